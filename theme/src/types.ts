@@ -1,0 +1,238 @@
+/**
+ * The résumé as this project reads it: JSON Resume 1.3.1 (every field optional) plus the
+ * camera-ready extensions. This file is the one source of résumé types for the theme and the
+ * tooling; `schema/extensions.schema.json` describes the same extensions for validators and
+ * editors, and a test keeps the two in agreement.
+ */
+
+/** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, as the official schema allows. */
+export type IsoDate = string;
+
+/** Extension: free-form labels used by variants to include or drop entries. */
+export interface Tagged {
+  tags?: string[];
+}
+
+/** Extension: the end date is expected, not yet reached (shown as "… (expected)"). */
+export interface Dated {
+  startDate?: IsoDate;
+  endDate?: IsoDate;
+  expected?: boolean;
+}
+
+export interface Location {
+  address?: string;
+  postalCode?: string;
+  city?: string;
+  countryCode?: string;
+  region?: string;
+}
+
+export interface Profile {
+  network?: string;
+  username?: string;
+  url?: string;
+}
+
+export interface Basics {
+  name?: string;
+  label?: string;
+  image?: string;
+  email?: string;
+  /** Human text; may hold several numbers for themes that know only this field. */
+  phone?: string;
+  /** Extension: each phone number on its own, so each can become a `tel:` link. */
+  phones?: string[];
+  url?: string;
+  summary?: string;
+  location?: Location;
+  profiles?: Profile[];
+}
+
+/** Extension: a named project nested inside a position (shown in place of `highlights`). */
+export interface SubProject {
+  name: string;
+  /** Short kind of system, e.g. "Agent Application". */
+  type?: string;
+  summary?: string;
+  highlights?: string[];
+  url?: string;
+  keywords?: string[];
+}
+
+export interface Work extends Dated, Tagged {
+  name?: string;
+  location?: string;
+  description?: string;
+  position?: string;
+  url?: string;
+  summary?: string;
+  /** Flat bullets for every theme; camera-ready shows `projects` instead when present. */
+  highlights?: string[];
+  /** Extension: named sub-projects of this position. */
+  projects?: SubProject[];
+}
+
+export interface Volunteer extends Dated, Tagged {
+  organization?: string;
+  position?: string;
+  url?: string;
+  summary?: string;
+  highlights?: string[];
+}
+
+export interface Education extends Dated, Tagged {
+  institution?: string;
+  url?: string;
+  /** Human text; may include the advisor for themes that know only this field. */
+  area?: string;
+  studyType?: string;
+  score?: string;
+  courses?: string[];
+  /** Extension: the field of study alone; camera-ready shows it in place of `area`. */
+  field?: string;
+  /** Extension: the thesis advisor. */
+  advisor?: string;
+  /** Extension: where the institution is, e.g. "Beijing, China". */
+  location?: string;
+}
+
+export interface Award extends Tagged {
+  title?: string;
+  date?: IsoDate;
+  awarder?: string;
+  summary?: string;
+}
+
+export interface Certificate extends Tagged {
+  name?: string;
+  date?: IsoDate;
+  url?: string;
+  issuer?: string;
+}
+
+export const PUBLICATION_STATUSES = [
+  'published',
+  'accepted',
+  'under-review',
+  'in-preparation',
+  'preprint',
+] as const;
+
+export type PublicationStatus = (typeof PUBLICATION_STATUSES)[number];
+
+export interface Publication extends Tagged {
+  name?: string;
+  /** Human text: venue, year, status, scores, so every theme shows them. */
+  publisher?: string;
+  releaseDate?: IsoDate;
+  url?: string;
+  summary?: string;
+  /** Extension: a stable key other entries use to cite this publication. */
+  id?: string;
+  /** Extension: where the work stands. */
+  status?: PublicationStatus;
+  /** Extension: short venue name, e.g. "ICML"; camera-ready shows it in place of `publisher`. */
+  venue?: string;
+  /** Extension: author list in order; the résumé owner's name is emphasised. */
+  authors?: string[];
+  /** Extension: the résumé owner is the first author. */
+  firstAuthor?: boolean;
+  /** Extension: reviewers' scores, in the order received. */
+  scores?: number[];
+  /** Extension: e.g. "long oral", "top 15%". */
+  distinctions?: string[];
+}
+
+export interface Skill extends Tagged {
+  name?: string;
+  level?: string;
+  keywords?: string[];
+}
+
+export interface Language {
+  language?: string;
+  fluency?: string;
+}
+
+export interface Interest {
+  name?: string;
+  keywords?: string[];
+}
+
+export interface Reference {
+  name?: string;
+  reference?: string;
+}
+
+export interface Project extends Dated, Tagged {
+  name?: string;
+  description?: string;
+  highlights?: string[];
+  keywords?: string[];
+  url?: string;
+  roles?: string[];
+  entity?: string;
+  type?: string;
+  /** Extension: `id`s of the publications this project produced, shown as [n]. */
+  publications?: string[];
+}
+
+export const PAPER_SIZES = ['a4', 'letter'] as const;
+export type PaperSize = (typeof PAPER_SIZES)[number];
+
+export const SECTION_KEYS = [
+  'education',
+  'publications',
+  'work',
+  'projects',
+  'volunteer',
+  'awards',
+  'certificates',
+  'skills',
+  'languages',
+  'interests',
+  'references',
+] as const;
+export type SectionKey = (typeof SECTION_KEYS)[number];
+
+/** Extension: options camera-ready reads from `meta.themeOptions`. */
+export interface ThemeOptions {
+  /** CSS colour for headings, rules and links, e.g. "#1f4e79". */
+  accentColor?: string;
+  paper?: PaperSize;
+  /** Sections in the order to show them; sections left out are hidden. */
+  sections?: SectionKey[];
+  /** Replacement titles, e.g. { "work": "Research & Work Experience" }. */
+  sectionTitles?: Partial<Record<SectionKey, string>>;
+  /** A line shown under a section's title, e.g. { "publications": "First-author works" }. */
+  sectionNotes?: Partial<Record<SectionKey, string>>;
+  hideReviewScores?: boolean;
+  /** BCP 47 locale for dates, e.g. "en", "en-GB", "de". */
+  locale?: string;
+}
+
+export interface Meta {
+  canonical?: string;
+  version?: string;
+  lastModified?: string;
+  theme?: string;
+  themeOptions?: ThemeOptions;
+}
+
+export interface Resume {
+  $schema?: string;
+  basics?: Basics;
+  work?: Work[];
+  volunteer?: Volunteer[];
+  education?: Education[];
+  awards?: Award[];
+  certificates?: Certificate[];
+  publications?: Publication[];
+  skills?: Skill[];
+  languages?: Language[];
+  interests?: Interest[];
+  references?: Reference[];
+  projects?: Project[];
+  meta?: Meta;
+}
