@@ -212,12 +212,34 @@ export interface ThemeOptions {
   locale?: string;
 }
 
+/**
+ * Extension: a named selection of the résumé (e.g. a one-page industry CV). Applying it yields a
+ * standard JSON Resume, so every theme can render it.
+ */
+export interface Variant {
+  description?: string;
+  /** Entries that carry tags are kept only when one of their tags is listed; untagged entries stay. */
+  includeTags?: string[];
+  /** Entries carrying any of these tags are dropped (wins over `includeTags`). */
+  excludeTags?: string[];
+  /** Sections in the order to show them; every other section is removed from the variant. */
+  sections?: SectionKey[];
+  /** Merged over `meta.themeOptions` (`sectionTitles` and `sectionNotes` key by key). */
+  themeOptions?: ThemeOptions;
+  /** Most PDF pages the variant may take; the export fails when it needs more. */
+  pageBudget?: number;
+  /** Publications reduced to title, venue, year and status; summaries, authors, scores and distinctions dropped. */
+  condensePublications?: boolean;
+}
+
 export interface Meta {
   canonical?: string;
   version?: string;
   lastModified?: string;
   theme?: string;
   themeOptions?: ThemeOptions;
+  /** Extension: named variants, keyed by a file-name-safe name such as "industry". */
+  variants?: Record<string, Variant>;
 }
 
 export interface Resume {
