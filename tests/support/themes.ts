@@ -1,0 +1,229 @@
+/**
+ * Published JSON Resume themes run on our résumé: which facts each one shows, and which ones it
+ * cannot show because of how the theme itself is written (its known limits). The compatibility
+ * tests assert on these results and `npm run compat` tabulates them, so both use this one module.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Resume } from 'jsonresume-theme-camera-ready';
+import { repoRoot } from './paths.js';
+import { htmlToText } from './text.js';
+
+/** Published themes we render our data through (all devDependencies of the repository). */
+export const OTHER_THEMES = [
+  'even',
+  'elegant',
+  'stackoverflow',
+  'macchiato',
+  'flat',
+  'kendall',
+  'class',
+  'onepage',
+  'paper',
+] as const;
+export type OtherTheme = (typeof OTHER_THEMES)[number];
+
+export type FactKind = 'name' | 'title' | 'publisher' | 'employer';
+
+/** One thing a reader of the résumé must be able to find, as the text they would read. */
+export interface Fact {
+  kind: FactKind;
+  text: string;
+  /** For a publisher: the title it belongs to, which must be shown close by. */
+  near?: string;
+}
+
+/** A fact a theme cannot show because of its own template, not because of our data. */
+export interface KnownLimit {
+  theme: OtherTheme;
+  kind: FactKind;
+  reason: string;
+  /** The theme's file (relative to its package) whose text proves the claim. */
+  source: string;
+  /** What that file contains (`present: true`) or lacks (`present: false`). */
+  evidence: RegExp;
+  present: boolean;
+}
+
+/**
+ * Read from each theme's template in node_modules. The tests check that the evidence is still
+ * in the source and that the facts are still missing, so a theme release that fixes one of these
+ * makes the test fail and this table gets updated.
+ */
+export const KNOWN_LIMITS: readonly KnownLimit[] = [
+  {
+    theme: 'macchiato',
+    kind: 'employer',
+    reason: 'names the employer from the pre-1.0 field `work[].company`, not `work[].name`',
+    source: 'src/partials/work.hbs',
+    evidence: /name=this\.company/,
+    present: true,
+  },
+  {
+    theme: 'flat',
+    kind: 'employer',
+    reason: 'names the employer from the pre-1.0 field `work[].company`, not `work[].name`',
+    source: 'resume.template',
+    evidence: /<span>\{\{company\}\}<\/span>/,
+    present: true,
+  },
+  {
+    theme: 'onepage',
+    kind: 'employer',
+    reason: 'names the employer from the pre-1.0 field `work[].company`, not `work[].name`',
+    source: 'resume.hbs',
+    evidence: /\{\{#if company\}\}\{\{company\}\}\{\{\/if\}\}/,
+    present: true,
+  },
+  {
+    theme: 'class',
+    kind: 'employer',
+    reason: 'names the employer from the pre-1.0 field `work[].company`, not `work[].name`',
+    source: 'resume.template',
+    evidence: /\{\{#if company\}\}\s*<h3 class="work_name">/,
+    present: true,
+  },
+  {
+    theme: 'class',
+    kind: 'title',
+    reason: 'has no publications section',
+    source: 'resume.template',
+    evidence: /publication/i,
+    present: false,
+  },
+  {
+    theme: 'class',
+    kind: 'publisher',
+    reason: 'has no publications section',
+    source: 'resume.template',
+    evidence: /publication/i,
+    present: false,
+  },
+  {
+    theme: 'paper',
+    kind: 'employer',
+    reason: 'names the employer from the pre-1.0 field `work[].company`, not `work[].name`',
+    source: 'resume.template',
+    evidence: /at <strong>\{\{company\}\}<\/strong>/,
+    present: true,
+  },
+  {
+    theme: 'paper',
+    kind: 'title',
+    reason: 'has no publications section',
+    source: 'resume.template',
+    evidence: /publication/i,
+    present: false,
+  },
+  {
+    theme: 'paper',
+    kind: 'publisher',
+    reason: 'has no publications section',
+    source: 'resume.template',
+    evidence: /publication/i,
+    present: false,
+  },
+];
+
+/** How far (in characters of text) a publisher may be from its title and still belong to it. */
+const NEAR = 200;
+
+export function packageName(theme: OtherTheme): string {
+  return `jsonresume-theme-${theme}`;
+}
+
+export function packageDir(theme: OtherTheme): string {
+  return join(repoRoot, 'node_modules', packageName(theme));
+}
+
+/** The facts every theme should show: owner, publications with their venue and status, employers. */
+export function factsOf(resume: Resume): Fact[] {
+  const facts: Fact[] = [];
+  if (resume.basics?.name) facts.push({ kind: 'name', text: resume.basics.name });
+  for (const publication of resume.publications ?? []) {
+    if (publication.name) facts.push({ kind: 'title', text: publication.name });
+    if (publication.publisher) {
+      const fact: Fact = { kind: 'publisher', text: publication.publisher };
+      if (publication.name) fact.near = publication.name;
+      facts.push(fact);
+    }
+  }
+  const employers = new Set((resume.work ?? []).flatMap((work) => (work.name ? [work.name] : [])));
+  for (const employer of employers) facts.push({ kind: 'employer', text: employer });
+  return facts;
+}
+
+/** Whether `fact` can be read in `text`; a publisher must sit next to its own title. */
+export function isShown(fact: Fact, text: string): boolean {
+  if (fact.near === undefined) return text.includes(fact.text);
+  const { near } = fact;
+  for (let at = text.indexOf(near); at >= 0; at = text.indexOf(near, at + 1)) {
+    const window = text.slice(Math.max(0, at - NEAR), at + near.length + NEAR);
+    if (window.includes(fact.text)) return true;
+  }
+  return false;
+}
+
+export function limitsOf(theme: OtherTheme): KnownLimit[] {
+  return KNOWN_LIMITS.filter((limit) => limit.theme === theme);
+}
+
+/** Whether the theme's source still says what the limit claims. */
+export async function limitEvidenceHolds(limit: KnownLimit): Promise<boolean> {
+  const source = await readFile(join(packageDir(limit.theme), limit.source), 'utf8');
+  return limit.evidence.test(source) === limit.present;
+}
+
+interface ThemeModule {
+  render?: (resume: Resume) => string | Promise<string>;
+  default?: { render?: (resume: Resume) => string | Promise<string> };
+}
+
+/** Renders with the theme as a client would: `import()` handles both its ESM and CJS builds. */
+export async function renderWithTheme(theme: OtherTheme, resume: Resume): Promise<string> {
+  const module = (await import(packageName(theme))) as ThemeModule;
+  const render = module.render ?? module.default?.render;
+  if (typeof render !== 'function') throw new Error(`${packageName(theme)} exports no render()`);
+  // Some themes rewrite the résumé they are given (onepage moves summaries into highlights).
+  return await render(structuredClone(resume));
+}
+
+export interface ThemeResult {
+  theme: OtherTheme;
+  version: string;
+  /** The exception's message when render() threw, else undefined. */
+  error?: string;
+  shown: Fact[];
+  /** Missing facts a known limit explains. */
+  limited: Fact[];
+  /** Missing facts nothing explains: each one is a failure. */
+  unexplained: Fact[];
+}
+
+export async function themeVersion(theme: OtherTheme): Promise<string> {
+  const manifest = JSON.parse(await readFile(join(packageDir(theme), 'package.json'), 'utf8')) as {
+    version: string;
+  };
+  return manifest.version;
+}
+
+/** Renders `resume` with `theme` and sorts every fact into shown, limited or unexplained. */
+export async function checkTheme(theme: OtherTheme, resume: Resume): Promise<ThemeResult> {
+  const version = await themeVersion(theme);
+  const facts = factsOf(resume);
+  let text: string;
+  try {
+    text = htmlToText(await renderWithTheme(theme, resume));
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { theme, version, error: message, shown: [], limited: [], unexplained: facts };
+  }
+  const limitedKinds = new Set(limitsOf(theme).map((limit) => limit.kind));
+  const result: ThemeResult = { theme, version, shown: [], limited: [], unexplained: [] };
+  for (const fact of facts) {
+    if (isShown(fact, text)) result.shown.push(fact);
+    else if (limitedKinds.has(fact.kind)) result.limited.push(fact);
+    else result.unexplained.push(fact);
+  }
+  return result;
+}
