@@ -1,0 +1,273 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { homedir, tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+import type { Browser, ConnectionTransport } from 'puppeteer';
+import { CliError, EXIT } from './cli-error.js';
+import type { Progress } from './progress.js';
+
+/** Environment variables that name a browser explicitly; when set, nothing else is tried. */
+const EXPLICIT_VARIABLES = ['PUPPETEER_EXECUTABLE_PATH', 'CHROME_PATH'] as const;
+/** Set to 1 to never install a browser with apt-get. */
+export const NO_INSTALL_VARIABLE = 'CAMERA_READY_NO_BROWSER_INSTALL';
+
+const SYSTEM_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
+const SYSTEM_PATHS = [
+  '/snap/bin/chromium',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+];
+
+export const INSTALL_HINT =
+  'Install Chromium (Debian/Ubuntu: `sudo apt-get install chromium`, or `npm run setup-browser` as root) ' +
+  'or point PUPPETEER_EXECUTABLE_PATH at a Chrome or Chromium executable.';
+
+export type BrowserLookup =
+  | { found: true; path: string; source: string }
+  | { found: false; reason: string; explicit: boolean };
+
+/**
+ * Finds a Chrome or Chromium: the path named by the environment, then puppeteer's own download,
+ * then the system's. Cheap: puppeteer is only imported when its download folder exists.
+ */
+export async function findBrowser(env: NodeJS.ProcessEnv = process.env): Promise<BrowserLookup> {
+  for (const variable of EXPLICIT_VARIABLES) {
+    const path = env[variable];
+    if (!path) continue;
+    return existsSync(path)
+      ? { found: true, path, source: variable }
+      : {
+          found: false,
+          explicit: true,
+          reason: `${variable} is set to ${path}, which does not exist.`,
+        };
+  }
+  const downloaded = await puppeteerDownload(env);
+  if (downloaded) return { found: true, path: downloaded, source: "puppeteer's download" };
+  const system = findSystemBrowser(env.PATH ?? '');
+  if (system) return { found: true, path: system, source: 'system' };
+  return { found: false, explicit: false, reason: 'No Chrome or Chromium was found.' };
+}
+
+async function puppeteerDownload(env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  const cacheDir = env.PUPPETEER_CACHE_DIR ?? join(homedir(), '.cache', 'puppeteer');
+  if (!existsSync(cacheDir)) return undefined;
+  const { default: puppeteer } = await import('puppeteer');
+  try {
+    const path = puppeteer.executablePath();
+    return existsSync(path) ? path : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function findSystemBrowser(searchPath: string): string | undefined {
+  const directories = searchPath.split(delimiter).filter(Boolean);
+  for (const name of SYSTEM_NAMES) {
+    for (const directory of directories) {
+      const candidate = join(directory, name);
+      if (existsSync(candidate)) return candidate;
+    }
+  }
+  return SYSTEM_PATHS.find((path) => existsSync(path));
+}
+
+/** Whether Debian's chromium may be installed here without asking: root, apt-get, not disabled. */
+export function canInstallBrowser(env: NodeJS.ProcessEnv = process.env): boolean {
+  return (
+    env[NO_INSTALL_VARIABLE] !== '1' &&
+    process.getuid?.() === 0 &&
+    existsSync('/etc/debian_version') &&
+    findOnPath('apt-get', env.PATH ?? '') !== undefined
+  );
+}
+
+function findOnPath(name: string, searchPath: string): string | undefined {
+  return searchPath
+    .split(delimiter)
+    .filter(Boolean)
+    .map((directory) => join(directory, name))
+    .find((candidate) => existsSync(candidate));
+}
+
+/** Installs Debian's `chromium` with apt-get; apt's own output is shown only when it fails. */
+export async function installBrowser(progress: Progress): Promise<void> {
+  const steps: [string, string[]][] = [
+    ['apt-get update', ['update', '-qq']],
+    [
+      'apt-get install -y chromium',
+      ['install', '-y', '-qq', '--no-install-recommends', 'chromium'],
+    ],
+  ];
+  progress.info("no Chrome or Chromium found: installing Debian's chromium (this takes a minute)");
+  for (const [label, args] of steps) {
+    await progress.step(() => runApt(label, args), label);
+  }
+}
+
+function runApt(label: string, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('apt-get', args, {
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', (error) =>
+      reject(new CliError(`${label} failed: ${error.message}`, EXIT.exportFailed)),
+    );
+    child.on('close', (code) =>
+      code === 0
+        ? resolve()
+        : reject(
+            new CliError(`${label} failed (exit ${code}):\n${output.trim()}`, EXIT.exportFailed),
+          ),
+    );
+  });
+}
+
+/**
+ * A browser path, installing Chromium first when none is found and that is allowed. Throws a
+ * CliError (exit 3) that says what to install when there is none.
+ */
+export async function resolveBrowser(
+  progress: Progress,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<string> {
+  const lookup = await findBrowser(env);
+  if (lookup.found) return lookup.path;
+  if (!lookup.explicit && canInstallBrowser(env)) {
+    await installBrowser(progress);
+    const retry = await findBrowser(env);
+    if (retry.found) return retry.path;
+  }
+  throw new CliError(`${lookup.reason} ${INSTALL_HINT}`, EXIT.exportFailed);
+}
+
+/** Reports the browser's version, e.g. "Chromium 156.0.8078.79". */
+export function browserVersion(executablePath: string): string {
+  const result = spawnSync(executablePath, ['--version'], { encoding: 'utf8' });
+  return result.status === 0 ? result.stdout.trim() : 'unknown';
+}
+
+/** The flags every launch uses; `--no-sandbox` only where Chromium refuses to start without it. */
+export function chromiumArgs(userDataDir: string): string[] {
+  return [
+    '--headless=new',
+    '--remote-debugging-pipe',
+    `--user-data-dir=${userDataDir}`,
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--no-default-browser-check',
+    '--disable-extensions',
+    '--disable-default-apps',
+    '--disable-breakpad',
+    '--disable-dev-shm-usage',
+    '--hide-scrollbars',
+    '--mute-audio',
+    '--force-color-profile=srgb',
+    // Needed for page.pdf's `tagged` and `outline` options.
+    '--export-tagged-pdf',
+    '--generate-pdf-document-outline',
+    ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+    'about:blank',
+  ];
+}
+
+export interface RunningBrowser {
+  /** The Chromium process; killing it is how a crash is simulated. */
+  readonly process: ChildProcess;
+  /** Connects puppeteer (imported on first use) to the running browser. */
+  connect(): Promise<Browser>;
+  /** Closes the browser, kills it if it does not exit, removes its profile folder. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts Chromium directly rather than through puppeteer.launch, so the browser boots while the
+ * rest of the export (puppeteer's own import included) is still loading.
+ */
+export async function startBrowser(executablePath: string): Promise<RunningBrowser> {
+  const userDataDir = await mkdtemp(join(tmpdir(), 'camera-ready-chromium-'));
+  const child = spawn(executablePath, chromiumArgs(userDataDir), {
+    stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    // Keep the tail only: enough to explain a failed start.
+    stderr = (stderr + chunk.toString()).slice(-2000);
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const failedToStart = new Promise<never>((_, reject) => {
+    child.once('error', (error) =>
+      reject(
+        new CliError(`Could not start ${executablePath}: ${error.message}`, EXIT.exportFailed),
+      ),
+    );
+  });
+  let connection: Promise<Browser> | undefined;
+
+  return {
+    process: child,
+    connect() {
+      connection ??= Promise.race([
+        failedToStart,
+        (async () => {
+          const { default: puppeteer } = await import('puppeteer');
+          const transport = pipeTransport(child.stdio[3] as Writable, child.stdio[4] as Readable);
+          return puppeteer.connect({ transport, defaultViewport: null, protocolTimeout: 60_000 });
+        })(),
+      ]).catch((error: unknown) => {
+        const detail = stderr.trim() ? `\n${stderr.trim()}` : '';
+        throw error instanceof CliError
+          ? error
+          : new CliError(
+              `Chromium at ${executablePath} did not start.${detail}`,
+              EXIT.exportFailed,
+            );
+      });
+      return connection;
+    },
+    async close() {
+      if (child.exitCode === null && child.signalCode === null) {
+        const browser = connection ? await connection.catch(() => undefined) : undefined;
+        await browser?.close().catch(() => undefined);
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+        await exited;
+      }
+      await rm(userDataDir, { recursive: true, force: true, maxRetries: 3 });
+    },
+  };
+}
+
+/** The DevTools protocol over Chromium's pipe: JSON messages separated by NUL bytes. */
+function pipeTransport(write: Writable, read: Readable): ConnectionTransport {
+  let pending = Buffer.alloc(0);
+  const transport: ConnectionTransport = {
+    send(message) {
+      write.write(`${message}\0`);
+    },
+    close() {
+      write.end();
+    },
+  };
+  read.on('data', (chunk: Buffer) => {
+    // Split on bytes, not characters: a chunk may end inside a multi-byte character.
+    let buffer = Buffer.concat([pending, chunk]);
+    for (let end = buffer.indexOf(0); end !== -1; end = buffer.indexOf(0)) {
+      transport.onmessage?.(buffer.toString('utf8', 0, end));
+      buffer = buffer.subarray(end + 1);
+    }
+    pending = buffer;
+  });
+  read.on('close', () => transport.onclose?.());
+  // A write to a browser that was killed must not crash the process: the pending call fails instead.
+  write.on('error', () => undefined);
+  return transport;
+}

@@ -1,0 +1,31 @@
+/** One-line progress on stderr: `✔ step (12 ms)`, warnings and failures, silenced by `--quiet`. */
+export interface Progress {
+  /** Runs `work`, then prints `✔ <label>` with its duration; `label` may depend on the result. */
+  step<T>(work: () => Promise<T>, label: string | ((result: T) => string)): Promise<T>;
+  done(label: string, startedAt: number): void;
+  info(message: string): void;
+  warn(message: string): void;
+}
+
+export function createProgress(
+  options: { quiet?: boolean; write?: (line: string) => void } = {},
+): Progress {
+  const write = options.write ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const say = (line: string) => {
+    if (!options.quiet) write(line);
+  };
+  const done = (label: string, startedAt: number) =>
+    say(`✔ ${label} (${Math.round(performance.now() - startedAt)} ms)`);
+  return {
+    async step(work, label) {
+      const startedAt = performance.now();
+      const result = await work();
+      done(typeof label === 'function' ? label(result) : label, startedAt);
+      return result;
+    },
+    done,
+    info: (message) => say(`  ${message}`),
+    // Warnings matter even in quiet mode: they report something the user should fix.
+    warn: (message) => write(`⚠ ${message}`),
+  };
+}
