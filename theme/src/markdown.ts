@@ -1,0 +1,45 @@
+/**
+ * Inline Markdown for summaries, descriptions and highlights. A private `Marked` instance so
+ * other code in the same process (or another theme) cannot change how we render. Raw HTML in
+ * the source is shown as text, links obey the URL rule of `urls.ts`, and images become their
+ * alt text, because an image would fetch from the network.
+ */
+import { Marked, type Tokens } from 'marked';
+import { escapeHtml, htmlToText } from './text';
+import { safeHref } from './urls';
+
+/** A Markdown field as written, as safe inline HTML, and as plain text. */
+export interface RichText {
+  /** The Markdown source as written in the résumé. */
+  source: string;
+  /** Safe inline HTML (strong, em, code, a, del); never raw HTML from the source. */
+  html: string;
+  /** The text without markup, for plain-text consumers. */
+  text: string;
+}
+
+const marked = new Marked({
+  async: false,
+  gfm: true,
+  breaks: false,
+  renderer: {
+    html({ text }: Tokens.HTML | Tokens.Tag): string {
+      return escapeHtml(text);
+    },
+    link(this: { parser: { parseInline(tokens: Tokens.Generic[]): string } }, token: Tokens.Link) {
+      const inner = this.parser.parseInline(token.tokens);
+      const href = safeHref(token.href);
+      return href === '' ? inner : `<a href="${escapeHtml(href)}">${inner}</a>`;
+    },
+    image({ text }: Tokens.Image): string {
+      return escapeHtml(text);
+    },
+  },
+});
+
+/** Renders one inline Markdown string; '' in, empty text out. */
+export function inlineMarkdown(source: string): RichText {
+  if (source === '') return { source, html: '', text: '' };
+  const html = (marked.parseInline(source) as string).trim();
+  return { source, html, text: htmlToText(html) };
+}

@@ -1,0 +1,88 @@
+/**
+ * `meta.themeOptions`, checked and completed with defaults. Anything invalid is ignored rather
+ * than rejected: a theme must render whatever it is given.
+ */
+import { PAPER_SIZES, SECTION_KEYS, type PaperSize, type SectionKey } from './types';
+import { obj, str } from './text';
+
+export const DEFAULT_ACCENT = '#1f4e79';
+
+export const DEFAULT_TITLES: Record<SectionKey, string> = {
+  education: 'Education',
+  publications: 'Publications',
+  work: 'Experience',
+  projects: 'Projects',
+  volunteer: 'Volunteering',
+  awards: 'Awards',
+  certificates: 'Certificates',
+  skills: 'Skills',
+  languages: 'Languages',
+  interests: 'Interests',
+  references: 'References',
+};
+
+export interface ResolvedOptions {
+  /** A validated hex colour. */
+  accentColor: string;
+  paper: PaperSize;
+  /** Sections to show, in order. */
+  sections: SectionKey[];
+  sectionTitles: Record<SectionKey, string>;
+  sectionNotes: Partial<Record<SectionKey, string>>;
+  hideReviewScores: boolean;
+  /** A canonical BCP 47 tag the runtime supports. */
+  locale: string;
+}
+
+const HEX_COLOUR = /^#(?:[0-9a-f]{3}|[0-9a-f]{4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
+
+function isSectionKey(value: string): value is SectionKey {
+  return (SECTION_KEYS as readonly string[]).includes(value);
+}
+
+function isPaper(value: string): value is PaperSize {
+  return (PAPER_SIZES as readonly string[]).includes(value);
+}
+
+/** The locale when the runtime can format dates in it, else 'en'. */
+function resolveLocale(value: string): string {
+  if (value === '') return 'en';
+  try {
+    const [canonical] = Intl.getCanonicalLocales(value);
+    if (canonical !== undefined && Intl.DateTimeFormat.supportedLocalesOf(canonical).length > 0) {
+      return canonical;
+    }
+  } catch {
+    // A malformed tag (RangeError): fall back like an unsupported one.
+  }
+  return 'en';
+}
+
+function sectionOrder(value: unknown): SectionKey[] {
+  if (!Array.isArray(value)) return [...SECTION_KEYS];
+  const keys = value.map(str).filter(isSectionKey);
+  return [...new Set(keys)];
+}
+
+function sectionText(value: unknown): Partial<Record<SectionKey, string>> {
+  const result: Partial<Record<SectionKey, string>> = {};
+  for (const [key, text] of Object.entries(obj(value))) {
+    if (isSectionKey(key) && str(text) !== '') result[key] = str(text);
+  }
+  return result;
+}
+
+export function resolveOptions(themeOptions: unknown): ResolvedOptions {
+  const options = obj(themeOptions);
+  const accent = str(options['accentColor']);
+  const paper = str(options['paper']).toLowerCase();
+  return {
+    accentColor: HEX_COLOUR.test(accent) ? accent : DEFAULT_ACCENT,
+    paper: isPaper(paper) ? paper : 'a4',
+    sections: sectionOrder(options['sections']),
+    sectionTitles: { ...DEFAULT_TITLES, ...sectionText(options['sectionTitles']) },
+    sectionNotes: sectionText(options['sectionNotes']),
+    hideReviewScores: options['hideReviewScores'] === true,
+    locale: resolveLocale(str(options['locale'])),
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * Publications: numbered [1]..[n] in the order written, each with an anchor other entries
+ * cite by `id`.
+ */
+import type { DateFormatter } from './dates';
+import { inlineMarkdown } from './markdown';
+import { arr, obj, str, strings } from './text';
+import { PUBLICATION_STATUSES, type PublicationStatus } from './types';
+import { safeHref } from './urls';
+import type { Author, PublicationEntry, PublicationRef, PublicationStatusView } from './view-types';
+
+/** Lower case, letters only: "Zhang, B." and "zhang b" compare equal; accents ignored. */
+function nameKey(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[^\p{L}\s]/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+function status(value: unknown): PublicationStatusView | null {
+  const raw = str(value);
+  if (raw === '') return null;
+  const key = (PUBLICATION_STATUSES as readonly string[]).includes(raw)
+    ? (raw as PublicationStatus)
+    : 'other';
+  return { key, label: raw.replace(/-/g, ' ') };
+}
+
+function scores(value: unknown): string {
+  return arr(value)
+    .filter((score): score is number => typeof score === 'number' && Number.isFinite(score))
+    .join('/');
+}
+
+/** A unique id usable in HTML and URLs: "pub-" and the key's letters, digits, - and _. */
+function anchorFor(id: string, number: number, taken: Set<string>): string {
+  const slug = id
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  const base = slug !== '' ? `pub-${slug}` : `pub-${number}`;
+  let anchor = base;
+  for (let n = 2; taken.has(anchor); n++) anchor = `${base}-${n}`;
+  taken.add(anchor);
+  return anchor;
+}
+
+export interface PublicationOptions {
+  dates: DateFormatter;
+  owner: string;
+  hideReviewScores: boolean;
+}
+
+type Draft = Omit<PublicationEntry, 'number' | 'anchor'> & { id: string };
+
+function draft(value: unknown, options: PublicationOptions): Draft | null {
+  const item = obj(value);
+  const owner = nameKey(options.owner);
+  const authors: Author[] = strings(item['authors']).map((name) => ({
+    name,
+    isOwner: owner !== '' && nameKey(name) === owner,
+  }));
+  const venueName = str(item['venue']);
+  const releaseDate = str(item['releaseDate']);
+  // The venue replaces the publisher, which repeats it as human text for other themes.
+  const venue = venueName
+    ? [venueName, options.dates.year(releaseDate)].filter(Boolean).join(' ')
+    : [str(item['publisher']), options.dates.date(releaseDate)].filter(Boolean).join(', ');
+  const name = str(item['name']);
+  const summary = inlineMarkdown(str(item['summary']));
+  const entry: Draft = {
+    id: str(item['id']),
+    title: { text: name, href: name === '' ? '' : safeHref(str(item['url'])) },
+    authors,
+    venue,
+    status: status(item['status']),
+    scores: options.hideReviewScores ? '' : scores(item['scores']),
+    distinctions: strings(item['distinctions']),
+    firstAuthor: item['firstAuthor'] === true,
+    summary: summary.html === '' ? null : summary,
+  };
+  const empty =
+    !name && !authors.length && !venue && !entry.status && !entry.scores && !entry.summary;
+  return empty && !entry.distinctions.length ? null : entry;
+}
+
+export interface Publications {
+  entries: PublicationEntry[];
+  /** The reference for a publication `id`; the first entry wins when ids repeat. */
+  cite(id: string): PublicationRef | undefined;
+}
+
+export function buildPublications(value: unknown, options: PublicationOptions): Publications {
+  const taken = new Set<string>();
+  const byId = new Map<string, PublicationRef>();
+  const entries: PublicationEntry[] = [];
+  for (const item of arr(value)) {
+    const built = draft(item, options);
+    if (built === null) continue;
+    const { id, ...rest } = built;
+    const number = entries.length + 1;
+    const anchor = anchorFor(id, number, taken);
+    if (id !== '' && !byId.has(id)) byId.set(id, { number, anchor });
+    entries.push({ number, anchor, ...rest });
+  }
+  return { entries, cite: (id) => byId.get(id) };
+}

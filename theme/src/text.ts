@@ -1,0 +1,58 @@
+/**
+ * Defensive readers for résumé fields. Input is JSON a person wrote by hand and may not have
+ * been validated, so every reader accepts `unknown` and returns a clean value instead of
+ * throwing or leaking `undefined` / `[object Object]` into the page.
+ */
+
+/** A trimmed string for strings and finite numbers; '' for anything else. */
+export function str(value: unknown): string {
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return '';
+}
+
+/** The value when it is an array, else an empty one. */
+export function arr(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+/** The value when it is a plain object, else an empty one. */
+export function obj(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+}
+
+/** The non-empty strings of a list, trimmed. */
+export function strings(value: unknown): string[] {
+  return arr(value)
+    .map(str)
+    .filter((s) => s !== '');
+}
+
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
+}
+
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  '#39': "'",
+};
+
+/** Plain text of the HTML this theme produces (tags dropped, its own entities decoded). */
+export function htmlToText(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => ENTITIES[name] ?? '');
+}

@@ -1,0 +1,32 @@
+/**
+ * The one rule for every link in the page: only web, mail and phone links and in-page
+ * fragments become hrefs. Anything else (javascript:, data:, relative paths) is shown as text.
+ */
+
+const SAFE_SCHEME = /^(https?:\/\/|mailto:|tel:)/i;
+
+/** The URL when it may be used as an href, else ''. */
+export function safeHref(url: string): string {
+  const trimmed = url.trim();
+  // Control characters and whitespace inside a URL are how scheme filters get bypassed.
+  if (/[\u0000-\u0020\u007f]/.test(trimmed)) return '';
+  if (trimmed.startsWith('#') || SAFE_SCHEME.test(trimmed)) return trimmed;
+  return '';
+}
+
+/** What a reader sees for a URL: no scheme, no "www.", no trailing slash. */
+export function displayUrl(url: string): string {
+  return url
+    .trim()
+    .replace(/^(https?:\/\/|mailto:|tel:)/i, '')
+    .replace(/^www\./i, '')
+    .replace(/\/$/, '');
+}
+
+const SAFE_IMAGE = /^(https?:\/\/|data:image\/(png|jpeg|gif|webp);base64,)/i;
+
+/** The URL when it may be used as an image source, else ''. */
+export function safeImageSrc(url: string): string {
+  const trimmed = url.trim();
+  return SAFE_IMAGE.test(trimmed) && !/[\u0000-\u0020\u007f]/.test(trimmed) ? trimmed : '';
+}

@@ -1,0 +1,192 @@
+/**
+ * The view model: what the templates (and any other output, e.g. plain text or Markdown)
+ * need, already decided. Plain strings are raw text (templates escape them); Markdown fields
+ * come as `RichText` with source, safe HTML and plain text. Empty means '' / [] / null, never
+ * undefined, so `{{#if}}` is the only logic a template needs.
+ */
+import type { RichText } from './markdown';
+import type { PaperSize, PublicationStatus, SectionKey } from './types';
+
+export type { RichText };
+
+/** Text that may be a link; `href` is '' when the URL is missing or not allowed. */
+export interface Link {
+  text: string;
+  href: string;
+}
+
+/** The two head lines shared by dated entries. */
+export interface EntryHead {
+  /** Bold, left of line 1 (position, degree, award, project name). */
+  title: Link;
+  /** Flush right on line 1, e.g. "Aug 2019 – Jul 2022"; '' when undated. */
+  dates: string;
+  /** Line 2, left: the organisation or institution. */
+  org: Link;
+  /** Line 2, after the organisation: a unit, advisor, awarder… */
+  detail: string;
+  /** Flush right on line 2: the place. */
+  place: string;
+  /** Whether line 2 has anything to show. */
+  hasSecondLine: boolean;
+}
+
+export interface Header {
+  name: string;
+  label: string;
+  /** A safe image URL, or ''. */
+  image: string;
+  /** Email, phones, website, profiles, location, in that order. */
+  contacts: Link[];
+  summary: RichText | null;
+}
+
+export interface SubProjectEntry {
+  /** 1-based position within its parent entry ("#1"). */
+  number: number;
+  name: Link;
+  type: string;
+  summary: RichText | null;
+  highlights: RichText[];
+  keywords: string[];
+}
+
+/** Work and volunteering. */
+export interface ExperienceEntry {
+  head: EntryHead;
+  summary: RichText | null;
+  /** Flat bullets; empty when `projects` is shown in their place. */
+  highlights: RichText[];
+  projects: SubProjectEntry[];
+}
+
+export interface EducationEntry {
+  /** Line 2 detail holds the advisor and the score, for layout. */
+  head: EntryHead;
+  advisor: string;
+  /** e.g. "GPA 3.77/4.00, Rank 1/92". */
+  score: string;
+  courses: string[];
+}
+
+export interface Author {
+  name: string;
+  /** This author is the résumé owner (shown emphasised). */
+  isOwner: boolean;
+}
+
+export interface PublicationStatusView {
+  key: PublicationStatus | 'other';
+  /** Human label, e.g. "under review". */
+  label: string;
+}
+
+export interface PublicationEntry {
+  /** 1-based number shown as "[n]"; cross-references use the same number. */
+  number: number;
+  /** The element id, e.g. "pub-regrpo". */
+  anchor: string;
+  title: Link;
+  authors: Author[];
+  /** Venue and year ("ICML 2026"), or the publisher and date when there is no venue. */
+  venue: string;
+  status: PublicationStatusView | null;
+  /** "4/4/4/5", or '' when absent or hidden by `hideReviewScores`. */
+  scores: string;
+  distinctions: string[];
+  firstAuthor: boolean;
+  summary: RichText | null;
+}
+
+/** A citation of a publication from another entry: "[3]" linking to `#anchor`. */
+export interface PublicationRef {
+  number: number;
+  anchor: string;
+}
+
+export interface ProjectEntry {
+  name: Link;
+  refs: PublicationRef[];
+  type: string;
+  dates: string;
+  /** Entity and roles, e.g. "Acme Labs · Lead developer". */
+  detail: string;
+  description: RichText | null;
+  highlights: RichText[];
+  keywords: string[];
+}
+
+export interface AwardEntry {
+  title: string;
+  awarder: string;
+  /** e.g. "2022" or "Mar 2022". */
+  date: string;
+  summary: RichText | null;
+}
+
+export interface CertificateEntry {
+  name: Link;
+  issuer: string;
+  date: string;
+}
+
+export interface SkillEntry {
+  name: string;
+  level: string;
+  keywords: string[];
+}
+
+export interface LanguageEntry {
+  language: string;
+  fluency: string;
+}
+
+export interface InterestEntry {
+  name: string;
+  keywords: string[];
+}
+
+export interface ReferenceEntry {
+  name: string;
+  reference: RichText | null;
+}
+
+interface SectionOf<K extends SectionKey, E> {
+  key: K;
+  title: string;
+  /** A line under the title, or ''. */
+  note: string;
+  /** Never empty: a section without entries is left out of `sections`. */
+  entries: E[];
+}
+
+export type Section =
+  | SectionOf<'education', EducationEntry>
+  | SectionOf<'publications', PublicationEntry>
+  | SectionOf<'work', ExperienceEntry>
+  | SectionOf<'projects', ProjectEntry>
+  | SectionOf<'volunteer', ExperienceEntry>
+  | SectionOf<'awards', AwardEntry>
+  | SectionOf<'certificates', CertificateEntry>
+  | SectionOf<'skills', SkillEntry>
+  | SectionOf<'languages', LanguageEntry>
+  | SectionOf<'interests', InterestEntry>
+  | SectionOf<'references', ReferenceEntry>;
+
+export interface ViewModel {
+  /** The document language (BCP 47), from `themeOptions.locale`. */
+  lang: string;
+  /** The document title: "Name — CV", or "CV". */
+  title: string;
+  /** Null when `basics` has nothing to show. */
+  header: Header | null;
+  /** Non-empty sections in display order. */
+  sections: Section[];
+  style: {
+    /** A validated hex colour. */
+    accentColor: string;
+    paper: PaperSize;
+    /** The CSS `@page` size for `paper`. */
+    pageSize: 'A4' | 'letter';
+  };
+}
