@@ -1,0 +1,281 @@
+/**
+ * Every text the validator shows to people, in one place, so wording stays consistent and can be
+ * improved without touching the logic. Each entry returns the message and, for common mistakes,
+ * a fix hint.
+ */
+
+export interface MessageText {
+  message: string;
+  hint?: string;
+}
+
+/** A value as it appears in JSON, shortened so one bad value cannot flood the terminal. */
+export function quote(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+const list = (items: readonly string[]): string => items.join(', ');
+
+/** Plain words for JSON Schema types. */
+const TYPE_WORDS: Record<string, string> = {
+  string: 'text in double quotes',
+  number: 'a number',
+  integer: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list [ … ]',
+  object: 'an object { … }',
+  null: 'null',
+};
+
+export function typeWords(type: string): string {
+  return TYPE_WORDS[type] ?? type;
+}
+
+/** What a list of allowed values is a list of, by property name. */
+const ENUM_NOUNS: Record<string, string> = {
+  status: 'publication status',
+  paper: 'paper size',
+  sections: 'section name',
+};
+
+/** What a `pattern` means, by property name; the schema's regular expression is no help to people. */
+const PATTERN_MEANINGS: Record<string, string> = {
+  accentColor: 'a CSS hex colour such as "#1f4e79"',
+  locale: 'a BCP 47 locale such as "en", "en-GB" or "de"',
+  id: 'letters, digits and _ . : - only, starting with a letter or digit, e.g. "zhang2024agents"',
+};
+
+export const read = {
+  notFound: (file: string): MessageText => ({
+    message: `cannot read ${file}: no such file.`,
+    hint: 'check the path; without an argument the validator reads resume.json in the current folder.',
+  }),
+  isDirectory: (file: string): MessageText => ({
+    message: `cannot read ${file}: it is a folder, not a file.`,
+    hint: `give the path of the JSON file inside it, e.g. ${file.replace(/\/$/, '')}/resume.json.`,
+  }),
+  noPermission: (file: string): MessageText => ({
+    message: `cannot read ${file}: permission denied.`,
+    hint: 'make the file readable for your user, e.g. chmod u+r.',
+  }),
+  failed: (file: string, reason: string): MessageText => ({
+    message: `cannot read ${file}: ${reason}.`,
+  }),
+  notUtf8: (utf16: boolean): MessageText => ({
+    message: utf16
+      ? 'the file is UTF-16 text; JSON files must be UTF-8.'
+      : 'the file is not UTF-8 text (is it a JSON file?).',
+    hint: 'save it as UTF-8 in your editor.',
+  }),
+};
+
+export const syntax = {
+  empty: (): MessageText => ({
+    message: 'the file is empty.',
+    hint: 'a résumé is a JSON object: start with {"basics": {"name": "…"}} and add work, education …',
+  }),
+  byteOrderMark: (): MessageText => ({
+    message: 'the file starts with a byte-order mark (BOM).',
+    hint: 'save it as UTF-8 without BOM; some JSON tools refuse the mark.',
+  }),
+  trailingComma: (closer: string): MessageText => ({
+    message: `a trailing comma before '${closer}'.`,
+    hint: 'remove it; JSON allows no comma after the last item.',
+  }),
+  commaExpected: (closer: string, after: 'property' | 'item'): MessageText => ({
+    message: `expected a ',' or '${closer}' after the ${after}.`,
+    hint: `add a ',' here if another ${after} follows.`,
+  }),
+  colonExpected: (): MessageText => ({
+    message: "expected a ':' after the property name.",
+    hint: 'write "name": value.',
+  }),
+  propertyNameExpected: (): MessageText => ({
+    message: 'expected a property name in double quotes.',
+  }),
+  singleQuotes: (): MessageText => ({
+    message: 'JSON needs double quotes around text and property names.',
+    hint: 'replace the single quotes with double quotes.',
+  }),
+  unquotedName: (name: string): MessageText => ({
+    message: `property name ${name} is not in double quotes.`,
+    hint: `write "${name}".`,
+  }),
+  valueExpected: (): MessageText => ({
+    message:
+      'expected a value: text in double quotes, a number, true, false, null, a list [ … ] or an object { … }.',
+  }),
+  doubleComma: (): MessageText => ({
+    message: 'two commas in a row: a value is missing.',
+    hint: 'remove one of the commas.',
+  }),
+  endedEarly: (closer: string): MessageText => ({
+    message: `the file ends before the ${closer === '}' ? 'object' : 'list'} is closed.`,
+    hint: `add the missing '${closer}' (or the value that should come before it).`,
+  }),
+  closerExpected: (closer: string): MessageText => ({
+    message: `expected '${closer}' to close the ${closer === '}' ? 'object' : 'list'}.`,
+    hint: "check for a missing ',' or a bracket of the wrong kind.",
+  }),
+  textAfterEnd: (): MessageText => ({
+    message: 'unexpected text after the end of the résumé.',
+    hint: "remove it; is there one '}' too many?",
+  }),
+  comment: (): MessageText => ({
+    message: 'JSON does not allow comments.',
+    hint: 'remove the comment (an unknown field such as "_note" can hold a remark).',
+  }),
+  unterminatedString: (): MessageText => ({
+    message: 'unterminated string.',
+    hint: "add the closing '\"'; text cannot span lines, write \\n for a line break.",
+  }),
+  invalidNumber: (token: string): MessageText => ({
+    message: `${token} is not a valid JSON number.`,
+    hint: "numbers have no leading zeros, no '+' and no trailing '.'; put text in double quotes.",
+  }),
+  invalidEscape: (token: string): MessageText => ({
+    message: `invalid escape ${token} in a string.`,
+    hint: 'write \\\\ for a backslash; valid escapes are \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX.',
+  }),
+  invalidUnicode: (): MessageText => ({
+    message: 'invalid \\u escape in a string.',
+    hint: 'use exactly four hex digits, e.g. \\u00e9.',
+  }),
+  controlCharacter: (): MessageText => ({
+    message: 'a raw tab or control character inside a string.',
+    hint: 'write \\t or \\n instead.',
+  }),
+  notJsonValue: (token: string): MessageText => ({
+    message: `${token} is not a JSON value.`,
+    hint: /^(NaN|-?Infinity|undefined)$/.test(token)
+      ? 'JSON has no such value: use null or remove the field.'
+      : 'put text in double quotes; the only bare words are true, false and null.',
+  }),
+  unexpectedCharacter: (character: string): MessageText => ({
+    message: `unexpected character ${JSON.stringify(character)}.`,
+  }),
+  notAnObject: (kind: string): MessageText => ({
+    message: `the file holds ${kind}, not a résumé. Expected an object { … } with fields such as basics, work and education.`,
+    hint: kind.startsWith('a list')
+      ? 'if the list holds one résumé, keep only that object.'
+      : undefined,
+  }),
+  duplicateKey: (name: string, firstLine: number): MessageText => ({
+    message: `${quote(name)} is given twice (first on line ${firstLine}); only the last one counts.`,
+    hint: 'remove or merge one of them.',
+  }),
+};
+
+export const schema = {
+  notADate: (value: unknown): MessageText => ({
+    message: `${quote(value)} is not a date. Expected YYYY, YYYY-MM or YYYY-MM-DD.`,
+  }),
+  presentAsDate: (key: string): string =>
+    key === 'endDate'
+      ? 'omit endDate for a current role (or give the planned end date and "expected": true).'
+      : `${key} needs a real date, e.g. "2021-09".`,
+  padDate: (fixed: string): string => `write ${quote(fixed)} (two-digit month and day).`,
+  datePartOnly: (fixed: string): string => `keep only the date part: ${quote(fixed)}.`,
+  rewriteDate: (fixed: string): string => `write ${quote(fixed)}.`,
+  notAUrl: (value: unknown): MessageText => ({
+    message: `${quote(value)} is not a full URL. Expected an absolute address such as "https://example.com/page".`,
+  }),
+  notAnEmail: (value: unknown): MessageText => ({
+    message: `${quote(value)} is not an email address. Expected the form "name@example.com".`,
+  }),
+  removeEmptyField: (key: string): string =>
+    `remove ${key}; leave the field out when there is none.`,
+  addScheme: (fixed: string): string => `add the scheme: ${quote(fixed)}.`,
+  encodeUrl: (): string =>
+    'percent-encode spaces and non-ASCII characters (a space is %20), or copy the address from the browser.',
+  dropMailto: (fixed: string): string => `drop the "mailto:": ${quote(fixed)}.`,
+  notAllowed: (value: unknown, key: string, allowed: readonly unknown[]): MessageText => ({
+    message: `${quote(value)} is not a known ${ENUM_NOUNS[key] ?? `value for ${key}`}. Expected one of: ${list(allowed.map((a) => String(a)))}.`,
+  }),
+  useInstead: (suggestion: string): string => `use ${quote(suggestion)}.`,
+  wrongType: (expected: readonly string[], value: unknown): MessageText => ({
+    message: `Expected ${expected.map(typeWords).join(' or ')}, found ${typeWords(jsonType(value))}.`,
+  }),
+  wrapInList: (value: unknown): string => `wrap it in a list: [${quote(value)}].`,
+  quoteIt: (value: unknown): string => `put it in double quotes: ${quote(String(value))}.`,
+  unquoteBoolean: (value: string): string => `write ${value.toLowerCase()} without quotes.`,
+  unquoteNumber: (value: string): string => `write ${value.trim()} without quotes.`,
+  missing: (name: string): MessageText => ({
+    message: `${name} is missing; it is required here.`,
+    hint: `add "${name}" or remove the entry.`,
+  }),
+  emptyText: (): MessageText => ({
+    message: 'must not be empty text.',
+    hint: 'fill it in or remove it.',
+  }),
+  duplicateItem: (value: unknown, first: number, second: number): MessageText => ({
+    message: `lists ${quote(value)} twice (items ${first} and ${second}).`,
+    hint: 'remove the duplicate.',
+  }),
+  tooSmall: (value: unknown, limit: number): MessageText => ({
+    message: `${quote(value)} is too small. Expected ${limit} or more.`,
+  }),
+  unknownField: (name: string, allowed: readonly string[]): MessageText => ({
+    message: `unknown field ${quote(name)}. Expected only: ${list(allowed)}.`,
+  }),
+  badName: (
+    name: string,
+    allowed: readonly unknown[] | undefined,
+    meaning: string,
+  ): MessageText => ({
+    message: allowed
+      ? `${quote(name)} is not allowed as a name here. Expected one of: ${list(allowed.map(String))}.`
+      : `${quote(name)} is not allowed as a name here. Expected ${meaning}.`,
+  }),
+  variantName: (): string => 'lowercase letters, digits and "-", e.g. "industry-1p"',
+  badForm: (value: unknown, key: string, description: string | undefined): MessageText => ({
+    message: `${quote(value)} does not have the expected form. Expected ${PATTERN_MEANINGS[key] ?? description ?? 'another form'}.`,
+  }),
+  other: (text: string): MessageText => ({ message: `${text}.` }),
+  didYouMean: (name: string): string => `did you mean ${quote(name)}?`,
+};
+
+export const spelling = {
+  unknownField: (name: string, suggestion: string): MessageText => ({
+    message: `unknown field ${quote(name)}: did you mean ${quote(suggestion)}?`,
+    hint: `rename it to ${quote(suggestion)}; themes ignore fields they do not know.`,
+  }),
+};
+
+export const report = {
+  summary: (errors: number, warnings: number, file: string): string =>
+    `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} in ${file}`,
+  valid: (file: string, version: string): string =>
+    `${file} is valid (JSON Resume ${version} + camera-ready extensions)`,
+  fixLabel: 'fix:',
+};
+
+export const cli = {
+  usage: 'Usage: npm run validate [-- [options] [file]]',
+  help: (): string =>
+    [
+      cli.usage,
+      '',
+      'Checks a JSON Resume file: JSON syntax, the official JSON Resume schema and the',
+      'camera-ready extensions, all problems in one run. Reads resume.json by default.',
+      '',
+      'Options:',
+      '  --json   print the diagnostics as JSON on stdout instead of text on stderr',
+      '  --help   show this help',
+      '',
+      'Exit codes: 0 valid (warnings allowed), 1 invalid JSON or résumé,',
+      '            2 the file cannot be read or the options are wrong.',
+    ].join('\n'),
+  unknownOption: (option: string): string => `unknown option ${option}.`,
+  tooManyFiles: (files: readonly string[]): string =>
+    `expected one file, got ${files.length}: ${files.join(' ')}.`,
+  seeHelp: 'Run with --help for usage.',
+};
+
+function jsonType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value;
+}

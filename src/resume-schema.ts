@@ -1,0 +1,155 @@
+/**
+ * The résumé schema as the theme package ships it (official JSON Resume schema + camera-ready
+ * extensions), compiled once per process, and a small walker that answers "which properties does
+ * the schema know at this place in the document" for the misspelling check.
+ */
+import { createRequire } from 'node:module';
+import { Ajv, type ValidateFunction } from 'ajv';
+import formatsPlugin from 'ajv-formats';
+import type { PathSegment } from './json-locations.js';
+
+const require = createRequire(import.meta.url);
+const THEME = 'jsonresume-theme-camera-ready';
+
+/** A JSON Schema node as read from the files; only the keywords the walker needs are typed. */
+export interface SchemaNode {
+  $id?: string;
+  $ref?: string;
+  type?: string | string[];
+  properties?: Record<string, SchemaNode>;
+  additionalProperties?: boolean | SchemaNode;
+  items?: SchemaNode | SchemaNode[];
+  allOf?: SchemaNode[];
+  anyOf?: SchemaNode[];
+  oneOf?: SchemaNode[];
+  then?: SchemaNode;
+  else?: SchemaNode;
+  definitions?: Record<string, SchemaNode>;
+  description?: string;
+  [keyword: string]: unknown;
+}
+
+/** The `$schema` URL résumés use for this schema; it resolves to the files below, never fetched. */
+export const SCHEMA_URL = `https://unpkg.com/${THEME}/schema/resume.schema.json`;
+
+/** The version of the official schema the extensions build on. */
+export const JSON_RESUME_VERSION = (
+  require('@jsonresume/schema/package.json') as { version: string }
+).version;
+
+/** The composed schema references the official one by this name, relative to its own $id. */
+const OFFICIAL_ID = 'jsonresume.schema.json';
+
+function loadSchema(file: string): SchemaNode {
+  return require(`${THEME}/schema/${file}`) as SchemaNode;
+}
+
+interface Schemas {
+  root: SchemaNode;
+  /** Every schema document by its $id, for resolving `$ref`s. */
+  byId: Map<string, SchemaNode>;
+}
+
+let schemas: Schemas | undefined;
+
+export function resumeSchemas(): Schemas {
+  if (!schemas) {
+    // The published official schema carries a placeholder $id (http://example.com/example.json);
+    // give our copy the name the composed schema refers to.
+    const official: SchemaNode = { ...structuredClone(loadSchema(OFFICIAL_ID)), $id: OFFICIAL_ID };
+    const extensions = loadSchema('extensions.schema.json');
+    const root = loadSchema('resume.schema.json');
+    const byId = new Map<string, SchemaNode>();
+    for (const doc of [root, official, extensions]) byId.set(String(doc.$id), doc);
+    schemas = { root, byId };
+  }
+  return schemas;
+}
+
+let validator: ValidateFunction | undefined;
+
+/** The Ajv validator for the composed schema (draft-07, all errors, full format checks). */
+export function resumeValidator(): ValidateFunction {
+  if (!validator) {
+    const { root, byId } = resumeSchemas();
+    // verbose: errors carry the failing value and schema, which the messages need.
+    const ajv = new Ajv({ allErrors: true, verbose: true, strictTypes: false });
+    // ajv-formats (CommonJS) exposes the plugin as module.exports and as .default.
+    formatsPlugin.default(ajv, { mode: 'full' });
+    for (const [id, doc] of byId) if (doc !== root) ajv.addSchema(doc, id);
+    ajv.addSchema(root, SCHEMA_URL);
+    validator = ajv.getSchema(SCHEMA_URL);
+    if (!validator) throw new Error(`schema ${SCHEMA_URL} did not compile`);
+  }
+  return validator;
+}
+
+/** A schema node together with the document its relative `$ref`s resolve in. */
+export interface PlacedSchema {
+  node: SchemaNode;
+  docId: string;
+}
+
+/** The schema nodes that apply at the top of a résumé. */
+export function rootSchemas(): PlacedSchema[] {
+  const { root } = resumeSchemas();
+  return expand({ node: root, docId: String(root.$id) });
+}
+
+/** The schema nodes that apply to the child `segment` of a value described by `parents`. */
+export function childSchemas(
+  parents: readonly PlacedSchema[],
+  segment: PathSegment,
+): PlacedSchema[] {
+  const children: PlacedSchema[] = [];
+  for (const { node, docId } of parents) {
+    let child: SchemaNode | undefined;
+    if (typeof segment === 'number') {
+      child = Array.isArray(node.items) ? node.items[segment] : node.items;
+    } else {
+      child = node.properties?.[segment];
+      if (!child && typeof node.additionalProperties === 'object')
+        child = node.additionalProperties;
+    }
+    if (child) children.push(...expand({ node: child, docId }));
+  }
+  return children;
+}
+
+/** Property names the schemas declare for an object here. */
+export function knownProperties(placed: readonly PlacedSchema[]): string[] {
+  return [...new Set(placed.flatMap(({ node }) => Object.keys(node.properties ?? {})))];
+}
+
+/** Whether the schemas forbid properties they do not declare here. */
+export function isClosed(placed: readonly PlacedSchema[]): boolean {
+  return placed.some(({ node }) => node.additionalProperties === false);
+}
+
+/** Follows `$ref` and combinators so that every node returned declares its own keywords. */
+function expand(placed: PlacedSchema, depth = 0): PlacedSchema[] {
+  if (depth > 32) return []; // a cyclic schema; ours have none
+  const { node, docId } = placed;
+  const out: PlacedSchema[] = [placed];
+  if (node.$ref) out.push(...expand(resolveRef(node.$ref, docId), depth + 1));
+  for (const branch of [...(node.allOf ?? []), ...(node.anyOf ?? []), ...(node.oneOf ?? [])]) {
+    out.push(...expand({ node: branch, docId }, depth + 1));
+  }
+  for (const branch of [node.then, node.else]) {
+    if (branch) out.push(...expand({ node: branch, docId }, depth + 1));
+  }
+  return out;
+}
+
+function resolveRef(ref: string, fromDoc: string): PlacedSchema {
+  const [file, pointer = ''] = ref.split('#');
+  const docId = file ? file : fromDoc;
+  const doc = resumeSchemas().byId.get(docId);
+  if (!doc) throw new Error(`unknown schema reference ${ref}`);
+  let node: unknown = doc;
+  for (const raw of pointer.split('/').slice(1)) {
+    const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+    node = (node as Record<string, unknown>)[key];
+  }
+  return { node: node as SchemaNode, docId };
+}

@@ -1,0 +1,150 @@
+/**
+ * Strict JSON parsing with errors people can act on: jsonc-parser finds the problems (with
+ * comments and trailing commas disallowed), this module says what they mean and where to fix them.
+ */
+import { getLocation, parseTree, ParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import type { Diagnostic } from './diagnostics.js';
+import { formatPath, positionAt } from './json-locations.js';
+import { syntax, type MessageText } from './messages.js';
+
+export interface ParsedJson {
+  tree: Node | undefined;
+  errors: Diagnostic[];
+}
+
+const STRICT = { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false };
+
+/**
+ * Parses `text` as strict JSON. Trailing commas and comments do not confuse the parser, so all of
+ * them are reported; after any other error the rest of the file cannot be trusted and only that
+ * first structural error is reported.
+ */
+export function parseStrictJson(text: string): ParsedJson {
+  const raw: ParseError[] = [];
+  const tree = parseTree(text, raw, STRICT);
+  const errors: Diagnostic[] = [];
+  let consumedUpTo = -1;
+  for (const error of raw) {
+    if (error.offset <= consumedUpTo) continue; // follow-up errors of one already explained
+    const explained = explain(text, error);
+    const { line, column } = positionAt(text, explained.offset);
+    const path = pathAt(text, explained.offset);
+    errors.push({ severity: 'error', path, line, column, ...explained.text });
+    consumedUpTo = error.offset;
+    if (!explained.local) break;
+  }
+  return { tree, errors };
+}
+
+interface Explained {
+  text: MessageText;
+  /** Where to point: the spot to fix, which is not always where the parser stopped. */
+  offset: number;
+  /** The parser recovers cleanly from this error, so later errors are real ones. */
+  local: boolean;
+}
+
+function explain(text: string, error: ParseError): Explained {
+  const at = error.offset;
+  const token = text.slice(at, at + error.length);
+  const here = (message: MessageText, local = false): Explained => ({
+    text: message,
+    offset: at,
+    local,
+  });
+  switch (error.error) {
+    case ParseErrorCode.InvalidCommentToken:
+    case ParseErrorCode.UnexpectedEndOfComment:
+      return here(syntax.comment(), true);
+    case ParseErrorCode.PropertyNameExpected:
+    case ParseErrorCode.ValueExpected: {
+      const next = text[at];
+      const previous = previousToken(text, at);
+      if ((next === '}' || next === ']') && text[previous] === ',') {
+        return { text: syntax.trailingComma(next), offset: previous, local: true };
+      }
+      if (at >= text.length) return here(syntax.endedEarly(closerAt(text, at)));
+      if (next === ',' && text[previous] === ',') return here(syntax.doubleComma());
+      if (next === "'") return here(syntax.singleQuotes());
+      const word = /^[A-Za-z_$][\w$-]*/.exec(text.slice(at));
+      if (error.error === ParseErrorCode.PropertyNameExpected && word) {
+        return here(syntax.unquotedName(word[0]));
+      }
+      return here(
+        error.error === ParseErrorCode.PropertyNameExpected
+          ? syntax.propertyNameExpected()
+          : syntax.valueExpected(),
+      );
+    }
+    case ParseErrorCode.CommaExpected: {
+      if (at >= text.length) return here(syntax.endedEarly(closerAt(text, at)));
+      // `01`: the scanner stops after the leading zero and sees a second value.
+      const number = /-?\d[\w.+-]*$/.exec(text.slice(0, at))?.[0];
+      if (number && /^[\w.]/.test(text.slice(at))) {
+        const token = number + (/^[\w.+-]*/.exec(text.slice(at))?.[0] ?? '');
+        return { text: syntax.invalidNumber(token), offset: at - number.length, local: false };
+      }
+      // Point just after the previous value, where the comma belongs.
+      const insertAt = previousToken(text, at) + 1;
+      const inList = typeof getLocation(text, at).path.at(-1) === 'number';
+      return {
+        text: syntax.commaExpected(inList ? ']' : '}', inList ? 'item' : 'property'),
+        offset: insertAt,
+        local: false,
+      };
+    }
+    case ParseErrorCode.ColonExpected:
+      return here(syntax.colonExpected());
+    case ParseErrorCode.CloseBraceExpected:
+    case ParseErrorCode.CloseBracketExpected: {
+      const closer = error.error === ParseErrorCode.CloseBraceExpected ? '}' : ']';
+      return here(at >= text.length ? syntax.endedEarly(closer) : syntax.closerExpected(closer));
+    }
+    case ParseErrorCode.EndOfFileExpected:
+      return here(syntax.textAfterEnd());
+    case ParseErrorCode.UnexpectedEndOfString:
+      return here(syntax.unterminatedString());
+    case ParseErrorCode.InvalidNumberFormat:
+    case ParseErrorCode.UnexpectedEndOfNumber:
+      return here(syntax.invalidNumber(token || text.slice(at, at + 1)));
+    case ParseErrorCode.InvalidEscapeCharacter:
+      return here(syntax.invalidEscape(escapeAt(token)));
+    case ParseErrorCode.InvalidUnicode:
+      return here(syntax.invalidUnicode());
+    case ParseErrorCode.InvalidCharacter:
+      return here(syntax.controlCharacter());
+    case ParseErrorCode.InvalidSymbol:
+    default: {
+      if (token.startsWith("'")) return here(syntax.singleQuotes());
+      const name = /^[A-Za-z_$][\w$-]*/.exec(token);
+      if (name && getLocation(text, at).isAtPropertyKey) return here(syntax.unquotedName(name[0]));
+      const word = /^[A-Za-z_$][\w$]*|^-?Infinity/.exec(token);
+      if (word) return here(syntax.notJsonValue(word[0]));
+      return here(syntax.unexpectedCharacter(token.slice(0, 1) || text.slice(at, at + 1)));
+    }
+  }
+}
+
+/** Offset of the last non-whitespace character before `offset` (-1 if none). */
+function previousToken(text: string, offset: number): number {
+  let i = offset - 1;
+  while (i >= 0 && /\s/.test(text[i] ?? '')) i--;
+  return i;
+}
+
+/** The bracket that would close the innermost container open at `offset`. */
+function closerAt(text: string, offset: number): string {
+  const path = getLocation(text, offset).path;
+  return typeof path.at(-1) === 'number' ? ']' : '}';
+}
+
+/** The backslash sequence inside the string token jsonc-parser flags. */
+function escapeAt(token: string): string {
+  const match = /\\(u[0-9a-fA-F]{0,4}|.)/.exec(token);
+  return match ? match[0] : token;
+}
+
+/** The JS-notation path of the value being parsed at `offset`, for context in the report. */
+function pathAt(text: string, offset: number): string {
+  return formatPath(getLocation(text, offset).path.filter((segment) => segment !== ''));
+}

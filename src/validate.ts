@@ -1,0 +1,49 @@
+/**
+ * Validating a résumé: strict JSON, then the official JSON Resume schema and the camera-ready
+ * extensions in one pass, then likely misspellings of known fields. Every problem comes back as
+ * a located diagnostic; nothing is printed or written here.
+ */
+import type { Resume } from 'jsonresume-theme-camera-ready';
+import type { Diagnostic } from './diagnostics.js';
+import { parseResumeText, readResumeText } from './load.js';
+import { misspeltFields } from './misspellings.js';
+import { formatReport } from './report.js';
+import { resumeValidator } from './resume-schema.js';
+import { schemaDiagnostics } from './schema-errors.js';
+
+export type { Diagnostic } from './diagnostics.js';
+
+export interface ValidationOutcome {
+  /** 0 valid (warnings allowed), 1 not valid JSON or not a valid résumé, 2 file unreadable. */
+  exitCode: 0 | 1 | 2;
+  file: string;
+  /** The résumé, present only when it is valid. */
+  resume?: Resume;
+  diagnostics: Diagnostic[];
+  /** The plain-text report for stderr; empty when valid without warnings. */
+  report: string;
+}
+
+export async function validateFile(path: string): Promise<ValidationOutcome> {
+  const read = await readResumeText(path);
+  if (!read.ok) return outcome(path, read.exitCode, [read.diagnostic]);
+  return validateText(read.text, path);
+}
+
+/** Validates résumé text in memory; `file` is the name used in the report. */
+export function validateText(text: string, file: string): ValidationOutcome {
+  const parsed = parseResumeText(text);
+  if (!parsed.ok) return outcome(file, 1, parsed.errors);
+  const validate = resumeValidator();
+  const valid = validate(parsed.value);
+  const errors = valid ? [] : schemaDiagnostics(validate.errors ?? [], parsed);
+  const warnings = [...parsed.warnings, ...misspeltFields(parsed.value, parsed.tree, parsed.text)];
+  const diagnostics = [...errors, ...warnings];
+  if (errors.length > 0) return outcome(file, 1, diagnostics);
+  // The schema has just checked this value against the shape `Resume` describes.
+  return { ...outcome(file, 0, diagnostics), resume: parsed.value as Resume };
+}
+
+function outcome(file: string, exitCode: 0 | 1 | 2, diagnostics: Diagnostic[]): ValidationOutcome {
+  return { exitCode, file, diagnostics, report: formatReport(diagnostics, file) };
+}
