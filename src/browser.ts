@@ -24,6 +24,14 @@ export const INSTALL_HINT =
   'Install Chromium (Debian/Ubuntu: `sudo apt-get install chromium`, or `npm run setup-browser` as root) ' +
   'or point PUPPETEER_EXECUTABLE_PATH at a Chrome or Chromium executable.';
 
+/** No browser could be found, installed or started: the export keeps what needs no browser. */
+export class BrowserUnavailableError extends CliError {
+  constructor(message: string) {
+    super(message, EXIT.exportFailed);
+    this.name = 'BrowserUnavailableError';
+  }
+}
+
 export type BrowserLookup =
   | { found: true; path: string; source: string }
   | { found: false; reason: string; explicit: boolean };
@@ -144,7 +152,7 @@ export async function resolveBrowser(
     const retry = await findBrowser(env);
     if (retry.found) return retry.path;
   }
-  throw new CliError(`${lookup.reason} ${INSTALL_HINT}`, EXIT.exportFailed);
+  throw new BrowserUnavailableError(`${lookup.reason} ${INSTALL_HINT}`);
 }
 
 /** Reports the browser's version, e.g. "Chromium 156.0.8078.79". */

@@ -2,7 +2,8 @@
 export interface Progress {
   /** Runs `work`, then prints `✔ <label>` with its duration; `label` may depend on the result. */
   step<T>(work: () => Promise<T>, label: string | ((result: T) => string)): Promise<T>;
-  done(label: string, startedAt: number): void;
+  /** Prints `✔ <label> (<ms> ms)`. */
+  done(label: string, ms: number): void;
   info(message: string): void;
   warn(message: string): void;
 }
@@ -14,13 +15,12 @@ export function createProgress(
   const say = (line: string) => {
     if (!options.quiet) write(line);
   };
-  const done = (label: string, startedAt: number) =>
-    say(`✔ ${label} (${Math.round(performance.now() - startedAt)} ms)`);
+  const done = (label: string, ms: number) => say(`✔ ${label} (${Math.round(ms)} ms)`);
   return {
     async step(work, label) {
       const startedAt = performance.now();
       const result = await work();
-      done(typeof label === 'function' ? label(result) : label, startedAt);
+      done(typeof label === 'function' ? label(result) : label, performance.now() - startedAt);
       return result;
     },
     done,

@@ -1,0 +1,93 @@
+import { parseCliArgs, type OptionSpec } from './cli-args.js';
+import { CliError, EXIT } from './cli-error.js';
+import { FORMATS } from './formats.js';
+import { PAPERS, type Paper } from './pdf.js';
+
+export interface ExportArgs {
+  help: boolean;
+  resume: string;
+  theme: string | undefined;
+  out: string;
+  formats: string[];
+  paper: Paper | undefined;
+  force: boolean;
+  quiet: boolean;
+}
+
+export const EXPORT_USAGE = `Usage: npm run export -- [options]
+
+Validates a JSON Resume, renders it with a theme and prints it with Chromium.
+
+Options:
+  --resume <file>     the résumé (default: resume.json)
+  --theme <theme>     a theme folder (./theme), an installed package (jsonresume-theme-even)
+                      or its short name (even); default: meta.theme of the résumé, else ./theme
+  --out <folder>      where to write resume.<format> (default: dist)
+  --format <list>     comma-separated: ${Object.keys(FORMATS).join(', ')} (default: html,pdf)
+  --paper <size>      a4 or letter (default: the theme's, else A4)
+  --force             export without validating (the file must still be JSON)
+  --quiet             print only warnings and errors
+  -h, --help          show this help
+
+Chromium: PUPPETEER_EXECUTABLE_PATH or CHROME_PATH, else puppeteer's download, else the system's
+(chromium, google-chrome). As root on Debian a missing Chromium is installed with apt-get unless
+CAMERA_READY_NO_BROWSER_INSTALL=1.
+
+Exit codes: 0 written, 1 invalid résumé, 2 unreadable résumé or bad option, 3 theme, browser or
+write failure.`;
+
+const OPTIONS = {
+  resume: { type: 'string', default: 'resume.json' },
+  theme: { type: 'string' },
+  out: { type: 'string', default: 'dist' },
+  format: { type: 'string', default: 'html,pdf' },
+  paper: { type: 'string' },
+  force: { type: 'boolean', default: false },
+  quiet: { type: 'boolean', short: 'q', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const satisfies OptionSpec;
+
+/** Parses the export command line; bad options are CliErrors with exit code 2. */
+export function parseExportArgs(argv: string[]): ExportArgs {
+  const parsed = parseCliArgs(argv, OPTIONS);
+  const fail = (message: string) =>
+    new CliError(`${message} Run with --help for the options.`, EXIT.badInputOrOptions);
+  if (!parsed.ok) throw fail(parsed.message);
+  const { values, positionals } = parsed;
+  if (positionals.length > 0) {
+    throw fail(`unexpected argument ${positionals[0]}; name the résumé with --resume <file>.`);
+  }
+  return {
+    help: values.help,
+    resume: nonEmpty('--resume', values.resume),
+    theme: values.theme === undefined ? undefined : nonEmpty('--theme', values.theme),
+    out: nonEmpty('--out', values.out),
+    formats: parseFormats(values.format),
+    paper: values.paper === undefined ? undefined : parsePaper(values.paper),
+    force: values.force,
+    quiet: values.quiet,
+  };
+}
+
+function nonEmpty(option: string, value: string): string {
+  if (value.trim() === '') throw new CliError(`${option} needs a value.`, EXIT.badInputOrOptions);
+  return value;
+}
+
+function parseFormats(list: string): string[] {
+  const names = [...new Set(list.split(',').map((name) => name.trim().toLowerCase()))];
+  const unknown = names.filter((name) => !(name in FORMATS));
+  if (names.length === 0 || unknown.length > 0 || names.includes('')) {
+    throw new CliError(
+      `--format ${list}: unknown format${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => `"${n}"`).join(', ')}. Choose from: ${Object.keys(FORMATS).join(', ')} (comma-separated).`,
+      EXIT.badInputOrOptions,
+    );
+  }
+  return names;
+}
+
+function parsePaper(value: string): Paper {
+  const paper = value.toLowerCase();
+  if ((PAPERS as readonly string[]).includes(paper)) return paper as Paper;
+  throw new CliError(`--paper ${value}: choose a4 or letter.`, EXIT.badInputOrOptions);
+}

@@ -1,0 +1,302 @@
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import type { Page } from 'puppeteer';
+import type { Resume } from 'jsonresume-theme-camera-ready';
+import { writeFilesAtomic } from './atomic-write.js';
+import {
+  BrowserUnavailableError,
+  findBrowser,
+  resolveBrowser,
+  startBrowser,
+  type RunningBrowser,
+} from './browser.js';
+import { CliError, EXIT, describeError } from './cli-error.js';
+import { FORMATS, type FormatWriter, type Output } from './formats.js';
+import { openDocument } from './page.js';
+import type { Paper } from './pdf.js';
+import type { Progress } from './progress.js';
+import { loadTheme } from './theme-loader.js';
+
+/** A pure résumé → résumé step between validation and rendering (a variant, for instance). */
+export interface ResumeTransform {
+  /** Shown in the progress line, e.g. "variant industry". */
+  label: string;
+  apply(resume: Resume): Resume;
+}
+
+export interface ExportOptions {
+  /** The résumé file. */
+  resume: string;
+  /** Theme folder, package name or short name; default `meta.theme`, else `./theme`. */
+  theme?: string;
+  /** Output folder. */
+  out: string;
+  /** Names from FORMATS, in the order to produce them. */
+  formats: string[];
+  paper?: Paper;
+  /** Skip schema validation (the file must still be readable JSON). */
+  force?: boolean;
+  /** Output file name without extension; default "resume". */
+  baseName?: string;
+  transforms?: ResumeTransform[];
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  progress: Progress;
+}
+
+export interface ExportResult {
+  files: string[];
+}
+
+const DEFAULT_THEME = './theme';
+/** Test hook: kill Chromium right before printing, as a crash would. */
+const KILL_BROWSER_VARIABLE = 'CAMERA_READY_KILL_BROWSER_BEFORE_PRINT';
+
+/**
+ * validate → transform → render → HTML/PDF/PNG → write. Chromium starts first, in the background,
+ * so it boots while the résumé is validated and rendered. All outputs are written only once every
+ * one of them is complete; the one exception is a missing browser, where the HTML is still written.
+ * Failures are CliErrors carrying the exit code.
+ */
+export async function exportResume(options: ExportOptions): Promise<ExportResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const env = options.env ?? process.env;
+  const { progress } = options;
+  const resumePath = resolve(cwd, options.resume);
+  const outDir = resolve(cwd, options.out);
+  checkOutDir(outDir, resumePath, options.out);
+  const writers = options.formats.map((name) => [name, formatWriter(name)] as const);
+
+  const browserNeeded = writers.some(([, writer]) => writer.needsBrowser);
+  const lookup = browserNeeded ? await findBrowser(env) : undefined;
+  let browser: Promise<RunningBrowser> | undefined;
+  const launch = (path: string) => {
+    const startedAt = performance.now();
+    browser = startBrowser(path);
+    const connected = browser.then(async (running) => {
+      await running.connect();
+      progress.done(`started ${basename(path)}`, since(startedAt));
+      return running;
+    });
+    // Reported where it is awaited; until then a failed start must not crash the process.
+    connected.catch(() => undefined);
+    return connected;
+  };
+  let ready = lookup?.found ? launch(lookup.path) : undefined;
+
+  try {
+    const resume = await readResume(resumePath, options.force === true, progress, cwd);
+    const transformed = (options.transforms ?? []).reduce(
+      (current, transform) => transform.apply(current),
+      resume,
+    );
+    const prepared = options.paper ? withPaper(transformed, options.paper) : transformed;
+    const themeSpec = options.theme ?? resume.meta?.theme ?? DEFAULT_THEME;
+    const theme = await loadTheme(themeSpec, cwd);
+    const html = await progress.step(
+      () => theme.render(prepared),
+      `rendered with ${theme.name}${labels(options.transforms)}`,
+    );
+
+    let page: Promise<Page> | undefined;
+    const context = {
+      html,
+      resume: prepared,
+      theme,
+      paper: options.paper,
+      page: () =>
+        (page ??= (async () => {
+          ready ??= launch(await resolveBrowser(progress, env));
+          const running = await ready;
+          const connected = await running.connect();
+          return openDocument(connected, html, {
+            allowedFolder: dirname(resumePath),
+            onBlocked: (url) =>
+              progress.warn(
+                `blocked request to ${url} — the export never fetches from the network`,
+              ),
+          });
+        })()),
+      beforePrint: () => {
+        if (env[KILL_BROWSER_VARIABLE] === '1')
+          void browser?.then((b) => b.process.kill('SIGKILL'));
+      },
+    };
+
+    const produced: { name: string; output: Output; ms: number }[] = [];
+    for (const [name, writer] of [...writers].sort(browserLast)) {
+      const startedAt = performance.now();
+      try {
+        produced.push({ name, output: await writer.produce(context), ms: since(startedAt) });
+      } catch (error) {
+        if (error instanceof BrowserUnavailableError) await keepBrowserFreeOutputs(produced);
+        throw asExportFailure(error, name, browser);
+      }
+    }
+    const files = await commit(produced);
+    return { files };
+  } finally {
+    const running = await browser?.catch(() => undefined);
+    await running?.close();
+  }
+
+  function formatWriter(name: string): FormatWriter {
+    const writer = FORMATS[name];
+    if (!writer) {
+      throw new CliError(
+        `Unknown format "${name}". Choose from: ${Object.keys(FORMATS).join(', ')}.`,
+        EXIT.badInputOrOptions,
+      );
+    }
+    return writer;
+  }
+
+  /** Outputs that need no browser are written anyway when there is none: the HTML is still useful. */
+  async function keepBrowserFreeOutputs(
+    produced: { name: string; output: Output; ms: number }[],
+  ): Promise<void> {
+    await commit(produced.filter(({ name }) => !FORMATS[name]?.needsBrowser));
+  }
+
+  async function commit(
+    produced: { name: string; output: Output; ms: number }[],
+  ): Promise<string[]> {
+    if (produced.length === 0) return [];
+    const startedAt = performance.now();
+    const files = produced.map(({ name, output }) => ({
+      path: join(outDir, `${options.baseName ?? 'resume'}.${FORMATS[name]!.extension}`),
+      data: output.data,
+    }));
+    try {
+      await mkdir(outDir, { recursive: true });
+    } catch (error) {
+      throw new CliError(
+        `Cannot create the output folder ${options.out}: ${describeError(error)}. Choose another folder with --out.`,
+        EXIT.badInputOrOptions,
+      );
+    }
+    try {
+      await writeFilesAtomic(files);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const unwritable = code === 'EACCES' || code === 'EPERM' || code === 'EROFS';
+      throw new CliError(
+        `Could not write to ${options.out}: ${describeError(error)}. The previous files there are unchanged.`,
+        unwritable ? EXIT.badInputOrOptions : EXIT.exportFailed,
+      );
+    }
+    const writeMs = since(startedAt);
+    produced.forEach(({ output, ms }, index) => {
+      const shown = displayPath(cwd, files[index]!.path);
+      const detail = output.detail ? ` — ${output.detail}` : '';
+      progress.done(`wrote ${shown}${detail}`, ms + writeMs);
+    });
+    return files.map((file) => file.path);
+  }
+}
+
+/** Reads and validates the résumé (or, with --force, only reads it). */
+async function readResume(
+  path: string,
+  force: boolean,
+  progress: Progress,
+  cwd: string,
+): Promise<Resume> {
+  const shown = displayPath(cwd, path);
+  if (force) {
+    const { readResumeText, parseResumeText } = await import('./load.js');
+    const read = await readResumeText(path);
+    if (!read.ok) throw new CliError(diagnosticText(shown, read.diagnostic), read.exitCode);
+    const parsed = parseResumeText(read.text);
+    if (!parsed.ok) {
+      throw new CliError(
+        parsed.errors.map((d) => diagnosticText(shown, d)).join('\n'),
+        EXIT.invalidInput,
+      );
+    }
+    progress.warn(`--force: ${shown} was not validated`);
+    return parsed.value as Resume;
+  }
+  const startedAt = performance.now();
+  const { validateFile } = await import('./validate.js');
+  const outcome = await validateFile(path);
+  if (outcome.exitCode !== 0 || !outcome.resume) {
+    throw new CliError(
+      outcome.report.trim() || `${shown} is not a valid résumé.`,
+      outcome.exitCode || 1,
+    );
+  }
+  if (outcome.report.trim()) process.stderr.write(`${outcome.report.trimEnd()}\n`);
+  progress.done(`validated ${shown}`, since(startedAt));
+  return outcome.resume;
+}
+
+function diagnosticText(
+  file: string,
+  diagnostic: { line: number; column: number; message: string; hint?: string },
+): string {
+  const where = diagnostic.line > 0 ? `${file}:${diagnostic.line}:${diagnostic.column}` : file;
+  return `${where}: ${diagnostic.message}${diagnostic.hint ? ` ${diagnostic.hint}` : ''}`;
+}
+
+/** The paper for themes that read it from `meta.themeOptions.paper` (camera-ready does). */
+function withPaper(resume: Resume, paper: Paper): Resume {
+  return {
+    ...resume,
+    meta: { ...resume.meta, themeOptions: { ...resume.meta?.themeOptions, paper } },
+  };
+}
+
+/**
+ * --out must be a folder (or one that can be created), writable, and not the résumé itself.
+ * Checked before any work, so a bad option costs nothing and writes nothing.
+ */
+function checkOutDir(outDir: string, resumePath: string, shown: string): void {
+  const fail = (why: string) =>
+    new CliError(
+      `--out ${shown}: ${why} Choose a folder, e.g. --out dist.`,
+      EXIT.badInputOrOptions,
+    );
+  if (outDir === resumePath) throw fail('that is the résumé file itself.');
+  let existing = outDir;
+  while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
+  if (!statSync(existing).isDirectory()) {
+    throw fail(
+      existing === outDir ? 'is a file, not a folder.' : `${existing} is a file, not a folder.`,
+    );
+  }
+  try {
+    accessSync(existing, constants.W_OK);
+  } catch {
+    throw fail(`${existing} is not writable.`);
+  }
+}
+
+function asExportFailure(
+  error: unknown,
+  format: string,
+  browser: Promise<RunningBrowser> | undefined,
+): CliError {
+  if (error instanceof CliError) return error;
+  const crashed = browser !== undefined;
+  return new CliError(
+    `Export to ${format.toUpperCase()} failed${crashed ? ': the browser stopped responding or was closed' : ''} (${describeError(error)}). The previous files in the output folder are unchanged.`,
+    EXIT.exportFailed,
+  );
+}
+
+const browserLast = (a: readonly [string, FormatWriter], b: readonly [string, FormatWriter]) =>
+  Number(a[1].needsBrowser) - Number(b[1].needsBrowser);
+
+const since = (startedAt: number) => performance.now() - startedAt;
+
+function labels(transforms: ResumeTransform[] | undefined): string {
+  return transforms?.length ? ` (${transforms.map((t) => t.label).join(', ')})` : '';
+}
+
+/** A path as the user would type it: relative to the working folder when inside it. */
+function displayPath(cwd: string, path: string): string {
+  const shown = relative(cwd, path);
+  return shown && !shown.startsWith('..') && !isAbsolute(shown) ? shown : path;
+}

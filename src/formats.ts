@@ -1,0 +1,76 @@
+import type { Page } from 'puppeteer';
+import type { Resume } from 'jsonresume-theme-camera-ready';
+import { sectionHeadings } from './page.js';
+import { printPdf, type Paper } from './pdf.js';
+import type { LoadedTheme } from './theme-loader.js';
+
+/** What every output is made from: the rendered HTML, and the page it is loaded in, on demand. */
+export interface OutputContext {
+  html: string;
+  resume: Resume;
+  theme: LoadedTheme;
+  /** The paper asked for on the command line, if any. */
+  paper: Paper | undefined;
+  /** The HTML loaded in the run's one browser (loaded on first call, shared by all outputs). */
+  page(): Promise<Page>;
+  /** Called right before printing (a test hook kills the browser here). */
+  beforePrint(): void;
+}
+
+export interface Output {
+  data: string | Uint8Array;
+  /** Shown after the file name, e.g. "2 pages A4". */
+  detail?: string;
+}
+
+export interface FormatWriter {
+  extension: string;
+  /** Whether the output needs Chromium; HTML alone never starts it. */
+  needsBrowser: boolean;
+  produce(context: OutputContext): Promise<Output>;
+}
+
+const PREVIEW_CSS_PIXELS: Record<Paper, { width: number; height: number }> = {
+  a4: { width: 794, height: 1123 },
+  letter: { width: 816, height: 1056 },
+};
+
+/** Every output format by name; `--format` accepts these keys. */
+export const FORMATS: Record<string, FormatWriter> = {
+  html: {
+    extension: 'html',
+    needsBrowser: false,
+    produce: async ({ html }) => ({ data: html }),
+  },
+  pdf: {
+    extension: 'pdf',
+    needsBrowser: true,
+    async produce(context) {
+      const page = await context.page();
+      const sections = await sectionHeadings(page);
+      context.beforePrint();
+      const printed = await printPdf(page, context.theme.pdfRenderOptions, context.paper);
+      // pdf-lib is large: load it only when a PDF is made.
+      const { finalizePdf, pdfMetadataFor } = await import('./pdf-metadata.js');
+      const pdf = await finalizePdf(printed, pdfMetadataFor(context.resume), sections);
+      const pages = `${pdf.pages} ${pdf.pages === 1 ? 'page' : 'pages'}`;
+      return { data: pdf.bytes, detail: `${pages} ${pdf.paper}` };
+    },
+  },
+  png: {
+    extension: 'png',
+    needsBrowser: true,
+    async produce(context) {
+      const paper = context.paper ?? context.resume.meta?.themeOptions?.paper ?? 'a4';
+      const size = PREVIEW_CSS_PIXELS[paper];
+      const page = await context.page();
+      // A preview of page 1 as printed: print styles, the paper's width, twice the pixels.
+      await page.emulateMediaType('print');
+      await page.setViewport({ ...size, deviceScaleFactor: 2 });
+      const data = await page.screenshot({ type: 'png', clip: { x: 0, y: 0, ...size } });
+      return { data, detail: `page 1 preview, ${size.width * 2} × ${size.height * 2} px` };
+    },
+  },
+};
+
+export const FORMAT_NAMES = Object.keys(FORMATS);

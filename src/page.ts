@@ -1,0 +1,62 @@
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'puppeteer';
+
+export interface OpenOptions {
+  /** Folder whose files the page may load (the résumé's own); everything else is blocked. */
+  allowedFolder: string;
+  /** Told about each blocked request, so the user learns what the theme tried to fetch. */
+  onBlocked(url: string): void;
+}
+
+/** Whether the page may load `url`: inline data, about:, and files of the allowed folder only. */
+export function isAllowedRequest(url: string, allowedFolder: string): boolean {
+  if (url.startsWith('data:') || url.startsWith('about:')) return true;
+  const folder = pathToFileURL(allowedFolder).href.replace(/\/?$/, '/');
+  return url.startsWith(folder);
+}
+
+/**
+ * Loads the HTML without waiting for network idle (nothing may be fetched anyway), then waits for
+ * web fonts and images, which is all a print needs.
+ */
+export async function openDocument(
+  browser: Browser,
+  html: string,
+  options: OpenOptions,
+): Promise<Page> {
+  const page = await browser.newPage();
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    if (request.isInterceptResolutionHandled()) return;
+    const url = request.url();
+    if (isAllowedRequest(url, options.allowedFolder)) {
+      void request.continue();
+    } else {
+      options.onBlocked(url);
+      void request.abort('blockedbyclient');
+    }
+  });
+  await page.setContent(html, { waitUntil: 'load', timeout: 30_000 });
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+    await Promise.all(
+      Array.from(document.images)
+        .filter((image) => !image.complete)
+        .map(
+          (image) =>
+            new Promise((settle) => image.addEventListener('loadend', settle, { once: true })),
+        ),
+    );
+  });
+  return page;
+}
+
+/** The section headings in reading order (`section h2`, else every `h2`): the PDF's bookmarks. */
+export function sectionHeadings(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const inSections = Array.from(document.querySelectorAll('section h2'));
+    const headings =
+      inSections.length > 0 ? inSections : Array.from(document.querySelectorAll('h2'));
+    return headings.map((heading) => (heading.textContent ?? '').replace(/\s+/g, ' ').trim());
+  });
+}
