@@ -18,7 +18,10 @@ export function formatReport(
   { color }: ReportStyle = { color: false },
 ): string {
   if (diagnostics.length === 0) return '';
-  const paint = (style: Style, value: string): string => (color ? styleText(style, value) : value);
+  // The caller decides about colour (TTY, NO_COLOR); styleText must not second-guess it by
+  // looking at stdout.
+  const paint = (style: Style, value: string): string =>
+    color ? styleText(style, value, { validateStream: false }) : value;
   const ordered = [
     ...diagnostics.filter((d) => d.severity === 'error'),
     ...diagnostics.filter((d) => d.severity === 'warning'),
