@@ -23,18 +23,26 @@ function parse(value: string): PartialDate | undefined {
 
 /** Formats dates for one locale; build once per render. */
 export class DateFormatter {
-  private readonly months: Intl.DateTimeFormat;
+  // Month and year together: the locale then picks the form and order ("März 2024", "2024年3月").
+  private readonly monthYear: Intl.DateTimeFormat;
 
   constructor(locale: string) {
-    this.months = new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' });
+    this.monthYear = new Intl.DateTimeFormat(locale, {
+      month: 'short',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
   }
 
   private month(month: number): string {
-    return this.months.format(new Date(Date.UTC(2000, month, 1)));
+    const parts = this.monthYear.formatToParts(new Date(Date.UTC(2000, month, 1)));
+    return parts.find((part) => part.type === 'month')?.value ?? String(month + 1);
   }
 
   private full(date: PartialDate): string {
-    return date.month === undefined ? String(date.year) : `${this.month(date.month)} ${date.year}`;
+    return date.month === undefined
+      ? String(date.year)
+      : this.monthYear.format(new Date(Date.UTC(date.year, date.month, 1)));
   }
 
   /** One date: "Mar 2022", "2022"; unparseable text is shown as written. */

@@ -23,10 +23,13 @@ export function displayUrl(url: string): string {
     .replace(/\/$/, '');
 }
 
-const SAFE_IMAGE = /^(https?:\/\/|data:image\/(png|jpeg|gif|webp);base64,)/i;
+const SAFE_IMAGE = /^data:image\/(png|jpeg|gif|webp);base64,[a-z0-9+/=]+$/i;
 
-/** The URL when it may be used as an image source, else ''. */
+/**
+ * The photo when it is an embedded raster image, else ''. A remote URL would make the page
+ * fetch from the network, which a self-contained CV must not do.
+ */
 export function safeImageSrc(url: string): string {
   const trimmed = url.trim();
-  return SAFE_IMAGE.test(trimmed) && !/[\u0000-\u0020\u007f]/.test(trimmed) ? trimmed : '';
+  return SAFE_IMAGE.test(trimmed) ? trimmed : '';
 }
