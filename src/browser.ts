@@ -214,12 +214,11 @@ export async function startBrowser(executablePath: string): Promise<RunningBrows
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const failedToStart = new Promise<never>((_, reject) => {
     child.once('error', (error) =>
-      reject(
-        new CliError(`Could not start ${executablePath}: ${error.message}`, EXIT.exportFailed),
-      ),
+      reject(new BrowserUnavailableError(`Could not start ${executablePath}: ${error.message}`)),
     );
   });
   let connection: Promise<Browser> | undefined;
+  let connected: Browser | undefined;
 
   return {
     process: child,
@@ -229,23 +228,25 @@ export async function startBrowser(executablePath: string): Promise<RunningBrows
         (async () => {
           const { default: puppeteer } = await import('puppeteer');
           const transport = pipeTransport(child.stdio[3] as Writable, child.stdio[4] as Readable);
-          return puppeteer.connect({ transport, defaultViewport: null, protocolTimeout: 60_000 });
+          connected = await puppeteer.connect({
+            transport,
+            defaultViewport: null,
+            protocolTimeout: 60_000,
+          });
+          return connected;
         })(),
       ]).catch((error: unknown) => {
         const detail = stderr.trim() ? `\n${stderr.trim()}` : '';
         throw error instanceof CliError
           ? error
-          : new CliError(
-              `Chromium at ${executablePath} did not start.${detail}`,
-              EXIT.exportFailed,
-            );
+          : new BrowserUnavailableError(`Chromium at ${executablePath} did not start.${detail}`);
       });
       return connection;
     },
     async close() {
       if (child.exitCode === null && child.signalCode === null) {
-        const browser = connection ? await connection.catch(() => undefined) : undefined;
-        await browser?.close().catch(() => undefined);
+        // A connected browser closes cleanly; one still starting (the export failed early) is killed.
+        await connected?.close().catch(() => undefined);
         if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
         await exited;
       }

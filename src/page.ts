@@ -51,12 +51,20 @@ export async function openDocument(
   return page;
 }
 
-/** The section headings in reading order (`section h2`, else every `h2`): the PDF's bookmarks. */
+/**
+ * The section headings in reading order, which become the PDF's bookmarks: the first heading of
+ * each outermost `<section>` (h2 in camera-ready, h3 in even), else every `h2`.
+ */
 export function sectionHeadings(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const inSections = Array.from(document.querySelectorAll('section h2'));
+    const outermost = Array.from(document.querySelectorAll('section')).filter(
+      (section) => !section.parentElement?.closest('section'),
+    );
+    const firstHeadings = outermost
+      .map((section) => section.querySelector('h1, h2, h3, h4, h5, h6'))
+      .filter((heading): heading is HTMLHeadingElement => heading !== null);
     const headings =
-      inSections.length > 0 ? inSections : Array.from(document.querySelectorAll('h2'));
+      firstHeadings.length > 0 ? firstHeadings : Array.from(document.querySelectorAll('h2'));
     return headings.map((heading) => (heading.textContent ?? '').replace(/\s+/g, ' ').trim());
   });
 }
