@@ -1,0 +1,345 @@
+/**
+ * The validator as a module: one test per kind of message, each checking the path, the place in
+ * the file and the wording people see.
+ */
+import { readFile, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { editDistance, closestMatch } from '../src/edit-distance.js';
+import { formatPath, positionAt } from '../src/json-locations.js';
+import { formatReport } from '../src/report.js';
+import { validateFile, validateText, type Diagnostic } from '../src/validate.js';
+import { resumePath } from './support/paths.js';
+
+/** Validates `resume` written as pretty JSON; returns the errors and warnings with the text. */
+function check(resume: unknown) {
+  const text = JSON.stringify(resume, null, 2);
+  const outcome = validateText(text, 'cv.json');
+  return { text, outcome, errors: outcome.diagnostics.filter((d) => d.severity === 'error') };
+}
+
+/** Line and column of the first `needle` in `text`, counted independently of the validator. */
+function where(text: string, needle: string): { line: number; column: number } {
+  const before = text.slice(0, text.indexOf(needle));
+  const lines = before.split('\n');
+  return { line: lines.length, column: (lines.at(-1) ?? '').length + 1 };
+}
+
+function only(diagnostics: Diagnostic[]): Diagnostic {
+  expect(diagnostics).toHaveLength(1);
+  return diagnostics[0] as Diagnostic;
+}
+
+describe('valid résumés', () => {
+  test('resume.json: exit 0, the résumé back, no report', async () => {
+    const outcome = await validateFile(resumePath);
+    expect(outcome.exitCode).toBe(0);
+    expect(outcome.diagnostics).toEqual([]);
+    expect(outcome.report).toBe('');
+    expect(outcome.resume).toEqual(JSON.parse(await readFile(resumePath, 'utf8')));
+  });
+
+  test('unknown fields that are no misspelling pass silently', () => {
+    const { outcome } = check({
+      basics: { name: 'Ada', pronouns: 'she/her' },
+      publications: [{ doi: '10.1/x' }],
+    });
+    expect(outcome.diagnostics).toEqual([]);
+  });
+});
+
+describe('JSON syntax', () => {
+  // Line and column of each case counted by hand from its text.
+  test.each([
+    [
+      'a trailing comma, at the comma',
+      '{\n  "basics": {\n    "name": "Ada",\n  }\n}',
+      3,
+      18,
+      "a trailing comma before '}'.",
+    ],
+    [
+      'a missing comma, where it belongs',
+      '{\n  "basics": {\n    "name": "Ada"\n    "label": "Analyst"\n  }\n}',
+      3,
+      18,
+      "expected a ',' or '}' after the property.",
+    ],
+    ['an unterminated string', '{\n  "basics": {"name": "Ada\n}}', 2, 22, 'unterminated string.'],
+    ['a comment', '{\n  // my CV\n  "basics": {}\n}', 2, 3, 'JSON does not allow comments.'],
+    ['an empty file', '', 1, 1, 'the file is empty.'],
+    ['a file of blank lines', '  \n\n', 1, 1, 'the file is empty.'],
+  ])('%s', (_name, text, line, column, message) => {
+    const outcome = validateText(text, 'cv.json');
+    expect(outcome.exitCode).toBe(1);
+    expect(only(outcome.diagnostics)).toMatchObject({ severity: 'error', line, column, message });
+    expect(outcome.report).toContain(`cv.json:${line}:${column}  error`);
+  });
+
+  test('single quotes and bare words', () => {
+    expect(only(validateText("{'basics': {}}", 'cv.json').diagnostics).message).toMatch(
+      /double quotes/,
+    );
+    expect(only(validateText('{"a": undefined}', 'cv.json').diagnostics)).toMatchObject({
+      column: 7,
+      message: 'undefined is not a JSON value.',
+    });
+  });
+
+  test('a byte-order mark is a warning, and columns still count from the first visible character', () => {
+    const outcome = validateText('\uFEFF{"work": [{"endDate": "now"}]}', 'cv.json');
+    expect(outcome.exitCode).toBe(1);
+    expect(outcome.diagnostics.map((d) => [d.severity, d.line, d.column])).toEqual([
+      ['error', 1, 23],
+      ['warning', 1, 1],
+    ]);
+  });
+
+  test('JSON that is not an object', () => {
+    for (const [text, kind] of [
+      ['[{"basics": {}}]', 'a list (JSON array)'],
+      ['"resume"', 'a single string'],
+      ['42', 'a single number'],
+      ['null', 'only null'],
+    ]) {
+      const outcome = validateText(`\n  ${text}`, 'cv.json');
+      expect(outcome.exitCode).toBe(1);
+      expect(only(outcome.diagnostics)).toMatchObject({ path: '(root)', line: 2, column: 3 });
+      expect(outcome.diagnostics[0]?.message).toContain(`the file holds ${kind}, not a résumé`);
+    }
+  });
+
+  test('a key given twice is a warning', () => {
+    const text = '{\n  "basics": {"name": "A"},\n  "basics": {"name": "B"}\n}';
+    const outcome = validateText(text, 'cv.json');
+    expect(outcome.exitCode).toBe(0);
+    expect(only(outcome.diagnostics)).toMatchObject({
+      severity: 'warning',
+      path: 'basics',
+      line: 3,
+      column: 3,
+    });
+    expect(outcome.resume).toEqual({ basics: { name: 'B' } });
+  });
+});
+
+describe('schema errors with fixes', () => {
+  test.each(['Present', 'present', 'PRESENT', 'current'])('%s as an end date', (value) => {
+    const { text, outcome } = check({ work: [{ name: 'Lab', endDate: value }] });
+    expect(outcome.exitCode).toBe(1);
+    expect(only(outcome.diagnostics)).toEqual({
+      severity: 'error',
+      path: 'work[0].endDate',
+      ...where(text, `"${value}"`),
+      value,
+      message: `"${value}" is not a date. Expected YYYY, YYYY-MM or YYYY-MM-DD.`,
+      hint: 'omit endDate for a current role (or give the planned end date and "expected": true).',
+    });
+  });
+
+  test.each([
+    ['2020-1', 'write "2020-01" (two-digit month and day).'],
+    ['2020-1-5', 'write "2020-01-05" (two-digit month and day).'],
+    ['2020-01-15T09:30:00Z', 'keep only the date part: "2020-01-15".'],
+    ['2020/03', 'write "2020-03".'],
+    ['03/2020', 'write "2020-03".'],
+    ['March 2020', 'write "2020-03".'],
+  ])('date %s', (value, hint) => {
+    const { errors } = check({ education: [{ startDate: value }] });
+    expect(only(errors)).toMatchObject({ path: 'education[0].startDate', value, hint });
+  });
+
+  test.each([
+    ['github.com/ada', 'add the scheme: "https://github.com/ada".'],
+    ['www.example.com', 'add the scheme: "https://www.example.com".'],
+    ['', 'remove url; leave the field out when there is none.'],
+    ['#', 'remove url; leave the field out when there is none.'],
+    ['https://example.com/my page', expect.stringMatching(/percent-encode/)],
+  ])('url %j', (value, hint) => {
+    const { text, errors } = check({ basics: { profiles: [{ network: 'GitHub', url: value }] } });
+    expect(only(errors)).toMatchObject({
+      path: 'basics.profiles[0].url',
+      line: where(text, `"url": ${JSON.stringify(value)}`).line,
+      column: where(text, `"url": ${JSON.stringify(value)}`).column + '"url": '.length,
+      message: expect.stringContaining('is not a full URL'),
+      hint,
+    });
+  });
+
+  test.each([
+    ['', 'remove email; leave the field out when there is none.'],
+    ['#', 'remove email; leave the field out when there is none.'],
+    ['mailto:ada@example.com', 'drop the "mailto:": "ada@example.com".'],
+  ])('email %j', (value, hint) => {
+    const { errors } = check({ basics: { email: value } });
+    expect(only(errors)).toMatchObject({
+      path: 'basics.email',
+      hint,
+      message: expect.stringContaining('not an email address'),
+    });
+  });
+
+  test('an unknown publication status lists the allowed ones and suggests one', () => {
+    const { errors } = check({ publications: [{ name: 'P', status: 'submitted' }] });
+    expect(only(errors)).toMatchObject({
+      path: 'publications[0].status',
+      message:
+        '"submitted" is not a known publication status. Expected one of: published, accepted, under-review, in-preparation, preprint.',
+      hint: 'use "under-review".',
+    });
+    expect(only(check({ publications: [{ status: 'Under Review' }] }).errors).hint).toBe(
+      'use "under-review".',
+    );
+    expect(only(check({ publications: [{ status: 'rejected' }] }).errors).hint).toBeUndefined();
+  });
+
+  test.each([
+    [
+      { work: 'Lab' },
+      'work',
+      'Expected a list [ … ], found text in double quotes.',
+      'wrap it in a list: ["Lab"].',
+    ],
+    [
+      { basics: { name: 42 } },
+      'basics.name',
+      'Expected text in double quotes, found a whole number.',
+      'put it in double quotes: "42".',
+    ],
+    [
+      { publications: [{ firstAuthor: 'yes' }] },
+      'publications[0].firstAuthor',
+      'Expected true or false, found text in double quotes.',
+      undefined,
+    ],
+    [
+      { publications: [{ scores: ['8'] }] },
+      'publications[0].scores[0]',
+      'Expected a number, found text in double quotes.',
+      'write 8 without quotes.',
+    ],
+    [{ basics: [] }, 'basics', 'Expected an object { … }, found a list [ … ].', undefined],
+  ])('wrong type %j', (resume, path, message, hint) => {
+    // `work` is an array in both schemas: each complains, the problem is reported once.
+    const d = only(check(resume).errors);
+    expect(d).toMatchObject({ path, message });
+    expect(d.hint).toBe(hint);
+  });
+
+  test('all problems in one pass, in file order', () => {
+    const { errors } = check({
+      basics: { url: '#' },
+      work: [{ endDate: 'Present' }],
+      publications: [{ status: 'submitted' }],
+      meta: {
+        themeOptions: { paper: 'A4', accentColor: 'navy', sectionTitles: { experience: 'Jobs' } },
+      },
+    });
+    expect(errors.map((d) => d.path)).toEqual([
+      'basics.url',
+      'work[0].endDate',
+      'publications[0].status',
+      'meta.themeOptions.paper',
+      'meta.themeOptions.accentColor',
+      'meta.themeOptions.sectionTitles.experience',
+    ]);
+    expect(errors.map((d) => d.line)).toEqual([...errors.map((d) => d.line)].sort((a, b) => a - b));
+    expect(errors[3]?.hint).toBe('use "a4".');
+    expect(errors[4]?.message).toContain('Expected a CSS hex colour');
+    expect(errors[5]?.message).toContain('"experience" is not allowed as a name here');
+  });
+
+  test('required fields and closed objects of the extensions', () => {
+    const { text, errors } = check({
+      work: [{ projects: [{ summary: 'no name' }] }],
+      meta: { variants: { short: { pageBudgte: 1 } } },
+    });
+    expect(errors).toHaveLength(2);
+    expect(errors[0]).toMatchObject({
+      path: 'work[0].projects[0].name',
+      message: 'name is missing; it is required here.',
+    });
+    expect(errors[1]).toMatchObject({
+      path: 'meta.variants.short.pageBudgte',
+      ...where(text, '"pageBudgte"'),
+      hint: 'did you mean "pageBudget"?',
+    });
+  });
+});
+
+describe('misspelt fields', () => {
+  test('a field one or two edits from a known one is a warning with a suggestion', () => {
+    const { text, outcome } = check({
+      work: [{ name: 'Lab', endDat: '2020', hightlights: [] }],
+      education: [{ advsior: 'Prof. X' }],
+      publications: [{ stauts: 'published' }],
+      eductaion: [],
+    });
+    expect(outcome.exitCode).toBe(0);
+    expect(
+      outcome.diagnostics.map((d) => [d.severity, d.path, d.message, d.line, d.column]),
+    ).toEqual(
+      [
+        ['work[0].endDat', 'endDate'],
+        ['work[0].hightlights', 'highlights'],
+        ['education[0].advsior', 'advisor'],
+        ['publications[0].stauts', 'status'],
+        ['eductaion', 'education'],
+      ].map(([path, meant]) => {
+        const name = String(path).split('.').at(-1);
+        return [
+          'warning',
+          path,
+          `unknown field "${name}": did you mean "${meant}"?`,
+          ...Object.values(where(text, `"${name}"`)),
+        ];
+      }),
+    );
+  });
+
+  test('short names need a closer match: "doi" is not taken for "id"', () => {
+    expect(closestMatch('doi', ['id', 'url'])).toBeUndefined();
+    expect(closestMatch('ur', ['id', 'url'])).toBe('url');
+    expect(editDistance('stauts', 'status')).toBe(1);
+    expect(editDistance('advsior', 'advisor')).toBe(1);
+  });
+});
+
+describe('unreadable files', () => {
+  test('a missing file and a directory are exit code 2', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'validate-'));
+    try {
+      const missing = await validateFile(join(dir, 'missing.json'));
+      expect(missing).toMatchObject({ exitCode: 2, diagnostics: [{ path: '(file)', line: 0 }] });
+      expect(missing.report).toContain('no such file');
+      const folder = await validateFile(dir);
+      expect(folder.exitCode).toBe(2);
+      expect(folder.report).toContain('it is a folder, not a file');
+    } finally {
+      await rm(dir, { recursive: true });
+    }
+  });
+});
+
+describe('locations and report', () => {
+  test('positions count lines by \\n, \\r\\n and \\r, columns from 1', () => {
+    expect(positionAt('ab\r\ncd\ref\ngh', 11)).toEqual({ line: 4, column: 2 });
+    expect(positionAt('abc', 0)).toEqual({ line: 1, column: 1 });
+  });
+
+  test('paths in JavaScript notation', () => {
+    expect(formatPath(['work', 0, 'endDate'])).toBe('work[0].endDate');
+    expect(formatPath(['meta', 'variants', 'one-page', 'sections', 2])).toBe(
+      'meta.variants["one-page"].sections[2]',
+    );
+    expect(formatPath([])).toBe('(root)');
+  });
+
+  test('colour only when asked for', () => {
+    const { outcome } = check({ work: [{ endDate: 'Present' }] });
+    expect(outcome.report).not.toContain('\u001b[');
+    expect(formatReport(outcome.diagnostics, 'cv.json', { color: true })).toContain('\u001b[');
+    expect(outcome.report.trimEnd().split('\n').at(-1)).toBe('1 error, 0 warnings in cv.json');
+  });
+});
