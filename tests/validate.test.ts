@@ -2,13 +2,14 @@
  * The validator as a module: one test per kind of message, each checking the path, the place in
  * the file and the wording people see.
  */
-import { readFile, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { editDistance, closestMatch } from '../src/edit-distance.js';
 import { formatPath, positionAt } from '../src/json-locations.js';
 import { formatReport } from '../src/report.js';
+import { SCHEMA_URL } from '../src/resume-schema.js';
 import { validateFile, validateText, type Diagnostic } from '../src/validate.js';
 import { resumePath } from './support/paths.js';
 
@@ -303,6 +304,28 @@ describe('misspelt fields', () => {
     expect(closestMatch('ur', ['id', 'url'])).toBe('url');
     expect(editDistance('stauts', 'status')).toBe(1);
     expect(editDistance('advsior', 'advisor')).toBe(1);
+  });
+});
+
+describe('files that are not UTF-8 JSON', () => {
+  test('a UTF-16 file is read but is no résumé: exit 1', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'validate-'));
+    try {
+      const file = join(dir, 'utf16.json');
+      await writeFile(file, Buffer.from('\uFEFF{"basics": {}}', 'utf16le'));
+      const outcome = await validateFile(file);
+      expect(outcome.exitCode).toBe(1);
+      expect(outcome.diagnostics[0]?.message).toBe(
+        'the file is UTF-16 text; JSON files must be UTF-8.',
+      );
+    } finally {
+      await rm(dir, { recursive: true });
+    }
+  });
+
+  test("resume.json's $schema is the URL the local schema files are registered under", async () => {
+    const resume = JSON.parse(await readFile(resumePath, 'utf8')) as { $schema: string };
+    expect(resume.$schema).toBe(SCHEMA_URL);
   });
 });
 
