@@ -173,24 +173,16 @@ const EVERY_FIELD: Resume = {
   },
 };
 
-/** Replaces every string in `value`, depth first, with `next(key)`. */
-function replaceStrings(value: unknown, next: (key: string) => string, key = ''): unknown {
-  if (typeof value === 'string') return next(key);
-  if (Array.isArray(value)) return value.map((item) => replaceStrings(item, next, key));
+/** Replaces every string in `value`, depth first, with `next()`. */
+function replaceStrings(value: unknown, next: () => string): unknown {
+  if (typeof value === 'string') return next();
+  if (Array.isArray(value)) return value.map((item) => replaceStrings(item, next));
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(
-      Object.entries(value).map(([name, item]) => [name, replaceStrings(item, next, name)]),
+      Object.entries(value).map(([key, item]) => [key, replaceStrings(item, next)]),
     );
   }
   return value;
-}
-
-/**
- * `basics.image` is the one field whose purpose is to load a URL (the photo): a web address
- * there is a request by design, so it only gets payloads that are not one.
- */
-function fits(key: string, payload: string): boolean {
-  return key !== 'image' || !/^https?:/i.test(payload.trim());
 }
 
 function withSectionOptions(resume: Resume, text: (index: number) => string): Resume {
@@ -217,9 +209,7 @@ function withSectionOptions(resume: Resume, text: (index: number) => string): Re
  * trust that the résumé was validated.
  */
 export function hostile(payload: string): Resume {
-  const resume = replaceStrings(EVERY_FIELD, (key) =>
-    fits(key, payload) ? payload : 'x',
-  ) as Resume;
+  const resume = replaceStrings(EVERY_FIELD, () => payload) as Resume;
   return withSectionOptions(resume, () => payload);
 }
 
@@ -227,10 +217,6 @@ export function hostile(payload: string): Resume {
 export function hostileMix(): Resume {
   let index = 0;
   const next = (): string => PAYLOADS[index++ % PAYLOADS.length] ?? '';
-  const resume = replaceStrings(EVERY_FIELD, (key) => {
-    let payload = next();
-    while (!fits(key, payload)) payload = next();
-    return payload;
-  }) as Resume;
+  const resume = replaceStrings(EVERY_FIELD, next) as Resume;
   return withSectionOptions(resume, (offset) => PAYLOADS[offset % PAYLOADS.length] ?? '');
 }
