@@ -14,9 +14,13 @@ function phoneNumbers(basics: Record<string, unknown>): string[] {
     .filter((s) => s !== '');
 }
 
+/** A tel: link; shown with non-breaking spaces and hyphens so a number never wraps. */
 function phoneLink(phone: string): Link {
   const dialable = phone.replace(/[^\d+]/g, '');
-  return { text: phone, href: /\d{3}/.test(dialable) ? `tel:${dialable}` : '' };
+  return {
+    text: phone.replace(/ /g, '\u00a0').replace(/-/g, '\u2011'),
+    href: /\d{3}/.test(dialable) ? `tel:${dialable}` : '',
+  };
 }
 
 function profileLink(value: unknown): Link | null {

@@ -5,7 +5,7 @@
  * alt text, because an image would fetch from the network.
  */
 import { Marked, type Tokens } from 'marked';
-import { escapeHtml, htmlToText } from './text';
+import { escapeHtml, htmlToText, keepHyphenated } from './text';
 import { safeHref } from './urls';
 
 /** A Markdown field as written, as safe inline HTML, and as plain text. */
@@ -26,13 +26,17 @@ const marked = new Marked({
     html({ text }: Tokens.HTML | Tokens.Tag): string {
       return escapeHtml(text);
     },
-    link(this: { parser: { parseInline(tokens: Tokens.Generic[]): string } }, token: Tokens.Link) {
+    link(token: Tokens.Link): string {
       const inner = this.parser.parseInline(token.tokens);
       const href = safeHref(token.href);
       return href === '' ? inner : `<a href="${escapeHtml(href)}">${inner}</a>`;
     },
     image({ text }: Tokens.Image): string {
       return escapeHtml(text);
+    },
+    text(token: Tokens.Text | Tokens.Escape): string {
+      if ('tokens' in token && token.tokens) return this.parser.parseInline(token.tokens);
+      return keepHyphenated('escaped' in token && token.escaped ? token.text : escapeHtml(token.text));
     },
   },
 });

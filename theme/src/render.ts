@@ -7,6 +7,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
+import { registerHelpers } from './helpers';
 import type { Resume } from './types';
 import { buildViewModel } from './view-model';
 import type { ViewModel } from './view-types';
@@ -26,6 +27,7 @@ let compiled: ((view: ViewModel) => string) | undefined;
 
 function compile(): (view: ViewModel) => string {
   const handlebars = Handlebars.create();
+  registerHelpers(handlebars);
   const templates = join(ROOT, 'templates');
   for (const file of readdirSync(templates)) {
     if (!file.endsWith('.hbs') || file === 'layout.hbs') continue;

@@ -56,3 +56,18 @@ export function htmlToText(html: string): string {
     .replace(/<[^>]*>/g, '')
     .replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => ENTITIES[name] ?? '');
 }
+
+/** Compound words such as "hot-refresh" or "multi-GPU", short enough to never need a break. */
+const HYPHENATED = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu;
+const LONGEST_KEPT = 40;
+
+/**
+ * Keeps hyphenated compounds on one line (escaped HTML in, HTML out). A line broken after a
+ * hyphen reads as hyphenation to PDF text extractors, which then join "hot-" and "refresh" into
+ * "hotrefresh"; very long compounds may still break so they never overflow the page.
+ */
+export function keepHyphenated(escaped: string): string {
+  return escaped.replace(HYPHENATED, (word) =>
+    word.length > LONGEST_KEPT ? word : `<span class="nobr">${word}</span>`,
+  );
+}

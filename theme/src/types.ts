@@ -222,13 +222,18 @@ export interface Variant {
   includeTags?: string[];
   /** Entries carrying any of these tags are dropped (wins over `includeTags`). */
   excludeTags?: string[];
+  /** Bullets (highlights, also of sub-projects) whose text contains any of these are dropped. */
+  excludeHighlights?: string[];
   /** Sections in the order to show them; every other section is removed from the variant. */
   sections?: SectionKey[];
   /** Merged over `meta.themeOptions` (`sectionTitles` and `sectionNotes` key by key). */
   themeOptions?: ThemeOptions;
   /** Most PDF pages the variant may take; the export fails when it needs more. */
   pageBudget?: number;
-  /** Publications reduced to title, venue, year and status; summaries, authors, scores and distinctions dropped. */
+  /**
+   * Each publication reduced to its title and one "Venue Year (status)" line: summary, authors,
+   * scores, distinctions and the first-author mark are dropped.
+   */
   condensePublications?: boolean;
 }
 

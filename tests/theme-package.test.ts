@@ -1,0 +1,50 @@
+/**
+ * What `npm publish` would ship: the built code with types, templates, styles, embedded fonts,
+ * schemas, README and LICENSE, and nothing of the tests or sources, in a small tarball.
+ */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { themeDir } from './support/paths.js';
+
+const exec = promisify(execFile);
+
+interface PackResult {
+  size: number;
+  files: { path: string }[];
+}
+
+describe('the theme tarball', () => {
+  it('holds what the theme needs at run time and nothing else', async () => {
+    const { stdout } = await exec('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+      cwd: themeDir,
+    });
+    const [pack] = JSON.parse(stdout) as PackResult[];
+    if (!pack) throw new Error('npm pack printed no result');
+    expect(pack.size).toBeLessThan(400 * 1024);
+    const files = pack.files.map((f) => f.path);
+    for (const needed of [
+      'index.js',
+      'index.mjs',
+      'dist/index.js',
+      'dist/index.d.ts',
+      'dist/render.js',
+      'dist/view-model.d.ts',
+      'dist/fonts.css',
+      'templates/layout.hbs',
+      'templates/publications.hbs',
+      'styles/theme.css',
+      'schema/resume.schema.json',
+      'schema/extensions.schema.json',
+      'schema/jsonresume.schema.json',
+      'README.md',
+      'LICENSE',
+      'package.json',
+    ])
+      expect(files).toContain(needed);
+    const images = files.filter((f) => f.endsWith('.png'));
+    expect(images.length).toBeGreaterThan(0);
+    expect(files.filter((f) => /(^|\/)(tests?|src)\/|\.test\.|\.spec\./.test(f))).toEqual([]);
+    expect(files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
+  });
+});

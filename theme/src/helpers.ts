@@ -1,0 +1,13 @@
+/** Handlebars helpers of the theme, registered on its private instance only. */
+import type Handlebars from 'handlebars';
+import { escapeHtml, keepHyphenated, str } from './text';
+
+type Instance = typeof Handlebars;
+
+export function registerHelpers(handlebars: Instance): void {
+  /** Escaped text whose hyphenated compounds do not break across lines: `{{nobr title}}`. */
+  handlebars.registerHelper(
+    'nobr',
+    (value: unknown) => new handlebars.SafeString(keepHyphenated(escapeHtml(str(value)))),
+  );
+}
