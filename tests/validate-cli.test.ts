@@ -3,7 +3,7 @@
  * --help and bad options. Expected line:column values are computed from the fixture text here,
  * not copied from the output.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -149,12 +149,19 @@ describe.concurrent('npm run validate', () => {
     expectNoStackTrace(result);
   });
 
-  test.skipIf(process.getuid?.() === 0)('a file without read permission: exit 2', async () => {
+  test('a file without read permission: exit 2', async () => {
     const file = join(scratch, 'locked.json');
     await writeFile(file, '{}', { mode: 0o000 });
-    const result = await runScript('validate', [file], plain);
+    // Root reads any file, so as root the command runs as the unprivileged "nobody" user.
+    const asRoot = process.getuid?.() === 0;
+    if (asRoot) await chmod(scratch, 0o755);
+    const result = await runScript('validate', [file], {
+      ...plain,
+      ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
+    });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('permission denied');
+    expectNoStackTrace(result);
   });
 
   test('a file that is read but is not JSON: exit 1', async () => {

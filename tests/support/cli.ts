@@ -21,6 +21,9 @@ export interface RunOptions {
   env?: NodeJS.ProcessEnv;
   /** Kill the program after this long (default 90 s). */
   timeoutMs?: number;
+  /** Run as this user id (needs root): lets a test meet permissions that root would bypass. */
+  uid?: number;
+  gid?: number;
 }
 
 export function run(
@@ -34,6 +37,8 @@ export function run(
       env: { ...process.env, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
       timeout: options.timeoutMs ?? 90_000,
+      ...(options.uid === undefined ? {} : { uid: options.uid }),
+      ...(options.gid === undefined ? {} : { gid: options.gid }),
     });
     let stdout = '';
     let stderr = '';
