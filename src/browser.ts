@@ -231,7 +231,7 @@ export async function startBrowser(executablePath: string): Promise<RunningBrows
           connected = await puppeteer.connect({
             transport,
             defaultViewport: null,
-            protocolTimeout: 60_000,
+            protocolTimeout: 120_000,
           });
           return connected;
         })(),

@@ -36,7 +36,7 @@ export async function openDocument(
       void request.abort('blockedbyclient');
     }
   });
-  await page.setContent(html, { waitUntil: 'load', timeout: 30_000 });
+  await page.setContent(html, { waitUntil: 'load', timeout: 120_000 });
   await page.evaluate(async () => {
     await document.fonts.ready;
     await Promise.all(

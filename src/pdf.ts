@@ -23,7 +23,7 @@ export function pdfOptions(theme: ThemePdfOptions, paper: Paper | undefined): PD
     ...size,
     tagged: true,
     outline: true,
-    timeout: 60_000,
+    timeout: 120_000,
   };
 }
 

@@ -1,0 +1,86 @@
+/**
+ * A copy of the CV with a URL in every place a résumé can hold one, and what a PDF says about
+ * its links and bookmarks (read with pdf-lib).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString, PDFHexString } from 'pdf-lib';
+import type { Resume } from 'jsonresume-theme-camera-ready';
+import { outlineTitle } from '../../src/pdf-metadata.js';
+import { resumePath } from './paths.js';
+
+export function seedResume(): Resume {
+  return JSON.parse(readFileSync(resumePath, 'utf8')) as Resume;
+}
+
+/** Writes the CV, with URLs added, to `folder/linked.json`; returns the path and every URL in it. */
+export function writeLinkedResume(folder: string): { path: string; urls: string[] } {
+  const resume = seedResume();
+  const at = (name: string) => `https://example.org/${name}`;
+  resume.basics = {
+    ...resume.basics,
+    url: at('home'),
+    profiles: [{ network: 'GitHub', username: 'someone', url: at('github') }],
+  };
+  resume.publications = resume.publications?.map((publication, index) => ({
+    ...publication,
+    url: at(`paper-${index}`),
+  }));
+  resume.work = resume.work?.map((work, index) => ({
+    ...work,
+    url: at(`employer-${index}`),
+    projects: work.projects?.map((project, inner) => ({
+      ...project,
+      url: at(`work-${index}-project-${inner}`),
+    })),
+  }));
+  resume.projects = resume.projects?.map((project, index) => ({
+    ...project,
+    url: at(`project-${index}`),
+  }));
+  const path = join(folder, 'linked.json');
+  writeFileSync(path, JSON.stringify(resume, null, 2));
+  return { path, urls: urlsIn(resume) };
+}
+
+/** Every http(s) URL anywhere in a value (the `$schema` reference excepted). */
+export function urlsIn(value: unknown, key = ''): string[] {
+  if (typeof value === 'string') {
+    return key !== '$schema' && /^https?:\/\//.test(value) ? [value] : [];
+  }
+  if (Array.isArray(value)) return value.flatMap((item) => urlsIn(item));
+  if (typeof value === 'object' && value !== null) {
+    return Object.entries(value).flatMap(([k, v]) => urlsIn(v, k));
+  }
+  return [];
+}
+
+export async function loadPdf(path: string): Promise<PDFDocument> {
+  return PDFDocument.load(readFileSync(path), { updateMetadata: false });
+}
+
+/** The URIs of every link annotation, page by page. */
+export function linkUris(doc: PDFDocument): string[] {
+  return doc.getPages().flatMap((page) => {
+    const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
+    if (!annots) return [];
+    return annots.asArray().flatMap((ref) => {
+      const annot = doc.context.lookup(ref, PDFDict);
+      const action = annot.lookupMaybe(PDFName.of('A'), PDFDict);
+      const uri = action?.lookup(PDFName.of('URI'));
+      return uri instanceof PDFString || uri instanceof PDFHexString ? [uri.decodeText()] : [];
+    });
+  });
+}
+
+/** The top-level bookmark titles, in order. */
+export function bookmarkTitles(doc: PDFDocument): string[] {
+  const titles: string[] = [];
+  const outlines = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
+  let item = outlines?.lookupMaybe(PDFName.of('First'), PDFDict);
+  while (item) {
+    titles.push(outlineTitle(item));
+    item = item.lookupMaybe(PDFName.of('Next'), PDFDict);
+  }
+  return titles;
+}
