@@ -6,6 +6,7 @@ import { CliError, EXIT } from '../src/cli-error.js';
 import { EXPORT_USAGE, parseExportArgs } from '../src/export-args.js';
 import { exportResume } from '../src/export.js';
 import { createProgress } from '../src/progress.js';
+import { variantExport } from '../src/variant-export.js';
 
 async function main(argv: string[]): Promise<number> {
   const args = parseExportArgs(argv);
@@ -13,15 +14,19 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${EXPORT_USAGE}\n`);
     return EXIT.ok;
   }
-  await exportResume({
+  const progress = createProgress({ quiet: args.quiet });
+  const variant = args.variant === undefined ? undefined : variantExport(args.variant);
+  const { files } = await exportResume({
     resume: args.resume,
     theme: args.theme,
     out: args.out,
     formats: args.formats,
     paper: args.paper,
     force: args.force,
-    progress: createProgress({ quiet: args.quiet }),
+    ...(variant && { baseName: variant.baseName, transforms: [variant.transform] }),
+    progress,
   });
+  await variant?.checkPageBudget(files, progress);
   return EXIT.ok;
 }
 

@@ -10,6 +10,8 @@ export interface ExportArgs {
   out: string;
   formats: string[];
   paper: Paper | undefined;
+  /** A variant from meta.variants, or undefined for the résumé as it is. */
+  variant: string | undefined;
   force: boolean;
   quiet: boolean;
 }
@@ -25,6 +27,8 @@ Options:
   --out <folder>      where to write resume.<format> (default: dist)
   --format <list>     comma-separated: ${Object.keys(FORMATS).join(', ')} (default: html,pdf)
   --paper <size>      a4 or letter (default: the theme's, else A4)
+  --variant <name>    a variant from meta.variants, written as resume-<name>.<format>; fails
+                      (exit 3) when its PDF has more pages than the variant's pageBudget
   --force             export without validating (the file must still be JSON)
   --quiet             print only warnings and errors
   -h, --help          show this help
@@ -33,8 +37,8 @@ Chromium: PUPPETEER_EXECUTABLE_PATH or CHROME_PATH, else puppeteer's download, e
 (chromium, google-chrome). As root on Debian a missing Chromium is installed with apt-get unless
 CAMERA_READY_NO_BROWSER_INSTALL=1.
 
-Exit codes: 0 written, 1 invalid résumé, 2 unreadable résumé or bad option, 3 theme, browser or
-write failure.`;
+Exit codes: 0 written, 1 invalid résumé, 2 unreadable résumé or bad option (or unknown variant),
+3 theme, browser or write failure, or a variant over its page budget.`;
 
 const OPTIONS = {
   resume: { type: 'string', default: 'resume.json' },
@@ -42,6 +46,7 @@ const OPTIONS = {
   out: { type: 'string', default: 'dist' },
   format: { type: 'string', default: 'html,pdf' },
   paper: { type: 'string' },
+  variant: { type: 'string' },
   force: { type: 'boolean', default: false },
   quiet: { type: 'boolean', short: 'q', default: false },
   help: { type: 'boolean', short: 'h', default: false },
@@ -64,6 +69,7 @@ export function parseExportArgs(argv: string[]): ExportArgs {
     out: nonEmpty('--out', values.out),
     formats: parseFormats(values.format),
     paper: values.paper === undefined ? undefined : parsePaper(values.paper),
+    variant: values.variant === undefined ? undefined : nonEmpty('--variant', values.variant),
     force: values.force,
     quiet: values.quiet,
   };

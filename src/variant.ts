@@ -52,6 +52,7 @@ export function applyVariant(resume: Resume, name: string): Resume {
     if (kept.length === 0) delete out[key];
     else (out as Record<SectionKey, unknown[]>)[key] = kept;
   }
+  if (variant.excludeHighlights?.length) dropHighlights(out, variant.excludeHighlights);
   if (variant.condensePublications && out.publications) {
     out.publications = out.publications.map(condensePublication);
   }
@@ -90,23 +91,38 @@ function mergeThemeOptions(base: ThemeOptions | undefined, variant: Variant): Th
 }
 
 /**
- * Title, venue, year and status only. The status stays because "ECCV 2026" alone would present
- * a paper under review as accepted. `publisher` is rewritten from `venue` so other themes show the
- * same short line; without a venue it is kept as written.
+ * Title and one "Venue Year (status)" line. The status stays because "ECCV 2026" alone would
+ * present a paper under review as accepted. The line becomes `publisher`, which every theme
+ * shows; `venue`, `releaseDate` and `status` go, or camera-ready would add a second line for
+ * them. Without a venue the publisher is kept as written.
  */
 function condensePublication(publication: Publication): Publication {
-  const {
-    summary: _summary,
-    authors: _authors,
-    scores: _scores,
-    distinctions: _distinctions,
-    ...kept
-  } = publication;
-  if (!kept.venue) return kept;
-  const year = kept.releaseDate?.slice(0, 4);
-  const status =
-    kept.status && kept.status !== 'published' ? ` (${kept.status.replace('-', ' ')})` : '';
-  return { ...kept, publisher: [kept.venue, year].filter(Boolean).join(' ') + status };
+  const { id, name, url, tags, venue, releaseDate, status, publisher } = publication;
+  const year = releaseDate?.slice(0, 4);
+  const pending = status && status !== 'published' ? ` (${status.replace('-', ' ')})` : '';
+  const line = venue ? [venue, year].filter(Boolean).join(' ') + pending : publisher;
+  return Object.fromEntries(
+    Object.entries({ id, name, publisher: line, url, tags }).filter(([, v]) => v !== undefined),
+  );
+}
+
+/** The text of a Markdown bullet without its emphasis and code marks. */
+function bulletText(markdown: string): string {
+  return markdown.replace(/[*_`~]/g, '');
+}
+
+function dropHighlights(resume: Resume, patterns: string[]): void {
+  const keep = (bullet: string) => !patterns.some((p) => bulletText(bullet).includes(p));
+  const trim = <T extends { highlights?: string[] }>(entry: T): T =>
+    entry.highlights ? { ...entry, highlights: entry.highlights.filter(keep) } : entry;
+  if (resume.work) {
+    resume.work = resume.work.map((w) => ({
+      ...trim(w),
+      ...(w.projects && { projects: w.projects.map(trim) }),
+    }));
+  }
+  if (resume.volunteer) resume.volunteer = resume.volunteer.map(trim);
+  if (resume.projects) resume.projects = resume.projects.map(trim);
 }
 
 /** Citations of publications the variant removed would point nowhere. */
