@@ -57,6 +57,28 @@ export const FORMATS: Record<string, FormatWriter> = {
       return { data: pdf.bytes, detail: `${pages} ${pdf.paper}` };
     },
   },
+  txt: {
+    extension: 'txt',
+    needsBrowser: false,
+    async produce({ resume }) {
+      const [{ buildViewModel }, { renderText }] = await Promise.all([
+        import('jsonresume-theme-camera-ready'),
+        import('./text-export.js'),
+      ]);
+      return { data: renderText(buildViewModel(resume)), detail: '80 columns' };
+    },
+  },
+  md: {
+    extension: 'md',
+    needsBrowser: false,
+    async produce({ resume }) {
+      const [{ buildViewModel }, { renderMarkdown }] = await Promise.all([
+        import('jsonresume-theme-camera-ready'),
+        import('./text-export.js'),
+      ]);
+      return { data: renderMarkdown(buildViewModel(resume)) };
+    },
+  },
   png: {
     extension: 'png',
     needsBrowser: true,

@@ -1,0 +1,484 @@
+/**
+ * Plain-text and Markdown renderings of the CV, built from the theme's own view model so they
+ * carry the same facts, in the same order, as the HTML and PDF. One walk lays the view model
+ * out as blocks of spans; each span knows its plain and Markdown form, and two small renderers
+ * print the blocks.
+ */
+import type {
+  EntryHead,
+  Header,
+  Link,
+  PublicationEntry,
+  RichText,
+  Section,
+  SubProjectEntry,
+  ViewModel,
+} from 'jsonresume-theme-camera-ready';
+
+/** A run of text in both target forms. */
+interface Span {
+  text: string;
+  md: string;
+}
+
+/** One line of a block; `right` is set flush right in text (the dates and places of the PDF). */
+interface Line {
+  left: Span;
+  right?: Span;
+}
+
+type Block =
+  | { kind: 'title'; text: Span }
+  | { kind: 'heading'; text: Span }
+  /** Lines of one paragraph; `joined` blocks follow the previous block without a blank line. */
+  | { kind: 'lines'; lines: Line[]; joined: boolean }
+  /** A list item; `marker` is '-' or e.g. "[3]"; `numbered` items form an ordered list in Markdown. */
+  | { kind: 'item'; marker: string; numbered?: number; depth: number; lines: Line[] };
+
+// ---------------------------------------------------------------------------------------------
+// Spans
+
+const MD_SPECIAL = /[\\`*_[\]<>~|]/g;
+
+function escapeMd(text: string): string {
+  return text.replace(MD_SPECIAL, (c) => `\\${c}`);
+}
+
+function plain(text: string): Span {
+  return { text, md: escapeMd(text) };
+}
+
+function strong(span: Span): Span {
+  return span.text === '' ? span : { text: span.text, md: `**${span.md}**` };
+}
+
+function emphasis(span: Span): Span {
+  return span.text === '' ? span : { text: span.text, md: `*${span.md}*` };
+}
+
+function concat(...spans: Span[]): Span {
+  return { text: spans.map((s) => s.text).join(''), md: spans.map((s) => s.md).join('') };
+}
+
+/** The non-empty spans joined by `separator`. */
+function join(spans: Span[], separator: string): Span {
+  const present = spans.filter((s) => s.text !== '');
+  return {
+    text: present.map((s) => s.text).join(separator),
+    md: present.map((s) => s.md).join(escapeMd(separator)),
+  };
+}
+
+/** What a link's address adds to its text: nothing for "a@b.org" → mailto:a@b.org. */
+function bareAddress(value: string): string {
+  return value
+    .replace(/^(mailto:|tel:|https?:\/\/)/i, '')
+    .replace(/^www\./i, '')
+    .replace(/\/$/, '')
+    .replace(/[\s-]/g, '')
+    .toLowerCase();
+}
+
+function markdownHref(href: string): string {
+  return href.replace(/[\s()<>]/g, (c) => encodeURIComponent(c));
+}
+
+function link(value: Link): Span {
+  if (value.href === '' || value.text === '') return plain(value.text);
+  const redundant = bareAddress(value.href) === bareAddress(value.text);
+  return {
+    text: redundant ? value.text : `${value.text} <${value.href}>`,
+    md: `[${escapeMd(value.text)}](${markdownHref(value.href)})`,
+  };
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
+
+function decodeEntities(html: string): string {
+  return html.replace(/&(#\d+|#x[0-9a-f]+|[a-z]+\d*);/gi, (whole, name: string) => {
+    if (name.startsWith('#')) {
+      const code =
+        name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff
+        ? String.fromCodePoint(code)
+        : whole;
+    }
+    return ENTITIES[name.toLowerCase()] ?? whole;
+  });
+}
+
+const MD_MARKS: Record<string, string> = {
+  strong: '**',
+  b: '**',
+  em: '*',
+  i: '*',
+  del: '~~',
+  s: '~~',
+};
+
+/**
+ * Markdown of the theme's rendered inline HTML (strong, em, code, del, links), so the Markdown
+ * shows exactly what the page shows; unknown tags keep only their text.
+ */
+function htmlToMarkdown(html: string): string {
+  let out = '';
+  let code: string | undefined;
+  const links: string[] = [];
+  const tokens = /<(\/?)([a-z0-9]+)([^>]*)>|([^<]+)|</gi;
+  for (let match = tokens.exec(html); match !== null; match = tokens.exec(html)) {
+    const [whole, closing, tagName, attributes, text] = match;
+    if (text !== undefined || whole === '<') {
+      const decoded = decodeEntities(text ?? whole);
+      if (code !== undefined) code += decoded;
+      else out += escapeMd(decoded);
+      continue;
+    }
+    const tag = (tagName ?? '').toLowerCase();
+    if (tag === 'code') {
+      if (closing) {
+        const fence = (code ?? '').includes('`') ? '``' : '`';
+        out += `${fence}${code ?? ''}${fence}`;
+        code = undefined;
+      } else code = '';
+    } else if (tag === 'a') {
+      if (closing) out += `](${markdownHref(links.pop() ?? '')})`;
+      else {
+        links.push(decodeEntities(/\bhref="([^"]*)"/i.exec(attributes ?? '')?.[1] ?? ''));
+        out += '[';
+      }
+    } else if (tag === 'br') out += ' ';
+    else out += MD_MARKS[tag] ?? '';
+  }
+  return out;
+}
+
+function rich(value: RichText | null): Span {
+  return value === null ? plain('') : { text: value.text, md: htmlToMarkdown(value.html) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The walk
+
+function present(parts: (Line | Span | null)[]): Line[] {
+  return parts
+    .filter((s): s is Line | Span => s !== null)
+    .map((s): Line => ('left' in s ? s : { left: s }))
+    .filter((l) => l.left.text !== '' || (l.right?.text ?? '') !== '');
+}
+
+function lines(parts: (Line | Span | null)[], joined = true): Block[] {
+  const kept = present(parts);
+  return kept.length === 0 ? [] : [{ kind: 'lines', lines: kept, joined }];
+}
+
+function item(parts: (Line | Span | null)[], depth = 0, marker = '-', numbered?: number): Block[] {
+  const kept = present(parts);
+  return kept.length === 0 ? [] : [{ kind: 'item', marker, depth, lines: kept, numbered }];
+}
+
+function right(text: string): Span | undefined {
+  return text === '' ? undefined : plain(text);
+}
+
+/** The entry head: title and dates, then organisation, detail and place. */
+function head(h: EntryHead, joined = false): Block[] {
+  const line1: Line = { left: strong(link(h.title)), right: right(h.dates) };
+  const line2: Line = {
+    left: join([link(h.org), plain(h.detail)], ' · '),
+    right: right(h.place),
+  };
+  return lines([line1, h.hasSecondLine ? line2 : null], joined);
+}
+
+function header(h: Header): Block[] {
+  return [
+    { kind: 'title', text: plain(h.name) },
+    ...lines([plain(h.label), join(h.contacts.map(link), ' | ')]),
+    ...lines([rich(h.summary)], false),
+  ];
+}
+
+function keywords(list: string[]): Span {
+  return plain(list.join(' · '));
+}
+
+function subProject(p: SubProjectEntry): Block[] {
+  const title = strong(concat(plain(`#${p.number} `), link(p.name)));
+  return [
+    ...item([join([title, plain(p.type)], ' · '), rich(p.summary)]),
+    ...p.highlights.flatMap((h) => item([rich(h)], 1)),
+    ...item([keywords(p.keywords)], 1),
+  ];
+}
+
+function publication(p: PublicationEntry): Block[] {
+  const authors = join(
+    p.authors.map((a) => (a.isOwner ? strong(plain(a.name)) : plain(a.name))),
+    ', ',
+  );
+  const meta = join(
+    [
+      authors,
+      plain(p.status?.label ?? ''),
+      plain(p.firstAuthor ? 'first author' : ''),
+      plain(p.scores === '' ? '' : `scores ${p.scores}`),
+      ...p.distinctions.map(plain),
+    ],
+    ' · ',
+  );
+  const title: Line = { left: strong(link(p.title)), right: right(p.venue) };
+  return item([title, meta, rich(p.summary)], 0, `[${p.number}]`, p.number);
+}
+
+function section(s: Section): Block[] {
+  const blocks: Block[] = [{ kind: 'heading', text: plain(s.title) }];
+  blocks.push(...lines([emphasis(plain(s.note))]));
+  switch (s.key) {
+    case 'education':
+      for (const e of s.entries) {
+        blocks.push(...head(e.head));
+        blocks.push(...lines([plain(e.courses.length ? `Courses: ${e.courses.join(', ')}` : '')]));
+      }
+      break;
+    case 'publications':
+      for (const p of s.entries) blocks.push(...publication(p));
+      break;
+    case 'work':
+    case 'volunteer':
+      for (const e of s.entries) {
+        blocks.push(...head(e.head));
+        blocks.push(...lines([rich(e.summary)]));
+        for (const h of e.highlights) blocks.push(...item([rich(h)]));
+        for (const p of e.projects) blocks.push(...subProject(p));
+      }
+      break;
+    case 'projects':
+      for (const p of s.entries) {
+        const refs = p.refs.map((r) => plain(` [${r.number}]`));
+        const title = join([concat(strong(link(p.name)), ...refs), plain(p.type)], ' · ');
+        blocks.push(...lines([{ left: title, right: right(p.dates) }], false));
+        blocks.push(...lines([plain(p.detail), rich(p.description)]));
+        for (const h of p.highlights) blocks.push(...item([rich(h)]));
+        blocks.push(...lines([keywords(p.keywords)]));
+      }
+      break;
+    case 'awards':
+      for (const a of s.entries) {
+        const text = join([strong(plain(a.title)), plain(a.awarder)], ', ');
+        const left = a.summary ? join([text, rich(a.summary)], ' — ') : text;
+        blocks.push(...item([{ left, right: right(a.date) }]));
+      }
+      break;
+    case 'certificates':
+      for (const c of s.entries) {
+        const left = join([strong(link(c.name)), plain(c.issuer)], ', ');
+        blocks.push(...item([{ left, right: right(c.date) }]));
+      }
+      break;
+    case 'skills':
+      for (const k of s.entries) {
+        const label = k.level === '' ? k.name : `${k.name} (${k.level})`;
+        const value = plain(k.keywords.join(', '));
+        blocks.push(
+          ...item([label === '' ? value : concat(strong(plain(`${label}:`)), plain(' '), value)]),
+        );
+      }
+      break;
+    case 'languages': {
+      const all = s.entries.map((l) =>
+        join([strong(plain(l.language)), plain(l.fluency ? `(${l.fluency})` : '')], ' '),
+      );
+      blocks.push(...lines([join(all, ' · ')]));
+      break;
+    }
+    case 'interests': {
+      const all = s.entries.map((i) =>
+        plain(
+          [i.name, i.keywords.length ? `(${i.keywords.join(', ')})` : ''].filter(Boolean).join(' '),
+        ),
+      );
+      blocks.push(...lines([join(all, '; ')]));
+      break;
+    }
+    case 'references':
+      for (const r of s.entries) {
+        blocks.push(...lines([rich(r.reference), plain(r.name ? `— ${r.name}` : '')], false));
+      }
+      break;
+  }
+  return blocks;
+}
+
+function layout(vm: ViewModel): Block[] {
+  return [...(vm.header ? header(vm.header) : []), ...vm.sections.flatMap(section)];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Plain text
+
+/** Terminal columns of a string: East Asian wide and full-width characters take two. */
+export function columns(text: string): number {
+  let width = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    const wide =
+      (code >= 0x1100 && code <= 0x115f) ||
+      (code >= 0x2e80 && code <= 0xa4cf) ||
+      (code >= 0xac00 && code <= 0xd7a3) ||
+      (code >= 0xf900 && code <= 0xfaff) ||
+      (code >= 0xfe30 && code <= 0xfe4f) ||
+      (code >= 0xff00 && code <= 0xff60) ||
+      (code >= 0xffe0 && code <= 0xffe6) ||
+      (code >= 0x1f300 && code <= 0x1faff) ||
+      (code >= 0x20000 && code <= 0x3fffd);
+    width += wide ? 2 : 1;
+  }
+  return width;
+}
+
+/** Splits a word wider than `width` (a long URL) into pieces that fit. */
+function pieces(word: string, width: number): string[] {
+  const out: string[] = [];
+  let current = '';
+  for (const char of word) {
+    if (columns(current + char) > width && current !== '') {
+      out.push(current);
+      current = '';
+    }
+    current += char;
+  }
+  return current === '' ? out : [...out, current];
+}
+
+/** Greedy word wrap: the first line after `first`, the others after `rest` (a hanging indent). */
+export function wrap(text: string, width: number, first = '', rest = first): string[] {
+  const out: string[] = [];
+  let line = first;
+  let empty = true;
+  const words = text.split(/\s+/).filter(Boolean);
+  for (const word of words) {
+    const prefix = out.length === 0 ? first : rest;
+    const candidate = empty ? line + word : `${line} ${word}`;
+    if (columns(candidate) <= width) {
+      line = candidate;
+      empty = false;
+      continue;
+    }
+    if (!empty) {
+      out.push(line);
+      line = rest;
+      empty = true;
+    }
+    const room = width - columns(out.length === 0 ? prefix : rest);
+    const parts = columns(word) > room ? pieces(word, room) : [word];
+    for (const part of parts.slice(0, -1)) out.push((out.length === 0 ? first : rest) + part);
+    line = (out.length === 0 ? first : rest) + (parts.at(-1) ?? '');
+    empty = false;
+  }
+  if (!empty || out.length === 0) out.push(line);
+  return out.map((l) => l.trimEnd());
+}
+
+function textLine(line: Line, width: number, first: string, rest: string): string[] {
+  const wrapped = wrap(line.left.text, width, first, rest);
+  const tail = line.right?.text ?? '';
+  if (tail === '') return wrapped;
+  const last = wrapped.at(-1) ?? '';
+  const gap = width - columns(last) - columns(tail);
+  if (gap >= 2) return [...wrapped.slice(0, -1), last + ' '.repeat(gap) + tail];
+  // No room beside the text: the dates or place go flush right on a line of their own.
+  const own =
+    columns(tail) <= width ? [' '.repeat(width - columns(tail)) + tail] : wrap(tail, width, rest);
+  return [...wrapped.filter((l) => l.trim() !== ''), ...own];
+}
+
+/** The CV as plain text, word-wrapped to `width` columns, in the reading order of the PDF. */
+export function renderText(vm: ViewModel, width = 80): string {
+  const out: string[] = [];
+  let previous: Block | undefined;
+  for (const block of layout(vm)) {
+    // A blank line before each entry; none between a heading and its content, or inside an entry.
+    const separate =
+      previous !== undefined &&
+      previous.kind !== 'heading' &&
+      (block.kind === 'title' ||
+        block.kind === 'heading' ||
+        (block.kind === 'lines' && !block.joined));
+    if (separate) out.push('');
+    switch (block.kind) {
+      case 'title':
+        out.push(...wrap(block.text.text.toUpperCase(), width));
+        break;
+      case 'heading': {
+        const title = wrap(block.text.text.toUpperCase(), width);
+        out.push(...title, '='.repeat(Math.min(width, Math.max(...title.map(columns)))));
+        break;
+      }
+      case 'lines':
+        for (const line of block.lines) out.push(...textLine(line, width, '', ''));
+        break;
+      case 'item': {
+        const indent = '  '.repeat(block.depth);
+        const first = `${indent}${block.marker} `;
+        const rest = ' '.repeat(columns(first));
+        block.lines.forEach((line, index) =>
+          out.push(...textLine(line, width, index === 0 ? first : rest, rest)),
+        );
+        break;
+      }
+    }
+    previous = block;
+  }
+  return `${out.join('\n')}\n`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Markdown
+
+/** Text at the start of a Markdown line must not read as a heading, list or quote. */
+function safeLineStart(md: string): string {
+  return md.replace(/^(#|[-+]\s|\d+[.)]\s)/, (m) => `\\${m}`);
+}
+
+function mdLine(line: Line): string {
+  return join([line.left, line.right ?? plain('')], ' · ').md;
+}
+
+/** The CV as GitHub-flavoured Markdown. */
+export function renderMarkdown(vm: ViewModel): string {
+  const out: string[] = [];
+  let previous: Block | undefined;
+  for (const block of layout(vm)) {
+    const continuesList =
+      block.kind === 'item' &&
+      previous?.kind === 'item' &&
+      (block.numbered === undefined) === (previous.numbered === undefined);
+    const continuesParagraph = block.kind === 'lines' && block.joined && previous?.kind === 'lines';
+    if (continuesParagraph) out[out.length - 1] += '\\';
+    else if (previous !== undefined && !continuesList) out.push('');
+    switch (block.kind) {
+      case 'title':
+        out.push(`# ${block.text.md}`);
+        break;
+      case 'heading':
+        out.push(`## ${block.text.md}`);
+        break;
+      case 'lines':
+        // A backslash at the end of a line is a hard line break in CommonMark.
+        out.push(block.lines.map((line) => safeLineStart(mdLine(line))).join('\\\n'));
+        break;
+      case 'item': {
+        const marker = block.numbered === undefined ? '-' : `${block.numbered}.`;
+        const indent = '  '.repeat(block.depth);
+        const hang = `${indent}${' '.repeat(marker.length + 1)}`;
+        const [firstLine, ...others] = block.lines.map(mdLine);
+        out.push(
+          [`${indent}${marker} ${firstLine ?? ''}`, ...others.map((l) => hang + l)].join('\\\n'),
+        );
+        break;
+      }
+    }
+    previous = block;
+  }
+  return `${out.join('\n')}\n`;
+}
