@@ -36,7 +36,9 @@ const marked = new Marked({
     },
     text(token: Tokens.Text | Tokens.Escape): string {
       if ('tokens' in token && token.tokens) return this.parser.parseInline(token.tokens);
-      return keepHyphenated('escaped' in token && token.escaped ? token.text : escapeHtml(token.text));
+      return keepHyphenated(
+        'escaped' in token && token.escaped ? token.text : escapeHtml(token.text),
+      );
     },
   },
 });
