@@ -41,7 +41,7 @@ async function main(argv: string[]): Promise<void> {
     process.stdout.write(`${JSON.stringify(applyVariant(resume, name), null, 2)}\n`);
   } catch (error) {
     if (error instanceof UnknownVariantError) {
-      throw new CliError(`${error.message} (in ${outcome.file})`, EXIT.badInputOrOptions);
+      throw new CliError(`${outcome.file}: ${error.message}`, EXIT.badInputOrOptions);
     }
     throw error;
   }
@@ -60,6 +60,6 @@ function parseOptions(argv: string[]) {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  process.stderr.write(`${describeError(error)}\n`);
+  process.stderr.write(`✖ ${describeError(error)}\n`);
   process.exit(error instanceof CliError ? error.exitCode : EXIT.exportFailed);
 });

@@ -3,7 +3,7 @@
  * standard JSON Resume (no `meta.variants`, left-out sections and entries removed rather than
  * hidden), so any theme renders the selection the same way camera-ready does.
  */
-import { SECTION_KEYS } from 'jsonresume-theme-camera-ready';
+import { createRequire } from 'node:module';
 import type {
   Project,
   Publication,
@@ -12,6 +12,11 @@ import type {
   ThemeOptions,
   Variant,
 } from 'jsonresume-theme-camera-ready';
+
+// The theme's CommonJS entry, which every runtime (the test runner's included) loads alike.
+const { SECTION_KEYS } = createRequire(import.meta.url)(
+  'jsonresume-theme-camera-ready',
+) as typeof import('jsonresume-theme-camera-ready');
 
 export class UnknownVariantError extends Error {
   constructor(
