@@ -238,7 +238,19 @@ const language = entry<Language>({ language: field, fluency: field });
 const interest = entry<Interest>({ name: field, keywords: strings });
 const reference = entry<Reference>({ name: field, reference: markdown });
 
-/** A publication; `id` is assigned afterwards so ids are unique. */
+/**
+ * How a publication is keyed: not at all, uniquely, or from a small pool whose keys repeat or
+ * differ only in case and punctuation (and so compete for the same HTML anchor).
+ */
+const idKind = fc.oneof(
+  fc.constant({ kind: 'none' as const }),
+  fc.constant({ kind: 'unique' as const }),
+  fc
+    .constantFrom('a', 'A', 'a-2', 'a.2', 'a:2', 'a_2', 'pub-a')
+    .map((id) => ({ kind: 'pooled' as const, id })),
+);
+
+/** A publication; its `id` is assigned once the list exists (see `idKind`). */
 const publication = fc
   .tuple(
     entry<Publication>({
@@ -264,9 +276,9 @@ const publication = fc
       distinctions: fc.array(nonEmptyText, { maxLength: 2 }),
       tags,
     }),
-    fc.boolean(),
+    idKind,
   )
-  .map(([item, hasId]) => ({ item, hasId }));
+  .map(([item, key]) => ({ item, key }));
 
 /** A project, citing publications by index (turned into ids once the publications exist). */
 const project = fc.tuple(
@@ -358,9 +370,10 @@ export function resumeArbitrary(shape: ResumeShape = {}): fc.Arbitrary<Resume> {
     .map(({ publications, projects, ...rest }) => {
       const resume: Resume = { ...rest };
       if (publications) {
-        resume.publications = publications.map(({ item, hasId }, index) =>
-          hasId ? { ...item, id: `pub-${index}` } : item,
-        );
+        resume.publications = publications.map(({ item, key }, index) => {
+          if (key.kind === 'none') return item;
+          return { ...item, id: key.kind === 'unique' ? `p${index}` : key.id };
+        });
       }
       const ids = (resume.publications ?? []).flatMap((item) => (item.id ? [item.id] : []));
       if (projects) {
