@@ -1,5 +1,6 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PDFOptions } from 'puppeteer';
 import type { Resume } from 'jsonresume-theme-camera-ready';
@@ -14,6 +15,18 @@ export interface LoadedTheme {
   /** The theme's render, awaited; failures are CliErrors (exit 3) that name the theme. */
   render(resume: Resume): Promise<string>;
   pdfRenderOptions: ThemePdfOptions;
+  /** The theme's folder (or file), e.g. to watch it for changes. */
+  location: string;
+}
+
+export interface LoadThemeOptions {
+  /**
+   * Load the theme's current files, not the modules this process loaded before (the preview
+   * server reloads an edited theme this way): CommonJS modules under the theme's folder leave
+   * require's cache and the CommonJS entry is required again; an ES module theme is imported
+   * under a new URL, which refreshes its entry file only.
+   */
+  fresh?: boolean;
 }
 
 interface PackageJson {
@@ -34,7 +47,11 @@ export function themePackageName(spec: string): string | undefined {
  * Loads any JSON Resume theme, ESM or CommonJS, with a sync or async `render`: a local folder or
  * file, or a package installed in `cwd`'s node_modules (or above).
  */
-export async function loadTheme(spec: string, cwd: string): Promise<LoadedTheme> {
+export async function loadTheme(
+  spec: string,
+  cwd: string,
+  loadOptions: LoadThemeOptions = {},
+): Promise<LoadedTheme> {
   const packageName = themePackageName(spec);
   const location = packageName ? findPackage(packageName, cwd) : resolve(cwd, spec);
   if (!location || !existsSync(location)) {
@@ -45,11 +62,13 @@ export async function loadTheme(spec: string, cwd: string): Promise<LoadedTheme>
       EXIT.badInputOrOptions,
     );
   }
-  const { entry, name } = themeEntry(location);
+  const { entry, name } = themeEntry(location, loadOptions.fresh ? REQUIRE : IMPORT);
 
   let module: Record<string, unknown>;
   try {
-    module = (await import(pathToFileURL(entry).href)) as Record<string, unknown>;
+    module = loadOptions.fresh
+      ? await loadFresh(entry, location)
+      : ((await import(pathToFileURL(entry).href)) as Record<string, unknown>);
   } catch (error) {
     throw new CliError(
       `Theme ${name} could not be loaded: ${describeError(error)}`,
@@ -68,6 +87,7 @@ export async function loadTheme(spec: string, cwd: string): Promise<LoadedTheme>
   const options = module.pdfRenderOptions ?? fallback.pdfRenderOptions;
   return {
     name,
+    location,
     pdfRenderOptions: isRecord(options) ? (options as ThemePdfOptions) : {},
     async render(resume) {
       let html: unknown;
@@ -99,8 +119,43 @@ function findPackage(name: string, cwd: string): string | undefined {
   }
 }
 
-/** The file to import for a theme folder or file, and the theme's name. */
-function themeEntry(location: string): { entry: string; name: string } {
+const require = createRequire(import.meta.url);
+
+/** See LoadThemeOptions.fresh. */
+async function loadFresh(entry: string, location: string): Promise<Record<string, unknown>> {
+  const root = realpathSync(statSync(location).isDirectory() ? location : dirname(location));
+  for (const key of Object.keys(require.cache)) {
+    if (key.startsWith(root + sep) && !key.includes(`${sep}node_modules${sep}`)) {
+      delete require.cache[key];
+    }
+  }
+  if (isEsm(entry)) {
+    return (await import(`${pathToFileURL(entry).href}?fresh=${Date.now()}`)) as Record<
+      string,
+      unknown
+    >;
+  }
+  return require(entry) as Record<string, unknown>;
+}
+
+/** Whether Node reads the file as an ES module: .mjs, or .js in a "type": "module" package. */
+function isEsm(file: string): boolean {
+  if (file.endsWith('.mjs')) return true;
+  if (!file.endsWith('.js')) return false;
+  for (let directory = dirname(file); ; directory = dirname(directory)) {
+    const manifest = join(directory, 'package.json');
+    if (existsSync(manifest)) {
+      return (JSON.parse(readFileSync(manifest, 'utf8')) as { type?: string }).type === 'module';
+    }
+    if (dirname(directory) === directory) return false;
+  }
+}
+
+/** The file to load for a theme folder or file, and the theme's name. */
+function themeEntry(
+  location: string,
+  conditions: ReadonlySet<string>,
+): { entry: string; name: string } {
   if (!statSync(location).isDirectory()) return { entry: location, name: basename(location) };
   const manifestPath = join(location, 'package.json');
   const manifest: PackageJson = existsSync(manifestPath)
@@ -108,7 +163,7 @@ function themeEntry(location: string): { entry: string; name: string } {
     : {};
   const name = manifest.name ?? basename(location);
   const candidates = [
-    exportTarget(manifest.exports),
+    exportTarget(manifest.exports, conditions),
     manifest.main,
     manifest.module,
     'index.js',
@@ -127,23 +182,24 @@ function themeEntry(location: string): { entry: string; name: string } {
   );
 }
 
-const CONDITIONS = new Set(['import', 'node', 'default']);
+const IMPORT: ReadonlySet<string> = new Set(['import', 'node', 'default']);
+const REQUIRE: ReadonlySet<string> = new Set(['require', 'node', 'default']);
 
-/** The `.` entry of package.json `exports` under Node's import conditions. */
-function exportTarget(exports: unknown): string | undefined {
+/** The `.` entry of package.json `exports` under Node's import (or require) conditions. */
+function exportTarget(exports: unknown, conditions: ReadonlySet<string>): string | undefined {
   if (typeof exports === 'string') return exports;
   if (Array.isArray(exports)) {
     for (const item of exports) {
-      const target = exportTarget(item);
+      const target = exportTarget(item, conditions);
       if (target) return target;
     }
     return undefined;
   }
   if (!isRecord(exports)) return undefined;
-  if ('.' in exports) return exportTarget(exports['.']);
+  if ('.' in exports) return exportTarget(exports['.'], conditions);
   for (const [condition, target] of Object.entries(exports)) {
-    if (CONDITIONS.has(condition)) {
-      const resolved = exportTarget(target);
+    if (conditions.has(condition)) {
+      const resolved = exportTarget(target, conditions);
       if (resolved) return resolved;
     }
   }

@@ -1,0 +1,131 @@
+/**
+ * `npm run dev`: a live preview of the CV at http://127.0.0.1:4000 that re-renders on every save
+ * of the résumé or the theme and reloads the open page.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { parseCliArgs } from '../src/cli-args.js';
+import { CliError, EXIT, describeError } from '../src/cli-error.js';
+import { pdfPreview, type PdfPreview } from '../src/dev-pdf.js';
+import { startDevServer, type DevServer } from '../src/dev-server.js';
+import { createProgress } from '../src/progress.js';
+import { loadTheme } from '../src/theme-loader.js';
+import { applyVariant } from '../src/variant.js';
+
+const USAGE = `Usage: npm run dev -- [options]
+
+Serves the rendered CV on http://127.0.0.1:<port>, re-renders when the résumé or the theme's
+templates, styles or build change, and reloads the open page. An invalid save keeps the last
+good render on screen with the problems shown over it.
+
+Options:
+  --port <n>        port on 127.0.0.1 (default 4000; 0 picks a free one and prints it)
+  --resume <file>   the résumé (default: resume.json)
+  --theme <theme>   a theme folder, installed package or short name; default: meta.theme of
+                    the résumé, else ./theme
+  --variant <name>  preview a variant from meta.variants
+  --pdf             also write <out>/resume.pdf (resume-<variant>.pdf) on every good render
+  --out <folder>    where --pdf writes (default: dist)
+  -h, --help        show this help
+
+Stop with Ctrl+C. Exit codes: 0 stopped, 2 bad option or port in use, 3 the server failed.`;
+
+const OPTIONS = {
+  port: { type: 'string', default: '4000' },
+  resume: { type: 'string', default: 'resume.json' },
+  theme: { type: 'string' },
+  variant: { type: 'string' },
+  pdf: { type: 'boolean', default: false },
+  out: { type: 'string', default: 'dist' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+/** The theme named in the résumé, read leniently: a broken résumé still gets a preview. */
+function themeFromResume(path: string): string | undefined {
+  try {
+    const resume = JSON.parse(readFileSync(path, 'utf8')) as { meta?: { theme?: unknown } };
+    return typeof resume.meta?.theme === 'string' ? resume.meta.theme : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The theme's parts whose changes need a fresh load: templates, styles, its build. */
+function themeFolders(location: string): string[] {
+  if (!statSync(location).isDirectory()) return [dirname(location)];
+  return ['templates', 'styles', 'dist', 'lib', 'partials', 'components'].map((folder) =>
+    join(location, folder),
+  );
+}
+
+async function main(argv: string[]): Promise<void> {
+  const parsed = parseCliArgs(argv, OPTIONS);
+  if (!parsed.ok) {
+    throw new CliError(
+      `${parsed.message} Run with --help for the options.`,
+      EXIT.badInputOrOptions,
+    );
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  if (positionals.length > 0) {
+    throw new CliError(
+      `unexpected argument ${positionals[0]}; name the résumé with --resume <file>.`,
+      EXIT.badInputOrOptions,
+    );
+  }
+  const port = Number(values.port);
+  if (!/^\d+$/.test(values.port) || port > 65535) {
+    throw new CliError(
+      `--port ${values.port}: give a number from 0 to 65535.`,
+      EXIT.badInputOrOptions,
+    );
+  }
+  const cwd = process.cwd();
+  const resumePath = resolve(cwd, values.resume);
+  const progress = createProgress();
+  const themeSpec = values.theme ?? themeFromResume(resumePath) ?? './theme';
+  const theme = await loadTheme(themeSpec, cwd);
+  const variant = values.variant;
+  const pdfFile = join(resolve(cwd, values.out), `resume${variant ? `-${variant}` : ''}.pdf`);
+  const pdf: PdfPreview | undefined = values.pdf
+    ? pdfPreview(pdfFile, dirname(resumePath), progress)
+    : undefined;
+
+  const server: DevServer = await startDevServer({
+    resumePath,
+    port,
+    // Reloads after an edit read the theme's files again.
+    loadTheme: async (fresh) => (fresh ? loadTheme(themeSpec, cwd, { fresh }) : theme),
+    themeFolders: themeFolders(theme.location),
+    ...(variant && { transform: (resume) => applyVariant(resume, variant) }),
+    ...(pdf && {
+      afterRender: async (html, resume, loaded) => {
+        const startedAt = performance.now();
+        const detail = await pdf.write(html, resume, loaded);
+        progress.done(`wrote ${relative(cwd, pdfFile)} — ${detail}`, startedAt);
+      },
+    }),
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
+  process.stdout.write(`Serving ${server.url} (Ctrl+C to stop)\n`);
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await server.close();
+    await pdf?.close();
+    process.exit(EXIT.ok);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  process.stderr.write(`✖ ${describeError(error)}\n`);
+  process.exitCode = error instanceof CliError ? error.exitCode : EXIT.exportFailed;
+});
