@@ -117,43 +117,54 @@ const MD_MARKS: Record<string, string> = {
 };
 
 /**
- * Markdown of the theme's rendered inline HTML (strong, em, code, del, links), so the Markdown
- * shows exactly what the page shows; unknown tags keep only their text.
+ * Both forms of the theme's rendered inline HTML (strong, em, code, del, links), so they show
+ * exactly what the page shows. Read from the HTML rather than the view model's plain text
+ * because the plain text drops link addresses, which are facts too. Unknown tags keep only
+ * their text.
  */
-function htmlToMarkdown(html: string): string {
-  let out = '';
+function fromHtml(html: string): Span {
+  let text = '';
+  let md = '';
   let code: string | undefined;
-  const links: string[] = [];
+  const links: { href: string; start: number }[] = [];
   const tokens = /<(\/?)([a-z0-9]+)([^>]*)>|([^<]+)|</gi;
   for (let match = tokens.exec(html); match !== null; match = tokens.exec(html)) {
-    const [whole, closing, tagName, attributes, text] = match;
-    if (text !== undefined || whole === '<') {
-      const decoded = decodeEntities(text ?? whole);
+    const [whole, closing, tagName, attributes, raw] = match;
+    if (raw !== undefined || whole === '<') {
+      const decoded = decodeEntities(raw ?? whole);
+      text += decoded;
       if (code !== undefined) code += decoded;
-      else out += escapeMd(decoded);
+      else md += escapeMd(decoded);
       continue;
     }
     const tag = (tagName ?? '').toLowerCase();
     if (tag === 'code') {
       if (closing) {
         const fence = (code ?? '').includes('`') ? '``' : '`';
-        out += `${fence}${code ?? ''}${fence}`;
+        md += `${fence}${code ?? ''}${fence}`;
         code = undefined;
       } else code = '';
     } else if (tag === 'a') {
-      if (closing) out += `](${markdownHref(links.pop() ?? '')})`;
-      else {
-        links.push(decodeEntities(/\bhref="([^"]*)"/i.exec(attributes ?? '')?.[1] ?? ''));
-        out += '[';
+      if (closing) {
+        const link = links.pop();
+        md += `](${markdownHref(link?.href ?? '')})`;
+        const shown = text.slice(link?.start ?? text.length);
+        if (link?.href && bareAddress(link.href) !== bareAddress(shown)) text += ` <${link.href}>`;
+      } else {
+        const href = decodeEntities(/\bhref="([^"]*)"/i.exec(attributes ?? '')?.[1] ?? '');
+        links.push({ href, start: text.length });
+        md += '[';
       }
-    } else if (tag === 'br') out += ' ';
-    else out += MD_MARKS[tag] ?? '';
+    } else if (tag === 'br') {
+      text += ' ';
+      md += ' ';
+    } else md += MD_MARKS[tag] ?? '';
   }
-  return out;
+  return { text, md };
 }
 
 function rich(value: RichText | null): Span {
-  return value === null ? plain('') : { text: value.text, md: htmlToMarkdown(value.html) };
+  return value === null ? plain('') : fromHtml(value.html);
 }
 
 // ---------------------------------------------------------------------------------------------
