@@ -8,16 +8,9 @@ export const EVENTS_PATH = '/__events';
 
 const BANNER_ID = 'camera-ready-dev-problem';
 
-const HTML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
+/** Text safe in HTML content and attribute values (numeric references need no table). */
 function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** Reporters may colour their text for terminals; a page shows it plain. */

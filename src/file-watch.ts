@@ -26,9 +26,20 @@ function settled(settleMs: number, onChange: (firstEventAt: number) => void) {
   };
 }
 
-function guarded(watcher: FSWatcher, what: string, log: (line: string) => void): FSWatcher {
+/** A watcher whose errors are reported, not thrown, and whose close also cancels a pending call. */
+function closing(
+  watcher: FSWatcher,
+  burst: { cancel(): void },
+  what: string,
+  log: (line: string) => void,
+): Watcher {
   watcher.on('error', (error) => log(`⚠ stopped watching ${what}: ${error.message}`));
-  return watcher;
+  return {
+    close() {
+      burst.cancel();
+      watcher.close();
+    },
+  };
 }
 
 /**
@@ -43,19 +54,10 @@ export function watchFile(
 ): Watcher {
   const name = basename(file);
   const burst = settled(settleMs, onChange);
-  const watcher = guarded(
-    watch(dirname(resolve(file)), (_event, changed) => {
-      if (changed === null || changed === name) burst.trigger();
-    }),
-    file,
-    log,
-  );
-  return {
-    close() {
-      burst.cancel();
-      watcher.close();
-    },
-  };
+  const watcher = watch(dirname(resolve(file)), (_event, changed) => {
+    if (changed === null || changed === name) burst.trigger();
+  });
+  return closing(watcher, burst, file, log);
 }
 
 /** Watches a folder and everything below it; a folder that does not exist is not watched. */
@@ -67,15 +69,5 @@ export function watchTree(
 ): Watcher {
   if (!existsSync(folder)) return { close: () => undefined };
   const burst = settled(settleMs, onChange);
-  const watcher = guarded(
-    watch(folder, { recursive: true }, () => burst.trigger()),
-    folder,
-    log,
-  );
-  return {
-    close() {
-      burst.cancel();
-      watcher.close();
-    },
-  };
+  return closing(watch(folder, { recursive: true }, burst.trigger), burst, folder, log);
 }
