@@ -30,18 +30,18 @@ async function main(argv: string[]): Promise<number> {
   return EXIT.ok;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    if (error instanceof CliError) {
-      process.stderr.write(`✖ ${error.message}\n`);
-      process.exitCode = error.exitCode;
-    } else {
-      // Not a user error: a bug, so the stack trace is what helps.
-      process.stderr.write(
-        `✖ Unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-      );
-      process.exitCode = EXIT.exportFailed;
-    }
-  },
-);
+function report(error: unknown): number {
+  if (error instanceof CliError) {
+    process.stderr.write(`✖ ${error.message}\n`);
+    return error.exitCode;
+  }
+  // Not a user error: a bug, so the stack trace is what helps.
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  process.stderr.write(`✖ Unexpected failure: ${detail}\n`);
+  return EXIT.exportFailed;
+}
+
+// Exit explicitly: a browser killed mid-start can leave puppeteer's timers pending.
+main(process.argv.slice(2))
+  .catch(report)
+  .then((code) => process.exit(code));

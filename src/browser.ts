@@ -227,6 +227,10 @@ export async function startBrowser(executablePath: string): Promise<RunningBrows
         failedToStart,
         (async () => {
           const { default: puppeteer } = await import('puppeteer');
+          // Killed while puppeteer loaded (the export failed early): its pipe will never answer.
+          if (child.exitCode !== null || child.signalCode !== null) {
+            throw new BrowserUnavailableError('Chromium exited before it could be used.');
+          }
           const transport = pipeTransport(child.stdio[3] as Writable, child.stdio[4] as Readable);
           connected = await puppeteer.connect({
             transport,

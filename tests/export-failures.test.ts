@@ -1,0 +1,164 @@
+/**
+ * How `npm run export` fails: exit codes, messages, and what it leaves on disk. Each case runs the
+ * real command as a child process.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runScript, stackLines } from './support/cli.js';
+import { seedResume } from './support/export-fixture.js';
+import { resumePath } from './support/paths.js';
+
+const work = mkdtempSync(join(tmpdir(), 'export-failures-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+const filesIn = (folder: string) => {
+  try {
+    return readdirSync(folder).sort();
+  } catch {
+    return [];
+  }
+};
+
+function writeJson(name: string, value: unknown): string {
+  const path = join(work, name);
+  writeFileSync(path, JSON.stringify(value, null, 2));
+  return path;
+}
+
+describe('npm run export fails cleanly', () => {
+  it('exits 1 on an invalid résumé, prints the validator’s messages and writes nothing', async () => {
+    const resume = { ...seedResume(), basics: { ...seedResume().basics, email: 'not-an-email' } };
+    const out = join(work, 'invalid-out');
+    const result = await runScript('export', [
+      '--resume',
+      writeJson('invalid.json', resume),
+      '--out',
+      out,
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/invalid\.json:\d+:\d+\s+error\s+basics\.email/);
+    expect(filesIn(out)).toEqual([]);
+    expect(stackLines(result.stderr)).toEqual([]);
+  });
+
+  it('exports an invalid résumé with --force, warning that it was not validated', async () => {
+    const resume = { ...seedResume(), basics: { ...seedResume().basics, email: 'not-an-email' } };
+    const out = join(work, 'forced-out');
+    const path = writeJson('forced.json', resume);
+    const result = await runScript('export', [
+      '--resume',
+      path,
+      '--out',
+      out,
+      '--force',
+      '--format',
+      'html',
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^⚠ --force: .*forced\.json was not validated$/m);
+    expect(filesIn(out)).toEqual(['resume.html']);
+  });
+
+  it('exits 3 and names the theme when the theme throws', async () => {
+    const theme = join(work, 'throwing-theme');
+    mkdirSync(theme);
+    writeFileSync(
+      join(theme, 'package.json'),
+      JSON.stringify({ name: 'jsonresume-theme-throws', main: 'index.js' }),
+    );
+    writeFileSync(
+      join(theme, 'index.js'),
+      "exports.render = () => { throw new Error('template exploded'); };\n",
+    );
+    const out = join(work, 'throwing-out');
+    const result = await runScript('export', ['--theme', theme, '--out', out]);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain('jsonresume-theme-throws');
+    expect(result.stderr).toContain('template exploded');
+    expect(filesIn(out)).toEqual([]);
+    expect(stackLines(result.stderr)).toEqual([]);
+  });
+
+  it('exits 3 when the theme has no render function', async () => {
+    const theme = join(work, 'no-render-theme');
+    mkdirSync(theme);
+    writeFileSync(join(theme, 'index.js'), 'exports.style = "nothing";\n');
+    const result = await runScript('export', ['--theme', theme, '--out', join(work, 'x')]);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/no-render-theme.*exports no render function/);
+  });
+
+  it('exits 3 with the install hint and keeps the HTML when there is no browser', async () => {
+    const out = join(work, 'no-browser-out');
+    const result = await runScript('export', ['--out', out], {
+      env: { PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chromium' },
+    });
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain('PUPPETEER_EXECUTABLE_PATH is set to /nonexistent/chromium');
+    expect(result.stderr).toContain('sudo apt-get install chromium');
+    expect(filesIn(out)).toEqual(['resume.html']);
+    expect(stackLines(result.stderr)).toEqual([]);
+  });
+
+  it('exits 3 when the browser is killed mid-export, leaving the previous files intact', async () => {
+    const out = join(work, 'killed-out');
+    const first = await runScript('export', ['--out', out, '--quiet']);
+    expect(first.code).toBe(0);
+    const before = filesIn(out).map((name) => [name, sha256(join(out, name))]);
+    expect(before.map(([name]) => name)).toEqual(['resume.html', 'resume.pdf']);
+
+    // Different content, so any file written by the failed run would show.
+    const changed = { ...seedResume(), basics: { ...seedResume().basics, name: 'Someone Else' } };
+    const result = await runScript(
+      'export',
+      ['--resume', writeJson('changed.json', changed), '--out', out],
+      { env: { CAMERA_READY_KILL_BROWSER_BEFORE_PRINT: '1' } },
+    );
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/✖ Export to PDF failed: the browser stopped responding/);
+    expect(filesIn(out).map((name) => [name, sha256(join(out, name))])).toEqual(before);
+  });
+});
+
+describe('npm run export rejects bad options with exit 2', () => {
+  const file = join(work, 'a-file.txt');
+  writeFileSync(file, 'not a folder');
+  const cases: [string, string[], RegExp][] = [
+    // As root, permissions do not stop writes: a path under a regular file can never be a folder.
+    [
+      'an --out under a regular file',
+      ['--out', join(file, 'sub')],
+      /a-file\.txt is a file, not a folder/,
+    ],
+    ['an --out that is a file', ['--out', file], /is a file, not a folder/],
+    ['an --out that is the résumé', ['--out', resumePath], /that is the résumé file itself/],
+    ['an unknown option', ['--colour', 'red'], /unknown option --colour/],
+    ['an unknown format', ['--format', 'pdf,docx'], /unknown format "docx"/],
+    ['an unknown paper', ['--paper', 'a5'], /--paper a5: choose a4 or letter/],
+    ['a missing résumé', ['--resume', join(work, 'missing.json')], /missing\.json/],
+    [
+      'a theme that is not installed',
+      ['--theme', 'no-such-theme-xyz'],
+      /jsonresume-theme-no-such-theme-xyz is not installed/,
+    ],
+  ];
+  it.each(cases)('%s', async (_, args, message) => {
+    const out = args.includes('--out') ? [] : ['--out', join(work, 'never')];
+    const result = await runScript('export', [...args, ...out]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(stackLines(result.stderr)).toEqual([]);
+    expect(filesIn(join(work, 'never'))).toEqual([]);
+  });
+
+  it('prints its usage with --help', async () => {
+    const result = await runScript('export', ['--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Usage: npm run export/);
+    expect(result.stdout).toContain('--paper');
+  });
+});
