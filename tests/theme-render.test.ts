@@ -143,6 +143,14 @@ describe('every résumé shape renders cleanly', () => {
     expect(html).toContain('--accent: #1f4e79');
   });
 
+  it('keeps the document title within 70 characters', () => {
+    const name = 'Maximiliane '.repeat(10).trim();
+    const title = /<title>(.*)<\/title>/.exec(theme.render({ basics: { name } }))?.[1] ?? '';
+    expect(title.startsWith('Maximiliane Maximiliane')).toBe(true);
+    expect(title.endsWith('… — CV')).toBe(true);
+    expect(Array.from(title).length).toBeLessThanOrEqual(70);
+  });
+
   it('renders without basics and with only basics', () => {
     expect(renderedSections(theme.render({ basics: { name: 'Only Me' } }))).toEqual([]);
     const html = theme.render({ education: [{ institution: 'MIT' }] });

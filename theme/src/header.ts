@@ -18,7 +18,7 @@ function phoneNumbers(basics: Record<string, unknown>): string[] {
 function phoneLink(phone: string): Link {
   const dialable = phone.replace(/[^\d+]/g, '');
   return {
-    text: phone.replace(/ /g, '\u00a0').replace(/-/g, '\u2011'),
+    text: phone.replace(/\s+/g, '\u00a0').replace(/-/g, '\u2011'),
     href: /\d{3}/.test(dialable) ? `tel:${dialable}` : '',
   };
 }

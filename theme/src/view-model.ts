@@ -20,6 +20,17 @@ function entries<E>(value: unknown, builder: EntryBuilder<E>, context: build.Bui
   return build.present(arr(value).map((item) => builder(item, context)));
 }
 
+/** Titles past 70 characters are cut off in tabs, bookmarks and search results. */
+const LONGEST_TITLE = 70;
+
+function documentTitle(name: string): string {
+  if (name === '') return 'CV';
+  const suffix = ' — CV';
+  const chars = Array.from(name);
+  const room = LONGEST_TITLE - suffix.length;
+  return (chars.length > room ? `${chars.slice(0, room - 1).join('')}…` : name) + suffix;
+}
+
 export function buildViewModel(resume: Resume): ViewModel {
   const raw = obj(resume);
   const options = resolveOptions(obj(raw['meta'])['themeOptions']);
@@ -71,10 +82,9 @@ export function buildViewModel(resume: Resume): ViewModel {
     }
   };
 
-  const name = header?.name ?? '';
   return {
     lang: options.locale,
-    title: name !== '' ? `${name} — CV` : 'CV',
+    title: documentTitle(header?.name ?? ''),
     header,
     sections: options.sections.map(section).filter((s) => s.entries.length > 0),
     style: {
