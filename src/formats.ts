@@ -47,11 +47,12 @@ export const FORMATS: Record<string, FormatWriter> = {
     needsBrowser: true,
     async produce(context) {
       const page = await context.page();
+      // pdf-lib is large: load it only when a PDF is made, while Chromium prints.
+      const postProcessing = import('./pdf-metadata.js');
       const sections = await sectionHeadings(page);
       context.beforePrint();
       const printed = await printPdf(page, context.theme.pdfRenderOptions, context.paper);
-      // pdf-lib is large: load it only when a PDF is made.
-      const { finalizePdf, pdfMetadataFor } = await import('./pdf-metadata.js');
+      const { finalizePdf, pdfMetadataFor } = await postProcessing;
       const pdf = await finalizePdf(printed, pdfMetadataFor(context.resume), sections);
       const pages = `${pdf.pages} ${pdf.pages === 1 ? 'page' : 'pages'}`;
       return { data: pdf.bytes, detail: `${pages} ${pdf.paper}` };

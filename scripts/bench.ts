@@ -1,0 +1,273 @@
+/**
+ * `npm run bench`: wall time of our export against `resumed export` and a bare puppeteer script
+ * (the floor), in alternating rounds, plus the theme's warm render time against
+ * jsonresume-theme-even's. Writes bench/RESULTS.md.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Resume } from 'jsonresume-theme-camera-ready';
+import { browserVersion, findBrowser } from '../src/browser.js';
+import { parseCliArgs } from '../src/cli-args.js';
+import { loadTheme } from '../src/theme-loader.js';
+
+const root = process.cwd();
+const bin = (name: string) => join(root, 'node_modules', '.bin', name);
+const SAMPLE = join(root, 'node_modules/@jsonresume/schema/sample.resume.json');
+
+interface Input {
+  label: string;
+  resume: string;
+  theme: string;
+}
+const INPUTS: Input[] = [
+  { label: 'sample.resume.json + even', resume: SAMPLE, theme: 'jsonresume-theme-even' },
+  {
+    label: 'resume.json + camera-ready',
+    resume: 'resume.json',
+    theme: 'jsonresume-theme-camera-ready',
+  },
+];
+
+type Tool = 'ours' | 'resumed' | 'floor';
+const TOOLS: Tool[] = ['ours', 'resumed', 'floor'];
+
+interface Run {
+  ms: number;
+  stderr: string;
+}
+
+function timed(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(command, args, {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const ms = performance.now() - started;
+      if (code === 0) resolve({ ms, stderr });
+      else reject(new Error(`${command} ${args.join(' ')} exited ${code}:\n${stderr}`));
+    });
+  });
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+const ms = (value: number) => `${Math.round(value)} ms`;
+const ratio = (value: number) => `${value.toFixed(2)}×`;
+
+/** Median time per call of a warm `render`, after warm-up calls. */
+async function warmRender(render: (resume: Resume) => Promise<string>, resume: Resume) {
+  for (let i = 0; i < 30; i += 1) await render(resume);
+  const times: number[] = [];
+  for (let i = 0; i < 300; i += 1) {
+    const started = performance.now();
+    await render(resume);
+    times.push(performance.now() - started);
+  }
+  return median(times);
+}
+
+/** Median of each "✔ step … (N ms)" progress line over the runs, by step. */
+function stepMedians(runs: Run[]): [string, number][] {
+  const byStep = new Map<string, number[]>();
+  for (const { stderr } of runs) {
+    for (const [line, verb, value] of stderr.matchAll(/^✔ (\w+).*\((\d+) ms\)$/gm)) {
+      const step = line.includes('.pdf')
+        ? 'load page, print, pdf-lib, write pdf'
+        : line.includes('.html')
+          ? 'write html'
+          : verb!;
+      byStep.set(step, [...(byStep.get(step) ?? []), Number(value)]);
+    }
+  }
+  return [...byStep].map(([step, values]) => [step, median(values)]);
+}
+
+async function main(): Promise<void> {
+  const parsed = parseCliArgs(process.argv.slice(2), { rounds: { type: 'string' } });
+  if (!parsed.ok) throw new Error(parsed.message);
+  const rounds = Number(parsed.values.rounds ?? 5);
+  const lookup = await findBrowser();
+  if (!lookup.found) throw new Error(`${lookup.reason} Run npm run setup-browser first.`);
+  const chromium = lookup.path;
+  const scratch = mkdtempSync(join(tmpdir(), 'bench-'));
+  const asRoot = process.getuid?.() === 0;
+  const load = loadavg().map((value) => value.toFixed(2));
+
+  // The floor prints exactly the HTML our export writes.
+  const html = new Map<string, string>();
+  for (const input of INPUTS) {
+    const theme = await loadTheme(input.theme, root);
+    const resume = JSON.parse(readFileSync(resolve(root, input.resume), 'utf8')) as Resume;
+    const path = join(scratch, `${input.label.replace(/\W+/g, '-')}.html`);
+    writeFileSync(path, await theme.render(resume));
+    html.set(input.label, path);
+  }
+
+  const command = (
+    tool: Tool,
+    input: Input,
+    round: number,
+  ): [string, string[], NodeJS.ProcessEnv?] => {
+    const out = join(scratch, `${tool}-${round}`);
+    switch (tool) {
+      case 'ours':
+        return [
+          bin('tsx'),
+          ['scripts/export.ts', '--resume', input.resume, '--theme', input.theme, '--out', out],
+        ];
+      case 'resumed':
+        return [
+          bin('resumed'),
+          [
+            'export',
+            input.resume,
+            '--theme',
+            input.theme,
+            '--output',
+            `${out}.pdf`,
+            ...(asRoot ? ['--puppeteer-arg=--no-sandbox'] : []),
+          ],
+          { PUPPETEER_EXECUTABLE_PATH: chromium },
+        ];
+      case 'floor':
+        return [
+          process.execPath,
+          ['bench/floor.mjs', html.get(input.label)!, `${out}.pdf`, chromium],
+        ];
+    }
+  };
+
+  // One untimed run of each, so every tool starts with warm file caches.
+  for (const input of INPUTS) {
+    for (const tool of TOOLS) await timed(...command(tool, input, -1));
+  }
+
+  const runs = new Map<string, Run[]>();
+  for (let round = 0; round < rounds; round += 1) {
+    for (const input of INPUTS) {
+      // Alternate the order, so no tool always runs right after another.
+      const order = round % 2 === 0 ? TOOLS : [...TOOLS].reverse();
+      for (const tool of order) {
+        const run = await timed(...command(tool, input, round));
+        const key = `${input.label}|${tool}`;
+        runs.set(key, [...(runs.get(key) ?? []), run]);
+        process.stderr.write(
+          `  round ${round + 1}/${rounds} ${input.label} ${tool}: ${ms(run.ms)}\n`,
+        );
+      }
+    }
+  }
+
+  // Start-up costs that explain the difference to the floor.
+  const startup: [string, string, string[]][] = [
+    ['node, empty script', process.execPath, ['-e', '0']],
+    ['tsx, empty script', bin('tsx'), ['-e', '0']],
+    ['node: import puppeteer', process.execPath, ['-e', "import('puppeteer')"]],
+    ['node: import pdf-lib', process.execPath, ['-e', "import('pdf-lib')"]],
+    ['tsx: import src/validate.ts', bin('tsx'), ['-e', "import('./src/validate.ts')"]],
+    ['tsx: import the theme', bin('tsx'), ['-e', "import('jsonresume-theme-camera-ready')"]],
+  ];
+  const startupTimes: [string, number][] = [];
+  for (const [label, program, args] of startup) {
+    const times: number[] = [];
+    for (let i = 0; i < rounds; i += 1) times.push((await timed(program, args)).ms);
+    startupTimes.push([label, median(times)]);
+  }
+
+  const sample = JSON.parse(readFileSync(SAMPLE, 'utf8')) as Resume;
+  const ours = await loadTheme('jsonresume-theme-camera-ready', root);
+  const even = await loadTheme('jsonresume-theme-even', root);
+  const oursRender = await warmRender(ours.render, sample);
+  const evenRender = await warmRender(even.render, sample);
+  rmSync(scratch, { recursive: true, force: true });
+
+  const lines: string[] = [
+    '# Export benchmark',
+    '',
+    `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${rounds} alternating rounds after one warm-up run each; wall time of each command as a child process; medians, and the median of the per-round ratios.`,
+    '',
+    '## Machine',
+    '',
+    `- CPU: ${cpus()[0]?.model ?? 'unknown'}, ${cpus().length} cores`,
+    `- Memory: ${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
+    `- Node ${process.version}; ${browserVersion(chromium)} (${chromium})`,
+    `- Load average when the run started: ${load.join(', ')} (other work on the machine inflates every figure alike)`,
+    '',
+    '## Export, HTML + PDF (ours) vs PDF only (resumed, floor)',
+    '',
+    '- ours: `tsx scripts/export.ts` (what `npm run export` runs), writes resume.html and resume.pdf',
+    '- resumed: `resumed export` 6.1 on the same résumé and theme',
+    '- floor: `node bench/floor.mjs`: import puppeteer, launch, setContent, pdf, close, on the same HTML',
+    '',
+    '| input | ours | resumed | floor | ours / resumed | ours / floor | target |',
+    '| ----- | ---- | ------- | ----- | -------------- | ------------ | ------ |',
+  ];
+  for (const input of INPUTS) {
+    const times = (tool: Tool) => (runs.get(`${input.label}|${tool}`) ?? []).map((run) => run.ms);
+    const pairRatio = (other: Tool) =>
+      median(times('ours').map((value, index) => value / times(other)[index]!));
+    const vsResumed = pairRatio('resumed');
+    const vsFloor = pairRatio('floor');
+    const met = vsResumed <= 0.6 && vsFloor <= 1.15;
+    lines.push(
+      `| ${input.label} | ${ms(median(times('ours')))} | ${ms(median(times('resumed')))} | ${ms(median(times('floor')))} | ${ratio(vsResumed)} | ${ratio(vsFloor)} | ≤ 0.60× resumed, ≤ 1.15× floor: ${met ? 'met' : 'not met'} |`,
+    );
+  }
+
+  lines.push(
+    '',
+    '## Where our export spends its time',
+    '',
+    'Median of the progress lines of our runs (Chromium starts in the background while the résumé is validated and rendered, so the steps overlap):',
+    '',
+    '| input | step | median |',
+    '| ----- | ---- | ------ |',
+  );
+  for (const input of INPUTS) {
+    for (const [step, value] of stepMedians(runs.get(`${input.label}|ours`) ?? [])) {
+      lines.push(`| ${input.label} | ${step} | ${ms(value)} |`);
+    }
+  }
+  lines.push(
+    '',
+    'Start-up costs, each a child process on its own (median):',
+    '',
+    '| what | wall |',
+    '| ---- | ---- |',
+  );
+  for (const [label, value] of startupTimes) lines.push(`| ${label} | ${ms(value)} |`);
+
+  const renderRatio = oursRender / evenRender;
+  lines.push(
+    '',
+    '## Theme render, warm, in process',
+    '',
+    `\`render(sample.resume.json)\`, median per call over 300 calls after 30 warm-up calls.`,
+    '',
+    '| theme | median per call |',
+    '| ----- | --------------- |',
+    `| jsonresume-theme-camera-ready | ${oursRender.toFixed(3)} ms |`,
+    `| jsonresume-theme-even | ${evenRender.toFixed(3)} ms |`,
+    '',
+    `Ratio ${ratio(renderRatio)} (target ≤ 0.50×: ${renderRatio <= 0.5 ? 'met' : 'not met'}).`,
+    '',
+  );
+  writeFileSync(join(root, 'bench', 'RESULTS.md'), lines.join('\n'));
+  process.stderr.write(`✔ wrote bench/RESULTS.md\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`✖ ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(3);
+});
