@@ -1,0 +1,204 @@
+/**
+ * Our theme in the real JSON Resume clients, installed the way users install it: `npm pack`,
+ * then `npm install <tarball>` in a fresh project beside resumed and puppeteer. The compatibility
+ * tests assert on these runs and `npm run compat` tabulates them.
+ */
+import { copyFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { bin, run, runScript, type CliResult } from './cli.js';
+import { repoRoot, resumePath } from './paths.js';
+import { pdfInfo, pdfText, type PdfInfo } from './pdf.js';
+import { htmlToText } from './text.js';
+
+export const THEME_PACKAGE = 'jsonresume-theme-camera-ready';
+
+/** The environment both clients need to find and start Chromium here. */
+export const CLIENT_ENV: NodeJS.ProcessEnv = {
+  PUPPETEER_EXECUTABLE_PATH: process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium',
+  PUPPETEER_SKIP_DOWNLOAD: '1',
+  RESUME_PUPPETEER_NO_SANDBOX: '1',
+};
+
+/** Chromium refuses to start as root without this. */
+const NO_SANDBOX = process.getuid?.() === 0 ? ['--puppeteer-arg=--no-sandbox'] : [];
+
+function failed(step: string, result: CliResult): Error {
+  return new Error(`${step} exited ${result.code}:\n${result.stdout}\n${result.stderr}`);
+}
+
+/** `npm pack` of the theme workspace into `dir`; returns the tarball's path. */
+export async function packTheme(dir: string): Promise<string> {
+  const result = await run('npm', [
+    'pack',
+    '--workspace',
+    'theme',
+    '--pack-destination',
+    dir,
+    '--json',
+  ]);
+  if (result.code !== 0) throw failed('npm pack', result);
+  const [packed] = JSON.parse(result.stdout) as { filename: string }[];
+  if (!packed) throw failed('npm pack (no file)', result);
+  return join(dir, packed.filename);
+}
+
+async function versionOf(name: string): Promise<string> {
+  const manifest = await readFile(join(repoRoot, 'node_modules', name, 'package.json'), 'utf8');
+  return (JSON.parse(manifest) as { version: string }).version;
+}
+
+/**
+ * A user's project in `dir`: its own package.json, the theme tarball, and resumed with its
+ * puppeteer peer (the repository's versions, so npm's cache usually has them), plus resume.json.
+ */
+export async function userProject(dir: string, tarball: string): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, 'package.json'), '{ "name": "cv-user", "private": true }\n');
+  await copyFile(resumePath, join(dir, 'resume.json'));
+  const packages = [
+    tarball,
+    `resumed@${await versionOf('resumed')}`,
+    `puppeteer@${await versionOf('puppeteer')}`,
+  ];
+  const result = await run(
+    'npm',
+    ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline', ...packages],
+    { cwd: dir, env: CLIENT_ENV, timeoutMs: 300_000 },
+  );
+  if (result.code !== 0) throw failed('npm install', result);
+  return dir;
+}
+
+export type Format = 'html' | 'pdf';
+
+/** One way of producing the résumé with a client. */
+export interface ClientRun {
+  client: 'resume-cli' | 'resumed' | 'camera-ready export';
+  /** How the theme was named, as a reader of the table would type it. */
+  how: string;
+  format: Format;
+  file: string;
+  command: string;
+  result: CliResult;
+}
+
+interface Plan {
+  client: ClientRun['client'];
+  how: string;
+  format: Format;
+  program: string;
+  args: string[];
+  cwd: string;
+}
+
+/** Every client × theme naming × format we support, writing into `out`. */
+export function clientPlans(project: string, out: string): Plan[] {
+  const resumeCli = bin('resume');
+  const resumed = join(project, 'node_modules', '.bin', 'resumed');
+  const plans: Plan[] = [];
+  for (const format of ['html', 'pdf'] as const) {
+    plans.push(
+      {
+        client: 'resume-cli',
+        how: `--theme ${THEME_PACKAGE} (installed tarball)`,
+        format,
+        program: resumeCli,
+        args: ['export', join(out, `resume-cli-package.${format}`), '--theme', THEME_PACKAGE],
+        cwd: project,
+      },
+      {
+        client: 'resume-cli',
+        how: '--theme ./theme (repository folder)',
+        format,
+        program: resumeCli,
+        args: ['export', join(out, `resume-cli-folder.${format}`), '--theme', './theme'],
+        cwd: repoRoot,
+      },
+    );
+  }
+  const resumedCommand = { html: 'render', pdf: 'export' } as const;
+  for (const format of ['html', 'pdf'] as const) {
+    const extra = format === 'pdf' ? NO_SANDBOX : [];
+    plans.push(
+      {
+        client: 'resumed',
+        how: `--theme ${THEME_PACKAGE} (installed tarball)`,
+        format,
+        program: resumed,
+        args: [
+          ...[resumedCommand[format], 'resume.json', '-o', join(out, `resumed-option.${format}`)],
+          ...['--theme', THEME_PACKAGE, ...extra],
+        ],
+        cwd: project,
+      },
+      {
+        client: 'resumed',
+        how: `meta.theme (installed tarball)`,
+        format,
+        program: resumed,
+        args: [
+          resumedCommand[format],
+          'resume.json',
+          '-o',
+          join(out, `resumed-meta.${format}`),
+          ...extra,
+        ],
+        cwd: project,
+      },
+    );
+  }
+  return plans;
+}
+
+export async function runPlan(plan: Plan): Promise<ClientRun> {
+  const file = plan.args.find((arg) => arg.endsWith(`.${plan.format}`)) ?? '';
+  const result = await run(plan.program, plan.args, { cwd: plan.cwd, env: CLIENT_ENV });
+  const command = [
+    plan.program.split('/').pop(),
+    ...plan.args.map((arg) => arg.replace(/^.*\//, '')),
+  ].join(' ');
+  return { client: plan.client, how: plan.how, format: plan.format, file, command, result };
+}
+
+/** Our own exporter (`npm run export`) on the same résumé, for the reference PDF. */
+export async function ourExport(out: string): Promise<ClientRun> {
+  const dir = join(out, 'camera-ready');
+  const result = await runScript('export', ['--out', dir, '--format', 'pdf', '--quiet']);
+  return {
+    client: 'camera-ready export',
+    how: 'npm run export',
+    format: 'pdf',
+    file: join(dir, 'resume.pdf'),
+    command: `npm run export -- --out ${dir} --format pdf`,
+    result,
+  };
+}
+
+export interface OutputCheck {
+  /** The file exists and is not empty (resume-cli reports success even when it wrote nothing). */
+  written: boolean;
+  /** Required texts not found in the output. */
+  missing: string[];
+  /** For PDFs. */
+  pdf?: PdfInfo;
+}
+
+/** Reads what a client wrote and looks for `required` in its text. */
+export async function checkOutput(
+  output: ClientRun,
+  required: readonly string[],
+): Promise<OutputCheck> {
+  const size = await stat(output.file).then(
+    (s) => s.size,
+    () => 0,
+  );
+  if (size === 0) return { written: false, missing: [...required] };
+  const text =
+    output.format === 'pdf'
+      ? await pdfText(output.file)
+      : htmlToText(await readFile(output.file, 'utf8'));
+  const missing = required.filter((fact) => !text.includes(fact));
+  return output.format === 'pdf'
+    ? { written: true, missing, pdf: await pdfInfo(output.file) }
+    : { written: true, missing };
+}
