@@ -6,7 +6,6 @@ import { CliError, EXIT } from '../src/cli-error.js';
 import { EXPORT_USAGE, parseExportArgs } from '../src/export-args.js';
 import { exportResume } from '../src/export.js';
 import { createProgress } from '../src/progress.js';
-import { variantExport } from '../src/variant-export.js';
 
 async function main(argv: string[]): Promise<number> {
   const args = parseExportArgs(argv);
@@ -15,7 +14,11 @@ async function main(argv: string[]): Promise<number> {
     return EXIT.ok;
   }
   const progress = createProgress({ quiet: args.quiet });
-  const variant = args.variant === undefined ? undefined : variantExport(args.variant);
+  // Loaded on demand: its page-budget check pulls in pdf-lib, which would delay Chromium's start.
+  const variant =
+    args.variant === undefined
+      ? undefined
+      : (await import('../src/variant-export.js')).variantExport(args.variant);
   const { files } = await exportResume({
     resume: args.resume,
     theme: args.theme,

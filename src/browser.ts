@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
@@ -7,6 +8,14 @@ import type { Readable, Writable } from 'node:stream';
 import type { Browser, ConnectionTransport } from 'puppeteer';
 import { CliError, EXIT } from './cli-error.js';
 import type { Progress } from './progress.js';
+
+/**
+ * puppeteer through `require`: its ESM build is some 200 modules, and under a loader such as tsx's
+ * each costs a round trip to the loader thread (seconds in all); its CommonJS build loads in-thread.
+ */
+function loadPuppeteer(): typeof import('puppeteer') {
+  return createRequire(import.meta.url)('puppeteer') as typeof import('puppeteer');
+}
 
 /** Environment variables that name a browser explicitly; when set, nothing else is tried. */
 const EXPLICIT_VARIABLES = ['PUPPETEER_EXECUTABLE_PATH', 'CHROME_PATH'] as const;
@@ -62,9 +71,8 @@ export async function findBrowser(env: NodeJS.ProcessEnv = process.env): Promise
 async function puppeteerDownload(env: NodeJS.ProcessEnv): Promise<string | undefined> {
   const cacheDir = env.PUPPETEER_CACHE_DIR ?? join(homedir(), '.cache', 'puppeteer');
   if (!existsSync(cacheDir)) return undefined;
-  const { default: puppeteer } = await import('puppeteer');
   try {
-    const path = puppeteer.executablePath();
+    const path = loadPuppeteer().executablePath();
     return existsSync(path) ? path : undefined;
   } catch {
     return undefined;
@@ -226,7 +234,7 @@ export async function startBrowser(executablePath: string): Promise<RunningBrows
       connection ??= Promise.race([
         failedToStart,
         (async () => {
-          const { default: puppeteer } = await import('puppeteer');
+          const puppeteer = loadPuppeteer();
           // Killed while puppeteer loaded (the export failed early): its pipe will never answer.
           if (child.exitCode !== null || child.signalCode !== null) {
             throw new BrowserUnavailableError('Chromium exited before it could be used.');

@@ -286,8 +286,10 @@ function asExportFailure(
   );
 }
 
+/** Outputs without a browser first (kept if it is missing), those that alter the page last. */
+const rank = (writer: FormatWriter) => (writer.needsBrowser ? 1 : 0) + (writer.altersPage ? 1 : 0);
 const browserLast = (a: readonly [string, FormatWriter], b: readonly [string, FormatWriter]) =>
-  Number(a[1].needsBrowser) - Number(b[1].needsBrowser);
+  rank(a[1]) - rank(b[1]);
 
 const since = (startedAt: number) => performance.now() - startedAt;
 

@@ -1,6 +1,6 @@
 import type { Page } from 'puppeteer';
 import type { Resume } from 'jsonresume-theme-camera-ready';
-import { sectionHeadings } from './page.js';
+import { applyPageMargins, sectionHeadings } from './page.js';
 import { printPdf, type Paper } from './pdf.js';
 import type { LoadedTheme } from './theme-loader.js';
 
@@ -27,6 +27,8 @@ export interface FormatWriter {
   extension: string;
   /** Whether the output needs Chromium; HTML alone never starts it. */
   needsBrowser: boolean;
+  /** Changes the shared page (viewport, styles): runs after every other output. */
+  altersPage?: boolean;
   produce(context: OutputContext): Promise<Output>;
 }
 
@@ -83,12 +85,15 @@ export const FORMATS: Record<string, FormatWriter> = {
   png: {
     extension: 'png',
     needsBrowser: true,
+    altersPage: true,
     async produce(context) {
       const paper = context.paper ?? context.resume.meta?.themeOptions?.paper ?? 'a4';
       const size = PREVIEW_CSS_PIXELS[paper];
       const page = await context.page();
-      // A preview of page 1 as printed: print styles, the paper's width, twice the pixels.
+      // A preview of page 1 as printed: print styles, the page margins, the paper's width, twice
+      // the pixels.
       await page.emulateMediaType('print');
+      await applyPageMargins(page);
       await page.setViewport({ ...size, deviceScaleFactor: 2 });
       const data = await page.screenshot({ type: 'png', clip: { x: 0, y: 0, ...size } });
       return { data, detail: `page 1 preview, ${size.width * 2} × ${size.height * 2} px` };

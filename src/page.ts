@@ -68,3 +68,28 @@ export function sectionHeadings(page: Page): Promise<string[]> {
     return headings.map((heading) => (heading.textContent ?? '').replace(/\s+/g, ' ').trim());
   });
 }
+
+/**
+ * Pads the document by its `@page` margins, so a screen rendering at paper width lays out like the
+ * printed page (for the PNG preview).
+ */
+export function applyPageMargins(page: Page): Promise<void> {
+  return page.evaluate(() => {
+    const margins: Record<string, string> = { top: '0', right: '0', bottom: '0', left: '0' };
+    // A work list rather than a recursive helper: tsx would wrap a named helper in a function
+    // the page does not have.
+    const rules = Array.from(document.styleSheets).flatMap((sheet) => Array.from(sheet.cssRules));
+    for (let rule = rules.shift(); rule; rule = rules.shift()) {
+      if (rule instanceof CSSPageRule && rule.selectorText === '') {
+        for (const side of Object.keys(margins)) {
+          const value = rule.style.getPropertyValue(`margin-${side}`);
+          if (value) margins[side] = value;
+        }
+      } else if (rule instanceof CSSMediaRule && rule.media.mediaText !== 'screen') {
+        rules.push(...Array.from(rule.cssRules));
+      }
+    }
+    const { top, right, bottom, left } = margins;
+    document.documentElement.style.padding = `${top} ${right} ${bottom} ${left}`;
+  });
+}
