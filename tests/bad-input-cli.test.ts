@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Resume } from 'jsonresume-theme-camera-ready';
 import { runScript, stackLines, type CliResult, type RunOptions } from './support/cli.js';
 import { resumePath } from './support/paths.js';
+import { inPool } from './support/pool.js';
 
 const EARLIER = { 'resume.html': 'earlier HTML export\n', 'resume.pdf': '%PDF earlier export\n' };
 
@@ -263,13 +264,7 @@ async function runCase(index: number, c: Case): Promise<void> {
 }
 
 beforeAll(async () => {
-  // Two at a time: each export starts Chromium.
-  const queue = CASES.map((c, index) => () => runCase(index, c));
-  await Promise.all(
-    [0, 1].map(async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) await next();
-    }),
-  );
+  await inPool(CASES.map((c, index) => () => runCase(index, c)));
 }, 300_000);
 
 afterAll(async () => {

@@ -6,8 +6,9 @@
 import { copyFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { bin, run, runScript, type CliResult } from './cli.js';
-import { repoRoot, resumePath } from './paths.js';
+import { packageVersion, repoRoot, resumePath, themeDir } from './paths.js';
 import { pdfInfo, pdfText, type PdfInfo } from './pdf.js';
+import { inPool } from './pool.js';
 import { htmlToText } from './text.js';
 
 export const THEME_PACKAGE = 'jsonresume-theme-camera-ready';
@@ -42,11 +43,6 @@ export async function packTheme(dir: string): Promise<string> {
   return join(dir, packed.filename);
 }
 
-async function versionOf(name: string): Promise<string> {
-  const manifest = await readFile(join(repoRoot, 'node_modules', name, 'package.json'), 'utf8');
-  return (JSON.parse(manifest) as { version: string }).version;
-}
-
 /**
  * A user's project in `dir`: its own package.json, the theme tarball, and resumed with its
  * puppeteer peer (the repository's versions, so npm's cache usually has them), plus resume.json.
@@ -57,8 +53,8 @@ export async function userProject(dir: string, tarball: string): Promise<string>
   await copyFile(resumePath, join(dir, 'resume.json'));
   const packages = [
     tarball,
-    `resumed@${await versionOf('resumed')}`,
-    `puppeteer@${await versionOf('puppeteer')}`,
+    `resumed@${await packageVersion('resumed')}`,
+    `puppeteer@${await packageVersion('puppeteer')}`,
   ];
   const result = await run(
     'npm',
@@ -201,4 +197,51 @@ export async function checkOutput(
   return output.format === 'pdf'
     ? { written: true, missing, pdf: await pdfInfo(output.file) }
     : { written: true, missing };
+}
+
+export interface ClientOutcome {
+  run: ClientRun;
+  check: OutputCheck;
+}
+
+export interface ClientsReport {
+  /** One per plan, in the order of `clientPlans`. */
+  outcomes: ClientOutcome[];
+  /** Our own exporter's PDF, which the clients' PDFs must match. */
+  reference: ClientOutcome;
+  versions: Record<'theme' | 'resume-cli' | 'resumed', string>;
+}
+
+/**
+ * Packs the theme, installs it in a fresh project under `work`, runs every client plan and our
+ * exporter (two at a time), and checks each output for `required` texts.
+ */
+export async function runClients(
+  work: string,
+  required: readonly string[],
+): Promise<ClientsReport> {
+  const project = join(work, 'project');
+  const out = join(work, 'out');
+  await mkdir(out, { recursive: true });
+  const tarball = await packTheme(work);
+  await userProject(project, tarball);
+  const plans = clientPlans(project, out);
+  const outcomes: ClientOutcome[] = new Array(plans.length);
+  let reference: ClientOutcome | undefined;
+  const tasks = plans.map((plan, index) => async () => {
+    const run = await runPlan(plan);
+    outcomes[index] = { run, check: await checkOutput(run, required) };
+  });
+  tasks.push(async () => {
+    const run = await ourExport(out);
+    reference = { run, check: await checkOutput(run, required) };
+  });
+  await inPool(tasks);
+  if (!reference) throw new Error('our exporter did not run');
+  const versions = {
+    theme: await packageVersion(themeDir),
+    'resume-cli': await packageVersion('resume-cli'),
+    resumed: await packageVersion('resumed'),
+  };
+  return { outcomes, reference, versions };
 }

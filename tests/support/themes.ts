@@ -6,7 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Resume } from 'jsonresume-theme-camera-ready';
-import { repoRoot } from './paths.js';
+import { loadTheme } from '../../src/theme-loader.js';
+import { packageDir, packageVersion, repoRoot } from './paths.js';
 import { htmlToText } from './text.js';
 
 /** Published themes we render our data through (all devDependencies of the repository). */
@@ -132,8 +133,8 @@ export function packageName(theme: OtherTheme): string {
   return `jsonresume-theme-${theme}`;
 }
 
-export function packageDir(theme: OtherTheme): string {
-  return join(repoRoot, 'node_modules', packageName(theme));
+export function themeDir(theme: OtherTheme): string {
+  return packageDir(packageName(theme));
 }
 
 /** The facts every theme should show: owner, publications with their venue and status, employers. */
@@ -170,22 +171,15 @@ export function limitsOf(theme: OtherTheme): KnownLimit[] {
 
 /** Whether the theme's source still says what the limit claims. */
 export async function limitEvidenceHolds(limit: KnownLimit): Promise<boolean> {
-  const source = await readFile(join(packageDir(limit.theme), limit.source), 'utf8');
+  const source = await readFile(join(themeDir(limit.theme), limit.source), 'utf8');
   return limit.evidence.test(source) === limit.present;
 }
 
-interface ThemeModule {
-  render?: (resume: Resume) => string | Promise<string>;
-  default?: { render?: (resume: Resume) => string | Promise<string> };
-}
-
-/** Renders with the theme as a client would: `import()` handles both its ESM and CJS builds. */
+/** Renders with the theme through the exporter's loader, which handles ESM and CJS themes alike. */
 export async function renderWithTheme(theme: OtherTheme, resume: Resume): Promise<string> {
-  const module = (await import(packageName(theme))) as ThemeModule;
-  const render = module.render ?? module.default?.render;
-  if (typeof render !== 'function') throw new Error(`${packageName(theme)} exports no render()`);
+  const loaded = await loadTheme(packageName(theme), repoRoot);
   // Some themes rewrite the résumé they are given (onepage moves summaries into highlights).
-  return await render(structuredClone(resume));
+  return loaded.render(structuredClone(resume));
 }
 
 export interface ThemeResult {
@@ -200,16 +194,9 @@ export interface ThemeResult {
   unexplained: Fact[];
 }
 
-export async function themeVersion(theme: OtherTheme): Promise<string> {
-  const manifest = JSON.parse(await readFile(join(packageDir(theme), 'package.json'), 'utf8')) as {
-    version: string;
-  };
-  return manifest.version;
-}
-
 /** Renders `resume` with `theme` and sorts every fact into shown, limited or unexplained. */
 export async function checkTheme(theme: OtherTheme, resume: Resume): Promise<ThemeResult> {
-  const version = await themeVersion(theme);
+  const version = await packageVersion(packageName(theme));
   const facts = factsOf(resume);
   let text: string;
   try {

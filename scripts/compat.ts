@@ -1,0 +1,72 @@
+/**
+ * `npm run compat`: runs the compatibility checks (published themes on resume.json, our packed
+ * theme in resume-cli and resumed) and regenerates docs/compatibility.md from their results.
+ * Exit 0 when every check passed, 1 when the table records a failure, 2 on bad options.
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Resume } from 'jsonresume-theme-camera-ready';
+import { createProgress } from '../src/progress.js';
+import { runClients } from '../tests/support/clients.js';
+import { compatibilityMarkdown } from '../tests/support/compat-report.js';
+import { repoRoot, resumePath } from '../tests/support/paths.js';
+import { checkTheme, OTHER_THEMES } from '../tests/support/themes.js';
+
+const USAGE = `Usage: npm run compat
+
+Renders resume.json with ${OTHER_THEMES.length} published themes, installs the packed theme in a fresh
+project and runs resume-cli and resumed on it, then writes docs/compatibility.md.
+Needs Chromium (PUPPETEER_EXECUTABLE_PATH, default /usr/bin/chromium) and poppler-utils.
+
+Exit codes: 0 all checks passed, 1 some check failed (see the table), 2 bad option.`;
+
+const args = process.argv.slice(2);
+if (args.includes('--help') || args.includes('-h')) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
+if (args.length > 0) {
+  process.stderr.write(`✖ unexpected argument ${args[0]}. Run with --help for usage.\n`);
+  process.exit(2);
+}
+
+const progress = createProgress();
+const resume = JSON.parse(await readFile(resumePath, 'utf8')) as Resume;
+const required = [
+  resume.basics?.name ?? '',
+  ...(resume.publications ?? []).map((publication) => publication.name ?? ''),
+].filter(Boolean);
+
+const themes = await progress.step(
+  () => Promise.all(OTHER_THEMES.map((theme) => checkTheme(theme, resume))),
+  `rendered resume.json with ${OTHER_THEMES.length} published themes`,
+);
+
+const work = await mkdtemp(join(tmpdir(), 'compat-'));
+try {
+  const clients = await progress.step(
+    () => runClients(work, required),
+    'packed the theme, installed it in a fresh project, ran resume-cli, resumed and npm run export',
+  );
+  const target = join(repoRoot, 'docs', 'compatibility.md');
+  await writeFile(target, compatibilityMarkdown(resume, themes, clients));
+  progress.done('wrote docs/compatibility.md', 0);
+
+  const themeFailures = themes.filter((t) => t.error !== undefined || t.unexplained.length > 0);
+  const reference = JSON.stringify(clients.reference.check.pdf);
+  const clientFailures = clients.outcomes.filter(
+    ({ run, check }) =>
+      run.result.code !== 0 ||
+      !check.written ||
+      check.missing.length > 0 ||
+      (run.format === 'pdf' && JSON.stringify(check.pdf) !== reference),
+  );
+  for (const t of themeFailures)
+    progress.warn(`jsonresume-theme-${t.theme}: ${t.error ?? 'facts missing'}`);
+  for (const { run } of clientFailures)
+    progress.warn(`${run.client} (${run.how}, ${run.format}) failed`);
+  process.exitCode = themeFailures.length + clientFailures.length > 0 ? 1 : 0;
+} finally {
+  await rm(work, { recursive: true, force: true });
+}
