@@ -1,6 +1,6 @@
 /** Handlebars helpers of the theme, registered on its private instance only. */
 import type Handlebars from 'handlebars';
-import { escapeHtml, keepHyphenated, str } from './text';
+import { escapeHtml, keepTogether, str } from './text';
 
 type Instance = typeof Handlebars;
 
@@ -8,6 +8,6 @@ export function registerHelpers(handlebars: Instance): void {
   /** Escaped text whose hyphenated compounds do not break across lines: `{{nobr title}}`. */
   handlebars.registerHelper(
     'nobr',
-    (value: unknown) => new handlebars.SafeString(keepHyphenated(escapeHtml(str(value)))),
+    (value: unknown) => new handlebars.SafeString(keepTogether(escapeHtml(str(value)))),
   );
 }

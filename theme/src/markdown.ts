@@ -5,7 +5,7 @@
  * alt text, because an image would fetch from the network.
  */
 import { Marked, type Tokens } from 'marked';
-import { escapeHtml, htmlToText, keepHyphenated } from './text';
+import { escapeHtml, htmlToText, keepTogether } from './text';
 import { safeHref } from './urls';
 
 /** A Markdown field as written, as safe inline HTML, and as plain text. */
@@ -36,7 +36,7 @@ const marked = new Marked({
     },
     text(token: Tokens.Text | Tokens.Escape): string {
       if ('tokens' in token && token.tokens) return this.parser.parseInline(token.tokens);
-      return keepHyphenated(
+      return keepTogether(
         'escaped' in token && token.escaped ? token.text : escapeHtml(token.text),
       );
     },

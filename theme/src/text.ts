@@ -60,14 +60,18 @@ export function htmlToText(html: string): string {
 /** Compound words such as "hot-refresh" or "multi-GPU", short enough to never need a break. */
 const HYPHENATED = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu;
 const LONGEST_KEPT = 40;
+/** Arrows and spaced slashes stay with the word before: never "→ 27" or "/ x" starting a line. */
+const SPACE_BEFORE_ARROW_OR_SLASH = / (?=[←↑→↓↔⇐⇒⇔]|\/ )/g;
 
 /**
- * Keeps hyphenated compounds on one line (escaped HTML in, HTML out). A line broken after a
+ * Keeps words together that must not break (escaped HTML in, HTML out). A line broken after a
  * hyphen reads as hyphenation to PDF text extractors, which then join "hot-" and "refresh" into
  * "hotrefresh"; very long compounds may still break so they never overflow the page.
  */
-export function keepHyphenated(escaped: string): string {
-  return escaped.replace(HYPHENATED, (word) =>
-    word.length > LONGEST_KEPT ? word : `<span class="nobr">${word}</span>`,
-  );
+export function keepTogether(escaped: string): string {
+  return escaped
+    .replace(SPACE_BEFORE_ARROW_OR_SLASH, '\u00a0')
+    .replace(HYPHENATED, (word) =>
+      word.length > LONGEST_KEPT ? word : `<span class="nobr">${word}</span>`,
+    );
 }

@@ -26,9 +26,15 @@ const LONGEST_TITLE = 70;
 function documentTitle(name: string): string {
   if (name === '') return 'CV';
   const suffix = ' — CV';
-  const chars = Array.from(name);
   const room = LONGEST_TITLE - suffix.length;
-  return (chars.length > room ? `${chars.slice(0, room - 1).join('')}…` : name) + suffix;
+  if (name.length <= room) return name + suffix;
+  // Measured in UTF-16 units, as browsers and validators do; cut between code points.
+  let cut = '';
+  for (const char of name) {
+    if (cut.length + char.length > room - 1) break;
+    cut += char;
+  }
+  return `${cut}…${suffix}`;
 }
 
 export function buildViewModel(resume: Resume): ViewModel {
