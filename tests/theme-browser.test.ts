@@ -133,6 +133,11 @@ describe('resume.json in Chromium', () => {
     const info = await pdfInfo(path);
     expect(info.pages).toBeLessThanOrEqual(2);
     expect([info.width, info.height]).toEqual([595, 842]);
+    // Links stay clickable: the contact links and the [n] citations of the projects.
+    const raw = (await readFile(path)).toString('latin1');
+    expect(raw).toContain('/URI (mailto:binjie97@u.nus.edu)');
+    expect(raw).toContain('/URI (tel:+6580273505)');
+    expect(raw.match(/\/Subtype\s*\/Link/g)?.length).toBeGreaterThanOrEqual(3 + 4);
     const text = await pdfText(path);
     const order = ['Binjie Zhang', 'EDUCATION', 'SELECTED PUBLICATIONS', 'RESEARCH & WORK'];
     const positions = order.map((word) => text.indexOf(word));
