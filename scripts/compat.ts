@@ -3,12 +3,13 @@
  * theme in resume-cli and resumed) and regenerates docs/compatibility.md from their results.
  * Exit 0 when every check passed, 1 when the table records a failure, 2 on bad options.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Resume } from 'jsonresume-theme-camera-ready';
+import { writeFileAtomic } from '../src/atomic-write.js';
 import { createProgress } from '../src/progress.js';
-import { runClients } from '../tests/support/clients.js';
+import { clientPassed, requiredTexts, runClients } from '../tests/support/clients.js';
 import { compatibilityMarkdown } from '../tests/support/compat-report.js';
 import { repoRoot, resumePath } from '../tests/support/paths.js';
 import { checkTheme, OTHER_THEMES } from '../tests/support/themes.js';
@@ -33,10 +34,7 @@ if (args.length > 0) {
 
 const progress = createProgress();
 const resume = JSON.parse(await readFile(resumePath, 'utf8')) as Resume;
-const required = [
-  resume.basics?.name ?? '',
-  ...(resume.publications ?? []).map((publication) => publication.name ?? ''),
-].filter(Boolean);
+const required = requiredTexts(resume);
 
 const themes = await progress.step(
   () => Promise.all(OTHER_THEMES.map((theme) => checkTheme(theme, resume))),
@@ -49,19 +47,14 @@ try {
     () => runClients(work, required),
     'packed the theme, installed it in a fresh project, ran resume-cli, resumed and npm run export',
   );
-  const target = join(repoRoot, 'docs', 'compatibility.md');
-  await writeFile(target, compatibilityMarkdown(resume, themes, clients));
-  progress.done('wrote docs/compatibility.md', 0);
+  const markdown = compatibilityMarkdown(resume, themes, clients);
+  await progress.step(
+    () => writeFileAtomic(join(repoRoot, 'docs', 'compatibility.md'), markdown),
+    'wrote docs/compatibility.md',
+  );
 
   const themeFailures = themes.filter((t) => t.error !== undefined || t.unexplained.length > 0);
-  const reference = JSON.stringify(clients.reference.check.pdf);
-  const clientFailures = clients.outcomes.filter(
-    ({ run, check }) =>
-      run.result.code !== 0 ||
-      !check.written ||
-      check.missing.length > 0 ||
-      (run.format === 'pdf' && JSON.stringify(check.pdf) !== reference),
-  );
+  const clientFailures = clients.outcomes.filter((o) => !clientPassed(o, clients.reference));
   for (const t of themeFailures)
     progress.warn(`jsonresume-theme-${t.theme}: ${t.error ?? 'facts missing'}`);
   for (const { run } of clientFailures)

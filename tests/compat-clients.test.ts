@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Resume } from 'jsonresume-theme-camera-ready';
-import { clientPlans, runClients, type ClientsReport } from './support/clients.js';
+import { clientPlans, requiredTexts, runClients, type ClientsReport } from './support/clients.js';
 import { resumePath } from './support/paths.js';
 
 const work = mkdtempSync(join(tmpdir(), 'compat-clients-'));
@@ -18,10 +18,7 @@ const work = mkdtempSync(join(tmpdir(), 'compat-clients-'));
 const plans = clientPlans(join(work, 'project'), join(work, 'out'));
 
 const resume = JSON.parse(await readFile(resumePath, 'utf8')) as Resume;
-const required = [
-  resume.basics?.name ?? '',
-  ...(resume.publications ?? []).map((publication) => publication.name ?? ''),
-].filter(Boolean);
+const required = requiredTexts(resume);
 
 let report: ClientsReport;
 

@@ -5,6 +5,7 @@
  */
 import { copyFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Resume } from 'jsonresume-theme-camera-ready';
 import { bin, run, runScript, type CliResult } from './cli.js';
 import { packageVersion, repoRoot, resumePath, themeDir } from './paths.js';
 import { pdfInfo, pdfText, type PdfInfo } from './pdf.js';
@@ -63,6 +64,12 @@ export async function userProject(dir: string, tarball: string): Promise<string>
   );
   if (result.code !== 0) throw failed('npm install', result);
   return dir;
+}
+
+/** What every client's output must show: the owner's name and every publication title. */
+export function requiredTexts(resume: Resume): string[] {
+  const texts = [resume.basics?.name, ...(resume.publications ?? []).map((p) => p.name)];
+  return texts.filter((text): text is string => Boolean(text));
 }
 
 export type Format = 'html' | 'pdf';
@@ -244,4 +251,11 @@ export async function runClients(
     resumed: await packageVersion('resumed'),
   };
   return { outcomes, reference, versions };
+}
+
+/** Whether an outcome is what the compatibility tests require: written, complete, same pages. */
+export function clientPassed({ run, check }: ClientOutcome, reference: ClientOutcome): boolean {
+  const samePdf =
+    run.format !== 'pdf' || JSON.stringify(check.pdf) === JSON.stringify(reference.check.pdf);
+  return run.result.code === 0 && check.written && check.missing.length === 0 && samePdf;
 }

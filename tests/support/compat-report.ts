@@ -72,7 +72,7 @@ function clientRows(report: ClientsReport): string[][] {
     const same =
       run.format !== 'pdf'
         ? '–'
-        : check.pdf && reference && JSON.stringify(check.pdf) === JSON.stringify(reference)
+        : JSON.stringify(check.pdf) === JSON.stringify(reference)
           ? '✓'
           : '✗';
     return [

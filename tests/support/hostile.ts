@@ -4,6 +4,7 @@
  * could fetch something points at `evil.example`, so a test can see any of them take effect.
  */
 import type { Resume, SectionKey } from 'jsonresume-theme-camera-ready';
+import { fixture } from '../fixtures/full-extended.js';
 import { theme } from './theme.js';
 
 const { SECTION_KEYS } = theme;
@@ -55,123 +56,12 @@ export const PAYLOADS: readonly string[] = [
 ];
 
 /**
- * A résumé with every field of JSON Resume and of the extensions present. `hostile()` replaces
- * each string in it; the placeholder values only give the shape.
+ * Every field of JSON Resume and of the extensions (the typed fixture, which tsc keeps complete),
+ * plus a position without sub-projects so its highlights are shown too. `hostile()` replaces each
+ * string in it; the fixture's values only give the shape.
  */
-const EVERY_FIELD: Resume = {
-  $schema: 'x',
-  basics: {
-    name: 'x',
-    label: 'x',
-    image: 'x',
-    email: 'x',
-    phone: 'x',
-    phones: ['x', 'x'],
-    url: 'x',
-    summary: 'x',
-    location: { address: 'x', postalCode: 'x', city: 'x', countryCode: 'x', region: 'x' },
-    profiles: [{ network: 'x', username: 'x', url: 'x' }],
-  },
-  work: [
-    {
-      name: 'x',
-      location: 'x',
-      description: 'x',
-      position: 'x',
-      url: 'x',
-      startDate: 'x',
-      endDate: 'x',
-      expected: true,
-      summary: 'x',
-      highlights: ['x', 'x'],
-      projects: [
-        { name: 'x', type: 'x', summary: 'x', highlights: ['x'], url: 'x', keywords: ['x'] },
-      ],
-      tags: ['x'],
-    },
-    // Without projects, so highlights are shown.
-    { name: 'x', position: 'x', startDate: 'x', summary: 'x', highlights: ['x', 'x'] },
-  ],
-  volunteer: [
-    {
-      organization: 'x',
-      position: 'x',
-      url: 'x',
-      startDate: 'x',
-      endDate: 'x',
-      summary: 'x',
-      highlights: ['x'],
-    },
-  ],
-  education: [
-    {
-      institution: 'x',
-      url: 'x',
-      area: 'x',
-      studyType: 'x',
-      startDate: 'x',
-      endDate: 'x',
-      score: 'x',
-      courses: ['x'],
-      field: 'x',
-      advisor: 'x',
-      location: 'x',
-    },
-  ],
-  awards: [{ title: 'x', date: 'x', awarder: 'x', summary: 'x' }],
-  certificates: [{ name: 'x', date: 'x', url: 'x', issuer: 'x' }],
-  publications: [
-    {
-      id: 'x',
-      name: 'x',
-      publisher: 'x',
-      releaseDate: 'x',
-      url: 'x',
-      summary: 'x',
-      venue: 'x',
-      authors: ['x', 'x'],
-      firstAuthor: true,
-      scores: [4, 5],
-      distinctions: ['x'],
-      tags: ['x'],
-    },
-    // The status field is an enum; a hostile one must not get through either.
-    { name: 'x', publisher: 'x', status: 'published', venue: 'x' },
-  ],
-  skills: [{ name: 'x', level: 'x', keywords: ['x', 'x'] }],
-  languages: [{ language: 'x', fluency: 'x' }],
-  interests: [{ name: 'x', keywords: ['x'] }],
-  references: [{ name: 'x', reference: 'x' }],
-  projects: [
-    {
-      name: 'x',
-      description: 'x',
-      highlights: ['x'],
-      keywords: ['x'],
-      startDate: 'x',
-      endDate: 'x',
-      url: 'x',
-      roles: ['x'],
-      entity: 'x',
-      type: 'x',
-      publications: ['x'],
-    },
-  ],
-  meta: {
-    canonical: 'x',
-    version: 'x',
-    lastModified: 'x',
-    theme: 'x',
-    themeOptions: {
-      accentColor: 'x',
-      paper: 'a4',
-      sections: ['education'],
-      sectionTitles: {},
-      sectionNotes: {},
-      locale: 'x',
-    },
-  },
-};
+const { projects: _, ...positionWithHighlights } = fixture.work[0]!;
+const EVERY_FIELD: Resume = { ...fixture, work: [...fixture.work, positionWithHighlights] };
 
 /** Replaces every string in `value`, depth first, with `next()`. */
 function replaceStrings(value: unknown, next: () => string): unknown {
