@@ -93,10 +93,12 @@ export async function exportResume(options: ExportOptions): Promise<ExportResult
     );
     const prepared = options.paper ? withPaper(transformed, options.paper) : transformed;
     const themeSpec = options.theme ?? resume.meta?.theme ?? DEFAULT_THEME;
-    const theme = await loadTheme(themeSpec, cwd);
-    const html = await progress.step(
-      () => theme.render(prepared),
-      `rendered with ${theme.name}${labels(options.transforms)}`,
+    const { theme, html } = await progress.step(
+      async () => {
+        const loaded = await loadTheme(themeSpec, cwd);
+        return { theme: loaded, html: await loaded.render(prepared) };
+      },
+      (rendered) => `rendered with ${rendered.theme.name}${labels(options.transforms)}`,
     );
 
     let page: Promise<Page> | undefined;
@@ -131,7 +133,7 @@ export async function exportResume(options: ExportOptions): Promise<ExportResult
         produced.push({ name, output: await writer.produce(context), ms: since(startedAt) });
       } catch (error) {
         if (error instanceof BrowserUnavailableError) await keepBrowserFreeOutputs(produced);
-        throw asExportFailure(error, name, browser);
+        throw asExportFailure(error, name, writer.needsBrowser);
       }
     }
     const files = await commit(produced);
@@ -273,15 +275,11 @@ function checkOutDir(outDir: string, resumePath: string, shown: string): void {
   }
 }
 
-function asExportFailure(
-  error: unknown,
-  format: string,
-  browser: Promise<RunningBrowser> | undefined,
-): CliError {
+function asExportFailure(error: unknown, format: string, usedBrowser: boolean): CliError {
   if (error instanceof CliError) return error;
-  const crashed = browser !== undefined;
+  const cause = usedBrowser ? ': the browser stopped responding or was closed' : '';
   return new CliError(
-    `Export to ${format.toUpperCase()} failed${crashed ? ': the browser stopped responding or was closed' : ''} (${describeError(error)}). The previous files in the output folder are unchanged.`,
+    `Export to ${format.toUpperCase()} failed${cause} (${describeError(error)}). The previous files in the output folder are unchanged.`,
     EXIT.exportFailed,
   );
 }

@@ -146,7 +146,7 @@ describe('npm run export rejects bad options with exit 2', () => {
       /jsonresume-theme-no-such-theme-xyz is not installed/,
     ],
   ];
-  it.each(cases)('%s', async (_, args, message) => {
+  it.concurrent.each(cases)('%s', async (_, args, message) => {
     const out = args.includes('--out') ? [] : ['--out', join(work, 'never')];
     const result = await runScript('export', [...args, ...out]);
     expect(result.code).toBe(2);
