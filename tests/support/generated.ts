@@ -12,9 +12,19 @@ export function expectValid(resume: Resume): void {
   expect(outcome.exitCode, outcome.report).toBe(0);
 }
 
-/** Renders without throwing, leaks no forbidden word, parses without error; returns the HTML. */
+/**
+ * The theme's embedded fonts: the same ~110 KB of base64 CSS in every document, cut before the
+ * HTML is parsed so that parsing a thousand documents measures what the data changes.
+ */
+const FONTS = /<style>([^<]{10000,})<\/style>/.exec(theme.render({}))?.[1] ?? '';
+
+/**
+ * Renders without throwing, leaks no forbidden word, parses without error; returns the HTML with
+ * the fonts cut (html-validate does not read CSS, so it judges the same document).
+ */
 export function expectSoundRender(resume: Resume): string {
-  const html = theme.render(resume);
+  const rendered = theme.render(resume);
+  const html = FONTS ? rendered.replace(FONTS, '') : rendered;
   const { parseErrors, readable } = inspectHtml(html);
   expect(leakedWords(readable, FORBIDDEN)).toEqual([]);
   expect(parseErrors).toEqual([]);
