@@ -44,6 +44,17 @@ function report(error: unknown): number {
   return EXIT.exportFailed;
 }
 
+// An interrupt exits through process.exit, so the browser and its temporary profile go too.
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+] as const) {
+  process.once(signal, () => {
+    process.stderr.write(`✖ Interrupted (${signal}); no file was changed.\n`);
+    process.exit(code);
+  });
+}
+
 // Exit explicitly: a browser killed mid-start can leave puppeteer's timers pending.
 main(process.argv.slice(2))
   .catch(report)

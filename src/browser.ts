@@ -1,7 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
@@ -210,7 +210,8 @@ export interface RunningBrowser {
  * rest of the export (puppeteer's own import included) is still loading.
  */
 export async function startBrowser(executablePath: string): Promise<RunningBrowser> {
-  const userDataDir = await mkdtemp(join(tmpdir(), 'camera-ready-chromium-'));
+  // Created synchronously, in the same tick as the exit hook below: no window to leave it behind.
+  const userDataDir = mkdtempSync(join(tmpdir(), 'camera-ready-chromium-'));
   const child = spawn(executablePath, chromiumArgs(userDataDir), {
     stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
   });
@@ -225,8 +226,17 @@ export async function startBrowser(executablePath: string): Promise<RunningBrows
       reject(new BrowserUnavailableError(`Could not start ${executablePath}: ${error.message}`)),
     );
   });
+  // Seen by connect(); until someone connects, a failed start must not crash the process.
+  failedToStart.catch(() => undefined);
   let connection: Promise<Browser> | undefined;
   let connected: Browser | undefined;
+  // If the process ends without close() (an interrupt, process.exit), take the browser and its
+  // profile folder along.
+  const cleanUpOnExit = () => {
+    child.kill('SIGKILL');
+    rmSync(userDataDir, { recursive: true, force: true, maxRetries: 3 });
+  };
+  process.once('exit', cleanUpOnExit);
 
   return {
     process: child,
@@ -256,6 +266,7 @@ export async function startBrowser(executablePath: string): Promise<RunningBrows
       return connection;
     },
     async close() {
+      process.off('exit', cleanUpOnExit);
       if (child.exitCode === null && child.signalCode === null) {
         // A connected browser closes cleanly; one still starting (the export failed early) is killed.
         await connected?.close().catch(() => undefined);
