@@ -17,7 +17,9 @@ describe('generated résumés, thorough checks', () => {
         expectValid(resume);
         expect(await htmlValidateErrors(expectSoundRender(resume))).toEqual([]);
       }),
-      { numRuns: 100 },
+      // Shapes found by earlier runs, always tried first: a long name full of characters the
+      // HTML escapes (html-validate measures the title as written, entities and all).
+      { numRuns: 100, examples: [[{ basics: { name: 'A & "B" = <C> '.repeat(8) } }]] },
     );
     expect(count).toBeGreaterThanOrEqual(100);
   });
