@@ -6,7 +6,8 @@
  * Generated text never contains the letters f, j, I or N, nor `#` (so no character reference such
  * as `&#102;` can spell one either). The words a broken template leaks (`undefined`,
  * `[object Object]`, `NaN`, `Invalid Date`) each need one of those letters, so when they show up in
- * the output the theme wrote them, not the data.
+ * the output the theme wrote them, not the data. (The fixed vocabularies — section names, locales,
+ * hex colours, the theme's name — do use those letters, but none of them holds one of the words.)
  */
 import fc from 'fast-check';
 import type {
