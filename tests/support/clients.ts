@@ -6,6 +6,7 @@
 import { copyFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Resume } from 'jsonresume-theme-camera-ready';
+import { findBrowser } from '../../src/browser.js';
 import { bin, run, runScript, type CliResult } from './cli.js';
 import { packageVersion, repoRoot, resumePath, themeDir } from './paths.js';
 import { pdfInfo, pdfText, type PdfInfo } from './pdf.js';
@@ -14,12 +15,22 @@ import { htmlToText } from './text.js';
 
 export const THEME_PACKAGE = 'jsonresume-theme-camera-ready';
 
-/** The environment both clients need to find and start Chromium here. */
-export const CLIENT_ENV: NodeJS.ProcessEnv = {
-  PUPPETEER_EXECUTABLE_PATH: process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium',
-  PUPPETEER_SKIP_DOWNLOAD: '1',
-  RESUME_PUPPETEER_NO_SANDBOX: '1',
-};
+/**
+ * What both clients need to find and start Chromium here: the browser our exporter would use
+ * (src/browser.ts), named the way puppeteer reads it, and no sandbox for resume-cli as root.
+ */
+let clientEnv: Promise<NodeJS.ProcessEnv> | undefined;
+function clientEnvironment(): Promise<NodeJS.ProcessEnv> {
+  clientEnv ??= findBrowser().then((lookup) => {
+    if (!lookup.found) throw new Error(`The client tests need Chromium: ${lookup.reason}`);
+    return {
+      PUPPETEER_EXECUTABLE_PATH: lookup.path,
+      PUPPETEER_SKIP_DOWNLOAD: '1',
+      RESUME_PUPPETEER_NO_SANDBOX: '1',
+    };
+  });
+  return clientEnv;
+}
 
 /** Chromium refuses to start as root without this. */
 const NO_SANDBOX = process.getuid?.() === 0 ? ['--puppeteer-arg=--no-sandbox'] : [];
@@ -60,7 +71,7 @@ export async function userProject(dir: string, tarball: string): Promise<string>
   const result = await run(
     'npm',
     ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline', ...packages],
-    { cwd: dir, env: CLIENT_ENV, timeoutMs: 300_000 },
+    { cwd: dir, env: await clientEnvironment(), timeoutMs: 300_000 },
   );
   if (result.code !== 0) throw failed('npm install', result);
   return dir;
@@ -155,7 +166,10 @@ export function clientPlans(project: string, out: string): Plan[] {
 
 export async function runPlan(plan: Plan): Promise<ClientRun> {
   const file = plan.args.find((arg) => arg.endsWith(`.${plan.format}`)) ?? '';
-  const result = await run(plan.program, plan.args, { cwd: plan.cwd, env: CLIENT_ENV });
+  const result = await run(plan.program, plan.args, {
+    cwd: plan.cwd,
+    env: await clientEnvironment(),
+  });
   const command = [
     plan.program.split('/').pop(),
     ...plan.args.map((arg) => arg.replace(/^.*\//, '')),
