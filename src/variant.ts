@@ -3,20 +3,15 @@
  * standard JSON Resume (no `meta.variants`, left-out sections and entries removed rather than
  * hidden), so any theme renders the selection the same way camera-ready does.
  */
-import { createRequire } from 'node:module';
-import type {
-  Project,
-  Publication,
-  Resume,
-  SectionKey,
-  ThemeOptions,
-  Variant,
+import {
+  SECTION_KEYS,
+  type Project,
+  type Publication,
+  type Resume,
+  type SectionKey,
+  type ThemeOptions,
+  type Variant,
 } from 'jsonresume-theme-camera-ready';
-
-// The theme's CommonJS entry, which every runtime (the test runner's included) loads alike.
-const { SECTION_KEYS } = createRequire(import.meta.url)(
-  'jsonresume-theme-camera-ready',
-) as typeof import('jsonresume-theme-camera-ready');
 
 export class UnknownVariantError extends Error {
   constructor(
