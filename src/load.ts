@@ -27,6 +27,7 @@ function readFailure(path: string, error: unknown): MessageText {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return read.notFound(path);
   if (code === 'EISDIR') return read.isDirectory(path);
+  if (code === 'ENOTDIR') return read.notDirectoryOnPath(path);
   if (code === 'EACCES' || code === 'EPERM') return read.noPermission(path);
   return read.failed(path, error instanceof Error ? error.message : String(error));
 }

@@ -55,6 +55,10 @@ export const read = {
     message: `cannot read ${file}: it is a folder, not a file.`,
     hint: `give the path of the JSON file inside it, e.g. ${file.replace(/\/$/, '')}/resume.json.`,
   }),
+  notDirectoryOnPath: (file: string): MessageText => ({
+    message: `cannot read ${file}: a part of the path before the file name is a file, not a folder.`,
+    hint: 'check the path for a file name used as a folder.',
+  }),
   noPermission: (file: string): MessageText => ({
     message: `cannot read ${file}: permission denied.`,
     hint: 'make the file readable for your user, e.g. chmod u+r.',

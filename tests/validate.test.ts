@@ -339,6 +339,11 @@ describe('unreadable files', () => {
       const folder = await validateFile(dir);
       expect(folder.exitCode).toBe(2);
       expect(folder.report).toContain('it is a folder, not a file');
+      await writeFile(join(dir, 'plain.txt'), 'text');
+      const throughFile = await validateFile(join(dir, 'plain.txt', 'resume.json'));
+      expect(throughFile.exitCode).toBe(2);
+      expect(throughFile.report).toContain('is a file, not a folder');
+      expect(throughFile.report).not.toContain('ENOTDIR');
     } finally {
       await rm(dir, { recursive: true });
     }
