@@ -3,6 +3,7 @@
  * ordered and titled, entries shaped, citations resolved to numbers, Markdown rendered.
  * Pure: the same résumé always gives the same view model.
  */
+import Handlebars from 'handlebars';
 import { DateFormatter } from './dates';
 import * as build from './entries';
 import { buildHeader } from './header';
@@ -27,11 +28,13 @@ function documentTitle(name: string): string {
   if (name === '') return 'CV';
   const suffix = ' — CV';
   const room = LONGEST_TITLE - suffix.length;
-  if (name.length <= room) return name + suffix;
-  // Measured in UTF-16 units, as browsers and validators do; cut between code points.
+  // Measured as the template writes it (Handlebars-escaped, in UTF-16 units), as validators count
+  // it; cut between code points.
+  const written = (text: string): number => Handlebars.Utils.escapeExpression(text).length;
+  if (written(name) <= room) return name + suffix;
   let cut = '';
   for (const char of name) {
-    if (cut.length + char.length > room - 1) break;
+    if (written(cut + char) > room - 1) break;
     cut += char;
   }
   return `${cut}…${suffix}`;
