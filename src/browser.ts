@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { rm } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
@@ -212,7 +212,11 @@ export interface RunningBrowser {
 export async function startBrowser(executablePath: string): Promise<RunningBrowser> {
   // Created synchronously, in the same tick as the exit hook below: no window to leave it behind.
   const userDataDir = mkdtempSync(join(tmpdir(), 'camera-ready-chromium-'));
+  // Chromium's own temporary files go inside the profile folder, so removing it leaves nothing.
+  const temporary = join(userDataDir, 'tmp');
+  mkdirSync(temporary);
   const child = spawn(executablePath, chromiumArgs(userDataDir), {
+    env: { ...process.env, TMPDIR: temporary },
     stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
   });
   let stderr = '';
