@@ -67,6 +67,9 @@ export async function exportResume(options: ExportOptions): Promise<ExportResult
   const outDir = resolve(cwd, options.out);
   checkOutDir(outDir, resumePath, options.out);
   const writers = options.formats.map((name) => [name, formatWriter(name)] as const);
+  const outputPath = (name: string) =>
+    join(outDir, `${options.baseName ?? 'resume'}.${FORMATS[name]!.extension}`);
+  checkOutputsSpareResume(options.formats.map(outputPath), resumePath);
 
   const browserNeeded = writers.some(([, writer]) => writer.needsBrowser);
   const lookup = browserNeeded ? await findBrowser(env) : undefined;
@@ -167,7 +170,7 @@ export async function exportResume(options: ExportOptions): Promise<ExportResult
     if (produced.length === 0) return [];
     const startedAt = performance.now();
     const files = produced.map(({ name, output }) => ({
-      path: join(outDir, `${options.baseName ?? 'resume'}.${FORMATS[name]!.extension}`),
+      path: outputPath(name),
       data: output.data,
     }));
     try {
@@ -273,6 +276,16 @@ function checkOutDir(outDir: string, resumePath: string, shown: string): void {
   } catch {
     throw fail(`${existing} is not writable.`);
   }
+}
+
+/** An output written over the résumé would destroy the input: refuse before any work. */
+function checkOutputsSpareResume(outputs: string[], resumePath: string): void {
+  const clash = outputs.find((output) => output === resumePath);
+  if (clash === undefined) return;
+  throw new CliError(
+    `${clash} is both the résumé and an output of this export, so writing it would replace the résumé. Choose another --out folder (e.g. --out dist) or rename the résumé.`,
+    EXIT.badInputOrOptions,
+  );
 }
 
 function asExportFailure(error: unknown, format: string, usedBrowser: boolean): CliError {
