@@ -53,38 +53,6 @@ export interface KnownLimit {
  */
 export const KNOWN_LIMITS: readonly KnownLimit[] = [
   {
-    theme: 'macchiato',
-    kind: 'employer',
-    reason: 'names the employer from the pre-1.0 field `work[].company`, not `work[].name`',
-    source: 'src/partials/work.hbs',
-    evidence: /name=this\.company/,
-    present: true,
-  },
-  {
-    theme: 'flat',
-    kind: 'employer',
-    reason: 'names the employer from the pre-1.0 field `work[].company`, not `work[].name`',
-    source: 'resume.template',
-    evidence: /<span>\{\{company\}\}<\/span>/,
-    present: true,
-  },
-  {
-    theme: 'onepage',
-    kind: 'employer',
-    reason: 'names the employer from the pre-1.0 field `work[].company`, not `work[].name`',
-    source: 'resume.hbs',
-    evidence: /\{\{#if company\}\}\{\{company\}\}\{\{\/if\}\}/,
-    present: true,
-  },
-  {
-    theme: 'class',
-    kind: 'employer',
-    reason: 'names the employer from the pre-1.0 field `work[].company`, not `work[].name`',
-    source: 'resume.template',
-    evidence: /\{\{#if company\}\}\s*<h3 class="work_name">/,
-    present: true,
-  },
-  {
     theme: 'class',
     kind: 'title',
     reason: 'has no publications section',
@@ -99,14 +67,6 @@ export const KNOWN_LIMITS: readonly KnownLimit[] = [
     source: 'resume.template',
     evidence: /publication/i,
     present: false,
-  },
-  {
-    theme: 'paper',
-    kind: 'employer',
-    reason: 'names the employer from the pre-1.0 field `work[].company`, not `work[].name`',
-    source: 'resume.template',
-    evidence: /at <strong>\{\{company\}\}<\/strong>/,
-    present: true,
   },
   {
     theme: 'paper',
