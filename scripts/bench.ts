@@ -30,8 +30,8 @@ const INPUTS: Input[] = [
   },
 ];
 
-type Tool = 'ours' | 'ours, one process' | 'resumed' | 'floor';
-const TOOLS: Tool[] = ['ours', 'ours, one process', 'resumed', 'floor'];
+type Tool = 'ours' | 'resumed' | 'floor';
+const TOOLS: Tool[] = ['ours', 'resumed', 'floor'];
 
 interface Run {
   ms: number;
@@ -126,11 +126,6 @@ async function main(): Promise<void> {
     const out = join(scratch, `${tool}-${round}`);
     switch (tool) {
       case 'ours':
-        return [
-          bin('tsx'),
-          ['scripts/export.ts', '--resume', input.resume, '--theme', input.theme, '--out', out],
-        ];
-      case 'ours, one process':
         return [process.execPath, ['--import', 'tsx', 'scripts/export.ts', ...ourArgs(input, out)]];
       case 'resumed':
         return [
@@ -183,7 +178,7 @@ async function main(): Promise<void> {
   // Start-up costs that explain the difference to the floor.
   const startup: [string, string, string[]][] = [
     ['node, empty script', process.execPath, ['-e', '0']],
-    ['tsx, empty script', bin('tsx'), ['-e', '0']],
+    ['node --import tsx, empty script', process.execPath, ['--import', 'tsx', '-e', '0']],
     ['node: import puppeteer', process.execPath, ['-e', "import('puppeteer')"]],
     [
       'node --import tsx: import puppeteer (ESM)',
@@ -196,8 +191,16 @@ async function main(): Promise<void> {
       ['--import', 'tsx', '-e', "require('puppeteer')"],
     ],
     ['node: import pdf-lib', process.execPath, ['-e', "import('pdf-lib')"]],
-    ['tsx: import src/validate.ts', bin('tsx'), ['-e', "import('./src/validate.ts')"]],
-    ['tsx: import the theme', bin('tsx'), ['-e', "import('jsonresume-theme-camera-ready')"]],
+    [
+      'node --import tsx: import src/validate.ts',
+      process.execPath,
+      ['--import', 'tsx', '-e', "import('./src/validate.ts')"],
+    ],
+    [
+      'node --import tsx: import the theme',
+      process.execPath,
+      ['--import', 'tsx', '-e', "import('jsonresume-theme-camera-ready')"],
+    ],
   ];
   const startupTimes: [string, number][] = [];
   for (const [label, program, args] of startup) {
@@ -227,8 +230,7 @@ async function main(): Promise<void> {
     '',
     '## Export, HTML + PDF (ours) vs PDF only (resumed, floor)',
     '',
-    '- ours: `tsx scripts/export.ts` (what `npm run export` runs), writes resume.html and resume.pdf',
-    '- ours, one process: `node --import tsx scripts/export.ts`, the same without the tsx command-line wrapper process',
+    '- ours: `node --import tsx scripts/export.ts` (what `npm run export` runs), writes resume.html and resume.pdf',
     '- resumed: `resumed export` 6.1 on the same résumé and theme',
     '- floor: `node bench/floor.mjs`: import puppeteer, launch, setContent, pdf, close, on the same HTML',
     '',
@@ -250,7 +252,7 @@ async function main(): Promise<void> {
       return failed > 0 ? ` (${failed} of ${rounds} runs failed)` : '';
     };
     for (const tool of TOOLS) {
-      const ours = tool.startsWith('ours');
+      const ours = tool === 'ours';
       const vsResumed = ours ? pairRatio(tool, 'resumed') : undefined;
       const vsFloor = ours ? pairRatio(tool, 'floor') : undefined;
       const verdict = (value: number | undefined, target: number) =>

@@ -55,7 +55,8 @@ export function bin(name: string): string {
 }
 
 /**
- * The command line `npm run <script>` runs, taken from package.json so the tests follow it.
+ * The command line `npm run <script>` runs, taken from package.json so the tests follow it:
+ * `node` is the running Node, any other program one of node_modules/.bin.
  * Spawning it directly (rather than through npm) keeps npm's own error banner out of the output
  * being asserted on.
  */
@@ -67,7 +68,7 @@ export function scriptCommand(script: string): [string, string[]] {
   if (!line) throw new Error(`package.json has no "${script}" script`);
   const [program, ...args] = line.split(/\s+/);
   if (!program) throw new Error(`package.json's "${script}" script is empty`);
-  return [bin(program), args];
+  return [program === 'node' ? process.execPath : bin(program), args];
 }
 
 /** Runs `npm run <script> -- <args>` as its underlying command. */
