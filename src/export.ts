@@ -74,19 +74,24 @@ export async function exportResume(options: ExportOptions): Promise<ExportResult
   const browserNeeded = writers.some(([, writer]) => writer.needsBrowser);
   const lookup = browserNeeded ? await findBrowser(env) : undefined;
   let browser: Promise<RunningBrowser> | undefined;
+  /**
+   * Spawns Chromium now; connecting (which loads puppeteer, hundreds of milliseconds of this
+   * thread) waits until the page is needed, so validation and rendering do not queue behind it.
+   */
   const launch = (path: string) => {
     const startedAt = performance.now();
-    browser = startBrowser(path);
-    const connected = browser.then(async (running) => {
+    const started = startBrowser(path);
+    browser = started;
+    // Reported where it is awaited; until then a failed start must not crash the process.
+    started.catch(() => undefined);
+    return async () => {
+      const running = await started;
       await running.connect();
       progress.done(`started ${basename(path)}`, since(startedAt));
       return running;
-    });
-    // Reported where it is awaited; until then a failed start must not crash the process.
-    connected.catch(() => undefined);
-    return connected;
+    };
   };
-  let ready = lookup?.found ? launch(lookup.path) : undefined;
+  let connect = lookup?.found ? launch(lookup.path) : undefined;
 
   try {
     const resume = await readResume(resumePath, options.force === true, progress, cwd);
@@ -112,8 +117,8 @@ export async function exportResume(options: ExportOptions): Promise<ExportResult
       paper: options.paper,
       page: () =>
         (page ??= (async () => {
-          ready ??= launch(await resolveBrowser(progress, env));
-          const running = await ready;
+          connect ??= launch(await resolveBrowser(progress, env));
+          const running = await connect();
           const connected = await running.connect();
           return openDocument(connected, html, {
             allowedFolder: dirname(resumePath),
