@@ -1,7 +1,7 @@
 import type { Page } from 'puppeteer';
 import type { Resume } from 'jsonresume-theme-camera-ready';
-import { applyPageMargins, sectionHeadings } from './page.js';
-import { printPdf, type Paper } from './pdf.js';
+import { applyPageMargins, headingOutline } from './page.js';
+import { emulateThemeMedia, printPdf, type Paper } from './pdf.js';
 import type { LoadedTheme } from './theme-loader.js';
 
 /** What every output is made from: the rendered HTML, and the page it is loaded in, on demand. */
@@ -51,11 +51,13 @@ export const FORMATS: Record<string, FormatWriter> = {
       const page = await context.page();
       // pdf-lib is large: load it only when a PDF is made, while Chromium prints.
       const postProcessing = import('./pdf-metadata.js');
-      const sections = await sectionHeadings(page);
+      // The headings are read in the media the page is printed in: print styles may hide some.
+      await emulateThemeMedia(page, context.theme.pdfRenderOptions);
+      const headings = await headingOutline(page);
       context.beforePrint();
       const printed = await printPdf(page, context.theme.pdfRenderOptions, context.paper);
       const { finalizePdf, pdfMetadataFor } = await postProcessing;
-      const pdf = await finalizePdf(printed, pdfMetadataFor(context.resume), sections);
+      const pdf = await finalizePdf(printed, pdfMetadataFor(context.resume), headings);
       const pages = `${pdf.pages} ${pdf.pages === 1 ? 'page' : 'pages'}`;
       return { data: pdf.bytes, detail: `${pages} ${pdf.paper}` };
     },

@@ -51,12 +51,29 @@ export async function openDocument(
   return page;
 }
 
+/** The headings Chromium will put in the PDF's outline, as the page lays them out. */
+export interface HeadingOutline {
+  /** How many headings the outline will hold: every rendered h1–h6, in document order. */
+  count: number;
+  /** The section headings, which become the PDF's bookmarks: position among those, and text. */
+  sections: { index: number; title: string }[];
+}
+
 /**
- * The section headings in reading order, which become the PDF's bookmarks: the first heading of
- * each outermost `<section>` (h2 in camera-ready, h3 in even), else every `h2`.
+ * Every rendered heading, and which are the sections: the first heading of each outermost
+ * `<section>` (h2 in camera-ready, h3 in even), else every `h2`. Chromium's outline titles are
+ * the text it painted, which can differ from the heading's (a heading carried over to a new page
+ * is named twice), so bookmarks are matched by position and titled from here.
  */
-export function sectionHeadings(page: Page): Promise<string[]> {
+export function headingOutline(page: Page): Promise<HeadingOutline> {
   return page.evaluate(() => {
+    const rendered = Array.from(
+      document.querySelectorAll<HTMLHeadingElement>('h1, h2, h3, h4, h5, h6'),
+    ).filter(
+      // Chromium leaves out what is not painted, and headings without text.
+      (heading) =>
+        heading.checkVisibility({ visibilityProperty: true }) && heading.innerText.trim() !== '',
+    );
     const outermost = Array.from(document.querySelectorAll('section')).filter(
       (section) => !section.parentElement?.closest('section'),
     );
@@ -65,7 +82,13 @@ export function sectionHeadings(page: Page): Promise<string[]> {
       .filter((heading): heading is HTMLHeadingElement => heading !== null);
     const headings =
       firstHeadings.length > 0 ? firstHeadings : Array.from(document.querySelectorAll('h2'));
-    return headings.map((heading) => (heading.textContent ?? '').replace(/\s+/g, ' ').trim());
+    return {
+      count: rendered.length,
+      sections: headings.map((heading) => ({
+        index: rendered.indexOf(heading),
+        title: (heading.textContent ?? '').replace(/\s+/g, ' ').trim(),
+      })),
+    };
   });
 }
 

@@ -10,6 +10,7 @@ import {
   PDFString,
 } from 'pdf-lib';
 import type { Resume } from 'jsonresume-theme-camera-ready';
+import type { HeadingOutline } from './page.js';
 
 export interface PdfMetadata {
   title: string;
@@ -72,7 +73,7 @@ export function documentDate(lastModified: string | undefined): Date | undefined
 export async function finalizePdf(
   chromiumPdf: Uint8Array,
   metadata: PdfMetadata,
-  sectionTitles: string[],
+  headings: HeadingOutline,
 ): Promise<FinalPdf> {
   const doc = await PDFDocument.load(chromiumPdf, { updateMetadata: false });
   doc.setTitle(metadata.title, { showInWindowTitleBar: true });
@@ -83,7 +84,7 @@ export async function finalizePdf(
   doc.setProducer(PRODUCER);
   doc.setCreationDate(metadata.date);
   doc.setModificationDate(metadata.date);
-  keepSectionBookmarks(doc, sectionTitles);
+  keepSectionBookmarks(doc, headings);
   const paper = normalisePaper(doc);
 
   const placeholder = PDFHexString.of(ID_PLACEHOLDER);
@@ -110,28 +111,22 @@ interface OutlineItem {
 
 /**
  * Chromium's outline nests every heading (name › sections › entries). Readers want the sections:
- * keep the items whose titles are the section headings, in order, as a flat list. When none
- * match, Chromium's outline stays as it is.
+ * keep their items, in order, as a flat list titled with the headings' text. When none are
+ * found, Chromium's outline stays as it is.
  */
-function keepSectionBookmarks(doc: PDFDocument, sectionTitles: string[]): void {
+function keepSectionBookmarks(doc: PDFDocument, headings: HeadingOutline): void {
   const root = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
-  if (!root || sectionTitles.length === 0) return;
+  if (!root || headings.sections.length === 0) return;
   const items = outlineItems(doc, root);
-  const kept: OutlineItem[] = [];
-  for (const item of items) {
-    const title = sectionTitles[kept.length];
-    if (title === undefined || normaliseTitle(outlineTitle(item.dict)) !== normaliseTitle(title)) {
-      continue;
-    }
-    // Chromium's title is the heading as displayed (often upper-cased by CSS); the text reads better.
-    item.dict.set(PDFName.of('Title'), PDFHexString.fromText(title));
-    kept.push(item);
-  }
+  const kept = sectionItems(items, headings);
   if (kept.length === 0) return;
+  // Chromium's title is the text as painted (upper-cased by CSS, repeated when the heading was
+  // carried over to a new page); the heading's own text reads better.
+  for (const { dict, title } of kept) dict.set(PDFName.of('Title'), PDFHexString.fromText(title));
 
   const rootRef = doc.catalog.get(PDFName.of('Outlines'));
   for (const item of items) {
-    if (!kept.includes(item)) doc.context.delete(item.ref);
+    if (!kept.some((section) => section.ref === item.ref)) doc.context.delete(item.ref);
   }
   kept.forEach(({ dict }, index) => {
     for (const key of ['First', 'Last', 'Count', 'Prev', 'Next']) dict.delete(PDFName.of(key));
@@ -144,6 +139,31 @@ function keepSectionBookmarks(doc: PDFDocument, sectionTitles: string[]): void {
   root.set(PDFName.of('First'), kept[0]!.ref);
   root.set(PDFName.of('Last'), kept[kept.length - 1]!.ref);
   root.set(PDFName.of('Count'), PDFNumber.of(kept.length));
+}
+
+/**
+ * The outline items of the section headings. Chromium outlines every rendered heading in document
+ * order, so the items line up with the page's headings by position. When the counts differ (a
+ * heading the page counted was left out of the outline), titles are matched in order instead.
+ */
+function sectionItems(
+  items: OutlineItem[],
+  { count, sections }: HeadingOutline,
+): (OutlineItem & { title: string })[] {
+  if (items.length === count) {
+    return sections.flatMap(({ index, title }) => {
+      const item = items[index];
+      return item ? [{ ...item, title }] : [];
+    });
+  }
+  const kept: (OutlineItem & { title: string })[] = [];
+  for (const item of items) {
+    const title = sections[kept.length]?.title;
+    if (title !== undefined && normaliseTitle(outlineTitle(item.dict)) === normaliseTitle(title)) {
+      kept.push({ ...item, title });
+    }
+  }
+  return kept;
 }
 
 /** Every outline item, depth first, in reading order. */

@@ -27,12 +27,19 @@ export function pdfOptions(theme: ThemePdfOptions, paper: Paper | undefined): PD
   };
 }
 
-/** Prints the loaded page, in the media type the theme asks for (print when it says nothing). */
-export async function printPdf(
+/**
+ * Lays the page out as it will be printed: in the media type the theme asks for, else print (what
+ * Chromium prints in anyway), so what is read from the page matches the PDF.
+ */
+export function emulateThemeMedia(page: Page, theme: ThemePdfOptions): Promise<void> {
+  return page.emulateMediaType(theme.mediaType ?? 'print');
+}
+
+/** Prints the loaded page; call emulateThemeMedia first. */
+export function printPdf(
   page: Page,
   theme: ThemePdfOptions,
   paper: Paper | undefined,
 ): Promise<Uint8Array> {
-  if (theme.mediaType) await page.emulateMediaType(theme.mediaType);
   return page.pdf(pdfOptions(theme, paper));
 }
