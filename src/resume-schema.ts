@@ -3,9 +3,9 @@
  * extensions), compiled once per process, and a small walker that answers "which properties does
  * the schema know at this place in the document" for the misspelling check.
  */
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { Ajv, type ValidateFunction } from 'ajv';
-import formatsPlugin from 'ajv-formats';
+import type { Ajv, ValidateFunction } from 'ajv';
 import type { PathSegment } from './json-locations.js';
 
 const require = createRequire(import.meta.url);
@@ -66,21 +66,64 @@ export function resumeSchemas(): Schemas {
   return schemas;
 }
 
+/**
+ * The validator generated from the schema at build time (`npm run build`): loading it skips
+ * compiling the schema, most of the cost of a first validation.
+ */
+const PREBUILT = '../build/resume-validator.cjs';
+
+/** Identifies the schema files' content, so a validator generated from older ones is not used. */
+export function schemaFingerprint(): string {
+  const { byId } = resumeSchemas();
+  return createHash('sha256')
+    .update(JSON.stringify([...byId]))
+    .digest('hex');
+}
+
+/**
+ * Compiles the composed schema (draft-07, all errors, full format checks); with `source`, Ajv
+ * keeps the generated code so it can be written out as a standalone module.
+ */
+export function compileResumeValidator(options: { source?: boolean } = {}): {
+  ajv: Ajv;
+  validate: ValidateFunction;
+} {
+  const { root, byId } = resumeSchemas();
+  // Loaded here only: a prebuilt validator needs neither.
+  const { Ajv } = require('ajv') as typeof import('ajv');
+  const formatsPlugin = require('ajv-formats') as typeof import('ajv-formats').default;
+  // verbose: errors carry the failing value and schema, which the messages need.
+  const ajv = new Ajv({
+    allErrors: true,
+    verbose: true,
+    strictTypes: false,
+    ...(options.source && { code: { source: true } }),
+  });
+  // ajv-formats (CommonJS) exposes the plugin as module.exports and as .default.
+  formatsPlugin.default(ajv, { mode: 'full' });
+  for (const [id, doc] of byId) if (doc !== root) ajv.addSchema(doc, id);
+  ajv.addSchema(root, SCHEMA_URL);
+  const validate = ajv.getSchema(SCHEMA_URL);
+  if (!validate) throw new Error(`schema ${SCHEMA_URL} did not compile`);
+  return { ajv, validate };
+}
+
+/** The prebuilt validator, if it exists and was generated from the current schema files. */
+function prebuiltValidator(): ValidateFunction | undefined {
+  let built: ValidateFunction & { fingerprint?: unknown };
+  try {
+    built = require(PREBUILT) as typeof built;
+  } catch {
+    return undefined;
+  }
+  return built.fingerprint === schemaFingerprint() ? built : undefined;
+}
+
 let validator: ValidateFunction | undefined;
 
-/** The Ajv validator for the composed schema (draft-07, all errors, full format checks). */
+/** The validator for the composed schema: the prebuilt one when current, else compiled now. */
 export function resumeValidator(): ValidateFunction {
-  if (!validator) {
-    const { root, byId } = resumeSchemas();
-    // verbose: errors carry the failing value and schema, which the messages need.
-    const ajv = new Ajv({ allErrors: true, verbose: true, strictTypes: false });
-    // ajv-formats (CommonJS) exposes the plugin as module.exports and as .default.
-    formatsPlugin.default(ajv, { mode: 'full' });
-    for (const [id, doc] of byId) if (doc !== root) ajv.addSchema(doc, id);
-    ajv.addSchema(root, SCHEMA_URL);
-    validator = ajv.getSchema(SCHEMA_URL);
-    if (!validator) throw new Error(`schema ${SCHEMA_URL} did not compile`);
-  }
+  validator ??= prebuiltValidator() ?? compileResumeValidator().validate;
   return validator;
 }
 

@@ -3,13 +3,19 @@
  * the file and the wording people see.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { editDistance, closestMatch } from '../src/edit-distance.js';
 import { formatPath, positionAt } from '../src/json-locations.js';
 import { formatReport } from '../src/report.js';
-import { SCHEMA_URL } from '../src/resume-schema.js';
+import {
+  SCHEMA_URL,
+  compileResumeValidator,
+  resumeValidator,
+  schemaFingerprint,
+} from '../src/resume-schema.js';
 import { validateFile, validateText, type Diagnostic } from '../src/validate.js';
 import { resumePath } from './support/paths.js';
 
@@ -369,5 +375,38 @@ describe('locations and report', () => {
     expect(outcome.report).not.toContain('\u001b[');
     expect(formatReport(outcome.diagnostics, 'cv.json', { color: true })).toContain('\u001b[');
     expect(outcome.report.trimEnd().split('\n').at(-1)).toBe('1 error, 0 warnings in cv.json');
+  });
+});
+
+describe('the validator generated at build time', () => {
+  const prebuilt = () =>
+    createRequire(import.meta.url)('../build/resume-validator.cjs') as ((
+      data: unknown,
+    ) => boolean) & {
+      fingerprint: string;
+      errors?: unknown;
+    };
+
+  test('is current with the schema files and is the one in use', () => {
+    const built = prebuilt();
+    expect(built.fingerprint).toBe(schemaFingerprint());
+    expect(resumeValidator()).toBe(built);
+  });
+
+  test('reports exactly what the schema compiled now reports', async () => {
+    const resume = JSON.parse(await readFile(resumePath, 'utf8')) as Record<string, unknown>;
+    const faulty = {
+      ...resume,
+      basics: { name: 7, email: 'not an email', profiles: [{ url: 'no url' }] },
+      work: [{ name: 'Lab', startDate: '2020-13' }],
+      meta: { themeOptions: { paper: 'A5' } },
+    };
+    const built = prebuilt();
+    const { validate: compiled } = compileResumeValidator();
+    for (const data of [resume, faulty]) {
+      expect(built(data)).toBe(compiled(data));
+      expect(built.errors).toEqual(compiled.errors);
+    }
+    expect(built(faulty)).toBe(false);
   });
 });

@@ -1,0 +1,25 @@
+/**
+ * `npm run build` (and `prepare`): writes the résumé validator as standalone code to
+ * build/resume-validator.cjs, so validating does not compile the schema on every run. The schema
+ * files stay the one source: the module records their fingerprint and is ignored once they change.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compileResumeValidator, schemaFingerprint } from '../src/resume-schema.js';
+
+const standaloneCode = (
+  createRequire(import.meta.url)(
+    'ajv/dist/standalone/index.js',
+  ) as typeof import('ajv/dist/standalone/index.js')
+).default;
+
+const target = join(dirname(fileURLToPath(import.meta.url)), '..', 'build', 'resume-validator.cjs');
+const { ajv, validate } = compileResumeValidator({ source: true });
+const code = standaloneCode(ajv, validate);
+mkdirSync(dirname(target), { recursive: true });
+writeFileSync(
+  target,
+  `${code}\nmodule.exports.fingerprint = ${JSON.stringify(schemaFingerprint())};\n`,
+);
