@@ -36,7 +36,7 @@ export function pdfPreview(outFile: string, allowedFolder: string, progress: Pro
           theme,
           paper: undefined,
           page: async () =>
-            (page ??= await openDocument(connected, html, {
+            (page ??= await openDocument(await connected.newPage(), html, {
               allowedFolder,
               onBlocked: (url) => progress.warn(`blocked request to ${url}`),
             })),

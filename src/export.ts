@@ -120,7 +120,10 @@ export async function exportResume(options: ExportOptions): Promise<ExportResult
           connect ??= launch(await resolveBrowser(progress, env));
           const running = await connect();
           const connected = await running.connect();
-          return openDocument(connected, html, {
+          // The tab Chromium opened at start has its renderer running by now; a new one would
+          // have to start another (hundreds of milliseconds).
+          const [blank] = await connected.pages();
+          return openDocument(blank ?? (await connected.newPage()), html, {
             allowedFolder: dirname(resumePath),
             onBlocked: (url) =>
               progress.warn(

@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'node:url';
-import type { Browser, Page } from 'puppeteer';
+import type { Page } from 'puppeteer';
 
 export interface OpenOptions {
   /** Folder whose files the page may load (the résumé's own); everything else is blocked. */
@@ -16,15 +16,10 @@ export function isAllowedRequest(url: string, allowedFolder: string): boolean {
 }
 
 /**
- * Loads the HTML without waiting for network idle (nothing may be fetched anyway), then waits for
- * web fonts and images, which is all a print needs.
+ * Loads the HTML into `page` without waiting for network idle (nothing may be fetched anyway),
+ * then waits for web fonts and images, which is all a print needs.
  */
-export async function openDocument(
-  browser: Browser,
-  html: string,
-  options: OpenOptions,
-): Promise<Page> {
-  const page = await browser.newPage();
+export async function openDocument(page: Page, html: string, options: OpenOptions): Promise<Page> {
   await page.setRequestInterception(true);
   page.on('request', (request) => {
     if (request.isInterceptResolutionHandled()) return;
