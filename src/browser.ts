@@ -110,17 +110,25 @@ function findOnPath(name: string, searchPath: string): string | undefined {
 
 /** Installs Debian's `chromium` with apt-get; apt's own output is shown only when it fails. */
 export async function installBrowser(progress: Progress): Promise<void> {
+  progress.info("no Chrome or Chromium found: installing Debian's chromium (this takes a minute)");
+  await installDebianPackages(['chromium'], progress);
+}
+
+/** `apt-get update`, then `apt-get install` of the given packages (root on Debian only). */
+export async function installDebianPackages(packages: string[], progress: Progress): Promise<void> {
+  const install = `apt-get install -y ${packages.join(' ')}`;
   const steps: [string, string[]][] = [
     ['apt-get update', ['update', '-qq']],
-    [
-      'apt-get install -y chromium',
-      ['install', '-y', '-qq', '--no-install-recommends', 'chromium'],
-    ],
+    [install, ['install', '-y', '-qq', '--no-install-recommends', ...packages]],
   ];
-  progress.info("no Chrome or Chromium found: installing Debian's chromium (this takes a minute)");
   for (const [label, args] of steps) {
     await progress.step(() => runApt(label, args), label);
   }
+}
+
+/** Whether a program is on the PATH, e.g. poppler's `pdfinfo`. */
+export function hasProgram(name: string, env: NodeJS.ProcessEnv = process.env): boolean {
+  return findOnPath(name, env.PATH ?? '') !== undefined;
 }
 
 function runApt(label: string, args: string[]): Promise<void> {
