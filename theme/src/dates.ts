@@ -21,17 +21,25 @@ function parse(value: string): PartialDate | undefined {
   return month >= 0 && month <= 11 ? { year, month } : { year };
 }
 
+// Building an Intl formatter costs far more than formatting with one: keep one per locale.
+const monthYearFormats = new Map<string, Intl.DateTimeFormat>();
+
+function monthYearFormat(locale: string): Intl.DateTimeFormat {
+  let format = monthYearFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' });
+    monthYearFormats.set(locale, format);
+  }
+  return format;
+}
+
 /** Formats dates for one locale; build once per render. */
 export class DateFormatter {
   // Month and year together: the locale then picks the form and order ("März 2024", "2024年3月").
   private readonly monthYear: Intl.DateTimeFormat;
 
   constructor(locale: string) {
-    this.monthYear = new Intl.DateTimeFormat(locale, {
-      month: 'short',
-      year: 'numeric',
-      timeZone: 'UTC',
-    });
+    this.monthYear = monthYearFormat(locale);
   }
 
   private month(month: number): string {

@@ -46,10 +46,18 @@ export function formatLocation(value: unknown, locale: string): string {
   return parts.join(', ');
 }
 
+// One Intl.DisplayNames per locale: building one costs far more than a look-up.
+const regionNames = new Map<string, Intl.DisplayNames>();
+
 function countryName(code: string, locale: string): string {
   if (!/^[a-z]{2}$/i.test(code)) return code;
   try {
-    return new Intl.DisplayNames([locale], { type: 'region' }).of(code.toUpperCase()) ?? code;
+    let names = regionNames.get(locale);
+    if (!names) {
+      names = new Intl.DisplayNames([locale], { type: 'region' });
+      regionNames.set(locale, names);
+    }
+    return names.of(code.toUpperCase()) ?? code;
   } catch {
     return code;
   }
