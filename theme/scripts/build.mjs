@@ -1,6 +1,7 @@
 // Builds the published package from src/: templates precompiled, styles and fonts inlined, one
 // bundle per module system (dist/index.cjs, dist/index.mjs) with bundled type declarations for
-// each. The output reads no file at run time, so the theme also works when bundled itself.
+// each, and the schema as one self-contained file. The bundles read no file at run time, so the
+// theme also works when bundled itself.
 import {
   copyFileSync,
   existsSync,
@@ -9,6 +10,7 @@ import {
   readdirSync,
   rmSync,
   statSync,
+  writeFileSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +19,7 @@ import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 import Handlebars from 'handlebars';
 import { fontFaces } from './fonts.mjs';
+import { standaloneSchema } from './schema.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -80,6 +83,11 @@ for (const [format, file] of [
     plugins: [assetsPlugin],
   });
 }
+
+writeFileSync(
+  join(dist, 'resume.schema.json'),
+  `${JSON.stringify(standaloneSchema(join(root, 'schema')), null, 2)}\n`,
+);
 
 // One declaration file with no relative imports serves both module systems. It is the slow part
 // (about 2 s), so it is remade only when a TypeScript source changed: an edit to a template or
