@@ -1,0 +1,169 @@
+/**
+ * Deciding what an import changes, without touching any file: each .bib entry finds its
+ * publication by DOI, then arXiv id, then normalised title. Bibliographic fields are updated;
+ * what BibTeX does not carry (scores, distinctions, id, tags, summary) is kept; new entries go
+ * in date order, newest first; publications the .bib lacks are reported, never removed.
+ */
+import type { Publication } from 'jsonresume-theme-camera-ready';
+import type { BibFacts, Identifiers, MappedEntry } from './map.js';
+import { publisherText } from './publisher.js';
+
+export interface FieldChange {
+  field: keyof Publication;
+  from: unknown;
+  to: unknown;
+}
+
+export type Change =
+  | { kind: 'add'; entry: MappedEntry; publication: Publication; index: number }
+  | { kind: 'update'; entry: MappedEntry; index: number; fields: FieldChange[] }
+  | { kind: 'unchanged'; entry: MappedEntry; index: number }
+  | { kind: 'duplicate'; entry: MappedEntry; of: string }
+  | { kind: 'absent'; index: number; publication: Publication };
+
+/** Case, accents, punctuation and spacing do not make a different title. */
+export function titleKey(title: string): string {
+  return title
+    .normalize('NFKD')
+    .replace(/[^\p{L}\p{N}]/gu, '')
+    .toLowerCase();
+}
+
+/** The DOI or arXiv id a publication's link carries. */
+export function identifiersOf(url: string | undefined): Identifiers {
+  const ids: Identifiers = {};
+  const doi = /^https?:\/\/(?:dx\.)?doi\.org\/(10\.\S+)$/i.exec(url ?? '')?.[1];
+  const arxiv = /^https?:\/\/arxiv\.org\/(?:abs|pdf)\/([^\s?#]+?)(?:v\d+)?(?:\.pdf)?$/i.exec(
+    url ?? '',
+  )?.[1];
+  if (doi) ids.doi = decodeURIComponent(doi).toLowerCase();
+  if (arxiv) ids.arxiv = arxiv;
+  return ids;
+}
+
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/;
+const BIBLIOGRAPHIC: (keyof BibFacts)[] = [
+  'name',
+  'authors',
+  'firstAuthor',
+  'venue',
+  'releaseDate',
+  'url',
+  'status',
+];
+
+/** A year alone sorts as that year's end; no date at all sorts as the oldest. */
+const dateKey = (date: string | undefined) => (date ? date.padEnd(10, '~') : '');
+
+interface Known {
+  publication: Publication;
+  ids: Identifiers;
+  title: string;
+  label: string;
+}
+
+export function planMerge(
+  existing: readonly Publication[],
+  entries: readonly MappedEntry[],
+): Change[] {
+  const known: Known[] = existing.map((publication, index) => ({
+    publication,
+    ids: identifiersOf(publication.url),
+    title: titleKey(publication.name ?? ''),
+    label: publication.id ?? `publications[${index}]`,
+  }));
+  const claimed = new Map<Known, MappedEntry>();
+  const added: { entry: MappedEntry; ids: Identifiers; title: string }[] = [];
+  const changes: Change[] = [];
+  const usedIds = new Set(existing.map((p) => p.id).filter(Boolean));
+  const dates = existing.map((p) => p.releaseDate);
+  const adds: Change[] = [];
+
+  for (const entry of entries) {
+    const title = titleKey(entry.facts.name ?? '');
+    const same = (other: { ids: Identifiers; title: string }) =>
+      (entry.ids.doi !== undefined && other.ids.doi === entry.ids.doi) ||
+      (entry.ids.arxiv !== undefined && other.ids.arxiv === entry.ids.arxiv) ||
+      (title !== '' && other.title === title);
+    const match = findMatch(known, entry, title);
+    const earlier = match ? undefined : added.find(same);
+    const claimedBy = match ? claimed.get(match) : undefined;
+    if (earlier || claimedBy) {
+      changes.push({ kind: 'duplicate', entry, of: (earlier ?? { entry: claimedBy! }).entry.key });
+      continue;
+    }
+    if (match) {
+      claimed.set(match, entry);
+      const index = known.indexOf(match);
+      const fields = updates(match.publication, entry.facts);
+      changes.push(
+        fields.length > 0
+          ? { kind: 'update', entry, index, fields }
+          : { kind: 'unchanged', entry, index },
+      );
+      continue;
+    }
+    added.push({ entry, ids: entry.ids, title });
+    const publication = newPublication(entry, usedIds);
+    // Newest first: before the first entry that is older; after those of the same date.
+    let index = dates.findIndex((date) => dateKey(date) < dateKey(publication.releaseDate));
+    if (index < 0) index = dates.length;
+    dates.splice(index, 0, publication.releaseDate);
+    adds.push({ kind: 'add', entry, publication, index });
+  }
+  known.forEach((item, index) => {
+    if (!claimed.has(item)) changes.push({ kind: 'absent', index, publication: item.publication });
+  });
+  return [...changes, ...adds];
+}
+
+/** DOI first, then arXiv id, then title, among publications no other entry has taken. */
+function findMatch(known: Known[], entry: MappedEntry, title: string): Known | undefined {
+  const { doi, arxiv } = entry.ids;
+  return (
+    (doi ? known.find((k) => k.ids.doi === doi) : undefined) ??
+    (arxiv ? known.find((k) => k.ids.arxiv === arxiv) : undefined) ??
+    (title ? known.find((k) => k.title === title) : undefined)
+  );
+}
+
+function updates(publication: Publication, facts: BibFacts): FieldChange[] {
+  const changed: FieldChange[] = [];
+  for (const field of BIBLIOGRAPHIC) {
+    const to = facts[field];
+    if (to !== undefined && JSON.stringify(publication[field]) !== JSON.stringify(to)) {
+      changed.push({ field, from: publication[field], to });
+    }
+  }
+  // The human text is rebuilt only when what it says changed, so a hand-written one survives.
+  const shown = new Set<keyof Publication>(['venue', 'releaseDate', 'status']);
+  const merged = { ...publication, ...facts };
+  const yearChanged = publication.releaseDate?.slice(0, 4) !== merged.releaseDate?.slice(0, 4);
+  const says = changed.some(
+    ({ field }) => shown.has(field) && (field !== 'releaseDate' || yearChanged),
+  );
+  if (says || publication.publisher === undefined) {
+    const to = publisherText(merged);
+    if (to !== publication.publisher)
+      changed.push({ field: 'publisher', from: publication.publisher, to });
+  }
+  return changed;
+}
+
+function newPublication(entry: MappedEntry, usedIds: Set<string | undefined>): Publication {
+  const { facts } = entry;
+  const id = ID_PATTERN.test(entry.key) && !usedIds.has(entry.key) ? entry.key : undefined;
+  if (id) usedIds.add(id);
+  const publication: Publication = {
+    ...(id ? { id } : {}),
+    name: facts.name,
+    ...(facts.authors ? { authors: facts.authors } : {}),
+    publisher: publisherText(facts),
+    ...(facts.releaseDate ? { releaseDate: facts.releaseDate } : {}),
+    ...(facts.url ? { url: facts.url } : {}),
+    ...(facts.venue ? { venue: facts.venue } : {}),
+    status: facts.status,
+    ...(facts.firstAuthor !== undefined ? { firstAuthor: facts.firstAuthor } : {}),
+  };
+  return publication;
+}
