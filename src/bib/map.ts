@@ -36,8 +36,14 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 
 function releaseDate(fields: Record<string, string>): string | undefined {
   // BibLaTeX `date` may be a range ("2021/2022") or carry a time: its start, to the day.
-  const date = /^\d{4}(?:-\d{2}(?:-\d{2})?)?/.exec(fields['date'] ?? '')?.[0];
-  if (date) return date;
+  const date = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(fields['date'] ?? '');
+  if (date) {
+    const [, year, month, day] = date;
+    // A month or day out of range is dropped, not carried into the résumé.
+    if (!month || Number(month) < 1 || Number(month) > 12) return year;
+    if (!day || Number(day) < 1 || Number(day) > 31) return `${year}-${month}`;
+    return `${year}-${month}-${day}`;
+  }
   const year = /\d{4}/.exec(fields['year'] ?? '')?.[0];
   if (!year) return undefined;
   const month = fields['month']?.toLowerCase() ?? '';

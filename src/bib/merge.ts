@@ -23,10 +23,12 @@ export type Change =
 
 /** Case, accents, punctuation and spacing do not make a different title. */
 export function titleKey(title: string): string {
-  return title
+  const key = title
     .normalize('NFKD')
     .replace(/[^\p{L}\p{N}]/gu, '')
     .toLowerCase();
+  // A title of signs alone ("<>") is its own key.
+  return key || title.trim();
 }
 
 /** The DOI or arXiv id a publication's link carries. */

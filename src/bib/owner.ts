@@ -21,17 +21,18 @@ function parts(given: string): string[] {
     .filter(Boolean);
 }
 
-/** "Binjie" fits "B.", "Bin-Jie" and "Binjie"; "Bo" does not fit "Binjie". */
+/**
+ * "Binjie" fits "B.", "Bin-Jie", "Binjie" and "Binjie Q."; "Bo" does not fit "Binjie". Names are
+ * compared part by part, an initial fitting any name it begins; extra middle names are allowed.
+ */
 function givenNamesFit(a: string, b: string): boolean {
   const left = parts(a);
   const right = parts(b);
   if (left.length === 0 || right.length === 0) return false;
   if (left.join('') === right.join('')) return true;
-  const initialsOnly = (names: string[]) => names.every((name) => name.length === 1);
-  if (!initialsOnly(left) && !initialsOnly(right)) return false;
-  const initials = (names: string[]) => names.map((name) => name[0]).join('');
-  const [short, long] = [initials(left), initials(right)].sort((x, y) => x.length - y.length);
-  return long!.startsWith(short!);
+  const fits = (x: string, y: string) =>
+    x === y || (x.length === 1 && y.startsWith(x)) || (y.length === 1 && x.startsWith(y));
+  return left.slice(0, right.length).every((name, i) => fits(name, right[i]!));
 }
 
 /** A name as people write it: "Binjie Zhang", "Anna van der Berg", "John Smith Jr.". */

@@ -1,6 +1,6 @@
 /**
  * `publications` → BibTeX, for papers and application portals: one entry per publication with a
- * stable key, text escaped for LaTeX (unicode2latex, the tables Better BibTeX uses), the status
+ * stable key, LaTeX's special characters escaped (unicode2latex, the tables Better BibTeX uses), the status
  * as a note. Import reads every fact written here back the same.
  */
 import type { Publication, Resume } from 'jsonresume-theme-camera-ready';
@@ -9,8 +9,22 @@ import { ET_AL } from './map.js';
 import { identifiersOf } from './merge.js';
 import { splitName } from './owner.js';
 
-const latex = new Transform('bibtex');
-const escape = (text: string) => latex.tolatex(text, { bracemath: true });
+// UTF-8 stays as it is (LaTeX and biber read it; ASCII macros for other scripts would not read
+// back the same); only the characters LaTeX treats specially are escaped.
+const latex = new Transform('minimal');
+/** TeX ligatures ("--" for a dash, "''" for a quote) are broken up so the text reads back as written. */
+const LIGATURE = /([-'`])(?=\1)|[?!](?=`)/g;
+const ANGLES: Record<string, string> = { '<': '\\textless{}', '>': '\\textgreater{}' };
+/**
+ * LaTeX for text. "<" and ">" are written as text commands: unicode2latex would put them in
+ * math mode together with neighbouring signs ("{$<\_\#$}"), which does not read back the same.
+ */
+const escape = (text: string) =>
+  text
+    .split(/([<>])/)
+    .map((part) => ANGLES[part] ?? latex.tolatex(part, { bracemath: true }))
+    .join('')
+    .replace(LIGATURE, (sign: string) => `${sign}{}`);
 
 const NOTES: Partial<Record<NonNullable<Publication['status']>, string>> = {
   accepted: 'To appear',
