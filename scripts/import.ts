@@ -36,17 +36,18 @@ const progress = createProgress({ quiet: values.quiet === true });
 // NO_COLOR (https://no-color.org): any non-empty value turns colour off.
 const color = Boolean(process.stderr.isTTY) && !process.env.NO_COLOR;
 
-const result = await progress.step(
-  () =>
-    importBib({
-      bibPath,
-      resumePath: values.resume,
-      dryRun,
-      ...(values.owner !== undefined ? { owner: values.owner } : {}),
-    }),
-  (outcome) =>
-    `read ${outcome.parsed} ${outcome.parsed === 1 ? 'entry' : 'entries'} from ${bibPath}`,
-);
+const startedAt = performance.now();
+const result = await importBib({
+  bibPath,
+  resumePath: values.resume,
+  dryRun,
+  ...(values.owner !== undefined ? { owner: values.owner } : {}),
+});
+// Nothing was merged when a file could not be read or the résumé had errors of its own.
+if (result.exitCode !== EXIT.badInputOrOptions && !result.failure) {
+  const entries = `${result.parsed} ${result.parsed === 1 ? 'entry' : 'entries'}`;
+  progress.done(`merged ${entries} from ${bibPath}`, performance.now() - startedAt);
+}
 
 process.stderr.write(formatReport(result.bibDiagnostics, bibPath, { color }));
 process.stderr.write(formatReport(result.resumeDiagnostics, values.resume, { color }));

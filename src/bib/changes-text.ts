@@ -21,7 +21,7 @@ export function describeChanges(
       case 'update':
         counts.update++;
         lines.push(
-          `~ ${pad('update')} ${change.entry.key}  publications[${change.index}] ${quote(change.fields.find((f) => f.field === 'name')?.to ?? '')}`.trimEnd(),
+          `~ ${pad('update')} ${change.entry.key}  ${quote(change.entry.facts.name)} → publications[${change.index}]`,
         );
         for (const { field, from, to } of change.fields) {
           lines.push(

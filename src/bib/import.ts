@@ -139,8 +139,7 @@ export async function importBib(options: ImportOptions): Promise<ImportResult> {
       ...bibText.duplicate(entry.key, change.of),
     });
   }
-  const hasPublications = Array.isArray(resume.publications);
-  const text = applyChanges(resumeRead.text, changes, hasPublications);
+  const text = applyChanges(resumeRead.text, changes, resume.publications?.length);
   const after = validateText(text, options.resumePath);
   const bibExit = bibDiagnostics.some((d) => d.severity === 'error') ? EXIT.invalidInput : EXIT.ok;
   const common = { bibDiagnostics, changes, parsed: parsed.entries.length, text };
