@@ -50,7 +50,7 @@ describe('real export shapes', () => {
         firstAuthor: false,
         venue: 'arXiv',
         releaseDate: '2023',
-        url: 'https://arxiv.org/abs/2310.04417',
+        url: 'https://arxiv.org/abs/2310.99417',
         status: 'preprint',
       },
       ferreira2022graph: {
@@ -75,13 +75,13 @@ describe('real export shapes', () => {
         url: 'https://openreview.net/forum?id=xYz0AbC123',
         status: 'published',
       },
-      'DBLP:journals/corr/abs-2402-09876': {
+      'DBLP:journals/corr/abs-2402.99876': {
         name: 'Calibrated Uncertainty for Retrieval-Augmented Agents',
         authors: ['Kwame Mensah', 'Tomás Ferreira'],
         firstAuthor: false,
         venue: 'arXiv',
         releaseDate: '2024',
-        url: 'https://arxiv.org/abs/2402.09876',
+        url: 'https://arxiv.org/abs/2402.99876',
         status: 'preprint',
       },
       'DBLP:conf/aaai/TanabeF23': {
@@ -90,7 +90,7 @@ describe('real export shapes', () => {
         firstAuthor: false,
         venue: 'AAAI',
         releaseDate: '2023',
-        url: 'https://doi.org/10.1609/AAAI.V37I2.25001',
+        url: 'https://doi.org/10.5555/AAAI.2023.0042',
         status: 'published',
       },
     });
@@ -104,11 +104,11 @@ describe('real export shapes', () => {
       firstAuthor: true,
       venue: 'arXiv',
       releaseDate: '2025',
-      url: 'https://arxiv.org/abs/2503.01122',
+      url: 'https://arxiv.org/abs/2503.99122',
       status: 'preprint',
     });
     expect(facts['prado2024probing']).toMatchObject({
-      url: 'https://arxiv.org/abs/2411.07788',
+      url: 'https://arxiv.org/abs/2411.99788',
       firstAuthor: false,
     });
   });
@@ -138,7 +138,7 @@ describe('real export shapes', () => {
         firstAuthor: true,
         venue: 'arXiv',
         releaseDate: '2024-11-20',
-        url: 'https://arxiv.org/abs/2411.13001',
+        url: 'https://arxiv.org/abs/2411.99001',
         status: 'under-review',
       },
       // Sole author: the first-author mark says it all, no one-name author list.
@@ -147,7 +147,7 @@ describe('real export shapes', () => {
         firstAuthor: true,
         venue: 'arXiv',
         releaseDate: '2023-12-09',
-        url: 'https://arxiv.org/abs/2312.04455',
+        url: 'https://arxiv.org/abs/2312.99455',
         status: 'preprint',
       },
     });

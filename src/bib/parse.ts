@@ -98,7 +98,16 @@ export function parseBib(text: string, file: string): ParsedBib {
   for (const error of library.errors) {
     const source = error.input?.trim() ?? '';
     const stopped = /at line (\d+), column (\d+)/.exec(error.error);
-    const reason = error.error.replace(/\s+at line \d+, column \d+.*$/s, '');
+    const reason = error.error
+      .replace(/\s+at line \d+, column \d+.*$/s, '')
+      // The parser's "Token mismatch, expected X, found "Y"..." in plainer words.
+      .replace(
+        /^Token mismatch, expected (.+?), found "(.*?)"(?:\.\.\.)?$/s,
+        (_, expected: string, found: string) =>
+          found.trim() === ''
+            ? `expected ${expected} before the end of the file`
+            : `expected ${expected} before "${found.trim().replace(/\s+/g, ' ')}…"`,
+      );
     if (source.startsWith('@')) {
       const offset = text.indexOf(source, searchFrom);
       const start = offset >= 0 ? offset : 0;
