@@ -315,6 +315,10 @@ export const bibText = {
     hint: 'give a full address starting with https://, or a doi field.',
   }),
   checkBibPath: 'check the path of the .bib file (relative to the current folder).',
+  notUtf8: (): MessageText => ({
+    message: 'the .bib file is not UTF-8 text (older files may be Latin-1).',
+    hint: 'save it as UTF-8 in your editor or reference manager, then import again.',
+  }),
   duplicate: (key: string, of: string): MessageText => ({
     message: `entry ${key} is the same publication as entry ${of} (DOI, arXiv id or title). It is skipped.`,
     hint: 'remove one of the two from the .bib file.',

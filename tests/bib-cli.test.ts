@@ -59,6 +59,16 @@ describe('npm run import', () => {
     expect(result.stderr).toContain('fix: check the path of the .bib file');
   });
 
+  test('a .bib file in Latin-1 exits 1 and asks for UTF-8', async () => {
+    const resume = await ownerResume();
+    const bib = join(scratch, 'latin1.bib');
+    await writeFile(bib, Buffer.from('@misc{k, title={Caf\xe9}}\n', 'latin1'));
+    const result = await runScript('import', [bib, '--resume', resume], plain);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${bib}  error  the .bib file is not UTF-8 text`);
+    expect(result.stderr).toContain('fix: save it as UTF-8');
+  });
+
   test('a malformed entry: reported at file:line:column with its key and a fix; the others are imported; exit 1', async () => {
     const resume = await ownerResume();
     const bib = join(fixtures, 'malformed.bib');

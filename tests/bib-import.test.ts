@@ -224,6 +224,33 @@ describe('merging', () => {
       distinctions: ['oral'],
     });
   });
+
+  test('a second entry for a paper already merged is skipped with a warning at its line', async () => {
+    const resumePath = await scratchFile('resume.json', withoutPublications(frozenText));
+    const bibPath = await scratchFile(
+      'refs.bib',
+      '@misc{pre, title={Same Paper}, author={Zhang, Binjie}, year=2023, eprint={2301.99999}, archiveprefix={arXiv}}\n' +
+        '@inproceedings{pub, title={Same paper.}, author={Zhang, Binjie}, booktitle={Conference on Robot Learning (CoRL)}, year=2024}\n',
+    );
+    const result = await importBib({ bibPath, resumePath, dryRun: false });
+    expect(result.exitCode).toBe(0);
+    expect(result.changes.map((c) => c.kind)).toEqual(['duplicate', 'add']);
+    expect(result.bibDiagnostics).toMatchObject([
+      { severity: 'warning', path: 'pub', line: 2, column: 1 },
+    ]);
+    const after = JSON.parse(await readFile(resumePath, 'utf8')) as Resume;
+    expect(after.publications?.map((p) => p.id)).toEqual(['pre']);
+  });
+
+  test('a byte-order mark at the start of the résumé stays, and the edit still lands', async () => {
+    const resumePath = await scratchFile('resume.json', `\uFEFF${frozenText}`);
+    const bibPath = await scratchFile('refs.bib', NEW_AND_UPDATED);
+    const result = await importBib({ bibPath, resumePath, dryRun: false });
+    expect(result.exitCode).toBe(0);
+    const after = await readFile(resumePath, 'utf8');
+    expect(after.startsWith('\uFEFF{')).toBe(true);
+    expect((JSON.parse(after.slice(1)) as Resume).publications).toHaveLength(9);
+  });
 });
 
 describe('the résumé file', () => {

@@ -63,11 +63,12 @@ async function readBib(
   }
   const read = await readResumeText(path);
   if (!read.ok) {
-    return {
-      ok: false,
-      code: read.exitCode,
-      result: { ...read.diagnostic, hint: bibText.checkBibPath },
-    };
+    // The reader's wording is about JSON; say it about the .bib file.
+    const result =
+      read.exitCode === 1
+        ? fileProblem(bibText.notUtf8())
+        : { ...read.diagnostic, hint: bibText.checkBibPath };
+    return { ok: false, code: read.exitCode, result };
   }
   return { ok: true, text: read.text.replace(/^\uFEFF/, '') };
 }
@@ -101,7 +102,7 @@ export async function importBib(options: ImportOptions): Promise<ImportResult> {
   const resume = before.resume;
   const owner = (options.owner ?? resume.basics?.name ?? '').trim();
 
-  const parsed = parseBib(bib.text, options.bibPath);
+  const parsed = parseBib(bib.text);
   const bibDiagnostics = [...parsed.diagnostics];
   if (owner === '')
     bibDiagnostics.push({
@@ -139,7 +140,10 @@ export async function importBib(options: ImportOptions): Promise<ImportResult> {
       ...bibText.duplicate(entry.key, change.of),
     });
   }
-  const text = applyChanges(resumeRead.text, changes, resume.publications?.length);
+  // A byte-order mark stays where it is; the edits are made to the JSON after it.
+  const bom = resumeRead.text.startsWith('\uFEFF') ? '\uFEFF' : '';
+  const text =
+    bom + applyChanges(resumeRead.text.slice(bom.length), changes, resume.publications?.length);
   const after = validateText(text, options.resumePath);
   const bibExit = bibDiagnostics.some((d) => d.severity === 'error') ? EXIT.invalidInput : EXIT.ok;
   const common = { bibDiagnostics, changes, parsed: parsed.entries.length, text };

@@ -61,18 +61,16 @@ interface Known {
   publication: Publication;
   ids: Identifiers;
   title: string;
-  label: string;
 }
 
 export function planMerge(
   existing: readonly Publication[],
   entries: readonly MappedEntry[],
 ): Change[] {
-  const known: Known[] = existing.map((publication, index) => ({
+  const known: Known[] = existing.map((publication) => ({
     publication,
     ids: identifiersOf(publication.url),
     title: titleKey(publication.name ?? ''),
-    label: publication.id ?? `publications[${index}]`,
   }));
   const claimed = new Map<Known, MappedEntry>();
   const added: { entry: MappedEntry; ids: Identifiers; title: string }[] = [];
@@ -87,11 +85,11 @@ export function planMerge(
       (entry.ids.doi !== undefined && other.ids.doi === entry.ids.doi) ||
       (entry.ids.arxiv !== undefined && other.ids.arxiv === entry.ids.arxiv) ||
       (title !== '' && other.title === title);
-    const match = findMatch(known, entry, title);
-    const earlier = match ? undefined : added.find(same);
-    const claimedBy = match ? claimed.get(match) : undefined;
-    if (earlier || claimedBy) {
-      changes.push({ kind: 'duplicate', entry, of: (earlier ?? { entry: claimedBy! }).entry.key });
+    const match = findMatch(known, entry.ids, title);
+    // A second entry for a paper already merged (its preprint and its published version, say).
+    const earlier = match ? claimed.get(match) : added.find(same)?.entry;
+    if (earlier) {
+      changes.push({ kind: 'duplicate', entry, of: earlier.key });
       continue;
     }
     if (match) {
@@ -107,7 +105,8 @@ export function planMerge(
     }
     added.push({ entry, ids: entry.ids, title });
     const publication = newPublication(entry, usedIds);
-    // Newest first: before the first entry that is older; after those of the same date.
+    // Newest first: before the first entry that is older; after those of the same date. The
+    // index is the one at the time of insertion, after the new entries planned before it.
     let index = dates.findIndex((date) => dateKey(date) < dateKey(publication.releaseDate));
     if (index < 0) index = dates.length;
     dates.splice(index, 0, publication.releaseDate);
@@ -119,9 +118,8 @@ export function planMerge(
   return [...changes, ...adds];
 }
 
-/** DOI first, then arXiv id, then title, among publications no other entry has taken. */
-function findMatch(known: Known[], entry: MappedEntry, title: string): Known | undefined {
-  const { doi, arxiv } = entry.ids;
+/** The publication with the same DOI, else the same arXiv id, else the same title. */
+function findMatch(known: Known[], { doi, arxiv }: Identifiers, title: string): Known | undefined {
   return (
     (doi ? known.find((k) => k.ids.doi === doi) : undefined) ??
     (arxiv ? known.find((k) => k.ids.arxiv === arxiv) : undefined) ??

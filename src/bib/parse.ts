@@ -73,7 +73,7 @@ function person(creator: Creator): Person {
 /** The entry's type and key as written at its start: `@article{doe2020,`. */
 const ENTRY_HEAD = /^@\s*([A-Za-z]+)\s*[{(]\s*([^,\s{}()]*)/;
 
-export function parseBib(text: string, file: string): ParsedBib {
+export function parseBib(text: string): ParsedBib {
   const unknownCommands: { command: string; key: string }[] = [];
   const library = parse(text, {
     // Titles are kept as written: a CV shows them in the case the author chose.
