@@ -46,15 +46,14 @@ const result = await importBib({
 // Nothing was merged when a file could not be read or the résumé had errors of its own.
 if (result.exitCode !== EXIT.badInputOrOptions && !result.failure) {
   const entries = `${result.parsed} ${result.parsed === 1 ? 'entry' : 'entries'}`;
-  progress.done(`merged ${entries} from ${bibPath}`, performance.now() - startedAt);
+  progress.done(`read ${entries} from ${bibPath}`, performance.now() - startedAt);
 }
 
 process.stderr.write(formatReport(result.bibDiagnostics, bibPath, { color }));
 process.stderr.write(formatReport(result.resumeDiagnostics, values.resume, { color }));
 if (result.failure) process.stderr.write(`${result.failure}\n`);
 if (result.changes.length > 0) {
-  process.stdout.write(
-    describeChanges(result.changes, { file: values.resume, dryRun, written: result.written }),
-  );
+  const run = { file: values.resume, dryRun, written: result.written, failed: !!result.failure };
+  process.stdout.write(describeChanges(result.changes, run));
 }
 process.exitCode = result.exitCode;

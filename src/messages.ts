@@ -333,6 +333,8 @@ export const bibText = {
   }),
   resumeInvalid: (file: string): string =>
     `${file} has errors of its own (above); fix them first, then import again. Nothing was written.`,
+  writeFailed: (file: string, reason: string): string =>
+    `cannot write ${file} (${reason}); it is unchanged.`,
   resultInvalid: (file: string): string =>
     `the merged publications would make ${file} invalid (above); nothing was written.`,
 };
@@ -341,10 +343,11 @@ export const importCli = {
   absent: 'not in the .bib file; kept as it is',
   summary: (
     counts: { add: number; update: number; unchanged: number; absent: number },
-    run: { file: string; dryRun: boolean; written: boolean },
+    run: { file: string; dryRun: boolean; written: boolean; failed: boolean },
   ): string => {
     const tally = `${counts.add} added, ${counts.update} updated, ${counts.unchanged} unchanged, ${counts.absent} only in ${run.file}`;
     if (run.dryRun) return `${tally}. Dry run: ${run.file} not written.`;
+    if (run.failed) return `${tally}. ${run.file} not written.`;
     return `${tally}. ${run.written ? `${run.file} written.` : `${run.file} already up to date.`}`;
   },
   usage: 'Usage: npm run import -- <refs.bib> [--resume resume.json] [--owner "Name"] [--dry-run]',
@@ -365,8 +368,8 @@ export const importCli = {
       '  --help            show this help',
       '',
       'Exit codes: 0 merged, 1 invalid input (malformed entries are reported and the others',
-      '            merged; an invalid résumé is not written), 2 a file cannot be read or the',
-      '            options are wrong.',
+      '            merged; an invalid résumé is not written), 2 a file cannot be read or',
+      '            written, or the options are wrong.',
     ].join('\n'),
   oneFile: (files: readonly string[]): string =>
     files.length === 0

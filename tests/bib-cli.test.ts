@@ -2,7 +2,7 @@
  * The real `npm run import` and `npm run export -- --format bib` command lines: exit codes,
  * located messages with fixes, entry-by-entry dry runs, no stack traces.
  */
-import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Resume } from 'jsonresume-theme-camera-ready';
@@ -137,6 +137,30 @@ describe('npm run import', () => {
     expect(await readFile(resume, 'utf8')).toBe(
       '{ "basics": { "name": "Tomás Ferreira", "url": "#" } }\n',
     );
+  });
+
+  test('a résumé in a folder it cannot write to: exit 2, the file unchanged, no stack trace', async () => {
+    const folder = await mkdtemp(join(scratch, 'locked-'));
+    const resume = join(folder, 'resume.json');
+    const text = `${JSON.stringify({ basics: { name: 'Tomás Ferreira' } }, null, 2)}\n`;
+    await writeFile(resume, text, { mode: 0o644 });
+    await chmod(folder, 0o555);
+    // Root writes anywhere, so as root the command runs as the unprivileged "nobody" user.
+    const asRoot = process.getuid?.() === 0;
+    if (asRoot) await chmod(scratch, 0o755);
+    const result = await runScript('import', [join(fixtures, 'arxiv.bib'), '--resume', resume], {
+      ...plain,
+      ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
+    });
+    await chmod(folder, 0o755);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`cannot write ${resume} (`);
+    expect(result.stderr).toContain('it is unchanged.');
+    expect(result.stdout).toContain(
+      `2 added, 0 updated, 0 unchanged, 0 only in ${resume}. ${resume} not written.`,
+    );
+    expect(stackLines(result.stdout + result.stderr)).toEqual([]);
+    expect(await readFile(resume, 'utf8')).toBe(text);
   });
 
   test('--owner names the owner when basics.name is written differently', async () => {

@@ -6,7 +6,7 @@ const pad = (word: string) => word.padEnd(9);
 
 export function describeChanges(
   changes: readonly Change[],
-  run: { file: string; dryRun: boolean; written: boolean },
+  run: { file: string; dryRun: boolean; written: boolean; failed: boolean },
 ): string {
   const lines: string[] = [];
   const counts = { add: 0, update: 0, unchanged: 0, absent: 0 };

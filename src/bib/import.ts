@@ -6,7 +6,7 @@
 import { stat } from 'node:fs/promises';
 import type { Publication } from 'jsonresume-theme-camera-ready';
 import { writeFileAtomic } from '../atomic-write.js';
-import { EXIT } from '../cli-error.js';
+import { describeError, EXIT } from '../cli-error.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { readResumeText } from '../load.js';
 import { bibText } from '../messages.js';
@@ -156,6 +156,13 @@ export async function importBib(options: ImportOptions): Promise<ImportResult> {
     });
   }
   const edited = text !== resumeRead.text;
-  if (edited && !options.dryRun) await writeFileAtomic(options.resumePath, text);
+  if (edited && !options.dryRun) {
+    try {
+      await writeFileAtomic(options.resumePath, text);
+    } catch (error) {
+      const failure = bibText.writeFailed(options.resumePath, describeError(error));
+      return empty(EXIT.badInputOrOptions, { ...common, failure });
+    }
+  }
   return empty(bibExit, { ...common, written: edited && !options.dryRun });
 }
