@@ -200,6 +200,13 @@ describe('npm run export -- --format bib', () => {
             status: 'in-preparation',
             releaseDate: '2026',
           },
+          {
+            name: 'Streams in Step',
+            authors: ['Kwame Mensah', 'Tomás Ferreira', 'et al.'],
+            venue: 'Journal of Sensor Learning',
+            releaseDate: '2024-03-05',
+            url: 'https://example.org/streams?id=1',
+          },
         ],
       }),
     );
@@ -209,7 +216,7 @@ describe('npm run export -- --format bib', () => {
       plain,
     );
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain('resume.bib — 2 entries');
+    expect(result.stderr).toContain('resume.bib — 3 entries');
     const bib = await readFile(join(out, 'resume.bib'), 'utf8');
     expect(bib).toBe(
       [
@@ -228,6 +235,16 @@ describe('npm run export -- --format bib', () => {
         '  title = {{Untitled Draft Idea}},',
         '  year = {2026},',
         '  note = {In preparation},',
+        '}',
+        '',
+        '@article{mensah2024streams,',
+        '  author = {Mensah, Kwame and Ferreira, Tomás and others},',
+        '  title = {{Streams in Step}},',
+        '  journal = {Journal of Sensor Learning},',
+        '  year = {2024},',
+        '  month = mar,',
+        '  date = {2024-03-05},',
+        '  url = {https://example.org/streams?id=1},',
         '}',
         '',
       ].join('\n'),

@@ -33,6 +33,9 @@ const NOTES: Partial<Record<NonNullable<Publication['status']>, string>> = {
   preprint: 'Preprint',
 };
 
+/** A venue that names a periodical; any other venue is taken for a conference. */
+const JOURNAL = /\b(?:journal|transactions|letters|magazine|review)\b/i;
+
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /** What BibTeX allows in a key; an `id` made of these is used as is. */
@@ -99,6 +102,9 @@ function entryFor(publication: Publication, owner: string, key: string): string 
   if (arxivOnly) {
     type = 'article';
     fields.push(['journal', braced(arxiv ? `arXiv preprint arXiv:${arxiv}` : 'arXiv preprint')]);
+  } else if (JOURNAL.test(venue)) {
+    type = 'article';
+    fields.push(['journal', braced(escape(venue))]);
   } else if (venue) {
     type = 'inproceedings';
     fields.push(['booktitle', braced(escape(venue))]);
