@@ -299,6 +299,14 @@ describe('malformed entries', () => {
     expect(entries[1]!.line).toBe(lines.indexOf('@article{good-last,') + 1);
   });
 
+  test('lines are counted the same in a file with Windows line ends', () => {
+    const text =
+      '@article{a,\r\n  title={One}\r\n}\r\n\r\n@article{b,\r\n  title={Two}\r\n  year={2020}\r\n}\r\n';
+    const { entries, diagnostics } = parseBib(text);
+    expect(entries.map((e) => [e.key, e.line])).toEqual([['a', 1]]);
+    expect(diagnostics).toMatchObject([{ path: 'b', line: 7, column: 3 }]);
+  });
+
   test('an unclosed brace is reported at the start of its entry', () => {
     const text =
       '@article{ok1, title={One}}\n\n@article{open, title={Two, year=2021}\n@article{ok2, title={Three}}\n';

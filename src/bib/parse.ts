@@ -5,7 +5,6 @@
  */
 import { parse, type Creator } from '@retorquere/bibtex-parser';
 import type { Diagnostic } from '../diagnostics.js';
-import { positionAt } from '../json-locations.js';
 import { bibText } from '../messages.js';
 
 /** One person (or a literal name such as a consortium) from a name list. */
@@ -85,7 +84,7 @@ export function parseBib(text: string): ParsedBib {
     },
   });
   const diagnostics: Diagnostic[] = [];
-  const at = (offset: number) => positionAt(text, offset);
+  const at = positions(text);
   const located = (
     severity: Diagnostic['severity'],
     offset: number,
@@ -170,6 +169,25 @@ export function parseBib(text: string): ParsedBib {
     });
   }
   return { entries, diagnostics };
+}
+
+/**
+ * 1-based line and column of an offset, from an index of line starts built once: a large file
+ * has thousands of entries to place. Lines end at \n, \r\n or a lone \r, as in the validator.
+ */
+function positions(text: string): (offset: number) => { line: number; column: number } {
+  const starts = [0];
+  for (const match of text.matchAll(/\r\n|\n|\r/g)) starts.push(match.index + match[0].length);
+  return (offset) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: offset - starts[low]! + 1 };
+  };
 }
 
 function offsetOf(text: string, line: number, column: number): number {
