@@ -12,7 +12,8 @@ import { readResumeText } from '../load.js';
 import { bibText } from '../messages.js';
 import { validateText } from '../validate.js';
 import { applyChanges } from './edit.js';
-import { isContainer, mapEntry, type MappedEntry } from './map.js';
+import { isContainer, mapEntry, type MappedEntry, type Owner } from './map.js';
+import { splitName } from './owner.js';
 import { planMerge, type Change } from './merge.js';
 import { parseBib } from './parse.js';
 
@@ -100,11 +101,17 @@ export async function importBib(options: ImportOptions): Promise<ImportResult> {
     });
   }
   const resume = before.resume;
-  const owner = (options.owner ?? resume.basics?.name ?? '').trim();
+  const name = (options.owner ?? resume.basics?.name ?? '').trim();
+  const { given, family } = splitName(name);
+  // Written as the résumé names its owner, so the theme finds the name to emphasise.
+  const owner: Owner = {
+    name,
+    shownAs: resume.basics?.name?.trim() || `${given} ${family}`.trim(),
+  };
 
   const parsed = parseBib(bib.text);
   const bibDiagnostics = [...parsed.diagnostics];
-  if (owner === '')
+  if (owner.name === '')
     bibDiagnostics.push({
       severity: 'warning',
       path: '(file)',

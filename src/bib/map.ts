@@ -148,7 +148,15 @@ export function isContainer(entry: BibEntry): boolean {
   return CONTAINERS.has(entry.type);
 }
 
-export function mapEntry(entry: BibEntry, owner: string): MappedEntry {
+/** Who owns the résumé: the name to find in author lists, and how `authors` writes it. */
+export interface Owner {
+  /** Any form: "Zhang, Binjie", "Binjie Zhang"; '' when unknown. */
+  name: string;
+  /** The résumé's `basics.name`, which the theme compares to emphasise the owner. */
+  shownAs: string;
+}
+
+export function mapEntry(entry: BibEntry, owner: Owner): MappedEntry {
   const problems: MappedEntry['problems'] = [];
   const f = entry.fields;
   const ids: Identifiers = {};
@@ -164,18 +172,14 @@ export function mapEntry(entry: BibEntry, owner: string): MappedEntry {
 
   const named = entry.authors.filter((person) => !person.others);
   const others = named.length < entry.authors.length;
-  if (named.length > 0 && owner !== '') {
-    const ownerAt = named.findIndex((person) => isOwner(person, owner));
-    if (ownerAt < 0) problems.push({ severity: 'warning', text: bibText.ownerNotFound(owner) });
-    else facts.firstAuthor = ownerAt === 0;
-    // A list naming only the owner says no more than the first-author mark does.
-    if (ownerAt < 0 || named.length > 1) {
-      // The owner's name as the résumé has it, so the theme finds it to emphasise.
-      const names = named.map((person, i) => (i === ownerAt ? owner : displayName(person)));
-      facts.authors = others ? [...names, ET_AL] : names;
-    }
-  } else if (named.length > 0) {
-    const names = named.map(displayName);
+  const ownerAt = owner.name ? named.findIndex((person) => isOwner(person, owner.name)) : -1;
+  if (named.length > 0 && owner.name && ownerAt < 0) {
+    problems.push({ severity: 'warning', text: bibText.ownerNotFound(owner.name) });
+  }
+  if (ownerAt >= 0) facts.firstAuthor = ownerAt === 0;
+  // A list naming only the owner says no more than the first-author mark does.
+  if (named.length > 0 && !(ownerAt === 0 && named.length === 1)) {
+    const names = named.map((person, i) => (i === ownerAt ? owner.shownAs : displayName(person)));
     facts.authors = others ? [...names, ET_AL] : names;
   }
 
