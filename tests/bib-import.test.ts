@@ -225,6 +225,35 @@ describe('merging', () => {
     });
   });
 
+  test('a status set by hand stays unless the .bib states another; its venue stays for an arXiv-only entry', async () => {
+    const resumePath = await scratchFile('resume.json', frozenText);
+    const bibPath = await scratchFile(
+      'refs.bib',
+      // Google Scholar's shape for a submission (no status anywhere), a published preprint, and
+      // a stated change of status.
+      String.raw`@article{a, title={Ego-centric Predictive Model Conditioned on Hand Trajectories}, author={Zhang, Binjie and Roe, Richard}, journal={arXiv preprint arXiv:2601.99123}, year={2026}}
+@inproceedings{b, title={{TaCA}: Upgrading Your Visual Foundation Model with a Task-Agnostic Compatible Adapter}, author={Zhang, Binjie and others}, booktitle={Conference on Robot Learning (CoRL)}, year={2024}}
+@inproceedings{c, title={{ReGRPO}: Reflection-Augmented Policy Optimization for Tool-Using Agents}, author={Zhang, Binjie and others}, booktitle={European Conference on Computer Vision (ECCV)}, year={2026}, pubstate={forthcoming}}
+`,
+    );
+    const result = await importBib({ bibPath, resumePath, dryRun: false });
+    expect(result.exitCode).toBe(0);
+    const pubs = (JSON.parse(await readFile(resumePath, 'utf8')) as Resume).publications!;
+    const ego = pubs.find((p) => p.id === 'ego-predictive')!;
+    expect(ego).toMatchObject({
+      venue: 'ICML',
+      status: 'under-review',
+      url: 'https://arxiv.org/abs/2601.99123',
+      authors: ['Binjie Zhang', 'Richard Roe'],
+      publisher: 'ICML 2026 (under review; review scores 4, 4, 4, 5; top 15%)',
+    });
+    const taca = pubs.find((p) => p.id === 'taca')!;
+    expect(taca).toMatchObject({ venue: 'CoRL', status: 'published', releaseDate: '2024' });
+    expect(taca.publisher).toBe('CoRL 2024');
+    const regrpo = pubs.find((p) => p.id === 'regrpo')!;
+    expect(regrpo).toMatchObject({ status: 'accepted', publisher: 'ECCV 2026 (accepted)' });
+  });
+
   test('a second entry for a paper already merged is skipped with a warning at its line', async () => {
     const resumePath = await scratchFile('resume.json', withoutPublications(frozenText));
     const bibPath = await scratchFile(

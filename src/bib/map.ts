@@ -25,6 +25,8 @@ export interface MappedEntry {
   line: number;
   column: number;
   facts: BibFacts;
+  /** Whether pubstate or note gave the status; otherwise it is implied (published, preprint). */
+  statusStated: boolean;
   ids: Identifiers;
   problems: { severity: 'error' | 'warning'; text: MessageText }[];
 }
@@ -122,14 +124,17 @@ const NOTE_STATUS: [RegExp, PublicationStatus][] = [
   [/\bpreprint\b/i, 'preprint'],
 ];
 
-function status(entry: BibEntry, venue: string | undefined): PublicationStatus {
+/** The status the entry states (pubstate, note), else the one its shape implies. */
+function status(
+  entry: BibEntry,
+  venue: string | undefined,
+): { status: PublicationStatus; stated: boolean } {
   const pubstate = PUBSTATE[(entry.fields['pubstate'] ?? '').toLowerCase().replace(/\s+/g, '')];
-  if (pubstate) return pubstate;
   const note = `${entry.fields['note'] ?? ''} ${entry.fields['addendum'] ?? ''}`;
-  const fromNote = NOTE_STATUS.find(([pattern]) => pattern.test(note))?.[1];
-  if (fromNote) return fromNote;
-  if (venue === 'arXiv') return 'preprint';
-  return entry.type === 'unpublished' ? 'in-preparation' : 'published';
+  const stated = pubstate ?? NOTE_STATUS.find(([pattern]) => pattern.test(note))?.[1];
+  if (stated) return { status: stated, stated: true };
+  if (venue === 'arXiv') return { status: 'preprint', stated: false };
+  return { status: entry.type === 'unpublished' ? 'in-preparation' : 'published', stated: false };
 }
 
 const SAFE_URL = /^https?:\/\/[^\s]+$/i;
@@ -191,6 +196,8 @@ export function mapEntry(entry: BibEntry, owner: Owner): MappedEntry {
   else if (foundArxiv) facts.url = `https://arxiv.org/abs/${foundArxiv}`;
   else if (f['url'] && SAFE_URL.test(f['url'])) facts.url = f['url'];
   else if (f['url']) problems.push({ severity: 'warning', text: bibText.unsafeUrl(f['url']) });
-  facts.status = status(entry, venue);
-  return { key: entry.key, line: entry.line, column: entry.column, facts, ids, problems };
+  const found = status(entry, venue);
+  facts.status = found.status;
+  const { key, line, column } = entry;
+  return { key, line, column, facts, statusStated: found.stated, ids, problems };
 }

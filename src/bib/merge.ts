@@ -95,7 +95,7 @@ export function planMerge(
     if (match) {
       claimed.set(match, entry);
       const index = known.indexOf(match);
-      const fields = updates(match.publication, entry.facts);
+      const fields = updates(match.publication, factsToApply(match.publication, entry));
       changes.push(
         fields.length > 0
           ? { kind: 'update', entry, index, fields }
@@ -125,6 +125,22 @@ function findMatch(known: Known[], { doi, arxiv }: Identifiers, title: string): 
     (arxiv ? known.find((k) => k.ids.arxiv === arxiv) : undefined) ??
     (title ? known.find((k) => k.title === title) : undefined)
   );
+}
+
+/** Statuses a person sets, which a .bib implies nothing about unless it says so. */
+const HAND_SET = new Set<Publication['status']>(['under-review', 'accepted', 'in-preparation']);
+
+/**
+ * What an entry may change. A status the .bib only implies does not replace one set by hand; and
+ * when the .bib knows only the arXiv version of such a paper, the venue it is under review at
+ * stays too (Google Scholar lists a submission as "arXiv preprint").
+ */
+function factsToApply(publication: Publication, entry: MappedEntry): BibFacts {
+  if (entry.statusStated || !HAND_SET.has(publication.status)) return entry.facts;
+  const facts = { ...entry.facts };
+  delete facts.status;
+  if (facts.venue === 'arXiv') delete facts.venue;
+  return facts;
 }
 
 function updates(publication: Publication, facts: BibFacts): FieldChange[] {
