@@ -34,7 +34,21 @@ export interface MappedEntry {
 /** The author-list word for `and others`, and the name BibTeX writes for it. */
 export const ET_AL = 'et al.';
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** BibTeX's month macros, January first. */
+export const MONTHS = [
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'may',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'oct',
+  'nov',
+  'dec',
+];
 
 function releaseDate(fields: Record<string, string>): string | undefined {
   // BibLaTeX `date` may be a range ("2021/2022") or carry a time: its start, to the day.

@@ -43,7 +43,8 @@ export function identifiersOf(url: string | undefined): Identifiers {
   return ids;
 }
 
-const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/;
+/** The extension schema's pattern for a publication `id`. */
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/;
 const BIBLIOGRAPHIC: (keyof BibFacts)[] = [
   'name',
   'authors',

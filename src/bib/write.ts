@@ -5,8 +5,9 @@
  */
 import type { Publication, Resume } from 'jsonresume-theme-camera-ready';
 import { Transform } from 'unicode2latex';
-import { ET_AL } from './map.js';
-import { identifiersOf } from './merge.js';
+import { ET_AL, MONTHS } from './map.js';
+// Every valid résumé id is a valid BibTeX key too, and is used as one.
+import { ID_PATTERN, identifiersOf } from './merge.js';
 import { splitName } from './owner.js';
 
 // UTF-8 stays as it is (LaTeX and biber read it; ASCII macros for other scripts would not read
@@ -36,11 +37,6 @@ const NOTES: Partial<Record<NonNullable<Publication['status']>, string>> = {
 /** A venue that names a periodical; any other venue is taken for a conference. */
 const JOURNAL = /\b(?:journal|transactions|letters|magazine|review)\b/i;
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-
-/** What BibTeX allows in a key; an `id` made of these is used as is. */
-const KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/;
-
 /** "Anna van der Berg" → "van der Berg, Anna", "John Smith Jr." → "Smith, Jr., John". */
 function bibName(name: string): string {
   if (name === ET_AL) return 'others';
@@ -56,7 +52,7 @@ function bibName(name: string): string {
 }
 
 function keyFor(publication: Publication, owner: string, taken: Set<string>): string {
-  if (publication.id && KEY_PATTERN.test(publication.id) && !taken.has(publication.id)) {
+  if (publication.id && ID_PATTERN.test(publication.id) && !taken.has(publication.id)) {
     taken.add(publication.id);
     return publication.id;
   }
