@@ -31,6 +31,15 @@ export function titleKey(title: string): string {
   return key || title.trim();
 }
 
+/** A DOI as written in a link ("10.1000/a%2Fb" is "10.1000/a/b"); kept as is if not decodable. */
+function decodedDoi(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 /** The DOI or arXiv id a publication's link carries. */
 export function identifiersOf(url: string | undefined): Identifiers {
   const ids: Identifiers = {};
@@ -38,7 +47,7 @@ export function identifiersOf(url: string | undefined): Identifiers {
   const arxiv = /^https?:\/\/arxiv\.org\/(?:abs|pdf)\/([^\s?#]+?)(?:v\d+)?(?:\.pdf)?$/i.exec(
     url ?? '',
   )?.[1];
-  if (doi) ids.doi = decodeURIComponent(doi).toLowerCase();
+  if (doi) ids.doi = decodedDoi(doi).toLowerCase();
   if (arxiv) ids.arxiv = arxiv;
   return ids;
 }
