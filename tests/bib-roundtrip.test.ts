@@ -112,7 +112,7 @@ const date = fc.oneof(
 );
 const url = fc.oneof(
   fc
-    .stringMatching(/^[a-z0-9]{1,8}(\.[a-z0-9]{1,6}){0,2}$/)
+    .stringMatching(/^[A-Za-z0-9]{1,8}(\.[A-Za-z0-9_-]{1,6}){0,2}$/)
     .map((s) => `https://doi.org/10.5555/${s}`),
   fc
     .tuple(fc.integer({ min: 1001, max: 2512 }), fc.integer({ min: 10000, max: 99999 }))

@@ -40,14 +40,14 @@ function decodedDoi(text: string): string {
   }
 }
 
-/** The DOI or arXiv id a publication's link carries. */
+/** The DOI (as written) or arXiv id a publication's link carries. */
 export function identifiersOf(url: string | undefined): Identifiers {
   const ids: Identifiers = {};
   const doi = /^https?:\/\/(?:dx\.)?doi\.org\/(10\.\S+)$/i.exec(url ?? '')?.[1];
   const arxiv = /^https?:\/\/arxiv\.org\/(?:abs|pdf)\/([^\s?#]+?)(?:v\d+)?(?:\.pdf)?$/i.exec(
     url ?? '',
   )?.[1];
-  if (doi) ids.doi = decodedDoi(doi).toLowerCase();
+  if (doi) ids.doi = decodedDoi(doi);
   if (arxiv) ids.arxiv = arxiv;
   return ids;
 }
@@ -77,11 +77,12 @@ export function planMerge(
   existing: readonly Publication[],
   entries: readonly MappedEntry[],
 ): Change[] {
-  const known: Known[] = existing.map((publication) => ({
-    publication,
-    ids: identifiersOf(publication.url),
-    title: titleKey(publication.name ?? ''),
-  }));
+  const known: Known[] = existing.map((publication) => {
+    const ids = identifiersOf(publication.url);
+    // DOIs compare without case, as the entries' already do.
+    if (ids.doi) ids.doi = ids.doi.toLowerCase();
+    return { publication, ids, title: titleKey(publication.name ?? '') };
+  });
   const claimed = new Map<Known, MappedEntry>();
   const added: { entry: MappedEntry; ids: Identifiers; title: string }[] = [];
   const changes: Change[] = [];
