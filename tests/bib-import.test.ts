@@ -282,6 +282,33 @@ describe('merging', () => {
   });
 });
 
+describe('every export shape', () => {
+  test.each([
+    ['google-scholar.bib', 3],
+    ['dblp.bib', 3],
+    ['arxiv.bib', 2],
+    ['zotero-better-biblatex.bib', 4],
+    ['thesis-template.bib', 3],
+  ])(
+    '%s: imported whole into a résumé that validates, and a second import changes nothing',
+    async (file, count) => {
+      const resumePath = await scratchFile(
+        'resume.json',
+        `${JSON.stringify({ basics: { name: 'Tomás Ferreira' } }, null, 2)}\n`,
+      );
+      const bibPath = join(fixtures, file);
+      const first = await importBib({ bibPath, resumePath, dryRun: false });
+      expect(first.exitCode).toBe(0);
+      expect(first.bibDiagnostics).toEqual([]);
+      const once = await readFile(resumePath, 'utf8');
+      expect((JSON.parse(once) as Resume).publications).toHaveLength(count);
+      const again = await importBib({ bibPath, resumePath, dryRun: false });
+      expect(again.changes.map((c) => c.kind)).toEqual(Array(count).fill('unchanged'));
+      expect(await readFile(resumePath, 'utf8')).toBe(once);
+    },
+  );
+});
+
 describe('the résumé file', () => {
   test('keeps its formatting: only the publications it touches change, byte for byte', async () => {
     const resumePath = await scratchFile('resume.json', frozenText);
