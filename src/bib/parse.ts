@@ -73,13 +73,14 @@ function person(creator: Creator): Person {
 const ENTRY_HEAD = /^@\s*([A-Za-z]+)\s*[{(]\s*([^,\s{}()]*)/;
 
 export function parseBib(text: string): ParsedBib {
-  const unknownCommands: { command: string; key: string }[] = [];
+  /** Unknown LaTeX commands by entry key. */
+  const unknownCommands = new Map<string, string[]>();
   const library = parse(text, {
     // Titles are kept as written: a CV shows them in the case the author chose.
     english: false,
     applyCrossRef: true,
     unsupported: (_node, tex, entry) => {
-      unknownCommands.push({ command: tex, key: entry.key });
+      unknownCommands.set(entry.key, [...(unknownCommands.get(entry.key) ?? []), tex]);
       return '';
     },
   });
@@ -157,7 +158,7 @@ export function parseBib(text: string): ParsedBib {
       )
         fields[name] = plainText(value.join(', '));
     }
-    for (const { command } of unknownCommands.filter((u) => u.key === entry.key)) {
+    for (const command of unknownCommands.get(entry.key) ?? []) {
       diagnostics.push(located('warning', start, entry.key, bibText.unknownCommand(command)));
     }
     entries.push({
