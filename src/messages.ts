@@ -283,6 +283,8 @@ export const schema = {
     `write it as an object: {${quote(property)}: ${quote(value)}}.`,
   objectAsText: (value: string): string => `write it as text: ${quote(value)}.`,
   wrapObjectInList: (): string => 'wrap it in a list: [ { … } ].',
+  entryPerKey: (example: unknown): string =>
+    `write a list with one entry per key: [${quote(example)}, …].`,
 };
 
 /** What a value must be, in the words of a fix hint. */

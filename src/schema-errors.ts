@@ -16,7 +16,7 @@ import {
 } from './json-locations.js';
 import { expectation, schema as text, type MessageText } from './messages.js';
 import { tryRename } from './rename-check.js';
-import { schemasAt, textProperty } from './resume-schema.js';
+import { knownProperties, schemasAt, textProperty } from './resume-schema.js';
 
 export interface Located {
   text: string;
@@ -206,7 +206,15 @@ function typeHint(
     const parts = Object.values(value).filter((part): part is string => typeof part === 'string');
     return parts.length > 0 ? text.objectAsText(parts.join(', ')) : undefined;
   }
-  if (expected.includes('array') && isPlainObject(value)) return text.wrapObjectInList();
+  if (expected.includes('array') && isPlainObject(value)) {
+    // `{"Languages": ["Go", "C"]}` for skills: one entry per key, its list as keywords.
+    const [first] = Object.entries(value);
+    const known = knownProperties(schemasAt([...segments, 0]));
+    if (first && Array.isArray(first[1]) && known.includes('name') && known.includes('keywords')) {
+      return text.entryPerKey({ name: first[0], keywords: first[1] });
+    }
+    return text.wrapObjectInList();
+  }
   if (expected.includes('array') && typeof value === 'string') return text.wrapInList(value);
   if (expected.includes('string') && (typeof value === 'number' || typeof value === 'boolean')) {
     return text.quoteIt(value);
