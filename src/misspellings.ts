@@ -32,5 +32,5 @@ export function misspeltFields(value: unknown, tree: Node, text: string): Diagno
       });
     }
   });
-  return found;
+  return found.sort((a, b) => a.line - b.line || a.column - b.column);
 }
