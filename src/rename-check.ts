@@ -12,23 +12,31 @@ export type RenameOutcome =
   | { ok: false; reason: 'taken' }
   | { ok: false; reason: 'invalid'; error: ErrorObject };
 
-/** Renames `from` to `to` in the object at `path` of a copy of `resume` and validates the copy. */
+/**
+ * Renames `from` to `to` in the object at `path` of `resume` and validates that object alone,
+ * placed where it sits (list indices become 0: every item of a list has the same schema), so
+ * the cost does not grow with the size of the résumé.
+ */
 export function tryRename(
   resume: unknown,
   path: readonly PathSegment[],
   from: string,
   to: string,
 ): RenameOutcome {
-  const copy: unknown = structuredClone(resume);
-  let holder: unknown = copy;
+  let holder: unknown = resume;
   for (const segment of path) holder = (holder as Record<string | number, unknown>)[segment];
   const object = holder as Record<string, unknown>;
   if (Object.hasOwn(object, to)) return { ok: false, reason: 'taken' };
-  object[to] = object[from];
-  delete object[from];
+  const renamed: Record<string, unknown> = { ...object, [to]: object[from] };
+  delete renamed[from];
+  let document: unknown = renamed;
+  for (const segment of [...path].reverse()) {
+    document = typeof segment === 'number' ? [document] : { [segment]: document };
+  }
   const validate = resumeValidator();
-  if (validate(copy)) return { ok: true };
-  const pointer = [...path, to]
+  if (validate(document)) return { ok: true };
+  const placed = [...path.map((s) => (typeof s === 'number' ? 0 : s)), to];
+  const pointer = placed
     .map((s) => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`)
     .join('');
   const error = (validate.errors ?? []).find(
