@@ -14,8 +14,7 @@ export type RenameOutcome =
 
 /**
  * Renames `from` to `to` in the object at `path` of `resume` and validates that object alone,
- * placed where it sits (list indices become 0: every item of a list has the same schema), so
- * the cost does not grow with the size of the résumé.
+ * placed where it sits, so the cost does not grow with the size of the résumé.
  */
 export function tryRename(
   resume: unknown,
@@ -29,18 +28,35 @@ export function tryRename(
   if (Object.hasOwn(object, to)) return { ok: false, reason: 'taken' };
   const renamed: Record<string, unknown> = { ...object, [to]: object[from] };
   delete renamed[from];
-  let document: unknown = renamed;
+  const error = firstErrorAt(path, renamed, [...path, to]);
+  return error ? { ok: false, reason: 'invalid', error } : { ok: true };
+}
+
+/** Whether `value` would be valid at `path` (a fix that replaces the value there). */
+export function fitsAt(path: readonly PathSegment[], value: unknown): boolean {
+  return firstErrorAt(path, value, path) === undefined;
+}
+
+/**
+ * Validates `value` placed at `path` in an otherwise empty résumé (list indices become 0: every
+ * item of a list has the same schema) and returns the first error at or under `errorsAt`.
+ */
+function firstErrorAt(
+  path: readonly PathSegment[],
+  value: unknown,
+  errorsAt: readonly PathSegment[],
+): ErrorObject | undefined {
+  let document: unknown = value;
   for (const segment of [...path].reverse()) {
     document = typeof segment === 'number' ? [document] : { [segment]: document };
   }
   const validate = resumeValidator();
-  if (validate(document)) return { ok: true };
-  const placed = [...path.map((s) => (typeof s === 'number' ? 0 : s)), to];
-  const pointer = placed
+  if (validate(document)) return undefined;
+  const pointer = errorsAt
+    .map((s) => (typeof s === 'number' ? 0 : s))
     .map((s) => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`)
     .join('');
-  const error = (validate.errors ?? []).find(
+  return (validate.errors ?? []).find(
     (e) => e.instancePath === pointer || e.instancePath.startsWith(`${pointer}/`),
   );
-  return error ? { ok: false, reason: 'invalid', error } : { ok: true };
 }

@@ -236,11 +236,12 @@ export function walkWithSchemas(
   walk(value, rootSchemas(), []);
 }
 
-/** The first property declared here with a plain string type: where a bare text belongs. */
+/** The first property declared here as plain text: where a bare text belongs. */
 export function textProperty(placed: readonly PlacedSchema[]): string | undefined {
   for (const { node } of placed) {
     for (const [name, child] of Object.entries(node.properties ?? {})) {
-      if (child.type === 'string' && name !== 'url') return name;
+      // Addresses (format uri or email) hold no free text.
+      if (child.type === 'string' && child.format === undefined) return name;
     }
   }
   return undefined;

@@ -15,7 +15,7 @@ import {
   type PathSegment,
 } from './json-locations.js';
 import { expectation, schema as text, type MessageText } from './messages.js';
-import { tryRename } from './rename-check.js';
+import { fitsAt, tryRename } from './rename-check.js';
 import { knownProperties, schemasAt, textProperty } from './resume-schema.js';
 
 export interface Located {
@@ -200,20 +200,29 @@ function typeHint(
     const url = /^[a-z][a-z0-9+.-]*:\/\//i.test(value.trim());
     const known = schemasAt(segments).some(({ node }) => node.properties?.url);
     const target = url && known ? 'url' : property;
-    return target ? text.wrapInObject(target, value) : undefined;
+    return target && fitsAt(segments, { [target]: value })
+      ? text.wrapInObject(target, value)
+      : undefined;
   }
   if (expected.includes('string') && isPlainObject(value)) {
     const parts = Object.values(value).filter((part): part is string => typeof part === 'string');
-    return parts.length > 0 ? text.objectAsText(parts.join(', ')) : undefined;
+    const joined = parts.join(', ');
+    return parts.length > 0 && fitsAt(segments, joined) ? text.objectAsText(joined) : undefined;
   }
   if (expected.includes('array') && isPlainObject(value)) {
     // `{"Languages": ["Go", "C"]}` for skills: one entry per key, its list as keywords.
     const [first] = Object.entries(value);
     const known = knownProperties(schemasAt([...segments, 0]));
-    if (first && Array.isArray(first[1]) && known.includes('name') && known.includes('keywords')) {
-      return text.entryPerKey({ name: first[0], keywords: first[1] });
+    const entry = first && { name: first[0], keywords: first[1] };
+    if (
+      entry &&
+      known.includes('name') &&
+      known.includes('keywords') &&
+      fitsAt(segments, [entry])
+    ) {
+      return text.entryPerKey(entry);
     }
-    return text.wrapObjectInList();
+    return fitsAt(segments, [value]) ? text.wrapObjectInList() : undefined;
   }
   if (expected.includes('array') && typeof value === 'string') return text.wrapInList(value);
   if (expected.includes('string') && (typeof value === 'number' || typeof value === 'boolean')) {

@@ -541,6 +541,13 @@ describe('fixes for the commonest real mistakes', () => {
     expect(d).toMatchObject({ path, hint });
   });
 
+  test('no fix when the obvious one would not validate either', () => {
+    // The first text field of themeOptions is accentColor, which takes only a hex colour.
+    const d = only(check({ meta: { themeOptions: 'navy' } }).errors);
+    expect(d.path).toBe('meta.themeOptions');
+    expect(d.hint).toBeUndefined();
+  });
+
   test.each([
     [{ basics: { label: null } }],
     [{ basics: { location: 'Berlin, Germany' } }],
