@@ -6,7 +6,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import type { Node } from 'jsonc-parser';
-import { LEGACY_FIELDS } from 'jsonresume-theme-camera-ready/legacy-fields';
+import { LEGACY_FIELDS } from 'jsonresume-theme-camera-ready';
 import type { Diagnostic } from './diagnostics.js';
 import { formatPath, keyOffset, positionAt, type PathSegment } from './json-locations.js';
 import { legacy } from './messages.js';

@@ -470,7 +470,7 @@ describe('pre-1.0 field names', () => {
   });
 
   test('the table is data the theme can read: every 1.0 name is a field of the official schema', async () => {
-    const { LEGACY_FIELDS } = await import('jsonresume-theme-camera-ready/legacy-fields');
+    const { LEGACY_FIELDS } = await import('jsonresume-theme-camera-ready');
     const official = JSON.parse(
       await readFile(new URL('../theme/schema/jsonresume.schema.json', import.meta.url), 'utf8'),
     ) as { properties: Record<string, { properties?: object; items?: { properties?: object } }> };

@@ -8,5 +8,6 @@ export const {
   PUBLICATION_STATUSES,
   PAPER_SIZES,
   SECTION_KEYS,
+  LEGACY_FIELDS,
 } = theme;
 export default theme;

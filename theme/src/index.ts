@@ -4,3 +4,4 @@ export { pdfRenderOptions, type PdfRenderOptions } from './pdf-options';
 export { buildViewModel } from './view-model';
 export type * from './view-types';
 export * from './types';
+export * from './legacy-fields';
