@@ -3,17 +3,11 @@
  * `2020-13`): they pass validation and then print as another date, or not at all. A warning for
  * each, on every field the schema declares as a date.
  */
-import type { Node } from 'jsonc-parser';
 import type { Diagnostic } from './diagnostics.js';
 import { formatPath, offsetOf, positionAt } from './json-locations.js';
 import { content } from './messages.js';
 import { walkWithSchemas } from './resume-schema.js';
-
-interface Located {
-  text: string;
-  tree: Node;
-  value: unknown;
-}
+import type { Located } from './schema-errors.js';
 
 /** The `iso8601` definition of the official schema, which every date field refers to. */
 const DATE_DEFINITION = /#\/definitions\/iso8601$/;

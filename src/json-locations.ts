@@ -78,7 +78,8 @@ export function pointerToSegments(pointer: string, data: unknown): PathSegment[]
   return segments;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
+/** A JSON object (not a list, not null). */
+export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

@@ -5,19 +5,12 @@
  * field (kept for old themes, as resume.json does) is left alone.
  */
 import { isDeepStrictEqual } from 'node:util';
-import type { Node } from 'jsonc-parser';
 import { LEGACY_FIELDS } from 'jsonresume-theme-camera-ready';
 import type { Diagnostic } from './diagnostics.js';
-import { formatPath, keyOffset, positionAt, type PathSegment } from './json-locations.js';
+import { formatPath, isObject, keyOffset, positionAt, type PathSegment } from './json-locations.js';
 import { legacy } from './messages.js';
 import { tryRename } from './rename-check.js';
-import { expectedWords } from './schema-errors.js';
-
-interface Located {
-  text: string;
-  tree: Node;
-  value: Record<string, unknown>;
-}
+import { expectedWords, type Located } from './schema-errors.js';
 
 export function legacyFieldWarnings(doc: Located): Diagnostic[] {
   const found: Diagnostic[] = [];
@@ -47,7 +40,7 @@ export function legacyFieldWarnings(doc: Located): Diagnostic[] {
 }
 
 /** Paths of the objects `parent` (`(root)`, `basics.location`, `work[]`) names in `resume`. */
-function holders(resume: Record<string, unknown>, parent: string): PathSegment[][] {
+function holders(resume: unknown, parent: string): PathSegment[][] {
   if (parent === '(root)') return [[]];
   const list = parent.endsWith('[]');
   const path: PathSegment[] = parent.replace(/\[\]$/, '').split('.');
@@ -63,8 +56,4 @@ function valueAt(value: unknown, path: readonly PathSegment[]): unknown {
     current = (current as Record<string | number, unknown>)[segment];
   }
   return current;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

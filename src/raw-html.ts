@@ -3,17 +3,11 @@
  * themes that insert text unescaped. Camera-ready shows it as written, so each such field gets
  * a warning that points to the Markdown that says the same.
  */
-import type { Node } from 'jsonc-parser';
 import type { Diagnostic } from './diagnostics.js';
 import { formatPath, offsetOf, positionAt } from './json-locations.js';
 import { content } from './messages.js';
 import { walkWithSchemas } from './resume-schema.js';
-
-interface Located {
-  text: string;
-  tree: Node;
-  value: unknown;
-}
+import type { Located } from './schema-errors.js';
 
 /** Tags seen in résumé text; other `<word>` (e.g. `List<String>`) is not taken for HTML. */
 const TAG =

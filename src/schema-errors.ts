@@ -8,6 +8,7 @@ import type { Diagnostic } from './diagnostics.js';
 import { closestMatch } from './edit-distance.js';
 import {
   formatPath,
+  isObject,
   keyOffset,
   offsetOf,
   pointerToSegments,
@@ -204,12 +205,12 @@ function typeHint(
       ? text.wrapInObject(target, value)
       : undefined;
   }
-  if (expected.includes('string') && isPlainObject(value)) {
+  if (expected.includes('string') && isObject(value)) {
     const parts = Object.values(value).filter((part): part is string => typeof part === 'string');
     const joined = parts.join(', ');
     return parts.length > 0 && fitsAt(segments, joined) ? text.objectAsText(joined) : undefined;
   }
-  if (expected.includes('array') && isPlainObject(value)) {
+  if (expected.includes('array') && isObject(value)) {
     // `{"Languages": ["Go", "C"]}` for skills: one entry per key, its list as keywords.
     const [first] = Object.entries(value);
     const known = knownProperties(schemasAt([...segments, 0]));
@@ -242,10 +243,6 @@ function typeHint(
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const ISO_DATE = /^([1-2][0-9]{3}-[0-1][0-9]-[0-3][0-9]|[1-2][0-9]{3}-[0-1][0-9]|[1-2][0-9]{3})$/;
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function dateHint(value: unknown, key: string): string | undefined {
   if (typeof value !== 'string') return undefined;
