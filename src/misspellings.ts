@@ -6,7 +6,7 @@
 import type { Node } from 'jsonc-parser';
 import type { Diagnostic } from './diagnostics.js';
 import { closestMatch } from './edit-distance.js';
-import { formatPath, keyOffset, positionAt, type PathSegment } from './json-locations.js';
+import { formatPath, keyOffset, type PathSegment, type Positions } from './json-locations.js';
 import { spelling } from './messages.js';
 import {
   childSchemas,
@@ -16,7 +16,7 @@ import {
   type PlacedSchema,
 } from './resume-schema.js';
 
-export function misspeltFields(value: unknown, tree: Node, text: string): Diagnostic[] {
+export function misspeltFields(value: unknown, tree: Node, positions: Positions): Diagnostic[] {
   const found: Diagnostic[] = [];
   const walk = (current: unknown, placed: PlacedSchema[], path: PathSegment[]): void => {
     if (placed.length === 0) return;
@@ -32,7 +32,7 @@ export function misspeltFields(value: unknown, tree: Node, text: string): Diagno
       const suggestion = check && !known.includes(key) ? closestMatch(key, known) : undefined;
       if (suggestion) {
         const offset = keyOffset(tree, path, key) ?? tree.offset;
-        const { line, column } = positionAt(text, offset);
+        const { line, column } = positions(offset);
         found.push({
           severity: 'warning',
           path: formatPath([...path, key]),

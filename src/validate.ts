@@ -5,7 +5,7 @@
  */
 import type { Resume } from 'jsonresume-theme-camera-ready';
 import type { Diagnostic } from './diagnostics.js';
-import { parseResumeText, readResumeText } from './load.js';
+import { parseResumeText, readResumeText, type ReadLimits } from './load.js';
 import { misspeltFields } from './misspellings.js';
 import { formatReport } from './report.js';
 import { resumeValidator } from './resume-schema.js';
@@ -24,8 +24,11 @@ export interface ValidationOutcome {
   report: string;
 }
 
-export async function validateFile(path: string): Promise<ValidationOutcome> {
-  const read = await readResumeText(path);
+export async function validateFile(
+  path: string,
+  limits: ReadLimits = {},
+): Promise<ValidationOutcome> {
+  const read = await readResumeText(path, limits);
   if (!read.ok) return outcome(path, read.exitCode, [read.diagnostic]);
   return validateText(read.text, path);
 }
@@ -37,7 +40,10 @@ export function validateText(text: string, file: string): ValidationOutcome {
   const validate = resumeValidator();
   const valid = validate(parsed.value);
   const errors = valid ? [] : schemaDiagnostics(validate.errors ?? [], parsed);
-  const warnings = [...parsed.warnings, ...misspeltFields(parsed.value, parsed.tree, parsed.text)];
+  const warnings = [
+    ...parsed.warnings,
+    ...misspeltFields(parsed.value, parsed.tree, parsed.positions),
+  ];
   const diagnostics = [...errors, ...warnings];
   if (errors.length > 0) return outcome(file, 1, diagnostics);
   // The schema has just checked this value against the shape `Resume` describes.

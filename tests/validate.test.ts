@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { editDistance, closestMatch } from '../src/edit-distance.js';
-import { formatPath, positionAt } from '../src/json-locations.js';
+import { formatPath, lineIndex } from '../src/json-locations.js';
 import { formatReport } from '../src/report.js';
 import {
   SCHEMA_URL,
@@ -358,8 +358,8 @@ describe('unreadable files', () => {
 
 describe('locations and report', () => {
   test('positions count lines by \\n, \\r\\n and \\r, columns from 1', () => {
-    expect(positionAt('ab\r\ncd\ref\ngh', 11)).toEqual({ line: 4, column: 2 });
-    expect(positionAt('abc', 0)).toEqual({ line: 1, column: 1 });
+    expect(lineIndex('ab\r\ncd\ref\ngh')(11)).toEqual({ line: 4, column: 2 });
+    expect(lineIndex('abc')(0)).toEqual({ line: 1, column: 1 });
   });
 
   test('paths in JavaScript notation', () => {
