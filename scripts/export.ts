@@ -50,7 +50,8 @@ for (const [signal, code] of [
   ['SIGTERM', 143],
 ] as const) {
   process.once(signal, () => {
-    process.stderr.write(`✖ Interrupted (${signal}); no file was changed.\n`);
+    // Outputs are swapped in all at once: the folder holds the previous set or the whole new one.
+    process.stderr.write(`✖ Interrupted (${signal}); no file was half-written or mixed.\n`);
     process.exit(code);
   });
 }
