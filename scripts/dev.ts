@@ -2,12 +2,15 @@
  * `npm run dev`: a live preview of the CV at http://127.0.0.1:4000 that re-renders on every save
  * of the résumé or the theme and reloads the open page.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseCliArgs } from '../src/cli-args.js';
 import { CliError, EXIT, describeError } from '../src/cli-error.js';
 import { pdfPreview, type PdfPreview } from '../src/dev-pdf.js';
 import { startDevServer, type DevServer } from '../src/dev-server.js';
+import { parseByteSize } from '../src/input-limits.js';
+import { readResumeText } from '../src/load.js';
+import { cli } from '../src/messages.js';
 import { createProgress } from '../src/progress.js';
 import { loadTheme } from '../src/theme-loader.js';
 import { applyVariant } from '../src/variant.js';
@@ -37,13 +40,15 @@ const OPTIONS = {
   variant: { type: 'string' },
   pdf: { type: 'boolean', default: false },
   out: { type: 'string', default: 'dist' },
+  'max-size': { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
 /** The theme named in the résumé, read leniently: a broken résumé still gets a preview. */
-function themeFromResume(path: string): string | undefined {
+async function themeFromResume(path: string, maxBytes?: number): Promise<string | undefined> {
+  const read = await readResumeText(path, { maxBytes });
   try {
-    const resume = JSON.parse(readFileSync(path, 'utf8')) as { meta?: { theme?: unknown } };
+    const resume = read.ok ? (JSON.parse(read.text) as { meta?: { theme?: unknown } }) : {};
     return typeof resume.meta?.theme === 'string' ? resume.meta.theme : undefined;
   } catch {
     return undefined;
@@ -84,10 +89,15 @@ async function main(argv: string[]): Promise<void> {
       EXIT.badInputOrOptions,
     );
   }
+  const maxSize = values['max-size'];
+  const maxBytes = maxSize === undefined ? undefined : parseByteSize(maxSize);
+  if (maxSize !== undefined && maxBytes === undefined) {
+    throw new CliError(cli.badMaxSize(maxSize), EXIT.badInputOrOptions);
+  }
   const cwd = process.cwd();
   const resumePath = resolve(cwd, values.resume);
   const progress = createProgress();
-  const themeSpec = values.theme ?? themeFromResume(resumePath) ?? './theme';
+  const themeSpec = values.theme ?? (await themeFromResume(resumePath, maxBytes)) ?? './theme';
   const theme = await loadTheme(themeSpec, cwd);
   const variant = values.variant;
   const pdfFile = join(resolve(cwd, values.out), `resume${variant ? `-${variant}` : ''}.pdf`);
@@ -97,6 +107,7 @@ async function main(argv: string[]): Promise<void> {
 
   const server: DevServer = await startDevServer({
     resumePath,
+    maxBytes,
     port,
     // Reloads after an edit read the theme's files again.
     loadTheme: async (fresh) => (fresh ? loadTheme(themeSpec, cwd, { fresh }) : theme),

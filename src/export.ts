@@ -37,6 +37,8 @@ export interface ExportOptions {
   paper?: Paper;
   /** Skip schema validation (the file must still be readable JSON). */
   force?: boolean;
+  /** Larger résumé files are refused (default: the validator's limit). */
+  maxBytes?: number;
   /** Output file name without extension; default "resume". */
   baseName?: string;
   transforms?: ResumeTransform[];
@@ -95,7 +97,7 @@ export async function exportResume(options: ExportOptions): Promise<ExportResult
   let connect = lookup?.found ? launch(lookup.path) : undefined;
 
   try {
-    const resume = await readResume(resumePath, options.force === true, progress, cwd);
+    const resume = await readResume(resumePath, options, progress, cwd);
     const transformed = (options.transforms ?? []).reduce(
       (current, transform) => transform.apply(current),
       resume,
@@ -220,14 +222,14 @@ export async function exportResume(options: ExportOptions): Promise<ExportResult
 /** Reads and validates the résumé (or, with --force, only reads it). */
 async function readResume(
   path: string,
-  force: boolean,
+  { force, maxBytes }: Pick<ExportOptions, 'force' | 'maxBytes'>,
   progress: Progress,
   cwd: string,
 ): Promise<Resume> {
   const shown = displayPath(cwd, path);
   if (force) {
     const { readResumeText, parseResumeText } = await import('./load.js');
-    const read = await readResumeText(path);
+    const read = await readResumeText(path, { maxBytes });
     if (!read.ok) throw new CliError(diagnosticText(shown, read.diagnostic), read.exitCode);
     const parsed = parseResumeText(read.text);
     if (!parsed.ok) {
@@ -241,7 +243,7 @@ async function readResume(
   }
   const startedAt = performance.now();
   const { validateFile } = await import('./validate.js');
-  const outcome = await validateFile(path);
+  const outcome = await validateFile(path, { maxBytes });
   if (outcome.exitCode !== 0 || !outcome.resume) {
     throw new CliError(
       outcome.report.trim() || `${shown} is not a valid résumé.`,

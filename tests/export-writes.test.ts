@@ -4,8 +4,8 @@
  * never a file outside --out or over the résumé.
  *
  * Moments inside the write step are found by watching the output folder. Renames are slowed by
- * strace's fault injection (each returns 300 ms late), which makes "between two renames" a window
- * a signal can be aimed at, and makes two concurrent exports interleave their renames.
+ * strace's fault injection (each returns late), which makes "between two renames" a window a
+ * signal can be aimed at, and lets a second export run while the first is renaming.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -50,7 +50,8 @@ function writeJson(name: string, value: unknown): string {
   return path;
 }
 
-const SLOW_RENAMES = [
+/** strace arguments that make every rename return `seconds` late. */
+const slowRenames = (seconds: number) => [
   '-f',
   '--seccomp-bpf',
   '-o',
@@ -58,7 +59,7 @@ const SLOW_RENAMES = [
   '-e',
   'trace=rename,renameat,renameat2',
   '-e',
-  'inject=rename,renameat,renameat2:delay_exit=300000',
+  `inject=rename,renameat,renameat2:delay_exit=${seconds * 1_000_000}`,
 ];
 
 interface Started {
@@ -68,11 +69,12 @@ interface Started {
   done: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Starts `npm run export -- args` (with slow renames when asked), collecting stderr. */
-function startExport(args: string[], slowRenames: boolean): Started {
+/** Starts `npm run export -- args` (renames slowed by `renameDelay` seconds), collecting stderr. */
+function startExport(args: string[], renameDelay = 0): Started {
   const [program, base] = scriptCommand('export');
-  const child: ChildProcess = slowRenames
-    ? spawn('strace', [...SLOW_RENAMES, program, ...base, ...args], { cwd: repoRoot })
+  const traced = renameDelay > 0;
+  const child: ChildProcess = traced
+    ? spawn('strace', [...slowRenames(renameDelay), program, ...base, ...args], { cwd: repoRoot })
     : spawn(program, [...base, ...args], { cwd: repoRoot });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -82,7 +84,7 @@ function startExport(args: string[], slowRenames: boolean): Started {
   );
   return {
     pid() {
-      if (!slowRenames) return child.pid;
+      if (!traced) return child.pid;
       const children = readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8');
       return children
         .trim()
@@ -207,7 +209,7 @@ describe('an export interrupted at any moment leaves the old set or the new set,
       MOMENTS.map((moment, index) => async () => {
         const out = join(work, `moment-${index}`);
         cpSync(oldOut, out, { recursive: true });
-        const run = startExport(['--resume', changedResume, '--out', out], true);
+        const run = startExport(['--resume', changedResume, '--out', out], 0.3);
         const sent = await moment.at(out, run);
         const pid = run.pid();
         if (sent && pid !== undefined) process.kill(pid, moment.signal ?? 'SIGINT');
@@ -228,16 +230,20 @@ describe('an export interrupted at any moment leaves the old set or the new set,
 });
 
 describe('concurrent exports into one folder', () => {
-  it('serialise: both succeed and the folder holds one complete set', async () => {
+  it('take turns: both succeed and the folder holds one complete set', async () => {
     const out = join(work, 'concurrent');
     cpSync(oldOut, out, { recursive: true });
-    const runs = [
-      startExport(['--out', out, '--quiet'], true),
-      startExport(['--resume', changedResume, '--out', out, '--quiet'], true),
-    ];
+    // The first export's renames take 10 s each; the second starts once the first has replaced
+    // one file, so without a lock it would write both of its files in between.
+    const first = startExport(['--out', out, '--quiet'], 10);
+    const before = statSync(join(out, 'resume.html')).ino;
+    const replaced = await when(() => statSync(join(out, 'resume.html')).ino !== before, first);
+    expect(replaced, first.stderr()).toBe(true);
+    const second = startExport(['--resume', changedResume, '--out', out, '--quiet']);
+    const runs = [first, second];
     const codes = await Promise.all(runs.map((run) => run.done.then(({ code }) => code)));
     expect(codes, runs.map((run) => run.stderr()).join('\n')).toEqual([0, 0]);
-    expect([oldSet, newSet]).toContainEqual(contents(out));
+    expect(contents(out)).toEqual(newSet);
   }, 120_000);
 });
 
