@@ -172,10 +172,18 @@ function describeKind(tree: Node): string {
 /** Keys given twice in one object: legal for parsers, but one of the two values is silently lost. */
 function duplicateKeys(positions: Positions, root: Node): Diagnostic[] {
   const found: Diagnostic[] = [];
-  const visit = (node: Node, path: PathSegment[]): void => {
+  // One path, extended and shortened as the walk goes: copied only for a duplicate found.
+  const path: PathSegment[] = [];
+  const visit = (node: Node): void => {
+    if (node.type !== 'object' && node.type !== 'array') return;
     const seen = new Map<string, number>();
     node.children?.forEach((child, index) => {
-      if (node.type === 'array') return visit(child, [...path, index]);
+      if (node.type === 'array') {
+        path.push(index);
+        visit(child);
+        path.pop();
+        return;
+      }
       const [keyNode, valueNode] = child.children ?? [];
       if (!keyNode) return;
       const key = String(keyNode.value);
@@ -192,9 +200,13 @@ function duplicateKeys(positions: Positions, root: Node): Diagnostic[] {
           ...message,
         });
       }
-      if (valueNode) visit(valueNode, [...path, key]);
+      if (valueNode) {
+        path.push(key);
+        visit(valueNode);
+        path.pop();
+      }
     });
   };
-  visit(root, []);
+  visit(root);
   return found;
 }
