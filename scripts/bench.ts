@@ -1,16 +1,18 @@
 /**
  * `npm run bench`: wall time of our export against `resumed export` and a bare puppeteer script
  * (the floor), in alternating rounds, plus the theme's warm render time against
- * jsonresume-theme-even's. Writes bench/RESULTS.md.
+ * jsonresume-theme-even's, and validation time for files with thousands of errors. Writes
+ * bench/RESULTS.md. `npm run bench -- --only validation` re-measures only the last section.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Resume } from 'jsonresume-theme-camera-ready';
 import { browserVersion, findBrowser } from '../src/browser.js';
 import { parseCliArgs } from '../src/cli-args.js';
 import { loadTheme } from '../src/theme-loader.js';
+import { validateFile } from '../src/validate.js';
 
 const root = process.cwd();
 const bin = (name: string) => join(root, 'node_modules', '.bin', name);
@@ -97,9 +99,98 @@ function stepMedians(runs: (Run | undefined)[]): [string, number][] {
   return [...byStep].map(([step, values]) => [step, median(values)]);
 }
 
+/** Résumés of about 2 MB with `errors` problems of one kind: schema errors or syntax errors. */
+const ERROR_KINDS = {
+  'bad dates': (errors: number) => {
+    const padding = 'x'.repeat(Math.max(0, Math.floor((2 * 1024 * 1024) / errors) - 60));
+    const work = Array.from({ length: errors }, (_, index) => ({
+      name: `Lab ${index}`,
+      summary: padding,
+      startDate: 'Present',
+    }));
+    return JSON.stringify({ basics: { name: 'Ada Example' }, work }, null, 1);
+  },
+  'trailing commas': (errors: number) => {
+    const padding = 'x'.repeat(Math.max(0, Math.floor((2 * 1024 * 1024) / errors) - 60));
+    const work = Array.from(
+      { length: errors },
+      (_, index) => `{"name":"Lab ${index}","summary":"${padding}","highlights":["a",]}`,
+    );
+    return `{"basics":{"name":"Ada Example"},"work":[\n${work.join(',\n')}\n]}`;
+  },
+};
+
+const VALIDATION_TITLE = '## Validation with thousands of errors';
+
+/** `validateFile` in this process (what the preview server runs on every save), median of 3. */
+async function validationSection(scratch: string): Promise<string[]> {
+  const lines = [
+    VALIDATION_TITLE,
+    '',
+    '`validateFile` in process (read, parse, schema, locate every error, format the report) on résumés of about 2 MB: work entries that each hold a date the schema refuses, or each end a list with a trailing comma; median of 3 runs after one warm-up run, wall time and the CPU time of this process.',
+    '',
+    `Load average when this section started: ${loadavg()
+      .map((value) => value.toFixed(2))
+      .join(', ')} on ${cpus().length} cores (a busy machine inflates the wall times most).`,
+    '',
+    '| errors | kind | file size | median wall | median CPU | target (wall) |',
+    '| ------ | ---- | --------- | ----------- | ---------- | ------------- |',
+  ];
+  for (const [kind, make] of Object.entries(ERROR_KINDS)) {
+    for (const errors of [2_000, 8_000, 32_000]) {
+      const path = join(scratch, `errors-${errors}.json`);
+      writeFileSync(path, make(errors));
+      const times: number[] = [];
+      const cpu: number[] = [];
+      for (let run = 0; run < 4; run += 1) {
+        const started = performance.now();
+        const usage = process.cpuUsage();
+        const outcome = await validateFile(path);
+        const { user, system } = process.cpuUsage(usage);
+        if (run > 0) times.push(performance.now() - started);
+        if (run > 0) cpu.push((user + system) / 1000);
+        if (outcome.diagnostics.length !== errors) {
+          throw new Error(
+            `${kind}: expected ${errors} errors, found ${outcome.diagnostics.length}`,
+          );
+        }
+      }
+      const size = `${(statSync(path).size / 1024 ** 2).toFixed(1)} MiB`;
+      const time = median(times);
+      const target = errors === 32_000 ? `≤ 2 s: ${time <= 2_000 ? 'met' : 'not met'}` : '';
+      lines.push(
+        `| ${errors.toLocaleString('en')} | ${kind} | ${size} | ${ms(time)} | ${ms(median(cpu))} | ${target} |`,
+      );
+    }
+  }
+  process.stderr.write(`${lines.slice(-6).join('\n')}\n`);
+  return [...lines, ''];
+}
+
+/** Replaces (or adds) the validation section of an existing RESULTS.md. */
+function updateValidationSection(results: string, section: string[]): string {
+  const start = results.indexOf(VALIDATION_TITLE);
+  if (start < 0) return `${results.trimEnd()}\n\n${section.join('\n')}`;
+  const next = results.indexOf('\n## ', start + VALIDATION_TITLE.length);
+  return `${results.slice(0, start)}${section.join('\n')}${next < 0 ? '' : results.slice(next + 1)}`;
+}
+
 async function main(): Promise<void> {
-  const parsed = parseCliArgs(process.argv.slice(2), { rounds: { type: 'string' } });
+  const parsed = parseCliArgs(process.argv.slice(2), {
+    rounds: { type: 'string' },
+    only: { type: 'string' },
+  });
   if (!parsed.ok) throw new Error(parsed.message);
+  const resultsPath = join(root, 'bench', 'RESULTS.md');
+  if (parsed.values.only !== undefined) {
+    if (parsed.values.only !== 'validation') throw new Error('--only takes: validation');
+    const scratch = mkdtempSync(join(tmpdir(), 'bench-'));
+    const section = await validationSection(scratch);
+    rmSync(scratch, { recursive: true, force: true });
+    writeFileSync(resultsPath, updateValidationSection(readFileSync(resultsPath, 'utf8'), section));
+    process.stderr.write(`✔ updated the validation section of bench/RESULTS.md\n`);
+    return;
+  }
   const rounds = Number(parsed.values.rounds ?? 5);
   const lookup = await findBrowser();
   if (!lookup.found) throw new Error(`${lookup.reason} Run npm run setup-browser first.`);
@@ -199,6 +290,7 @@ async function main(): Promise<void> {
   const even = await loadTheme('jsonresume-theme-even', root);
   const oursRender = await warmRender(ours.render, sample);
   const evenRender = await warmRender(even.render, sample);
+  const validation = await validationSection(scratch);
   rmSync(scratch, { recursive: true, force: true });
 
   const lines: string[] = [
@@ -287,8 +379,9 @@ async function main(): Promise<void> {
     '',
     `Ratio ${ratio(renderRatio)} (target ≤ 0.50×: ${renderRatio <= 0.5 ? 'met' : 'not met'}).`,
     '',
+    ...validation,
   );
-  writeFileSync(join(root, 'bench', 'RESULTS.md'), lines.join('\n'));
+  writeFileSync(resultsPath, lines.join('\n'));
   process.stderr.write(`✔ wrote bench/RESULTS.md\n`);
 }
 

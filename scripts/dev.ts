@@ -8,6 +8,9 @@ import { parseCliArgs } from '../src/cli-args.js';
 import { CliError, EXIT, describeError } from '../src/cli-error.js';
 import { pdfPreview, type PdfPreview } from '../src/dev-pdf.js';
 import { startDevServer, type DevServer } from '../src/dev-server.js';
+import { parseByteSize } from '../src/input-limits.js';
+import { readResumeText } from '../src/load.js';
+import { cli } from '../src/messages.js';
 import { createProgress } from '../src/progress.js';
 import { themeWatchPlan } from '../src/theme-build.js';
 import { loadTheme } from '../src/theme-loader.js';
@@ -39,13 +42,15 @@ const OPTIONS = {
   variant: { type: 'string' },
   pdf: { type: 'boolean', default: false },
   out: { type: 'string', default: 'dist' },
+  'max-size': { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
 /** The theme named in the résumé, read leniently: a broken résumé still gets a preview. */
-function themeFromResume(path: string): string | undefined {
+async function themeFromResume(path: string, maxBytes?: number): Promise<string | undefined> {
+  const read = await readResumeText(path, { maxBytes });
   try {
-    const resume = JSON.parse(readFileSync(path, 'utf8')) as { meta?: { theme?: unknown } };
+    const resume = read.ok ? (JSON.parse(read.text) as { meta?: { theme?: unknown } }) : {};
     return typeof resume.meta?.theme === 'string' ? resume.meta.theme : undefined;
   } catch {
     return undefined;
@@ -78,10 +83,15 @@ async function main(argv: string[]): Promise<void> {
       EXIT.badInputOrOptions,
     );
   }
+  const maxSize = values['max-size'];
+  const maxBytes = maxSize === undefined ? undefined : parseByteSize(maxSize);
+  if (maxSize !== undefined && maxBytes === undefined) {
+    throw new CliError(cli.badMaxSize(maxSize), EXIT.badInputOrOptions);
+  }
   const cwd = process.cwd();
   const resumePath = resolve(cwd, values.resume);
   const progress = createProgress();
-  const themeSpec = values.theme ?? themeFromResume(resumePath) ?? './theme';
+  const themeSpec = values.theme ?? (await themeFromResume(resumePath, maxBytes)) ?? './theme';
   const theme = await loadTheme(themeSpec, cwd);
   const watchPlan = themeWatchPlan(theme.location);
   const variant = values.variant;
@@ -92,6 +102,7 @@ async function main(argv: string[]): Promise<void> {
 
   const server: DevServer = await startDevServer({
     resumePath,
+    maxBytes,
     port,
     // Reloads after an edit build the theme when it has a build step, then read its files again.
     loadTheme: async (fresh) => {

@@ -26,6 +26,7 @@ async function main(argv: string[]): Promise<number> {
     formats: args.formats,
     paper: args.paper,
     force: args.force,
+    maxBytes: args.maxBytes,
     ...(variant && { baseName: variant.baseName, transforms: [variant.transform] }),
     progress,
   });
@@ -50,7 +51,8 @@ for (const [signal, code] of [
   ['SIGTERM', 143],
 ] as const) {
   process.once(signal, () => {
-    process.stderr.write(`✖ Interrupted (${signal}); no file was changed.\n`);
+    // Outputs are swapped in all at once: the folder holds the previous set or the whole new one.
+    process.stderr.write(`✖ Interrupted (${signal}); no file was half-written or mixed.\n`);
     process.exit(code);
   });
 }

@@ -4,13 +4,15 @@
  */
 import { parseCliArgs } from '../src/cli-args.js';
 import { cli, report as reportText } from '../src/messages.js';
-import { formatReport } from '../src/report.js';
+import { parseByteSize } from '../src/input-limits.js';
+import { formatReport, listed } from '../src/report.js';
 import { JSON_RESUME_VERSION } from '../src/resume-schema.js';
 import { validateFile } from '../src/validate.js';
 import { countBySeverity } from '../src/diagnostics.js';
 
 const args = parseCliArgs(process.argv.slice(2), {
   json: { type: 'boolean' },
+  'max-size': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 });
 
@@ -24,13 +26,21 @@ if (args.values.help) {
   process.exit(0);
 }
 
+const maxSize = args.values['max-size'];
+const maxBytes = maxSize === undefined ? undefined : parseByteSize(maxSize);
+if (maxSize !== undefined && maxBytes === undefined) {
+  process.stderr.write(`${cli.badMaxSize(maxSize)}\n${cli.seeHelp}\n`);
+  process.exit(2);
+}
+
 const file = args.positionals[0] ?? 'resume.json';
-const outcome = await validateFile(file);
+const outcome = await validateFile(file, { maxBytes });
 
 if (args.values.json) {
   const { errors, warnings } = countBySeverity(outcome.diagnostics);
-  const { exitCode, diagnostics } = outcome;
-  const summary = { file, valid: exitCode === 0, exitCode, errors, warnings, diagnostics };
+  const { exitCode } = outcome;
+  const { shown: diagnostics, omitted } = listed(outcome.diagnostics);
+  const summary = { file, valid: exitCode === 0, exitCode, errors, warnings, diagnostics, omitted };
   process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
 } else {
   // NO_COLOR (https://no-color.org): any non-empty value turns colour off.

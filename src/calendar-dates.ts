@@ -4,7 +4,7 @@
  * each, on every field the schema declares as a date.
  */
 import type { Diagnostic } from './diagnostics.js';
-import { formatPath, offsetOf, positionAt } from './json-locations.js';
+import { formatPath, offsetOf } from './json-locations.js';
 import { content } from './messages.js';
 import { walkWithSchemas } from './resume-schema.js';
 import type { Located } from './schema-errors.js';
@@ -25,7 +25,7 @@ export function calendarDateWarnings(doc: Located): Diagnostic[] {
     found.push({
       severity: 'warning',
       path: formatPath(path),
-      ...positionAt(doc.text, offsetOf(doc.tree, path)),
+      ...doc.positions(offsetOf(doc.tree, path)),
       value: current,
       ...problem,
     });

@@ -4,13 +4,13 @@
  * Bad input never stops it: the last good render stays up with the problem shown over it.
  */
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { basename } from 'node:path';
 import type { Resume } from 'jsonresume-theme-camera-ready';
 import { CliError, EXIT, describeError } from './cli-error.js';
 import { EVENTS_PATH, devPage, problemPage, type Problem } from './dev-page.js';
 import { watchFile, watchTree, type Watcher } from './file-watch.js';
+import { readResumeText } from './load.js';
 import type { LoadedTheme } from './theme-loader.js';
 import { validateText } from './validate.js';
 
@@ -20,6 +20,8 @@ const THEME_SETTLE_MS = 60;
 
 export interface DevServerOptions {
   resumePath: string;
+  /** Larger résumé files are refused (default: the validator's limit). */
+  maxBytes?: number;
   /** 0 picks a free port. */
   port: number;
   /** Loads the theme; `fresh` asks for its current files rather than cached modules. */
@@ -78,15 +80,15 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
         return;
       }
     }
-    let text: string;
-    try {
-      text = await readFile(options.resumePath, 'utf8');
-    } catch (error) {
+    // Bounded and non-blocking: a huge file, a device or a named pipe is reported, not waited on.
+    const read = await readResumeText(options.resumePath, { maxBytes: options.maxBytes });
+    if (!read.ok) {
       // Some editors delete and re-create on save: the next change renders again.
       lastText = undefined;
-      fail(`${resumeName} cannot be read`, describeError(error));
+      fail(`${resumeName} cannot be read`, read.diagnostic.message);
       return;
     }
+    const { text } = read;
     if (text === lastText && !themeChanged) return;
     lastText = text;
 

@@ -1,6 +1,8 @@
 import { parseCliArgs, type OptionSpec } from './cli-args.js';
 import { CliError, EXIT } from './cli-error.js';
 import { FORMATS } from './formats.js';
+import { parseByteSize } from './input-limits.js';
+import { cli } from './messages.js';
 import { PAPERS, type Paper } from './pdf.js';
 
 export interface ExportArgs {
@@ -14,6 +16,8 @@ export interface ExportArgs {
   variant: string | undefined;
   force: boolean;
   quiet: boolean;
+  /** Larger résumé files are refused; undefined for the default limit. */
+  maxBytes: number | undefined;
 }
 
 export const EXPORT_USAGE = `Usage: npm run export -- [options]
@@ -30,6 +34,7 @@ Options:
   --variant <name>    a variant from meta.variants, written as resume-<name>.<format>; fails
                       (exit 3) when its PDF has more pages than the variant's pageBudget
   --force             export without validating (the file must still be JSON)
+  --max-size <size>   refuse larger résumé files (default 16MB), e.g. 32MB
   --quiet             print only warnings and errors
   -h, --help          show this help
 
@@ -48,6 +53,7 @@ const OPTIONS = {
   paper: { type: 'string' },
   variant: { type: 'string' },
   force: { type: 'boolean', default: false },
+  'max-size': { type: 'string' },
   quiet: { type: 'boolean', short: 'q', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const satisfies OptionSpec;
@@ -72,6 +78,7 @@ export function parseExportArgs(argv: string[]): ExportArgs {
     variant: values.variant === undefined ? undefined : nonEmpty('--variant', values.variant),
     force: values.force,
     quiet: values.quiet,
+    maxBytes: values['max-size'] === undefined ? undefined : parseMaxSize(values['max-size']),
   };
 }
 
@@ -90,6 +97,12 @@ function parseFormats(list: string): string[] {
     );
   }
   return names;
+}
+
+function parseMaxSize(value: string): number {
+  const bytes = parseByteSize(value);
+  if (bytes === undefined) throw new CliError(cli.badMaxSize(value), EXIT.badInputOrOptions);
+  return bytes;
 }
 
 function parsePaper(value: string): Paper {

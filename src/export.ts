@@ -1,9 +1,9 @@
-import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, realpathSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Page } from 'puppeteer';
 import type { Resume } from 'jsonresume-theme-camera-ready';
-import { writeFilesAtomic } from './atomic-write.js';
+import { OutputLockedError, isPlainFileName, writeFilesAtomic } from './atomic-write.js';
 import {
   BrowserUnavailableError,
   findBrowser,
@@ -37,6 +37,8 @@ export interface ExportOptions {
   paper?: Paper;
   /** Skip schema validation (the file must still be readable JSON). */
   force?: boolean;
+  /** Larger résumé files are refused (default: the validator's limit). */
+  maxBytes?: number;
   /** Output file name without extension; default "resume". */
   baseName?: string;
   transforms?: ResumeTransform[];
@@ -67,8 +69,9 @@ export async function exportResume(options: ExportOptions): Promise<ExportResult
   const outDir = resolve(cwd, options.out);
   checkOutDir(outDir, resumePath, options.out);
   const writers = options.formats.map((name) => [name, formatWriter(name)] as const);
-  const outputPath = (name: string) =>
-    join(outDir, `${options.baseName ?? 'resume'}.${FORMATS[name]!.extension}`);
+  const fileName = (name: string) => `${options.baseName ?? 'resume'}.${FORMATS[name]!.extension}`;
+  const outputPath = (name: string) => join(outDir, fileName(name));
+  checkFileNames(options.formats.map(fileName));
   checkOutputsSpareResume(options.formats.map(outputPath), resumePath);
 
   const browserNeeded = writers.some(([, writer]) => writer.needsBrowser);
@@ -94,7 +97,7 @@ export async function exportResume(options: ExportOptions): Promise<ExportResult
   let connect = lookup?.found ? launch(lookup.path) : undefined;
 
   try {
-    const resume = await readResume(resumePath, options.force === true, progress, cwd);
+    const resume = await readResume(resumePath, options, progress, cwd);
     const transformed = (options.transforms ?? []).reduce(
       (current, transform) => transform.apply(current),
       resume,
@@ -178,6 +181,7 @@ export async function exportResume(options: ExportOptions): Promise<ExportResult
     if (produced.length === 0) return [];
     const startedAt = performance.now();
     const files = produced.map(({ name, output }) => ({
+      name: fileName(name),
       path: outputPath(name),
       data: output.data,
     }));
@@ -190,8 +194,14 @@ export async function exportResume(options: ExportOptions): Promise<ExportResult
       );
     }
     try {
-      await writeFilesAtomic(files);
+      await writeFilesAtomic(outDir, files);
     } catch (error) {
+      if (error instanceof OutputLockedError) {
+        throw new CliError(
+          `Another export (process ${error.holder}) is writing to ${options.out} and did not finish within 30 s. The previous files there are unchanged; run again when it has finished, or choose another --out.`,
+          EXIT.exportFailed,
+        );
+      }
       const code = (error as NodeJS.ErrnoException).code;
       const unwritable = code === 'EACCES' || code === 'EPERM' || code === 'EROFS';
       throw new CliError(
@@ -212,14 +222,14 @@ export async function exportResume(options: ExportOptions): Promise<ExportResult
 /** Reads and validates the résumé (or, with --force, only reads it). */
 async function readResume(
   path: string,
-  force: boolean,
+  { force, maxBytes }: Pick<ExportOptions, 'force' | 'maxBytes'>,
   progress: Progress,
   cwd: string,
 ): Promise<Resume> {
   const shown = displayPath(cwd, path);
   if (force) {
     const { readResumeText, parseResumeText } = await import('./load.js');
-    const read = await readResumeText(path);
+    const read = await readResumeText(path, { maxBytes });
     if (!read.ok) throw new CliError(diagnosticText(shown, read.diagnostic), read.exitCode);
     const parsed = parseResumeText(read.text);
     if (!parsed.ok) {
@@ -233,7 +243,7 @@ async function readResume(
   }
   const startedAt = performance.now();
   const { validateFile } = await import('./validate.js');
-  const outcome = await validateFile(path);
+  const outcome = await validateFile(path, { maxBytes });
   if (outcome.exitCode !== 0 || !outcome.resume) {
     throw new CliError(
       outcome.report.trim() || `${shown} is not a valid résumé.`,
@@ -271,7 +281,7 @@ function checkOutDir(outDir: string, resumePath: string, shown: string): void {
       `--out ${shown}: ${why} Choose a folder, e.g. --out dist.`,
       EXIT.badInputOrOptions,
     );
-  if (outDir === resumePath) throw fail('that is the résumé file itself.');
+  if (realPath(outDir) === realPath(resumePath)) throw fail('that is the résumé file itself.');
   let existing = outDir;
   while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
   if (!statSync(existing).isDirectory()) {
@@ -286,9 +296,33 @@ function checkOutDir(outDir: string, resumePath: string, shown: string): void {
   }
 }
 
+/**
+ * A path with every symbolic link resolved, also when its last parts do not exist yet: what
+ * `--out link` really writes to, so a link to the résumé's folder cannot get past the checks.
+ */
+function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    const parent = dirname(path);
+    return parent === path ? path : join(realPath(parent), basename(path));
+  }
+}
+
+/** Output names come from options (a variant's name): they must not reach outside --out. */
+function checkFileNames(names: string[]): void {
+  const unsafe = names.find((name) => !isPlainFileName(name) || name.startsWith('.'));
+  if (unsafe === undefined) return;
+  throw new CliError(
+    `The output name ${JSON.stringify(unsafe)} is not a plain file name, so it could be written outside --out. A variant name may hold only letters, digits and "-".`,
+    EXIT.badInputOrOptions,
+  );
+}
+
 /** An output written over the résumé would destroy the input: refuse before any work. */
 function checkOutputsSpareResume(outputs: string[], resumePath: string): void {
-  const clash = outputs.find((output) => output === resumePath);
+  const resume = realPath(resumePath);
+  const clash = outputs.find((output) => realPath(output) === resume);
   if (clash === undefined) return;
   throw new CliError(
     `${clash} is both the résumé and an output of this export, so writing it would replace the résumé. Choose another --out folder (e.g. --out dist) or rename the résumé.`,

@@ -3,7 +3,7 @@
  * notation, and the syntax-tree node behind a path, so every diagnostic can point at the exact
  * spot an editor shows.
  */
-import { findNodeAtLocation, type Node } from 'jsonc-parser';
+import type { Node } from 'jsonc-parser';
 
 export type PathSegment = string | number;
 
@@ -12,11 +12,14 @@ export interface Position {
   column: number;
 }
 
-/** Where each line of the last text asked about starts: one scan per text, not per position. */
-let lines: { text: string; starts: number[] } | undefined;
+/** Turns offsets into positions; built once per text so each lookup costs a binary search. */
+export type Positions = (offset: number) => Position;
 
-function lineStarts(text: string): number[] {
-  if (lines?.text === text) return lines.starts;
+/**
+ * 1-based line and column (UTF-16 units, as editors count them) of offsets in `text`, from one
+ * pass that records where each line starts (\n, \r\n and a lone \r end a line).
+ */
+export function lineIndex(text: string): Positions {
   const starts = [0];
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
@@ -24,23 +27,17 @@ function lineStarts(text: string): number[] {
       starts.push(i + 1);
     }
   }
-  lines = { text, starts };
-  return starts;
-}
-
-/** 1-based line and column (UTF-16 units, as editors count them) of `offset` in `text`. */
-export function positionAt(text: string, offset: number): Position {
-  const starts = lineStarts(text);
-  const end = Math.max(0, Math.min(offset, text.length));
-  // The last line that starts at or before `end`.
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = Math.ceil((low + high) / 2);
-    if ((starts[middle] ?? 0) <= end) low = middle;
-    else high = middle - 1;
-  }
-  return { line: low + 1, column: end - (starts[low] ?? 0) + 1 };
+  return (offset) => {
+    const end = Math.max(0, Math.min(offset, text.length));
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle]! <= end) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: end - starts[low]! + 1 };
+  };
 }
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
@@ -83,21 +80,56 @@ export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Each object's members by name (the first of duplicate names, as editors jump to). */
+const membersOf = new WeakMap<Node, Map<string, Node>>();
+
+function members(object: Node): Map<string, Node> {
+  let found = membersOf.get(object);
+  if (!found) {
+    found = new Map();
+    for (const property of object.children ?? []) {
+      const name = property.children?.[0]?.value;
+      if (typeof name === 'string' && !found.has(name)) found.set(name, property);
+    }
+    membersOf.set(object, found);
+  }
+  return found;
+}
+
+/**
+ * The node at `segments` as far as it exists: one map lookup per segment, so locating thousands
+ * of diagnostics in one large object stays linear.
+ */
+function deepestNode(root: Node, segments: readonly PathSegment[]): { node: Node; depth: number } {
+  let node = root;
+  let depth = 0;
+  for (const segment of segments) {
+    const next =
+      typeof segment === 'number'
+        ? node.type === 'array'
+          ? node.children?.[segment]
+          : undefined
+        : node.type === 'object'
+          ? members(node).get(segment)?.children?.[1]
+          : undefined;
+    if (!next) break;
+    node = next;
+    depth++;
+  }
+  return { node, depth };
+}
+
 /**
  * Start of the value at `segments` (or of the nearest ancestor that exists). With `key: true`
  * and an object member, the start of its property name instead, which is where a misspelt or
  * unwanted name should be pointed out.
  */
 export function offsetOf(root: Node, segments: readonly PathSegment[], key = false): number {
-  for (let length = segments.length; length >= 0; length--) {
-    const node = findNodeAtLocation(root, segments.slice(0, length) as PathSegment[]);
-    if (!node) continue;
-    if (key && length === segments.length && node.parent?.type === 'property') {
-      return node.parent.offset;
-    }
-    return node.offset;
+  const { node, depth } = deepestNode(root, segments);
+  if (key && depth === segments.length && node.parent?.type === 'property') {
+    return node.parent.offset;
   }
-  return root.offset;
+  return node.offset;
 }
 
 /** Start of the property name `name` inside the object at `segments`, if it is there. */
@@ -106,7 +138,7 @@ export function keyOffset(
   segments: readonly PathSegment[],
   name: string,
 ): number | undefined {
-  const object = findNodeAtLocation(root, segments as PathSegment[]);
-  const property = object?.children?.find((child) => child.children?.[0]?.value === name);
-  return property?.offset;
+  const { node, depth } = deepestNode(root, segments);
+  if (depth !== segments.length || node.type !== 'object') return undefined;
+  return members(node).get(name)?.offset;
 }

@@ -7,7 +7,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { LEGACY_FIELDS } from 'jsonresume-theme-camera-ready';
 import type { Diagnostic } from './diagnostics.js';
-import { formatPath, isObject, keyOffset, positionAt, type PathSegment } from './json-locations.js';
+import { formatPath, isObject, keyOffset, type PathSegment } from './json-locations.js';
 import { legacy } from './messages.js';
 import { tryRename } from './rename-check.js';
 import { expectedWords, type Located } from './schema-errors.js';
@@ -30,7 +30,7 @@ export function legacyFieldWarnings(doc: Located): Diagnostic[] {
       found.push({
         severity: 'warning',
         path: formatPath([...path, field.legacy]),
-        ...positionAt(doc.text, offset),
+        ...doc.positions(offset),
         ...legacy.renamed(field.legacy, field.current, field.renamedIn),
         hint,
       });

@@ -2,25 +2,71 @@
  * Reading a résumé file and parsing it as strict JSON into a value plus the syntax tree that
  * locates every value. Nothing here knows about the résumé schema.
  */
-import { readFile } from 'node:fs/promises';
+import { constants, type Stats } from 'node:fs';
+import { open } from 'node:fs/promises';
 import type { Node } from 'jsonc-parser';
 import type { Diagnostic } from './diagnostics.js';
-import { formatPath, positionAt, type PathSegment } from './json-locations.js';
+import { DEFAULT_MAX_BYTES } from './input-limits.js';
+import { formatPath, lineIndex, type PathSegment, type Positions } from './json-locations.js';
 import { read, syntax, type MessageText } from './messages.js';
 import { parseStrictJson } from './syntax-errors.js';
 
 export type ReadResult =
   { ok: true; text: string } | { ok: false; exitCode: 1 | 2; diagnostic: Diagnostic };
 
-/** Reads `path` as UTF-8 text; a file that cannot be read at all is exit code 2. */
-export async function readResumeText(path: string): Promise<ReadResult> {
-  let bytes: Uint8Array;
+export interface ReadLimits {
+  /** Larger files are refused before they are read (default DEFAULT_MAX_BYTES). */
+  maxBytes?: number;
+}
+
+/**
+ * Reads `path` as UTF-8 text; a file that cannot be read at all is exit code 2. Only regular files
+ * are read, and never more than `maxBytes` + 1 bytes: a device such as /dev/zero, a named pipe or
+ * a huge file is refused with a message instead of filling memory or waiting forever.
+ */
+export async function readResumeText(
+  path: string,
+  { maxBytes = DEFAULT_MAX_BYTES }: ReadLimits = {},
+): Promise<ReadResult> {
+  const refuse = (text: MessageText): ReadResult => ({
+    ok: false,
+    exitCode: 2,
+    diagnostic: fileProblem(text),
+  });
+  let file;
   try {
-    bytes = await readFile(path);
+    // Non-blocking, so opening a named pipe returns at once instead of waiting for a writer.
+    file = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
-    return { ok: false, exitCode: 2, diagnostic: fileProblem(readFailure(path, error)) };
+    return refuse(readFailure(path, error));
   }
-  return decodeUtf8(bytes);
+  try {
+    const stats = await file.stat();
+    if (stats.isDirectory()) return refuse(read.isDirectory(path));
+    if (!stats.isFile()) return refuse(read.notAFile(path, fileKind(stats)));
+    if (stats.size > maxBytes) return refuse(read.tooLarge(path, stats.size, maxBytes));
+    // The size can change between stat and read (a growing file): read one byte past the limit.
+    const buffer = Buffer.alloc(Math.min(stats.size, maxBytes) + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const { bytesRead } = await file.read(buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    if (length > maxBytes) return refuse(read.tooLarge(path, undefined, maxBytes));
+    return decodeUtf8(buffer.subarray(0, length));
+  } catch (error) {
+    return refuse(readFailure(path, error));
+  } finally {
+    await file.close();
+  }
+}
+
+function fileKind(stats: Stats): string {
+  if (stats.isFIFO()) return 'a named pipe (FIFO)';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
+  if (stats.isSocket()) return 'a socket';
+  return 'not a regular file';
 }
 
 function readFailure(path: string, error: unknown): MessageText {
@@ -53,6 +99,8 @@ function fileProblem(text: MessageText): Diagnostic {
 export interface ParsedResume {
   /** The text that was parsed (without a byte-order mark), which the tree's offsets refer to. */
   text: string;
+  /** Line and column of an offset in `text`. */
+  positions: Positions;
   tree: Node;
   value: Record<string, unknown>;
   warnings: Diagnostic[];
@@ -80,10 +128,11 @@ export function parseResumeText(input: string): ParseResult {
       errors: [{ severity: 'error', path: '(file)', line: 1, column: 1, ...syntax.empty() }],
     };
   }
-  const { tree, errors } = parseStrictJson(text);
+  const positions = lineIndex(text);
+  const { tree, errors } = parseStrictJson(text, positions);
   if (errors.length > 0 || !tree) return { ok: false, errors };
   if (tree.type !== 'object') {
-    const { line, column } = positionAt(text, tree.offset);
+    const { line, column } = positions(tree.offset);
     const kind = describeKind(tree);
     return {
       ok: false,
@@ -99,9 +148,10 @@ export function parseResumeText(input: string): ParseResult {
       ],
     };
   }
-  warnings.push(...duplicateKeys(text, tree));
+  warnings.push(...duplicateKeys(positions, tree));
   // JSON.parse is the reference reading (the last of duplicate keys wins, as everywhere else).
-  return { ok: true, text, tree, value: JSON.parse(text) as Record<string, unknown>, warnings };
+  const value = JSON.parse(text) as Record<string, unknown>;
+  return { ok: true, text, positions, tree, value, warnings };
 }
 
 function describeKind(tree: Node): string {
@@ -120,20 +170,28 @@ function describeKind(tree: Node): string {
 }
 
 /** Keys given twice in one object: legal for parsers, but one of the two values is silently lost. */
-function duplicateKeys(text: string, root: Node): Diagnostic[] {
+function duplicateKeys(positions: Positions, root: Node): Diagnostic[] {
   const found: Diagnostic[] = [];
-  const visit = (node: Node, path: PathSegment[]): void => {
+  // One path, extended and shortened as the walk goes: copied only for a duplicate found.
+  const path: PathSegment[] = [];
+  const visit = (node: Node): void => {
+    if (node.type !== 'object' && node.type !== 'array') return;
     const seen = new Map<string, number>();
     node.children?.forEach((child, index) => {
-      if (node.type === 'array') return visit(child, [...path, index]);
+      if (node.type === 'array') {
+        path.push(index);
+        visit(child);
+        path.pop();
+        return;
+      }
       const [keyNode, valueNode] = child.children ?? [];
       if (!keyNode) return;
       const key = String(keyNode.value);
       const first = seen.get(key);
       if (first === undefined) seen.set(key, keyNode.offset);
       else {
-        const { line, column } = positionAt(text, keyNode.offset);
-        const message = syntax.duplicateKey(key, positionAt(text, first).line);
+        const { line, column } = positions(keyNode.offset);
+        const message = syntax.duplicateKey(key, positions(first).line);
         found.push({
           severity: 'warning',
           path: formatPath([...path, key]),
@@ -142,9 +200,13 @@ function duplicateKeys(text: string, root: Node): Diagnostic[] {
           ...message,
         });
       }
-      if (valueNode) visit(valueNode, [...path, key]);
+      if (valueNode) {
+        path.push(key);
+        visit(valueNode);
+        path.pop();
+      }
     });
   };
-  visit(root, []);
+  visit(root);
   return found;
 }

@@ -4,6 +4,8 @@
  * a fix hint.
  */
 
+import { DEFAULT_MAX_BYTES, formatBytes } from './input-limits.js';
+
 export interface MessageText {
   message: string;
   hint?: string;
@@ -91,6 +93,14 @@ export const read = {
   noPermission: (file: string): MessageText => ({
     message: `cannot read ${file}: permission denied.`,
     hint: 'make the file readable for your user, e.g. chmod u+r.',
+  }),
+  notAFile: (file: string, kind: string): MessageText => ({
+    message: `cannot read ${file}: it is ${kind}, not a file.`,
+    hint: 'give the path of a résumé saved as a file, e.g. resume.json.',
+  }),
+  tooLarge: (file: string, size: number | undefined, limit: number): MessageText => ({
+    message: `cannot read ${file}: it is larger than ${formatBytes(limit)}${size === undefined ? '' : ` (${formatBytes(size)})`}, more than any résumé needs.`,
+    hint: `check that this is the résumé; if it is, raise the limit with --max-size, e.g. --max-size ${Math.ceil(((size ?? limit) * 2) / 1024 ** 2)}MB.`,
   }),
   failed: (file: string, reason: string): MessageText => ({
     message: `cannot read ${file}: ${reason}.`,
@@ -198,6 +208,10 @@ export const syntax = {
     hint: kind.startsWith('a list')
       ? 'if the list holds one résumé, keep only that object.'
       : undefined,
+  }),
+  tooDeep: (limit: number): MessageText => ({
+    message: `objects and lists are nested more than ${limit} levels deep here; a résumé needs about six.`,
+    hint: 'check for brackets that are opened but never closed, or flatten the data.',
   }),
   duplicateKey: (name: string, firstLine: number): MessageText => ({
     message: `${quote(name)} is given twice (first on line ${firstLine}); only the last one counts.`,
@@ -335,6 +349,8 @@ export const report = {
   valid: (file: string, version: string): string =>
     `${file} is valid (JSON Resume ${version} + camera-ready extensions)`,
   fixLabel: 'fix:',
+  omitted: (count: number, shown: number): string =>
+    `… and ${count} more (only the first ${shown} are shown; fix these and run again)`,
 };
 
 export const cli = {
@@ -347,13 +363,16 @@ export const cli = {
       'camera-ready extensions, all problems in one run. Reads resume.json by default.',
       '',
       'Options:',
-      '  --json   print the diagnostics as JSON on stdout instead of text on stderr',
-      '  --help   show this help',
+      '  --json            print the diagnostics as JSON on stdout instead of text on stderr',
+      `  --max-size <size> refuse larger files (default ${formatBytes(DEFAULT_MAX_BYTES)}), e.g. 32MB`,
+      '  --help            show this help',
       '',
       'Exit codes: 0 valid (warnings allowed), 1 invalid JSON or résumé,',
       '            2 the file cannot be read or the options are wrong.',
     ].join('\n'),
   unknownOption: (option: string): string => `unknown option ${option}.`,
+  badMaxSize: (value: string): string =>
+    `--max-size ${value}: give a size such as 16MB, 512KB or a number of bytes (at most 512MB).`,
   tooManyFiles: (files: readonly string[]): string =>
     `expected one file, got ${files.length}: ${files.join(' ')}.`,
   seeHelp: 'Run with --help for usage.',

@@ -7,12 +7,12 @@
 import type { Node } from 'jsonc-parser';
 import type { Diagnostic } from './diagnostics.js';
 import { closestMatch } from './edit-distance.js';
-import { formatPath, keyOffset, positionAt } from './json-locations.js';
+import { formatPath, keyOffset, type Positions } from './json-locations.js';
 import { spelling } from './messages.js';
 import { tryRename } from './rename-check.js';
 import { isClosed, knownProperties, walkWithSchemas } from './resume-schema.js';
 
-export function misspeltFields(value: unknown, tree: Node, text: string): Diagnostic[] {
+export function misspeltFields(value: unknown, tree: Node, positions: Positions): Diagnostic[] {
   const found: Diagnostic[] = [];
   walkWithSchemas(value, (current, placed, path) => {
     if (typeof current !== 'object' || current === null || Array.isArray(current)) return;
@@ -27,7 +27,7 @@ export function misspeltFields(value: unknown, tree: Node, text: string): Diagno
       found.push({
         severity: 'warning',
         path: formatPath([...path, key]),
-        ...positionAt(text, offset),
+        ...positions(offset),
         ...spelling.unknownField(key, suggestion),
       });
     }

@@ -4,7 +4,7 @@
  * a warning that points to the Markdown that says the same.
  */
 import type { Diagnostic } from './diagnostics.js';
-import { formatPath, offsetOf, positionAt } from './json-locations.js';
+import { formatPath, offsetOf } from './json-locations.js';
 import { content } from './messages.js';
 import { walkWithSchemas } from './resume-schema.js';
 import type { Located } from './schema-errors.js';
@@ -24,7 +24,7 @@ export function rawHtmlWarnings(doc: Located): Diagnostic[] {
     found.push({
       severity: 'warning',
       path: formatPath(path),
-      ...positionAt(doc.text, offsetOf(doc.tree, path)),
+      ...doc.positions(offsetOf(doc.tree, path)),
       ...content.rawHtml(tag[0]),
     });
   });

@@ -1,10 +1,29 @@
 /**
  * The human-readable report: one line per problem (file:line:column, severity, JSON path,
- * message), the fix on the line below, errors before warnings, and a summary line.
+ * message), the fix on the line below, errors before warnings, and a summary line. At most
+ * REPORT_LIMIT problems are listed, so a broken generated file cannot flood the terminal.
  */
 import { styleText } from 'node:util';
 import { countBySeverity, type Diagnostic } from './diagnostics.js';
 import { report as text } from './messages.js';
+
+/** More problems than this are counted, not listed (in the text report and in --json). */
+export const REPORT_LIMIT = 200;
+
+/** The diagnostics a report lists, errors first, and how many were left out. */
+export function listed(diagnostics: readonly Diagnostic[]): {
+  shown: Diagnostic[];
+  omitted: number;
+} {
+  const ordered = [
+    ...diagnostics.filter((d) => d.severity === 'error'),
+    ...diagnostics.filter((d) => d.severity === 'warning'),
+  ];
+  return {
+    shown: ordered.slice(0, REPORT_LIMIT),
+    omitted: Math.max(0, ordered.length - REPORT_LIMIT),
+  };
+}
 
 export interface ReportStyle {
   color: boolean;
@@ -22,12 +41,9 @@ export function formatReport(
   // looking at stdout.
   const paint = (style: Style, value: string): string =>
     color ? styleText(style, value, { validateStream: false }) : value;
-  const ordered = [
-    ...diagnostics.filter((d) => d.severity === 'error'),
-    ...diagnostics.filter((d) => d.severity === 'warning'),
-  ];
+  const { shown, omitted } = listed(diagnostics);
   const lines: string[] = [];
-  for (const d of ordered) {
+  for (const d of shown) {
     const where = d.line > 0 ? `${file}:${d.line}:${d.column}` : file;
     const severity =
       d.severity === 'error'
@@ -37,6 +53,7 @@ export function formatReport(
     lines.push(`${paint('bold', where)}  ${severity}${path}  ${d.message}`);
     if (d.hint) lines.push(`    ${paint('green', text.fixLabel)} ${d.hint}`);
   }
+  if (omitted > 0) lines.push(text.omitted(omitted, shown.length));
   const { errors, warnings } = countBySeverity(diagnostics);
   lines.push('', paint('bold', text.summary(errors, warnings, file)));
   return `${lines.join('\n')}\n`;

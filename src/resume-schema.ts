@@ -149,8 +149,30 @@ export function rootSchemas(): PlacedSchema[] {
   return expand({ node: root, docId: String(root.$id) });
 }
 
+/**
+ * Children already worked out, per parent list and segment: every item of a long list shares one
+ * schema, and the same list object then also hits the caches of knownProperties and isClosed.
+ */
+const childCache = new WeakMap<readonly PlacedSchema[], Map<PathSegment, PlacedSchema[]>>();
+
 /** The schema nodes that apply to the child `segment` of a value described by `parents`. */
 export function childSchemas(
+  parents: readonly PlacedSchema[],
+  segment: PathSegment,
+): PlacedSchema[] {
+  // Positional `items` (a tuple) are the only case where list items differ by index.
+  const tuple = parents.some(({ node }) => Array.isArray(node.items));
+  const key = typeof segment === 'number' && !tuple ? 0 : segment;
+  let cached = childCache.get(parents);
+  if (!cached) childCache.set(parents, (cached = new Map()));
+  const hit = cached.get(key);
+  if (hit) return hit;
+  const children = computeChildSchemas(parents, segment);
+  cached.set(key, children);
+  return children;
+}
+
+function computeChildSchemas(
   parents: readonly PlacedSchema[],
   segment: PathSegment,
 ): PlacedSchema[] {
@@ -169,9 +191,16 @@ export function childSchemas(
   return children;
 }
 
+const knownCache = new WeakMap<readonly PlacedSchema[], string[]>();
+
 /** Property names the schemas declare for an object here. */
 export function knownProperties(placed: readonly PlacedSchema[]): string[] {
-  return [...new Set(placed.flatMap(({ node }) => Object.keys(node.properties ?? {})))];
+  let known = knownCache.get(placed);
+  if (!known) {
+    known = [...new Set(placed.flatMap(({ node }) => Object.keys(node.properties ?? {})))];
+    knownCache.set(placed, known);
+  }
+  return known;
 }
 
 /** Whether the schemas forbid properties they do not declare here. */

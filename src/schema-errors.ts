@@ -12,15 +12,15 @@ import {
   keyOffset,
   offsetOf,
   pointerToSegments,
-  positionAt,
   type PathSegment,
+  type Positions,
 } from './json-locations.js';
 import { expectation, schema as text, type MessageText } from './messages.js';
 import { fitsAt, tryRename } from './rename-check.js';
 import { knownProperties, schemasAt, textProperty } from './resume-schema.js';
 
 export interface Located {
-  text: string;
+  positions: Positions;
   tree: Node;
   value: unknown;
 }
@@ -37,20 +37,27 @@ export function schemaDiagnostics(errors: readonly ErrorObject[], doc: Located):
       nameChecks.set(`${error.instancePath}\0${error.propertyName}`, error);
     }
   }
-  const branchPaths = errors
-    .filter((error) => BRANCHING.has(error.keyword))
-    .map((error) => error.schemaPath.replace(/\/(anyOf|oneOf)$/, ''));
+  const branchPaths = new Set(
+    errors
+      .filter((error) => BRANCHING.has(error.keyword))
+      .map((error) => error.schemaPath.replace(/\/(anyOf|oneOf)$/, '')),
+  );
 
   const diagnostics: Diagnostic[] = [];
   for (const error of errors) {
     if (error.propertyName !== undefined || error.keyword === 'if') continue;
-    const insideBranch = branchPaths.some(
-      (prefix) => error.schemaPath.startsWith(`${prefix}/`) && !BRANCHING.has(error.keyword),
-    );
-    if (insideBranch) continue;
+    if (!BRANCHING.has(error.keyword) && insideBranch(error.schemaPath, branchPaths)) continue;
     diagnostics.push(translate(error, doc, nameChecks));
   }
   return collapse(diagnostics);
+}
+
+/** Whether a proper prefix of `schemaPath` (at a `/`) is one of `branches`: one set lookup each. */
+function insideBranch(schemaPath: string, branches: ReadonlySet<string>): boolean {
+  for (let end = schemaPath.indexOf('/'); end >= 0; end = schemaPath.indexOf('/', end + 1)) {
+    if (branches.has(schemaPath.slice(0, end))) return true;
+  }
+  return false;
 }
 
 function translate(
@@ -62,7 +69,7 @@ function translate(
   const key = lastKey(segments);
   const value: unknown = error.data;
   const at = (path: PathSegment[], offset: number, message: MessageText, shown?: unknown) => {
-    const { line, column } = positionAt(doc.text, offset);
+    const { line, column } = doc.positions(offset);
     const diagnostic: Diagnostic = {
       severity: 'error',
       path: formatPath(path),

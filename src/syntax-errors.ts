@@ -2,9 +2,18 @@
  * Strict JSON parsing with errors people can act on: jsonc-parser finds the problems (with
  * comments and trailing commas disallowed), this module says what they mean and where to fix them.
  */
-import { getLocation, parseTree, ParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import {
+  getLocation,
+  parseTree,
+  ParseErrorCode,
+  visit,
+  type JSONPath,
+  type Node,
+  type ParseError,
+} from 'jsonc-parser';
 import type { Diagnostic } from './diagnostics.js';
-import { formatPath, positionAt } from './json-locations.js';
+import { MAX_NESTING, nestingTooDeep } from './input-limits.js';
+import { formatPath, type Positions } from './json-locations.js';
 import { syntax, type MessageText } from './messages.js';
 
 export interface ParsedJson {
@@ -17,22 +26,36 @@ const STRICT = { allowTrailingComma: false, disallowComments: true, allowEmptyCo
 /**
  * Parses `text` as strict JSON. Trailing commas and comments do not confuse the parser, so all of
  * them are reported; after any other error the rest of the file cannot be trusted and only that
- * first structural error is reported.
+ * first structural error is reported. Text nested deeper than MAX_NESTING is refused before
+ * parsing, since the parser recurses once per level.
  */
-export function parseStrictJson(text: string): ParsedJson {
+export function parseStrictJson(text: string, positions: Positions): ParsedJson {
+  const tooDeep = nestingTooDeep(text, MAX_NESTING);
+  if (tooDeep !== undefined) {
+    const error = { severity: 'error', path: '(file)', ...positions(tooDeep) } as const;
+    return { tree: undefined, errors: [{ ...error, ...syntax.tooDeep(MAX_NESTING) }] };
+  }
   const raw: ParseError[] = [];
   const tree = parseTree(text, raw, STRICT);
-  const errors: Diagnostic[] = [];
+  const found: Explained[] = [];
   let consumedUpTo = -1;
   for (const error of raw) {
     if (error.offset <= consumedUpTo) continue; // follow-up errors of one already explained
     const explained = explain(text, error);
-    const { line, column } = positionAt(text, explained.offset);
-    const path = pathAt(text, explained.offset);
-    errors.push({ severity: 'error', path, line, column, ...explained.text });
+    found.push(explained);
     consumedUpTo = error.offset;
     if (!explained.local) break;
   }
+  const paths = pathsAt(
+    text,
+    found.map((explained) => explained.offset),
+  );
+  const errors = found.map((explained, index): Diagnostic => ({
+    severity: 'error',
+    path: formatPath(paths[index]!.filter((segment) => segment !== '')),
+    ...positions(explained.offset),
+    ...explained.text,
+  }));
   return { tree, errors };
 }
 
@@ -148,7 +171,59 @@ function escapeAt(token: string): string {
   return match ? match[0] : token;
 }
 
-/** The JS-notation path of the value being parsed at `offset`, for context in the report. */
-function pathAt(text: string, offset: number): string {
-  return formatPath(getLocation(text, offset).path.filter((segment) => segment !== ''));
+/**
+ * What `getLocation(text, offset).path` gives for each offset (the value being parsed there),
+ * from one pass over the text rather than one per offset: a file with thousands of trailing
+ * commas is located in linear time.
+ */
+function pathsAt(text: string, offsets: readonly number[]): JSONPath[] {
+  const order = offsets
+    .map((offset, index) => ({ offset, index }))
+    .sort((a, b) => a.offset - b.offset);
+  const paths: JSONPath[] = new Array<JSONPath>(offsets.length);
+  const segments: (string | number)[] = [];
+  let next = 0;
+  /** Records the current path for every pending offset that `pending` accepts. */
+  const settle = (pending: (offset: number) => boolean): void => {
+    while (next < order.length && pending(order[next]!.offset)) {
+      paths[order[next]!.index] = [...segments];
+      next++;
+    }
+  };
+  const upTo = (end: number) => settle((position) => position <= end);
+  visit(text, {
+    onObjectBegin: (offset) => {
+      upTo(offset);
+      segments.push('');
+    },
+    onObjectProperty: (name, offset, length) => {
+      settle((position) => position < offset);
+      segments[segments.length - 1] = name;
+      upTo(offset + length);
+    },
+    onObjectEnd: (offset) => {
+      upTo(offset);
+      segments.pop();
+    },
+    onArrayBegin: (offset) => {
+      upTo(offset);
+      segments.push(0);
+    },
+    onArrayEnd: (offset) => {
+      upTo(offset);
+      segments.pop();
+    },
+    onLiteralValue: (_value, offset, length) => {
+      settle((position) => position < offset);
+      upTo(offset + length);
+    },
+    onSeparator: (separator, offset) => {
+      upTo(offset);
+      if (separator !== ',') return;
+      const last = segments[segments.length - 1];
+      segments[segments.length - 1] = typeof last === 'number' ? last + 1 : '';
+    },
+  });
+  settle(() => true);
+  return paths;
 }

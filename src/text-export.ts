@@ -14,6 +14,7 @@ import type {
   SubProjectEntry,
   ViewModel,
 } from 'jsonresume-theme-camera-ready';
+import { decodeHTML } from 'entities';
 
 /** A run of text in both target forms. */
 interface Span {
@@ -38,13 +39,45 @@ type Block =
 // ---------------------------------------------------------------------------------------------
 // Spans
 
-const MD_SPECIAL = /[\\`*_[\]<>~|]/g;
+/**
+ * Terminal control: escape sequences (CSI, OSC) whole, then every other C0 and C1 control
+ * character but tab and line feed. A résumé is text; in a terminal these would move the cursor,
+ * recolour, retitle the window or hide lines.
+ */
+const CONTROL =
+  /\u001b\[[0-?]*[ -/]*[@-~]|\u009b[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[@-_]?|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/** Text as it enters both renderings: no control characters, and no line breaks of its own. */
+function clean(text: string): string {
+  return text.replace(CONTROL, '').replace(/\n+/g, ' ');
+}
+
+/**
+ * Everything CommonMark (and GitHub) reads as inline markup, escaped wherever it stands; `&` only
+ * where it would start a character reference, `!` only at the end of a piece, where a link may
+ * follow and turn into an image. (`#` and line-initial marks: see safeLineStart.)
+ */
+const MD_SPECIAL = /[\\`*_[\]<>~|]|&(?=#?[0-9A-Za-z]+;)|!$/g;
 
 function escapeMd(text: string): string {
   return text.replace(MD_SPECIAL, (c) => `\\${c}`);
 }
 
-function plain(text: string): Span {
+/**
+ * A code span that shows `code` exactly: delimited by one backtick more than the longest run of
+ * backticks inside, and padded with a space where the content begins or ends with a backtick or
+ * with a space (which CommonMark would otherwise strip).
+ */
+function codeSpan(code: string): string {
+  if (code === '') return '';
+  const longest = Math.max(0, ...(code.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = /^[` ]|[` ]$/.test(code) && code.trim() !== '' ? ' ' : '';
+  return `${fence}${pad}${code}${pad}${fence}`;
+}
+
+function plain(value: string): Span {
+  const text = clean(value);
   return { text, md: escapeMd(text) };
 }
 
@@ -84,27 +117,18 @@ function markdownHref(href: string): string {
 }
 
 function link(value: Link): Span {
-  if (value.href === '' || value.text === '') return plain(value.text);
-  const redundant = bareAddress(value.href) === bareAddress(value.text);
+  const [text, href] = [clean(value.text), clean(value.href)];
+  if (href === '' || text === '') return plain(text);
+  const redundant = bareAddress(href) === bareAddress(text);
   return {
-    text: redundant ? value.text : `${value.text} <${value.href}>`,
-    md: `[${escapeMd(value.text)}](${markdownHref(value.href)})`,
+    text: redundant ? text : `${text} <${href}>`,
+    md: `[${escapeMd(text)}](${markdownHref(href)})`,
   };
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
-
+/** HTML text as the page shows it: every character reference decoded, named ones (`&copy;`) too. */
 function decodeEntities(html: string): string {
-  return html.replace(/&(#\d+|#x[0-9a-f]+|[a-z]+\d*);/gi, (whole, name: string) => {
-    if (name.startsWith('#')) {
-      const code =
-        name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
-      return Number.isFinite(code) && code > 0 && code <= 0x10ffff
-        ? String.fromCodePoint(code)
-        : whole;
-    }
-    return ENTITIES[name.toLowerCase()] ?? whole;
-  });
+  return clean(decodeHTML(html));
 }
 
 const MD_MARKS: Record<string, string> = {
@@ -140,8 +164,7 @@ function fromHtml(html: string): Span {
     const tag = (tagName ?? '').toLowerCase();
     if (tag === 'code') {
       if (closing) {
-        const fence = (code ?? '').includes('`') ? '``' : '`';
-        md += `${fence}${code ?? ''}${fence}`;
+        md += codeSpan(code ?? '');
         code = undefined;
       } else code = '';
     } else if (tag === 'a') {
@@ -446,9 +469,24 @@ export function renderText(vm: ViewModel, width = 80): string {
 // ---------------------------------------------------------------------------------------------
 // Markdown
 
-/** Text at the start of a Markdown line must not read as a heading, list or quote. */
+/**
+ * Text at the start of a Markdown line must not read as a block: a heading, list item, quote,
+ * thematic break, setext underline or (indented four spaces) code. Leading white space goes, and
+ * a first character that could begin one of these is escaped.
+ */
 function safeLineStart(md: string): string {
-  return md.replace(/^(#|[-+]\s|\d+[.)]\s)/, (m) => `\\${m}`);
+  return md
+    .replace(/^[ \t]+/, '')
+    .replace(/^[-+=#]/, (c) => `\\${c}`)
+    .replace(/^(\d+)([.)])/, (_, digits: string, mark: string) => `${digits}\\${mark}`);
+}
+
+/** A heading's text: a leading `#` and a closing run of `#` would be read as heading marks. */
+function headingText(md: string): string {
+  return safeLineStart(md).replace(
+    /(^|\s)(#+)\s*$/,
+    (_, space: string, run: string) => `${space}\\${run}`,
+  );
 }
 
 function mdLine(line: Line): string {
@@ -469,10 +507,10 @@ export function renderMarkdown(vm: ViewModel): string {
     else if (previous !== undefined && !continuesList) out.push('');
     switch (block.kind) {
       case 'title':
-        out.push(`# ${block.text.md}`);
+        out.push(`# ${headingText(block.text.md)}`);
         break;
       case 'heading':
-        out.push(`## ${block.text.md}`);
+        out.push(`## ${headingText(block.text.md)}`);
         break;
       case 'lines':
         // A backslash at the end of a line is a hard line break in CommonMark.
@@ -482,7 +520,7 @@ export function renderMarkdown(vm: ViewModel): string {
         const marker = block.numbered === undefined ? '-' : `${block.numbered}.`;
         const indent = '  '.repeat(block.depth);
         const hang = `${indent}${' '.repeat(marker.length + 1)}`;
-        const [firstLine, ...others] = block.lines.map(mdLine);
+        const [firstLine, ...others] = block.lines.map((line) => safeLineStart(mdLine(line)));
         out.push(
           [`${indent}${marker} ${firstLine ?? ''}`, ...others.map((l) => hang + l)].join('\\\n'),
         );

@@ -8,7 +8,7 @@ import type { Resume } from 'jsonresume-theme-camera-ready';
 import type { Diagnostic } from './diagnostics.js';
 import { calendarDateWarnings } from './calendar-dates.js';
 import { legacyFieldWarnings } from './legacy-warnings.js';
-import { parseResumeText, readResumeText } from './load.js';
+import { parseResumeText, readResumeText, type ReadLimits } from './load.js';
 import { misspeltFields } from './misspellings.js';
 import { rawHtmlWarnings } from './raw-html.js';
 import { formatReport } from './report.js';
@@ -28,8 +28,11 @@ export interface ValidationOutcome {
   report: string;
 }
 
-export async function validateFile(path: string): Promise<ValidationOutcome> {
-  const read = await readResumeText(path);
+export async function validateFile(
+  path: string,
+  limits: ReadLimits = {},
+): Promise<ValidationOutcome> {
+  const read = await readResumeText(path, limits);
   if (!read.ok) return outcome(path, read.exitCode, [read.diagnostic]);
   return validateText(read.text, path);
 }
@@ -47,7 +50,7 @@ export function validateText(text: string, file: string): ValidationOutcome {
     ...parsed.warnings,
     ...legacy,
     // A pre-1.0 name is reported as such, not also as a misspelling.
-    ...misspeltFields(parsed.value, parsed.tree, parsed.text).filter(
+    ...misspeltFields(parsed.value, parsed.tree, parsed.positions).filter(
       (d) => !legacyPaths.has(d.path),
     ),
     ...calendarDateWarnings(parsed),

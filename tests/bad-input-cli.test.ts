@@ -7,7 +7,8 @@
  * commands run as the unprivileged `nobody` user for that case, which gets a real EACCES.
  */
 import { createHash } from 'node:crypto';
-import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -110,6 +111,46 @@ const CASES: Case[] = [
     validate: 0,
     export: 0,
     says: /resume\.json/,
+  },
+  {
+    name: 'a device (/dev/zero), which would never end',
+    setup: async () => ({ resume: '/dev/zero' }),
+    validate: 2,
+    export: 2,
+    says: /\/dev\/zero: it is a device, not a file/,
+  },
+  {
+    name: 'a named pipe (FIFO) with no writer',
+    setup: async (dir) => {
+      const resume = join(dir, 'resume.json');
+      execFileSync('mkfifo', [resume]);
+      return { resume };
+    },
+    validate: 2,
+    export: 2,
+    says: /resume\.json: it is a named pipe \(FIFO\), not a file/,
+  },
+  {
+    name: 'a file over the 16 MiB input limit',
+    // Valid JSON, padded: the limit is on bytes read, before any parsing.
+    setup: write('resume.json', `{"basics":{"name":"Ada Example"}}${' '.repeat(16 * 1024 * 1024)}`),
+    validate: 2,
+    export: 2,
+    says: /larger than 16 MiB[\s\S]*--max-size/,
+  },
+  {
+    name: 'nesting 3,000 levels deep',
+    setup: write('resume.json', `{"meta":{"x":${'['.repeat(3000)}${']'.repeat(3000)}}}`),
+    validate: 1,
+    export: 1,
+    says: /resume\.json:1:\d+[\s\S]*nested more than 256 levels/,
+  },
+  {
+    name: 'nesting 10,000 levels deep',
+    setup: write('resume.json', `{"meta":{"x":${'{"a":'.repeat(10000)}1${'}'.repeat(10000)}}}`),
+    validate: 1,
+    export: 1,
+    says: /resume\.json:1:\d+[\s\S]*nested more than 256 levels/,
   },
   {
     name: 'missing file',
@@ -215,7 +256,9 @@ const work = await mkdtemp(join(tmpdir(), 'bad-input-'));
 const outcomes = new Map<string, Outcome>();
 
 const sha = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
-const hashOf = (path: string) => readFile(path).then(sha, () => null);
+/** The hash of a regular file's content; never reads a device or a pipe, which would not end. */
+const hashOf = async (path: string) =>
+  (await stat(path).catch(() => null))?.isFile() ? readFile(path).then(sha, () => null) : null;
 
 async function filesIn(dir: string): Promise<Record<string, string>> {
   const names = await readdir(dir).catch(() => []);

@@ -2,8 +2,16 @@
  * `npm run dev` end to end: the real command on a free port, a copy of the résumé and of the
  * theme, edits on disk, and the page and event stream as a browser sees them.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { get, type IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -181,6 +189,21 @@ describe('npm run dev', () => {
     const restored = await fetchPage();
     expect(restored.body).not.toContain('role="alert"');
     expect(restored.body).not.toContain('Edited template');
+  });
+
+  it('reports a named pipe put at the résumé path instead of waiting on it, and recovers', async () => {
+    // Made beside it and renamed over it, as editors save: one change, no moment without a file.
+    const pipe = join(work, 'pipe');
+    execFileSync('mkfifo', [pipe]);
+    const replacedAt = performance.now();
+    renameSync(pipe, resume);
+    await versionAfter(replacedAt);
+    const page = await fetchPage();
+    expect(htmlToText(page.body)).toMatch(/resume\.json cannot be read.*named pipe \(FIFO\)/);
+    expect(page.body).toContain('<h1>Binjie Zhang</h1>');
+    rmSync(resume);
+    await saveAndWait(resume, seedText);
+    expect((await fetchPage()).body).not.toContain('role="alert"');
   });
 
   it('stops cleanly on SIGTERM: the process exits 0 and the port is free', async () => {

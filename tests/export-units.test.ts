@@ -2,12 +2,19 @@
  * The exporter's parts that need no browser: atomic writes, theme loading from any kind of
  * package, page.pdf options, document dates, the request filter, the browser lookup.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeFileAtomic, writeFilesAtomic } from '../src/atomic-write.js';
+import {
+  LOCK_NAME,
+  OutputLockedError,
+  UnsafeFileNameError,
+  writeFileAtomic,
+  writeFilesAtomic,
+} from '../src/atomic-write.js';
 import { findBrowser } from '../src/browser.js';
 import { CliError } from '../src/cli-error.js';
 import { isAllowedRequest } from '../src/page.js';
@@ -39,12 +46,51 @@ describe('writeFilesAtomic', () => {
   it('changes nothing when one of the files cannot be written', async () => {
     const folder = mkdtempSync(join(work, 'atomic-'));
     writeFileSync(join(folder, 'a.txt'), 'previous');
+    // The same name twice: the second write into the staging folder fails.
     const files = [
-      { path: join(folder, 'a.txt'), data: 'next' },
-      { path: join(folder, 'missing-folder', 'b.txt'), data: 'next' },
+      { name: 'a.txt', data: 'next' },
+      { name: 'b.txt', data: 'next' },
+      { name: 'b.txt', data: 'again' },
     ];
-    await expect(writeFilesAtomic(files)).rejects.toThrow(/ENOENT/);
+    await expect(writeFilesAtomic(folder, files)).rejects.toThrow(/EEXIST/);
     expect(readFileSync(join(folder, 'a.txt'), 'utf8')).toBe('previous');
+    expect(readdirSync(folder)).toEqual(['a.txt']);
+  });
+
+  it.each(['../x.html', 'sub/x.html', '..', '', 'a\\b'])(
+    'refuses the name %j, which is no plain file name, before writing anything',
+    async (name) => {
+      const folder = mkdtempSync(join(work, 'atomic-'));
+      const files = [
+        { name: 'a.txt', data: 'next' },
+        { name, data: 'outside' },
+      ];
+      await expect(writeFilesAtomic(join(folder, 'out'), files)).rejects.toBeInstanceOf(
+        UnsafeFileNameError,
+      );
+      expect(readdirSync(folder)).toEqual([]);
+    },
+  );
+
+  it('waits for a live writer’s lock and then gives up, leaving its lock and files alone', async () => {
+    const folder = mkdtempSync(join(work, 'atomic-'));
+    writeFileSync(join(folder, 'a.txt'), 'previous');
+    // This very process is alive, so the lock is not stale.
+    writeFileSync(join(folder, LOCK_NAME), `${process.pid}\n`);
+    const write = writeFilesAtomic(folder, [{ name: 'a.txt', data: 'next' }], { lockWaitMs: 200 });
+    await expect(write).rejects.toBeInstanceOf(OutputLockedError);
+    expect(readFileSync(join(folder, 'a.txt'), 'utf8')).toBe('previous');
+    expect(readdirSync(folder).sort()).toEqual([LOCK_NAME, 'a.txt']);
+  });
+
+  it('takes over the lock and staging folder of a writer that was killed outright', async () => {
+    const folder = mkdtempSync(join(work, 'atomic-'));
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid;
+    writeFileSync(join(folder, LOCK_NAME), `${dead}\n`);
+    mkdirSync(join(folder, `.camera-ready-staging-${dead}-0000`));
+    writeFileSync(join(folder, `.camera-ready-staging-${dead}-0000`, 'a.txt'), 'half');
+    await writeFilesAtomic(folder, [{ name: 'a.txt', data: 'next' }]);
+    expect(readFileSync(join(folder, 'a.txt'), 'utf8')).toBe('next');
     expect(readdirSync(folder)).toEqual(['a.txt']);
   });
 });

@@ -236,4 +236,65 @@ describe.concurrent('npm run validate', () => {
     const result = await runScript('validate', [join(fixtures, 'three-errors.json')]);
     expect(result.stderr).not.toContain('\u001b[');
   });
+
+  test('--json on 10,000 levels of nesting: exit 1, the nesting diagnostic, no stack trace', async () => {
+    const file = join(scratch, 'deep.json');
+    await writeFile(file, `{"meta":${'['.repeat(10_000)}${']'.repeat(10_000)}}`);
+    const result = await runScript('validate', ['--json', file], plain);
+    expect(result.code).toBe(1);
+    expectNoStackTrace(result);
+    const report = JSON.parse(result.stdout) as { errors: number; diagnostics: Diagnostic[] };
+    expect(report.errors).toBe(1);
+    // Level 257: the outer `{` is level 1, so the 256th `[`, which starts at column 8 + 256.
+    expect(report.diagnostics).toEqual([
+      expect.objectContaining({
+        line: 1,
+        column: 8 + 256,
+        message: expect.stringMatching(/nested more than 256 levels/),
+      }),
+    ]);
+  });
+
+  test('--max-size lowers and raises the input limit', async () => {
+    const lowered = await runScript('validate', ['--max-size', '1KB'], plain);
+    expect(lowered.code).toBe(2);
+    expect(lowered.stderr).toMatch(/resume\.json: it is larger than 1 KiB \(\d+(\.\d)? KiB\)/);
+    const big = join(scratch, 'big.json');
+    await writeFile(big, `{"basics":{"name":"Ada Example"}}${' '.repeat(17 * 1024 * 1024)}`);
+    const refused = await runScript('validate', [big], plain);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('larger than 16 MiB');
+    const raised = await runScript('validate', ['--max-size', '20MB', big], plain);
+    expect(raised.code, raised.stderr).toBe(0);
+    const bad = await runScript('validate', ['--max-size', 'lots'], plain);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--max-size lots: give a size such as 16MB');
+    expectNoStackTrace(bad);
+  });
+
+  test('250 errors: the first 200 listed, located, the rest counted (text and --json)', async () => {
+    const file = join(scratch, 'many-errors.json');
+    const work = Array.from({ length: 250 }, (_, i) => ({
+      name: `Lab ${i}`,
+      startDate: `Present ${i}`,
+    }));
+    await writeFile(file, JSON.stringify({ basics: { name: 'Ada Example' }, work }, null, 2));
+    const text = await runScript('validate', [file], plain);
+    expect(text.code).toBe(1);
+    const lines = text.stderr.split('\n').filter((line) => line.includes('  error  '));
+    expect(lines).toHaveLength(200);
+    expect(lines[199]).toContain(`${file}:${await lineColumnOf(file, '"Present 199"')}`);
+    expect(text.stderr).toContain('… and 50 more (only the first 200 are shown');
+    expect(text.stderr).toContain('250 errors, 0 warnings');
+    const json = await runScript('validate', ['--json', file], plain);
+    const report = JSON.parse(json.stdout) as {
+      errors: number;
+      omitted: number;
+      diagnostics: Diagnostic[];
+    };
+    expect(report.errors).toBe(250);
+    expect(report.omitted).toBe(50);
+    expect(report.diagnostics).toHaveLength(200);
+    expect(report.diagnostics[120]?.path).toBe('work[120].startDate');
+  });
 });

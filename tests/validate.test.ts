@@ -6,9 +6,11 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
+import { getLocation } from 'jsonc-parser';
 import { describe, expect, test } from 'vitest';
 import { editDistance, closestMatch } from '../src/edit-distance.js';
-import { formatPath, positionAt } from '../src/json-locations.js';
+import { formatPath, lineIndex } from '../src/json-locations.js';
 import { formatReport } from '../src/report.js';
 import { SCHEMA_URL, compileResumeValidator, schemaFingerprint } from '../src/resume-schema.js';
 import { validateFile, validateText, type Diagnostic } from '../src/validate.js';
@@ -353,8 +355,45 @@ describe('unreadable files', () => {
 
 describe('locations and report', () => {
   test('positions count lines by \\n, \\r\\n and \\r, columns from 1', () => {
-    expect(positionAt('ab\r\ncd\ref\ngh', 11)).toEqual({ line: 4, column: 2 });
-    expect(positionAt('abc', 0)).toEqual({ line: 1, column: 1 });
+    expect(lineIndex('ab\r\ncd\ref\ngh')(11)).toEqual({ line: 4, column: 2 });
+    expect(lineIndex('abc')(0)).toEqual({ line: 1, column: 1 });
+  });
+
+  test('line and column from the index agree with counting by hand, for any text (property)', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', ' ', '\n', '\r', '\r\n', 'é', '😀') });
+    fc.assert(
+      fc.property(text, fc.nat(), (value, at) => {
+        const offset = value.length === 0 ? 0 : at % (value.length + 1);
+        const lines = value.slice(0, offset).split(/\r\n|\r|\n/);
+        const expected = { line: lines.length, column: (lines.at(-1) ?? '').length + 1 };
+        // A \r at the offset whose \n follows is one line break, counted once the pair is read.
+        if (value[offset - 1] === '\r' && value[offset] === '\n') return;
+        expect(lineIndex(value)(offset)).toEqual(expected);
+      }),
+    );
+  });
+
+  test('many trailing commas at every depth: each located where jsonc-parser locates it', () => {
+    const items = Array.from({ length: 300 }, (_, i) =>
+      i % 3 === 0
+        ? `{"name": "Lab ${i}", "highlights": ["a", "b",],}`
+        : i % 3 === 1
+          ? `{"name": "Lab ${i}", "keywords": [[1,], {"x": 2,}],}`
+          : `{"name": "Lab ${i}",}`,
+    );
+    const text = `{"basics": {"name": "Ada Example"},\n"work": [\n${items.join(',\n')}\n]}`;
+    const { diagnostics } = validateText(text, 'cv.json');
+    const commas = [...text.matchAll(/,(?=\s*[\]}])/g)].map((match) => match.index);
+    expect(diagnostics).toHaveLength(commas.length);
+    diagnostics.forEach((diagnostic, index) => {
+      const offset = commas[index]!;
+      const before = text.slice(0, offset).split('\n');
+      expect(diagnostic).toMatchObject({
+        line: before.length,
+        column: (before.at(-1) ?? '').length + 1,
+        path: formatPath(getLocation(text, offset).path.filter((segment) => segment !== '')),
+      });
+    });
   });
 
   test('paths in JavaScript notation', () => {

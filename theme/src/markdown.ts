@@ -4,6 +4,7 @@
  * the source is shown as text, links obey the URL rule of `urls.ts`, and images become their
  * alt text, because an image would fetch from the network.
  */
+import { decodeHTMLStrict } from 'entities';
 import { Marked, type Tokens } from 'marked';
 import { escapeHtml, htmlToText, keepTogether } from './text';
 import { safeHref } from './urls';
@@ -36,8 +37,10 @@ const marked = new Marked({
     },
     text(token: Tokens.Text | Tokens.Escape): string {
       if ('tokens' in token && token.tokens) return this.parser.parseInline(token.tokens);
+      // marked decodes numeric character references in text but leaves named ones (`&copy;`)
+      // as typed; CommonMark reads both as the character.
       return keepTogether(
-        'escaped' in token && token.escaped ? token.text : escapeHtml(token.text),
+        'escaped' in token && token.escaped ? token.text : escapeHtml(decodeHTMLStrict(token.text)),
       );
     },
   },
