@@ -6,6 +6,7 @@ import { CliError, EXIT } from '../src/cli-error.js';
 import { EXPORT_USAGE, parseExportArgs } from '../src/export-args.js';
 import { exportResume } from '../src/export.js';
 import { createProgress } from '../src/progress.js';
+import { exitOnSignals } from '../src/shutdown.js';
 
 async function main(argv: string[]): Promise<number> {
   const args = parseExportArgs(argv);
@@ -26,6 +27,7 @@ async function main(argv: string[]): Promise<number> {
     formats: args.formats,
     paper: args.paper,
     force: args.force,
+    timeoutMs: args.timeoutMs,
     ...(variant && { baseName: variant.baseName, transforms: [variant.transform] }),
     progress,
   });
@@ -44,16 +46,10 @@ function report(error: unknown): number {
   return EXIT.exportFailed;
 }
 
-// An interrupt exits through process.exit, so the browser and its temporary profile go too.
-for (const [signal, code] of [
-  ['SIGINT', 130],
-  ['SIGTERM', 143],
-] as const) {
-  process.once(signal, () => {
-    process.stderr.write(`✖ Interrupted (${signal}); no file was changed.\n`);
-    process.exit(code);
-  });
-}
+// An interrupt stops the theme's worker, the browser and its helpers, removes its profile, then exits.
+exitOnSignals((signal) =>
+  process.stderr.write(`✖ Interrupted (${signal}); no file was changed.\n`),
+);
 
 // Exit explicitly: a browser killed mid-start can leave puppeteer's timers pending.
 main(process.argv.slice(2))

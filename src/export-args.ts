@@ -1,5 +1,6 @@
 import { parseCliArgs, type OptionSpec } from './cli-args.js';
 import { CliError, EXIT } from './cli-error.js';
+import { DEFAULT_TIMEOUT_MS } from './export-steps.js';
 import { FORMATS } from './formats.js';
 import { PAPERS, type Paper } from './pdf.js';
 
@@ -14,6 +15,8 @@ export interface ExportArgs {
   variant: string | undefined;
   force: boolean;
   quiet: boolean;
+  /** --timeout in milliseconds, or undefined for the default. */
+  timeoutMs: number | undefined;
 }
 
 export const EXPORT_USAGE = `Usage: npm run export -- [options]
@@ -30,6 +33,8 @@ Options:
   --variant <name>    a variant from meta.variants, written as resume-<name>.<format>; fails
                       (exit 3) when its PDF has more pages than the variant's pageBudget
   --force             export without validating (the file must still be JSON)
+  --timeout <seconds> the longest the theme's render, and each browser step (page load,
+                      print, preview), may take before the export stops (default: ${DEFAULT_TIMEOUT_MS / 1000})
   --quiet             print only warnings and errors
   -h, --help          show this help
 
@@ -48,6 +53,7 @@ const OPTIONS = {
   paper: { type: 'string' },
   variant: { type: 'string' },
   force: { type: 'boolean', default: false },
+  timeout: { type: 'string' },
   quiet: { type: 'boolean', short: 'q', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const satisfies OptionSpec;
@@ -72,7 +78,19 @@ export function parseExportArgs(argv: string[]): ExportArgs {
     variant: values.variant === undefined ? undefined : nonEmpty('--variant', values.variant),
     force: values.force,
     quiet: values.quiet,
+    timeoutMs: values.timeout === undefined ? undefined : parseTimeout(values.timeout),
   };
+}
+
+function parseTimeout(value: string): number {
+  const seconds = Number(value);
+  if (value.trim() !== '' && Number.isFinite(seconds) && seconds > 0 && seconds <= 3600) {
+    return Math.round(seconds * 1000);
+  }
+  throw new CliError(
+    `--timeout ${value}: give a number of seconds between 0 and 3600, e.g. --timeout 60.`,
+    EXIT.badInputOrOptions,
+  );
 }
 
 function nonEmpty(option: string, value: string): string {

@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { writeFileAtomic, writeFilesAtomic } from '../src/atomic-write.js';
 import { findBrowser } from '../src/browser.js';
 import { CliError } from '../src/cli-error.js';
-import { isAllowedRequest } from '../src/page.js';
+import { isAllowedRequest } from '../src/page-seal.js';
 import { documentDate, pdfMetadataFor } from '../src/pdf-metadata.js';
 import { pdfOptions } from '../src/pdf.js';
 import { loadTheme, themePackageName } from '../src/theme-loader.js';
