@@ -250,8 +250,15 @@ async function readResume(
         EXIT.invalidInput,
       );
     }
+    const value: unknown = parsed.value;
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      throw new CliError(
+        `${shown}: a résumé is a JSON object ({ "basics": … }), even with --force; this file holds ${Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`}.`,
+        EXIT.invalidInput,
+      );
+    }
     progress.warn(`--force: ${shown} was not validated`);
-    return parsed.value as Resume;
+    return value as Resume;
   }
   const startedAt = performance.now();
   const { validateFile } = await import('./validate.js');

@@ -123,17 +123,28 @@ export async function sealPage(page: Page, options: SealOptions): Promise<Seal> 
   return {
     broken,
     async reportHints() {
-      const hints = await page.evaluate(
-        (rels) =>
-          Array.from(document.querySelectorAll('link[rel][href]')).flatMap((link) =>
+      const { hints, refresh } = await page.evaluate((rels) => {
+        const links = Array.from(document.querySelectorAll('link[rel][href]'));
+        const metas = Array.from(document.querySelectorAll('meta[http-equiv][content]'));
+        return {
+          hints: links.flatMap((link) =>
             rels
               .filter((rel) => link.getAttribute('rel')?.toLowerCase().split(/\s+/).includes(rel))
               .map((rel) => [rel, (link as HTMLLinkElement).href || link.getAttribute('href')!]),
           ),
-        HINTS,
-      );
+          refresh: metas
+            .filter((meta) => meta.getAttribute('http-equiv')?.trim().toLowerCase() === 'refresh')
+            .map((meta) => meta.getAttribute('content')!),
+        };
+      }, HINTS);
       for (const [rel, url] of hints) {
         if (url && !isAllowedRequest(url, options.allowedFolder)) report(`${rel} of ${url}`, url);
+      }
+      // A refresh fires on a timer that may outlast the print: fail now rather than by chance.
+      const [content] = refresh;
+      if (content !== undefined) {
+        const target = /url\s*=\s*['"]?([^'"]*)/i.exec(content)?.[1]?.trim() || 'the same page';
+        leave(target, 'a <meta http-equiv="refresh">');
       }
     },
   };

@@ -59,13 +59,20 @@ export async function startListener(): Promise<Listener> {
 }
 
 export interface TracedResult extends CliResult {
-  /** strace lines of connect/send calls that name an IPv4 or IPv6 address. */
-  inetCalls: string[];
-  /** Of those, the ones to port 53 (DNS). */
-  dnsCalls: string[];
+  /** Any call naming port 53 (DNS) or 5353 (multicast DNS). */
+  dns: string[];
+  /** TCP connection attempts to an IPv4 or IPv6 address. */
+  tcpConnects: string[];
+  /** Anything sent on an IPv4 or IPv6 socket. */
+  sends: string[];
+  /**
+   * connect() on a UDP socket: the kernel only picks a route, no packet leaves. Chromium does
+   * this to learn whether IPv6 is reachable.
+   */
+  routeProbes: string[];
 }
 
-/** Runs `npm run <script> -- <args>` under `strace -f -e trace=network`. */
+/** Runs `npm run <script> -- <args>` under `strace -f`, recording its network calls. */
 export async function runTraced(
   script: string,
   args: readonly string[],
@@ -75,27 +82,19 @@ export async function runTraced(
   const log = join(folder, 'trace.txt');
   try {
     const [program, base] = scriptCommand(script);
-    const result = await run(
-      'strace',
-      [
-        '-f',
-        '-qq',
-        '-e',
-        'trace=connect,sendto,sendmsg,sendmmsg',
-        '-yy',
-        '-o',
-        log,
-        program,
-        ...base,
-        ...args,
-      ],
-      options,
-    );
-    const inetCalls = readFileSync(log, 'utf8')
-      .split('\n')
-      .filter((line) => /\b(connect|sendto|sendmsg|sendmmsg)\(/.test(line))
-      .filter((line) => /sa_family=AF_INET6?\b/.test(line));
-    return { ...result, inetCalls, dnsCalls: inetCalls.filter((line) => /htons\(53\)/.test(line)) };
+    // -yy prints each socket's protocol and addresses beside its descriptor.
+    const trace = ['-f', '-qq', '-yy', '-e', 'trace=connect,sendto,sendmsg,sendmmsg', '-o', log];
+    const result = await run('strace', [...trace, program, ...base, ...args], options);
+    const calls = readFileSync(log, 'utf8').split('\n');
+    const inet = (line: string) => /<(TCP|UDP)v?6?:|sa_family=AF_INET6?\b/.test(line);
+    const connects = calls.filter((line) => /\bconnect\(/.test(line) && inet(line));
+    return {
+      ...result,
+      dns: calls.filter((line) => /htons\((53|5353)\)|:(53|5353)\]/.test(line)),
+      tcpConnects: connects.filter((line) => /<TCP/.test(line)),
+      sends: calls.filter((line) => /\bsend(to|msg|mmsg)\(/.test(line) && inet(line)),
+      routeProbes: connects.filter((line) => /<UDP/.test(line)),
+    };
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
