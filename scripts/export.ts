@@ -6,7 +6,7 @@ import { CliError, EXIT } from '../src/cli-error.js';
 import { EXPORT_USAGE, parseExportArgs } from '../src/export-args.js';
 import { exportResume } from '../src/export.js';
 import { createProgress } from '../src/progress.js';
-import { exitOnSignals } from '../src/shutdown.js';
+import { exitOnSignals, exitUnlessStopping } from '../src/shutdown.js';
 
 async function main(argv: string[]): Promise<number> {
   const args = parseExportArgs(argv);
@@ -52,6 +52,4 @@ exitOnSignals((signal) =>
 );
 
 // Exit explicitly: a browser killed mid-start can leave puppeteer's timers pending.
-main(process.argv.slice(2))
-  .catch(report)
-  .then((code) => process.exit(code));
+main(process.argv.slice(2)).catch(report).then(exitUnlessStopping);

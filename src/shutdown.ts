@@ -45,3 +45,11 @@ export function exitOnSignals(say: (signal: NodeJS.Signals) => void): void {
 }
 
 let stopping = false;
+
+/**
+ * Exits with `code`, unless a signal is already ending the process: the work it interrupted fails
+ * as the cleanups take its browser away, and that failure must not pre-empt the signal's exit.
+ */
+export function exitUnlessStopping(code: number): void {
+  if (!stopping) process.exit(code);
+}

@@ -74,8 +74,11 @@ export function renderTheme(job: ThemeJob, timeoutMs: number): Promise<RenderedT
     worker.on('error', (error) =>
       fail(`Theme ${name} failed to ${loaded ? 'render' : 'load'}: ${error.message}`),
     );
+    // The worker ends by itself when nothing is left to wait for.
     worker.on('exit', () =>
-      fail(`Theme ${name} stopped before it returned its HTML (does it call process.exit?).`),
+      fail(
+        `Theme ${name} stopped before it ${loaded ? 'returned its HTML' : 'loaded'}: it returned a promise that nothing can ever settle, or called process.exit(). Fix the theme.`,
+      ),
     );
   }).finally(() => {
     clearTimeout(timer);

@@ -18,6 +18,7 @@ export type Behaviour =
   | 'page-loop'
   | 'render-loop'
   | 'render-hang'
+  | 'render-unsettled'
   | 'lazy-image'
   | 'cross-origin-sheet';
 
