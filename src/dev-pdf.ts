@@ -50,6 +50,7 @@ export function pdfPreview(outFile: string, allowedFolder: string, progress: Pro
                 openDocument(page!, html, {
                   allowedFolder,
                   onBlocked: (attempt) => progress.warn(`blocked ${attempt}`),
+                  onIgnored: (call) => progress.warn(`ignored ${call}`),
                 }),
               limits,
             );

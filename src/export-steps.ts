@@ -19,7 +19,7 @@ const STEPS: Record<PageStep, { doing: string; failed: string; slow: string }> =
   print: {
     doing: 'printing the PDF',
     failed:
-      "Check the theme's pdfRenderOptions: scale must be between 0.1 and 2, margins and sizes valid CSS lengths.",
+      'If the theme sets pdfRenderOptions, check them: scale between 0.1 and 2, sizes and margins valid CSS lengths.',
     slow: 'a script in the page may be keeping it busy',
   },
   screenshot: {

@@ -137,6 +137,7 @@ export async function exportResume(options: ExportOptions): Promise<ExportResult
             allowedFolder: dirname(resumePath),
             onBlocked: (attempt) =>
               progress.warn(`blocked ${attempt} — the export never reaches the network`),
+            onIgnored: (call) => progress.warn(`ignored ${call}`),
           });
         },
         limits(format),
@@ -250,15 +251,8 @@ async function readResume(
         EXIT.invalidInput,
       );
     }
-    const value: unknown = parsed.value;
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      throw new CliError(
-        `${shown}: a résumé is a JSON object ({ "basics": … }), even with --force; this file holds ${Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`}.`,
-        EXIT.invalidInput,
-      );
-    }
     progress.warn(`--force: ${shown} was not validated`);
-    return value as Resume;
+    return parsed.value as Resume;
   }
   const startedAt = performance.now();
   const { validateFile } = await import('./validate.js');

@@ -13,6 +13,8 @@ export interface SealOptions {
   allowedFolder: string;
   /** Told about each blocked attempt once, e.g. "prefetch of http://example.com/x". */
   onBlocked(attempt: string): void;
+  /** Told about a call of the page's that was ignored, e.g. "window.print() (…)". */
+  onIgnored(call: string): void;
 }
 
 export interface Seal {
@@ -32,26 +34,30 @@ export function isAllowedRequest(url: string, allowedFolder: string): boolean {
   return url.startsWith(folder);
 }
 
-/** Called from the page for each WebRTC connection it tries; see PEER_CONNECTION_BLOCKER. */
-const WEBRTC_BINDING = '__cameraReadyBlockedPeerConnection';
+/** Called from the page for each blocked call; see PAGE_GUARDS. */
+const BINDING = '__cameraReadyBlocked';
 
 /**
- * Replaces RTCPeerConnection in every frame before its scripts run: Chromium's switches already
+ * Runs in every frame before its scripts. RTCPeerConnection throws: Chromium's switches already
  * keep WebRTC off the network, and this way no socket is even opened and the attempt is reported.
- * A string, not a function: the page must receive exactly this text, untouched by any transpiler.
+ * window.print() does nothing: the export prints the page itself, and a print the page started
+ * would make that fail. A string, not a function: the page must get exactly this text, untouched
+ * by any transpiler.
  */
-const PEER_CONNECTION_BLOCKER = `(() => {
-  const report = window[${JSON.stringify(WEBRTC_BINDING)}];
+const PAGE_GUARDS = `(() => {
+  const report = window[${JSON.stringify(BINDING)}] || (() => {});
   const blocked = function (configuration) {
     const servers = ((configuration && configuration.iceServers) || [])
       .flatMap((server) => [].concat(server && server.urls || []))
       .map(String);
-    if (report) report(servers.join(' '));
+    report('webrtc', servers.join(' '));
     throw new DOMException('WebRTC is disabled while a résumé is exported.', 'NotAllowedError');
   };
-  for (const name of ['RTCPeerConnection', 'webkitRTCPeerConnection']) {
-    Object.defineProperty(window, name, { value: blocked, writable: false, configurable: false });
-  }
+  const define = (name, value) =>
+    Object.defineProperty(window, name, { value, writable: false, configurable: false });
+  define('RTCPeerConnection', blocked);
+  define('webkitRTCPeerConnection', blocked);
+  define('print', () => report('print', ''));
 })();`;
 
 const HINTS = ['prefetch', 'preconnect', 'dns-prefetch', 'prerender', 'preload', 'modulepreload'];
@@ -95,15 +101,16 @@ export async function sealPage(page: Page, options: SealOptions): Promise<Seal> 
       ),
     );
   });
-  await page.exposeFunction(WEBRTC_BINDING, (servers: string) =>
-    report(`WebRTC connection${servers ? ` to ${servers}` : ''}`, `webrtc:${servers}`),
-  );
+  await page.exposeFunction(BINDING, (kind: string, detail: string) => {
+    if (kind === 'print') options.onIgnored('window.print() (the export prints the page itself)');
+    else report(`WebRTC connection${detail ? ` to ${detail}` : ''}`, `webrtc:${detail}`);
+  });
   await Promise.all([
     session.send('Page.enable'),
     session.send('Network.enable'),
-    page.evaluateOnNewDocument(PEER_CONNECTION_BLOCKER),
+    page.evaluateOnNewDocument(PAGE_GUARDS),
     // The HTML is written into the tab's current document, which is not a new one.
-    page.evaluate(PEER_CONNECTION_BLOCKER),
+    page.evaluate(PAGE_GUARDS),
     page.setRequestInterception(true),
   ]);
   page.on('request', (request) => {

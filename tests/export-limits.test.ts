@@ -83,11 +83,12 @@ describe('exports that used to hang', () => {
     ['render-loop', 'loops for ever'],
     ['render-hang', 'returns a promise that never settles'],
   ] as const)('stops a theme whose render %s (%s), naming the theme', async (behaviour, _) => {
-    const run = hostileRun(behaviour, [behaviour], ['--timeout', '2']);
+    // Long enough for the worker to start and load the theme on a busy machine.
+    const run = hostileRun(behaviour, [behaviour], ['--timeout', '5']);
     const result = await runScript('export', run.args, { env: run.env });
     expect(result.code).toBe(3);
     expect(result.stderr).toContain(
-      '✖ Theme jsonresume-theme-hostile did not render within 2 s and was stopped',
+      '✖ Theme jsonresume-theme-hostile did not render within 5 s and was stopped',
     );
     expect(filesIn(run.out)).toEqual([]);
     expectNothingLeft(run.tmp);
