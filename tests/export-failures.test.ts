@@ -186,7 +186,6 @@ describe('npm run export names the step that failed, never blaming the browser f
       'meta.themeOptions.paper is unknown',
       (r: Record<string, unknown>) => ({ ...r, meta: { themeOptions: { paper: 'a5' } } }),
     ],
-    ['meta is a string', (r: Record<string, unknown>) => ({ ...r, meta: 'draft' })],
   ])('exports with --force a résumé whose %s, PNG included', async (name, change) => {
     const path = forced(`${name.replace(/\W+/g, '-')}.json`, change);
     const out = join(work, `${name.replace(/\W+/g, '-')}-out`);

@@ -22,18 +22,24 @@ import { OTHER_THEMES } from './support/themes.js';
 import { repoRoot } from './support/paths.js';
 
 const work = mkdtempSync(join(tmpdir(), 'export-limits-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const temporaries: string[] = [];
+afterAll(() => {
+  for (const folder of [work, ...temporaries]) rmSync(folder, { recursive: true, force: true });
+});
 
-/** A private TMPDIR per run: Chromium's profile folder and helpers can be told apart by it. */
-function privateTmp(name: string): string {
-  const folder = join(work, `tmp-${name}`);
-  mkdirSync(folder);
+/**
+ * A private TMPDIR per run, so Chromium's profile folder and helpers can be told apart by it;
+ * its path is short, so that only the test about long paths meets them.
+ */
+function privateTmp(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'el-'));
+  temporaries.push(folder);
   return folder;
 }
 
 function hostileRun(name: string, behave: Behaviour[], extra: string[] = []) {
   const resume = writeProbeResume(work, `${name}.json`, { http: 'http://127.0.0.1:9', behave });
-  const tmp = privateTmp(name);
+  const tmp = privateTmp();
   const out = join(work, `${name}-out`);
   const args = ['--resume', resume, '--theme', hostileTheme, '--out', out, ...extra];
   return { args, tmp, out, env: { TMPDIR: tmp } };
