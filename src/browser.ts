@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { rm } from 'node:fs/promises';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -345,15 +345,33 @@ function killGroup(child: ChildProcess): void {
   }
 }
 
-const groupAlive = (child: ChildProcess) => {
-  if (child.pid === undefined) return false;
+/**
+ * Whether a process of Chromium's group still runs. Killed helpers stay zombies until init reaps
+ * them (up to a second here); they can do nothing, so on Linux they do not count.
+ */
+function groupAlive(child: ChildProcess): boolean {
+  const group = child.pid;
+  if (group === undefined) return false;
+  if (process.platform === 'linux') {
+    return readdirSync('/proc').some((entry) => {
+      if (!/^\d+$/.test(entry)) return false;
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+        // After the command name: state, parent, process group.
+        const [state, , processGroup] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        return Number(processGroup) === group && state !== 'Z' && state !== 'X';
+      } catch {
+        return false;
+      }
+    });
+  }
   try {
-    process.kill(-child.pid, 0);
+    process.kill(-group, 0);
     return true;
   } catch {
     return false;
   }
-};
+}
 
 /** A helper still alive could recreate the profile folder after it is removed: wait for all. */
 async function waitForGroup(child: ChildProcess, limitMs = 3000): Promise<void> {
