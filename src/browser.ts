@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { rm } from 'node:fs/promises';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -7,6 +7,7 @@ import { homedir, tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { Browser, ConnectionTransport } from 'puppeteer';
+import { killBrowserProcesses, killBrowserProcessesSync } from './browser-processes.js';
 import { CliError, EXIT } from './cli-error.js';
 import type { Progress } from './progress.js';
 import { onShutdown } from './shutdown.js';
@@ -285,8 +286,7 @@ export async function startBrowser(executablePath: string): Promise<RunningBrows
   let closing: Promise<void> | undefined;
   // If the process ends without close() (process.exit), take the browser and its profile along.
   const cleanUpOnExit = () => {
-    killGroup(child);
-    waitForGroupSync(child);
+    killBrowserProcessesSync(child, userDataDir);
     rmSync(userDataDir, { recursive: true, force: true, maxRetries: 3 });
   };
   process.once('exit', cleanUpOnExit);
@@ -296,8 +296,7 @@ export async function startBrowser(executablePath: string): Promise<RunningBrows
         // A connected browser closes cleanly; a busy or starting one is killed.
         await Promise.race([connected.close().catch(() => undefined), delay(CLOSE_GRACE_MS)]);
       }
-      killGroup(child);
-      await waitForGroup(child);
+      await killBrowserProcesses(child, userDataDir);
       await rm(userDataDir, { recursive: true, force: true, maxRetries: 3 });
       process.off('exit', cleanUpOnExit);
       forgetOnShutdown();
@@ -333,58 +332,6 @@ export async function startBrowser(executablePath: string): Promise<RunningBrows
     },
     close,
   };
-}
-
-/** SIGKILL to Chromium's whole process group: the browser and every helper it started. */
-function killGroup(child: ChildProcess): void {
-  if (child.pid === undefined) return;
-  try {
-    process.kill(-child.pid, 'SIGKILL');
-  } catch {
-    // Already gone.
-  }
-}
-
-/**
- * Whether a process of Chromium's group still runs. Killed helpers stay zombies until init reaps
- * them (up to a second here); they can do nothing, so on Linux they do not count.
- */
-function groupAlive(child: ChildProcess): boolean {
-  const group = child.pid;
-  if (group === undefined) return false;
-  if (process.platform === 'linux') {
-    return readdirSync('/proc').some((entry) => {
-      if (!/^\d+$/.test(entry)) return false;
-      try {
-        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-        // After the command name: state, parent, process group.
-        const [state, , processGroup] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        return Number(processGroup) === group && state !== 'Z' && state !== 'X';
-      } catch {
-        return false;
-      }
-    });
-  }
-  try {
-    process.kill(-group, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** A helper still alive could recreate the profile folder after it is removed: wait for all. */
-async function waitForGroup(child: ChildProcess, limitMs = 3000): Promise<void> {
-  for (const end = performance.now() + limitMs; groupAlive(child) && performance.now() < end;) {
-    await delay(10);
-  }
-}
-
-function waitForGroupSync(child: ChildProcess, limitMs = 1000): void {
-  const pause = new Int32Array(new SharedArrayBuffer(4));
-  for (const end = performance.now() + limitMs; groupAlive(child) && performance.now() < end;) {
-    Atomics.wait(pause, 0, 0, 10);
-  }
 }
 
 /** The DevTools protocol over Chromium's pipe: JSON messages separated by NUL bytes. */

@@ -56,20 +56,22 @@ export function filesIn(folder: string): string[] {
 
 /**
  * Processes whose command line or environment mentions `text` (a private TMPDIR, which every
- * Chromium helper inherits), by pid. Zombies are gone for good and are not counted.
+ * Chromium helper inherits), as "pid name (state, group)". Zombies are dead and not counted.
  */
-export function processesMentioning(text: string): number[] {
-  const mentions = (pid: string) => {
+export function processesMentioning(text: string): string[] {
+  return readdirSync('/proc').flatMap((pid) => {
+    if (!/^\d+$/.test(pid)) return [];
     try {
-      if (/\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'))) return false;
-      return ['cmdline', 'environ'].some((file) =>
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const [state, , group] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (state === 'Z' || state === 'X') return [];
+      const mentions = ['cmdline', 'environ'].some((file) =>
         readFileSync(`/proc/${pid}/${file}`, 'utf8').includes(text),
       );
+      return mentions ? [`${pid} ${name} (${state}, group ${group})`] : [];
     } catch {
-      return false;
+      return [];
     }
-  };
-  return readdirSync('/proc')
-    .filter((entry) => /^\d+$/.test(entry) && mentions(entry))
-    .map(Number);
+  });
 }
