@@ -17,7 +17,7 @@ import { FORMATS, type FormatWriter, type Output } from './formats.js';
 import { openDocument, type OpenedDocument } from './page.js';
 import type { Paper } from './pdf.js';
 import type { Progress } from './progress.js';
-import { renderTheme } from './theme-render.js';
+import { startThemeWorker } from './theme-render.js';
 
 /** A pure résumé → résumé step between validation and rendering (a variant, for instance). */
 export interface ResumeTransform {
@@ -95,6 +95,7 @@ export async function exportResume(options: ExportOptions): Promise<ExportResult
     };
   };
   let connect = lookup?.found ? launch(lookup.path) : undefined;
+  const themeWorker = startThemeWorker();
 
   try {
     const resume = await readResume(resumePath, options.force === true, progress, cwd);
@@ -109,7 +110,7 @@ export async function exportResume(options: ExportOptions): Promise<ExportResult
       options.theme ?? (typeof metaTheme === 'string' && metaTheme ? metaTheme : DEFAULT_THEME);
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const theme = await progress.step(
-      () => renderTheme({ spec: themeSpec, cwd, resume: prepared }, timeoutMs),
+      () => themeWorker.render({ spec: themeSpec, cwd, resume: prepared }, timeoutMs),
       (rendered) => `rendered with ${rendered.name}${labels(options.transforms)}`,
     );
     const { html } = theme;
@@ -174,7 +175,7 @@ export async function exportResume(options: ExportOptions): Promise<ExportResult
     return { files };
   } finally {
     const running = await browser?.catch(() => undefined);
-    await running?.close();
+    await Promise.all([running?.close(), themeWorker.stop()]);
   }
 
   function formatWriter(name: string): FormatWriter {

@@ -41,48 +41,66 @@ const BOOTSTRAP = `const { workerData } = require('node:worker_threads');
   await import(workerData.entry);
 })();`;
 
-/** Loads the theme and renders `resume`; fails with a CliError naming the step that failed. */
-export function renderTheme(job: ThemeJob, timeoutMs: number): Promise<RenderedTheme> {
+export interface ThemeWorker {
+  /** Loads the theme and renders `resume`; fails with a CliError naming the step that failed. */
+  render(job: ThemeJob, timeoutMs: number): Promise<RenderedTheme>;
+  /** Ends the worker, whatever it is doing. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the worker now, so that its own start (a thread, and the loader when run through tsx)
+ * overlaps whatever comes before the render, such as validation.
+ */
+export function startThemeWorker(): ThemeWorker {
   const worker = new Worker(BOOTSTRAP, {
     eval: true,
-    workerData: { ...job, entry: WORKER_ENTRY, loader: TS_LOADER },
+    workerData: { entry: WORKER_ENTRY, loader: TS_LOADER },
     stdout: false,
     stderr: false,
   });
-  let name = job.spec;
-  let loaded = false;
-  let timer: NodeJS.Timeout | undefined;
-  const forget = onShutdown(() => worker.terminate().then(() => undefined));
-  return new Promise<RenderedTheme>((resolve, reject) => {
-    const fail = (message: string) => reject(new CliError(message, EXIT.exportFailed));
-    timer = setTimeout(() => {
-      const step = loaded ? 'render' : 'load';
-      fail(
-        `Theme ${name} did not ${step} within ${timeoutMs / 1000} s and was stopped: it may loop forever or wait for something that never happens. Fix the theme, or raise the limit with --timeout if it is only slow.`,
-      );
-    }, timeoutMs);
-    worker.on('message', (message: ThemeMessage) => {
-      if (message.kind === 'loaded') {
-        name = message.name;
-        loaded = true;
-      } else if (message.kind === 'rendered') {
-        resolve({ name, html: message.html, pdfRenderOptions: message.pdfRenderOptions });
-      } else {
-        reject(new CliError(message.message, message.exitCode));
-      }
-    });
-    worker.on('error', (error) =>
-      fail(`Theme ${name} failed to ${loaded ? 'render' : 'load'}: ${error.message}`),
-    );
-    // The worker ends by itself when nothing is left to wait for.
-    worker.on('exit', () =>
-      fail(
-        `Theme ${name} stopped before it ${loaded ? 'returned its HTML' : 'loaded'}: it returned a promise that nothing can ever settle, or called process.exit(). Fix the theme.`,
-      ),
-    );
-  }).finally(() => {
-    clearTimeout(timer);
-    forget();
-    void worker.terminate();
-  });
+  const terminate = () => worker.terminate().then(() => undefined);
+  const forget = onShutdown(terminate);
+  // Until render() listens, a worker that fails to start must not crash the process.
+  worker.on('error', () => undefined);
+  return {
+    stop: () => {
+      forget();
+      return terminate();
+    },
+    render(job, timeoutMs) {
+      let name = job.spec;
+      let loaded = false;
+      let timer: NodeJS.Timeout | undefined;
+      return new Promise<RenderedTheme>((resolve, reject) => {
+        const fail = (message: string) => reject(new CliError(message, EXIT.exportFailed));
+        timer = setTimeout(() => {
+          const step = loaded ? 'render' : 'load';
+          fail(
+            `Theme ${name} did not ${step} within ${timeoutMs / 1000} s and was stopped: it may loop forever or wait for something that never happens. Fix the theme, or raise the limit with --timeout if it is only slow.`,
+          );
+        }, timeoutMs);
+        worker.on('message', (message: ThemeMessage) => {
+          if (message.kind === 'loaded') {
+            name = message.name;
+            loaded = true;
+          } else if (message.kind === 'rendered') {
+            resolve({ name, html: message.html, pdfRenderOptions: message.pdfRenderOptions });
+          } else {
+            reject(new CliError(message.message, message.exitCode));
+          }
+        });
+        worker.on('error', (error) =>
+          fail(`Theme ${name} failed to ${loaded ? 'render' : 'load'}: ${error.message}`),
+        );
+        // The worker ends by itself when nothing is left to wait for.
+        worker.on('exit', () =>
+          fail(
+            `Theme ${name} stopped before it ${loaded ? 'returned its HTML' : 'loaded'}: it returned a promise that nothing can ever settle, or called process.exit(). Fix the theme.`,
+          ),
+        );
+        worker.postMessage(job);
+      }).finally(() => clearTimeout(timer));
+    },
+  };
 }
