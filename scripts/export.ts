@@ -6,6 +6,7 @@ import { CliError, EXIT } from '../src/cli-error.js';
 import { EXPORT_USAGE, parseExportArgs } from '../src/export-args.js';
 import { exportResume } from '../src/export.js';
 import { createProgress } from '../src/progress.js';
+import { exitOnSignals, exitUnlessStopping } from '../src/shutdown.js';
 
 async function main(argv: string[]): Promise<number> {
   const args = parseExportArgs(argv);
@@ -27,6 +28,7 @@ async function main(argv: string[]): Promise<number> {
     paper: args.paper,
     force: args.force,
     maxBytes: args.maxBytes,
+    timeoutMs: args.timeoutMs,
     ...(variant && { baseName: variant.baseName, transforms: [variant.transform] }),
     progress,
   });
@@ -45,19 +47,10 @@ function report(error: unknown): number {
   return EXIT.exportFailed;
 }
 
-// An interrupt exits through process.exit, so the browser and its temporary profile go too.
-for (const [signal, code] of [
-  ['SIGINT', 130],
-  ['SIGTERM', 143],
-] as const) {
-  process.once(signal, () => {
-    // Outputs are swapped in all at once: the folder holds the previous set or the whole new one.
-    process.stderr.write(`✖ Interrupted (${signal}); no file was half-written or mixed.\n`);
-    process.exit(code);
-  });
-}
+// An interrupt stops the theme's worker, the browser and its helpers, removes its profile, then exits.
+exitOnSignals((signal) =>
+  process.stderr.write(`✖ Interrupted (${signal}); no file was half-written or mixed.\n`),
+);
 
 // Exit explicitly: a browser killed mid-start can leave puppeteer's timers pending.
-main(process.argv.slice(2))
-  .catch(report)
-  .then((code) => process.exit(code));
+main(process.argv.slice(2)).catch(report).then(exitUnlessStopping);

@@ -17,6 +17,7 @@ import { randomBytes } from 'node:crypto';
 import { linkSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { link, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { stopRequested } from './shutdown.js';
 
 export const LOCK_NAME = '.camera-ready.lock';
 const STAGING_PREFIX = '.camera-ready-staging-';
@@ -89,6 +90,8 @@ export async function writeFilesAtomic(
     await removeAbandonedStaging(folder);
     await mkdir(staging);
     for (const file of files) await writeFile(join(staging, file.name), file.data, { flag: 'wx' });
+    // Interrupted while writing: the previous files stay, as the user asked to stop.
+    if (stopRequested()) throw new Error('interrupted before the new files were swapped in');
     swapIn(folder, staging, files);
   } finally {
     rmSync(staging, { recursive: true, force: true });

@@ -1,13 +1,16 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { rm } from 'node:fs/promises';
+import { setTimeout as delay } from 'node:timers/promises';
 import { homedir, tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { Browser, ConnectionTransport } from 'puppeteer';
+import { killBrowserProcesses, killBrowserProcessesSync } from './browser-processes.js';
 import { CliError, EXIT } from './cli-error.js';
 import type { Progress } from './progress.js';
+import { onShutdown } from './shutdown.js';
 
 /**
  * puppeteer through `require`: its ESM build is some 200 modules, and under a loader such as tsx's
@@ -223,6 +226,27 @@ export function browserVersion(executablePath: string): string {
   return result.status === 0 ? result.stdout.trim() : 'unknown';
 }
 
+/**
+ * Switches that seal the browser off from the network, below anything a page can do: every host
+ * name (IP literals included) resolves to "not found", so no DNS query, socket, prefetch or
+ * preconnect happens; a proxy on a refused port catches whatever would bypass the resolver, and
+ * loopback is not exempt from it; WebRTC may send UDP only through that proxy, i.e. never; and
+ * Chromium's own services (updates, sync, safe browsing, field trials) stay off.
+ */
+export const SEALED_NETWORK_ARGS: readonly string[] = [
+  '--host-resolver-rules=MAP * ~NOTFOUND',
+  '--proxy-server=http://127.0.0.1:9',
+  '--proxy-bypass-list=<-loopback>',
+  '--webrtc-ip-handling-policy=disable_non_proxied_udp',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-domain-reliability',
+  '--disable-client-side-phishing-detection',
+  '--no-pings',
+  '--disable-features=Translate,OptimizationHints,MediaRouter,DialMediaRouteProvider,AutofillServerCommunication,NetworkTimeServiceQuerying',
+];
+
 /** The flags every launch uses; `--no-sandbox` only where Chromium refuses to start without it. */
 export function chromiumArgs(userDataDir: string): string[] {
   return [
@@ -230,9 +254,7 @@ export function chromiumArgs(userDataDir: string): string[] {
     '--remote-debugging-pipe',
     `--user-data-dir=${userDataDir}`,
     '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
+    ...SEALED_NETWORK_ARGS,
     '--no-first-run',
     '--no-default-browser-check',
     '--disable-extensions',
@@ -255,30 +277,49 @@ export interface RunningBrowser {
   readonly process: ChildProcess;
   /** Connects puppeteer (imported on first use) to the running browser. */
   connect(): Promise<Browser>;
-  /** Closes the browser, kills it if it does not exit, removes its profile folder. */
+  /**
+   * Closes the browser (killing it if it does not close at once), waits until every one of its
+   * processes is gone, then removes its profile folder.
+   */
   close(): Promise<void>;
+}
+
+const PROFILE_PREFIX = 'camera-ready-chromium-';
+/**
+ * Chromium puts its singleton socket at `$TMPDIR/.org.chromium.Chromium.XXXXXX/SingletonSocket`,
+ * and a Unix socket path holds at most 107 bytes. Its TMPDIR is the profile folder, so that
+ * folder's parent may be this long at most.
+ */
+const MAX_PROFILE_PARENT =
+  107 - '/.org.chromium.Chromium.XXXXXX/SingletonSocket'.length - `/${PROFILE_PREFIX}XXXXXX`.length;
+/** How long a browser gets to close by itself before it is killed. */
+const CLOSE_GRACE_MS = 1000;
+
+/** The system's temporary folder, or /tmp when that path is too long for Chromium's socket. */
+function profileParent(): string {
+  const parent = tmpdir();
+  return parent.length <= MAX_PROFILE_PARENT ? parent : '/tmp';
 }
 
 /**
  * Starts Chromium directly rather than through puppeteer.launch, so the browser boots while the
- * rest of the export (puppeteer's own import included) is still loading.
+ * rest of the export (puppeteer's own import included) is still loading. It runs in a process
+ * group of its own, so that every helper it starts can be killed and waited for together.
  */
 export async function startBrowser(executablePath: string): Promise<RunningBrowser> {
   // Created synchronously, in the same tick as the exit hook below: no window to leave it behind.
-  const userDataDir = mkdtempSync(join(tmpdir(), 'camera-ready-chromium-'));
-  // Chromium's own temporary files go inside the profile folder, so removing it leaves nothing.
-  const temporary = join(userDataDir, 'tmp');
-  mkdirSync(temporary);
+  const userDataDir = mkdtempSync(join(profileParent(), PROFILE_PREFIX));
   const child = spawn(executablePath, chromiumArgs(userDataDir), {
-    env: { ...process.env, TMPDIR: temporary },
+    // Chromium's own temporary files go inside the profile folder, so removing it leaves nothing.
+    env: { ...process.env, TMPDIR: userDataDir },
     stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
+    detached: true,
   });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     // Keep the tail only: enough to explain a failed start.
     stderr = (stderr + chunk.toString()).slice(-2000);
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const failedToStart = new Promise<never>((_, reject) => {
     child.once('error', (error) =>
       reject(new BrowserUnavailableError(`Could not start ${executablePath}: ${error.message}`)),
@@ -288,13 +329,25 @@ export async function startBrowser(executablePath: string): Promise<RunningBrows
   failedToStart.catch(() => undefined);
   let connection: Promise<Browser> | undefined;
   let connected: Browser | undefined;
-  // If the process ends without close() (an interrupt, process.exit), take the browser and its
-  // profile folder along.
+  let closing: Promise<void> | undefined;
+  // If the process ends without close() (process.exit), take the browser and its profile along.
   const cleanUpOnExit = () => {
-    child.kill('SIGKILL');
+    killBrowserProcessesSync(child, userDataDir);
     rmSync(userDataDir, { recursive: true, force: true, maxRetries: 3 });
   };
   process.once('exit', cleanUpOnExit);
+  const close = () =>
+    (closing ??= (async () => {
+      if (child.exitCode === null && child.signalCode === null && connected?.connected) {
+        // A connected browser closes cleanly; a busy or starting one is killed.
+        await Promise.race([connected.close().catch(() => undefined), delay(CLOSE_GRACE_MS)]);
+      }
+      await killBrowserProcesses(child, userDataDir);
+      await rm(userDataDir, { recursive: true, force: true, maxRetries: 3 });
+      process.off('exit', cleanUpOnExit);
+      forgetOnShutdown();
+    })());
+  const forgetOnShutdown = onShutdown(close);
 
   return {
     process: child,
@@ -323,16 +376,7 @@ export async function startBrowser(executablePath: string): Promise<RunningBrows
       });
       return connection;
     },
-    async close() {
-      process.off('exit', cleanUpOnExit);
-      if (child.exitCode === null && child.signalCode === null) {
-        // A connected browser closes cleanly; one still starting (the export failed early) is killed.
-        await connected?.close().catch(() => undefined);
-        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-        await exited;
-      }
-      await rm(userDataDir, { recursive: true, force: true, maxRetries: 3 });
-    },
+    close,
   };
 }
 

@@ -8,8 +8,9 @@ import type { Page } from 'puppeteer';
 import type { Resume } from 'jsonresume-theme-camera-ready';
 import { writeFileAtomic } from './atomic-write.js';
 import { resolveBrowser, startBrowser, type RunningBrowser } from './browser.js';
+import { DEFAULT_TIMEOUT_MS, runStep } from './export-steps.js';
 import { FORMATS } from './formats.js';
-import { openDocument } from './page.js';
+import { openDocument, type OpenedDocument } from './page.js';
 import type { Progress } from './progress.js';
 import type { LoadedTheme } from './theme-loader.js';
 
@@ -28,6 +29,12 @@ export function pdfPreview(outFile: string, allowedFolder: string, progress: Pro
       browser ??= resolveBrowser(progress).then(startBrowser);
       const running = await browser;
       let page: Page | undefined;
+      let opened: OpenedDocument | undefined;
+      const limits = {
+        format: 'pdf',
+        timeoutMs: DEFAULT_TIMEOUT_MS,
+        browserGone: () => running.process.exitCode !== null || running.process.signalCode !== null,
+      };
       try {
         const connected = await running.connect();
         const output = await pdf.produce({
@@ -35,11 +42,21 @@ export function pdfPreview(outFile: string, allowedFolder: string, progress: Pro
           resume,
           theme,
           paper: undefined,
-          page: async () =>
-            (page ??= await openDocument(await connected.newPage(), html, {
-              allowedFolder,
-              onBlocked: (url) => progress.warn(`blocked request to ${url}`),
-            })),
+          page: async () => {
+            page ??= await connected.newPage();
+            opened ??= await runStep(
+              'page',
+              () =>
+                openDocument(page!, html, {
+                  allowedFolder,
+                  onBlocked: (attempt) => progress.warn(`blocked ${attempt}`),
+                  onIgnored: (call) => progress.warn(`ignored ${call}`),
+                }),
+              limits,
+            );
+            return opened.page;
+          },
+          step: (step, work) => runStep(step, work, { ...limits, broken: opened?.broken }),
           beforePrint: () => undefined,
         });
         await mkdir(dirname(outFile), { recursive: true });

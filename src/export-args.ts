@@ -1,5 +1,6 @@
 import { parseCliArgs, type OptionSpec } from './cli-args.js';
 import { CliError, EXIT } from './cli-error.js';
+import { DEFAULT_TIMEOUT_MS } from './export-steps.js';
 import { FORMATS } from './formats.js';
 import { parseByteSize } from './input-limits.js';
 import { cli } from './messages.js';
@@ -18,6 +19,8 @@ export interface ExportArgs {
   quiet: boolean;
   /** Larger résumé files are refused; undefined for the default limit. */
   maxBytes: number | undefined;
+  /** --timeout in milliseconds, or undefined for the default. */
+  timeoutMs: number | undefined;
 }
 
 export const EXPORT_USAGE = `Usage: npm run export -- [options]
@@ -35,6 +38,8 @@ Options:
                       (exit 3) when its PDF has more pages than the variant's pageBudget
   --force             export without validating (the file must still be JSON)
   --max-size <size>   refuse larger résumé files (default 16MB), e.g. 32MB
+  --timeout <seconds> the longest the theme's render, and each browser step (page load,
+                      print, preview), may take before the export stops (default: ${DEFAULT_TIMEOUT_MS / 1000})
   --quiet             print only warnings and errors
   -h, --help          show this help
 
@@ -54,6 +59,7 @@ const OPTIONS = {
   variant: { type: 'string' },
   force: { type: 'boolean', default: false },
   'max-size': { type: 'string' },
+  timeout: { type: 'string' },
   quiet: { type: 'boolean', short: 'q', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const satisfies OptionSpec;
@@ -79,7 +85,19 @@ export function parseExportArgs(argv: string[]): ExportArgs {
     force: values.force,
     quiet: values.quiet,
     maxBytes: values['max-size'] === undefined ? undefined : parseMaxSize(values['max-size']),
+    timeoutMs: values.timeout === undefined ? undefined : parseTimeout(values.timeout),
   };
+}
+
+function parseTimeout(value: string): number {
+  const seconds = Number(value);
+  if (value.trim() !== '' && Number.isFinite(seconds) && seconds > 0 && seconds <= 3600) {
+    return Math.round(seconds * 1000);
+  }
+  throw new CliError(
+    `--timeout ${value}: give a number of seconds between 0 and 3600, e.g. --timeout 60.`,
+    EXIT.badInputOrOptions,
+  );
 }
 
 function nonEmpty(option: string, value: string): string {

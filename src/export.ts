@@ -12,11 +12,12 @@ import {
   type RunningBrowser,
 } from './browser.js';
 import { CliError, EXIT, describeError } from './cli-error.js';
+import { DEFAULT_TIMEOUT_MS, runStep, type PageStep } from './export-steps.js';
 import { FORMATS, type FormatWriter, type Output } from './formats.js';
-import { openDocument } from './page.js';
+import { openDocument, type OpenedDocument } from './page.js';
 import type { Paper } from './pdf.js';
 import type { Progress } from './progress.js';
-import { loadTheme } from './theme-loader.js';
+import { startThemeWorker } from './theme-render.js';
 
 /** A pure résumé → résumé step between validation and rendering (a variant, for instance). */
 export interface ResumeTransform {
@@ -42,6 +43,8 @@ export interface ExportOptions {
   /** Output file name without extension; default "resume". */
   baseName?: string;
   transforms?: ResumeTransform[];
+  /** The longest the theme's render and each browser step may take; default DEFAULT_TIMEOUT_MS. */
+  timeoutMs?: number;
   cwd?: string;
   env?: NodeJS.ProcessEnv;
   progress: Progress;
@@ -95,6 +98,7 @@ export async function exportResume(options: ExportOptions): Promise<ExportResult
     };
   };
   let connect = lookup?.found ? launch(lookup.path) : undefined;
+  const themeWorker = startThemeWorker();
 
   try {
     const resume = await readResume(resumePath, options, progress, cwd);
@@ -103,58 +107,78 @@ export async function exportResume(options: ExportOptions): Promise<ExportResult
       resume,
     );
     const prepared = options.paper ? withPaper(transformed, options.paper) : transformed;
-    const themeSpec = options.theme ?? resume.meta?.theme ?? DEFAULT_THEME;
-    const { theme, html } = await progress.step(
-      async () => {
-        const loaded = await loadTheme(themeSpec, cwd);
-        return { theme: loaded, html: await loaded.render(prepared) };
-      },
-      (rendered) => `rendered with ${rendered.theme.name}${labels(options.transforms)}`,
+    // With --force, meta.theme may be any JSON value: only a string names a theme.
+    const metaTheme: unknown = resume.meta?.theme;
+    const themeSpec =
+      options.theme ?? (typeof metaTheme === 'string' && metaTheme ? metaTheme : DEFAULT_THEME);
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const theme = await progress.step(
+      () => themeWorker.render({ spec: themeSpec, cwd, resume: prepared }, timeoutMs),
+      (rendered) => `rendered with ${rendered.name}${labels(options.transforms)}`,
     );
+    const { html } = theme;
 
-    let page: Promise<Page> | undefined;
-    const context = {
-      html,
-      resume: prepared,
-      theme,
-      paper: options.paper,
-      page: () =>
-        (page ??= (async () => {
+    let opened: Promise<OpenedDocument> | undefined;
+    let running: RunningBrowser | undefined;
+    const limits = (format: string) => ({
+      format,
+      timeoutMs,
+      browserGone: () =>
+        running !== undefined &&
+        (running.process.exitCode !== null || running.process.signalCode !== null),
+    });
+    const openPage = (format: string) =>
+      (opened ??= runStep(
+        'page',
+        async () => {
           connect ??= launch(await resolveBrowser(progress, env));
-          const running = await connect();
+          running = await connect();
           const connected = await running.connect();
           // The tab Chromium opened at start has its renderer running by now; a new one would
           // have to start another (hundreds of milliseconds).
           const [blank] = await connected.pages();
           return openDocument(blank ?? (await connected.newPage()), html, {
             allowedFolder: dirname(resumePath),
-            onBlocked: (url) =>
-              progress.warn(
-                `blocked request to ${url} — the export never fetches from the network`,
-              ),
+            onBlocked: (attempt) =>
+              progress.warn(`blocked ${attempt} — the export never reaches the network`),
+            onIgnored: (call) => progress.warn(`ignored ${call}`),
           });
-        })()),
+        },
+        limits(format),
+      ));
+    const contextFor = (format: string) => ({
+      html,
+      resume: prepared,
+      theme,
+      paper: options.paper,
+      page: async (): Promise<Page> => (await openPage(format)).page,
+      step: async <T>(step: PageStep, work: () => Promise<T>): Promise<T> =>
+        runStep(step, work, { ...limits(format), broken: (await opened)?.broken }),
       beforePrint: () => {
         if (env[KILL_BROWSER_VARIABLE] === '1')
           void browser?.then((b) => b.process.kill('SIGKILL'));
       },
-    };
+    });
 
     const produced: { name: string; output: Output; ms: number }[] = [];
     for (const [name, writer] of [...writers].sort(browserLast)) {
       const startedAt = performance.now();
       try {
-        produced.push({ name, output: await writer.produce(context), ms: since(startedAt) });
+        produced.push({
+          name,
+          output: await writer.produce(contextFor(name)),
+          ms: since(startedAt),
+        });
       } catch (error) {
         if (error instanceof BrowserUnavailableError) await keepBrowserFreeOutputs(produced);
-        throw asExportFailure(error, name, writer.needsBrowser);
+        throw asExportFailure(error, name);
       }
     }
     const files = await commit(produced);
     return { files };
   } finally {
     const running = await browser?.catch(() => undefined);
-    await running?.close();
+    await Promise.all([running?.close(), themeWorker.stop()]);
   }
 
   function formatWriter(name: string): FormatWriter {
@@ -330,11 +354,11 @@ function checkOutputsSpareResume(outputs: string[], resumePath: string): void {
   );
 }
 
-function asExportFailure(error: unknown, format: string, usedBrowser: boolean): CliError {
+/** Browser steps name themselves (export-steps.ts); this covers the outputs made without one. */
+function asExportFailure(error: unknown, format: string): CliError {
   if (error instanceof CliError) return error;
-  const cause = usedBrowser ? ': the browser stopped responding or was closed' : '';
   return new CliError(
-    `Export to ${format.toUpperCase()} failed${cause} (${describeError(error)}). The previous files in the output folder are unchanged.`,
+    `Export to ${format.toUpperCase()} failed (${describeError(error)}). The previous files in the output folder are unchanged.`,
     EXIT.exportFailed,
   );
 }

@@ -1,49 +1,37 @@
-import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer';
+import { sealPage, type SealOptions } from './page-seal.js';
 
-export interface OpenOptions {
-  /** Folder whose files the page may load (the résumé's own); everything else is blocked. */
-  allowedFolder: string;
-  /** Told about each blocked request, so the user learns what the theme tried to fetch. */
-  onBlocked(url: string): void;
-}
-
-/** Whether the page may load `url`: inline data, about:, and files of the allowed folder only. */
-export function isAllowedRequest(url: string, allowedFolder: string): boolean {
-  if (url.startsWith('data:') || url.startsWith('about:')) return true;
-  const folder = pathToFileURL(allowedFolder).href.replace(/\/?$/, '/');
-  return url.startsWith(folder);
+export interface OpenedDocument {
+  page: Page;
+  /** Rejects with a CliError as soon as the page navigates away or opens a dialog. */
+  broken: Promise<never>;
 }
 
 /**
- * Loads the HTML into `page` without waiting for network idle (nothing may be fetched anyway),
- * then waits for web fonts and images, which is all a print needs.
+ * Seals `page` (see page-seal.ts), loads the HTML into it without waiting for network idle
+ * (nothing may be fetched anyway), then waits for web fonts and images, which is all a print
+ * needs. Lazy images are loaded now: a print shows them all, and one below the fold would never
+ * start loading by itself. Time limits are the caller's.
  */
-export async function openDocument(page: Page, html: string, options: OpenOptions): Promise<Page> {
-  await page.setRequestInterception(true);
-  page.on('request', (request) => {
-    if (request.isInterceptResolutionHandled()) return;
-    const url = request.url();
-    if (isAllowedRequest(url, options.allowedFolder)) {
-      void request.continue();
-    } else {
-      options.onBlocked(url);
-      void request.abort('blockedbyclient');
-    }
-  });
-  await page.setContent(html, { waitUntil: 'load', timeout: 120_000 });
-  await page.evaluate(async () => {
-    await document.fonts.ready;
-    await Promise.all(
-      Array.from(document.images)
-        .filter((image) => !image.complete)
-        .map(
-          (image) =>
-            new Promise((settle) => image.addEventListener('loadend', settle, { once: true })),
-        ),
-    );
-  });
-  return page;
+export async function openDocument(
+  page: Page,
+  html: string,
+  options: SealOptions,
+): Promise<OpenedDocument> {
+  const seal = await sealPage(page, options);
+  const load = async () => {
+    await page.setContent(html, { waitUntil: 'load', timeout: 0 });
+    await page.evaluate(async () => {
+      await document.fonts.ready;
+      const images = Array.from(document.images);
+      for (const image of images) image.loading = 'eager';
+      // decode() settles once the image has loaded or failed (a blocked one fails).
+      await Promise.all(images.map((image) => image.decode().catch(() => undefined)));
+    });
+    await seal.reportHints();
+  };
+  await Promise.race([load(), seal.broken]);
+  return { page, broken: seal.broken };
 }
 
 /** The headings Chromium will put in the PDF's outline, as the page lays them out. */
@@ -96,7 +84,14 @@ export function applyPageMargins(page: Page): Promise<void> {
     const margins: Record<string, string> = { top: '0', right: '0', bottom: '0', left: '0' };
     // A work list rather than a recursive helper: tsx would wrap a named helper in a function
     // the page does not have.
-    const rules = Array.from(document.styleSheets).flatMap((sheet) => Array.from(sheet.cssRules));
+    // A cross-origin sheet (blocked, so empty) throws SecurityError on cssRules: skip it.
+    const rules = Array.from(document.styleSheets).flatMap((sheet) => {
+      try {
+        return Array.from(sheet.cssRules);
+      } catch {
+        return [];
+      }
+    });
     for (let rule = rules.shift(); rule; rule = rules.shift()) {
       if (rule instanceof CSSPageRule && rule.selectorText === '') {
         for (const side of Object.keys(margins)) {

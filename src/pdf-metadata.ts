@@ -38,27 +38,39 @@ const PAPER_POINTS: Record<string, [number, number]> = {
 const PAPER_TOLERANCE = 2;
 const ID_PLACEHOLDER = '0'.repeat(32);
 
-/** Title "Name — CV", author, subject and keywords from the résumé. */
+/**
+ * Title "Name — CV", author, subject and keywords from the résumé. Reads only strings where the
+ * schema has them: with --force any field may hold any JSON value, which is then left out.
+ */
 export function pdfMetadataFor(resume: Resume, now: Date = new Date()): PdfMetadata {
-  const name = resume.basics?.name?.trim();
+  const basics: unknown = resume.basics;
+  const name = textOf(field(basics, 'name'));
   const keywords = new Set<string>();
-  for (const skill of resume.skills ?? []) {
-    for (const word of [skill.name, ...(skill.keywords ?? [])]) {
-      if (word?.trim()) keywords.add(word.trim());
+  for (const skill of listOf(resume.skills)) {
+    for (const word of [field(skill, 'name'), ...listOf(field(skill, 'keywords'))]) {
+      const text = textOf(word);
+      if (text) keywords.add(text);
     }
   }
   return {
     title: name ? `${name} — CV` : 'CV',
     author: name || undefined,
-    subject: resume.basics?.label?.trim() || undefined,
+    subject: textOf(field(basics, 'label')) || undefined,
     keywords: [...keywords],
-    date: documentDate(resume.meta?.lastModified) ?? now,
+    date: documentDate(field(resume.meta, 'lastModified')) ?? now,
   };
 }
 
+const field = (value: unknown, key: string): unknown =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)[key]
+    : undefined;
+const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+const textOf = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
+
 /** `meta.lastModified` as a date; a date-time without a zone is read as UTC, so every machine agrees. */
-export function documentDate(lastModified: string | undefined): Date | undefined {
-  if (!lastModified) return undefined;
+export function documentDate(lastModified: unknown): Date | undefined {
+  if (typeof lastModified !== 'string' || !lastModified) return undefined;
   const hasZone = /(?:Z|[+-]\d\d:?\d\d)$/i.test(lastModified);
   const isDateOnly = /^\d{4}(?:-\d\d){0,2}$/.test(lastModified);
   const date = new Date(hasZone || isDateOnly ? lastModified : `${lastModified}Z`);

@@ -18,6 +18,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runScript, stackLines } from './support/cli.js';
 import { seedResume } from './support/export-fixture.js';
 import { resumePath } from './support/paths.js';
+import { hostileTheme } from './support/probe.js';
 
 const work = mkdtempSync(join(tmpdir(), 'export-failures-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -193,5 +194,80 @@ describe('npm run export rejects bad options with exit 2', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^Usage: npm run export/);
     expect(result.stdout).toContain('--paper');
+  });
+});
+
+describe('npm run export names the step that failed, never blaming the browser for ours', () => {
+  const forced = (name: string, change: (resume: Record<string, unknown>) => unknown) =>
+    writeJson(name, change(seedResume() as unknown as Record<string, unknown>));
+
+  it('exports with --force a résumé whose skills is an object (seen in pre-1.0 files)', async () => {
+    const path = forced('skills-object.json', (resume) => ({
+      ...resume,
+      skills: { languages: ['TypeScript', 'Python'] },
+    }));
+    const out = join(work, 'skills-object-out');
+    const result = await runScript('export', ['--resume', path, '--out', out, '--force']);
+    expect(result.stderr).not.toMatch(/browser stopped responding/);
+    expect(result.code).toBe(0);
+    expect(filesIn(out)).toEqual(['resume.html', 'resume.pdf']);
+  });
+
+  it.each([
+    ['meta.theme is a number', (r: Record<string, unknown>) => ({ ...r, meta: { theme: 7 } })],
+    [
+      'meta.themeOptions.paper is unknown',
+      (r: Record<string, unknown>) => ({ ...r, meta: { themeOptions: { paper: 'a5' } } }),
+    ],
+  ])('exports with --force a résumé whose %s, PNG included', async (name, change) => {
+    const path = forced(`${name.replace(/\W+/g, '-')}.json`, change);
+    const out = join(work, `${name.replace(/\W+/g, '-')}-out`);
+    const result = await runScript('export', [
+      '--resume',
+      path,
+      '--out',
+      out,
+      '--force',
+      '--format',
+      'pdf,png',
+    ]);
+    expect(result.stderr).not.toMatch(/browser stopped responding|Unexpected failure/);
+    expect(result.code).toBe(0);
+    expect(filesIn(out)).toEqual(['resume.pdf', 'resume.png']);
+  });
+
+  it('names the print step and the theme’s options when its scale is out of range', async () => {
+    const theme = join(work, 'scale-theme');
+    mkdirSync(theme);
+    writeFileSync(
+      join(theme, 'index.js'),
+      'exports.pdfRenderOptions = { scale: 5 };\nexports.render = () => "<h1>Scaled</h1>";\n',
+    );
+    const out = join(work, 'scale-out');
+    const result = await runScript('export', ['--theme', theme, '--out', out]);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/✖ Export to PDF failed while printing the PDF: .*scale/);
+    expect(result.stderr).toContain('check them: scale between 0.1 and 2');
+    expect(result.stderr).not.toMatch(/browser stopped responding/);
+    expect(filesIn(out)).toEqual([]);
+  });
+
+  it('prints a page that calls window.print(), reporting the call as ignored', async () => {
+    const resume = {
+      ...seedResume(),
+      meta: { ...seedResume().meta, probe: { behave: ['print'] } },
+    };
+    const out = join(work, 'window-print-out');
+    const result = await runScript('export', [
+      '--resume',
+      writeJson('window-print.json', resume),
+      '--theme',
+      hostileTheme,
+      '--out',
+      out,
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('⚠ ignored window.print()');
+    expect(filesIn(out)).toEqual(['resume.html', 'resume.pdf']);
   });
 });

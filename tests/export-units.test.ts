@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   LOCK_NAME,
@@ -17,11 +18,13 @@ import {
 } from '../src/atomic-write.js';
 import { findBrowser } from '../src/browser.js';
 import { CliError } from '../src/cli-error.js';
-import { isAllowedRequest } from '../src/page.js';
+import { runStep } from '../src/export-steps.js';
+import { isAllowedRequest } from '../src/page-seal.js';
 import { documentDate, pdfMetadataFor } from '../src/pdf-metadata.js';
 import { pdfOptions } from '../src/pdf.js';
 import { loadTheme, themePackageName } from '../src/theme-loader.js';
 import { repoRoot } from './support/paths.js';
+import type { Resume } from 'jsonresume-theme-camera-ready';
 
 const work = mkdtempSync(join(tmpdir(), 'export-units-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -188,6 +191,96 @@ describe('PDF metadata', () => {
       keywords: ['Math', 'Analysis'],
       date: now,
     });
+  });
+});
+
+describe('PDF metadata from a résumé exported with --force', () => {
+  // Any JSON value in any field the metadata reads, and in the objects around them.
+  const json = fc.jsonValue({ maxDepth: 3 });
+  const resumes = fc.record(
+    {
+      basics: fc.oneof(json, fc.record({ name: json, label: json }, { requiredKeys: [] })),
+      skills: fc.oneof(
+        json,
+        fc.array(fc.oneof(json, fc.record({ name: json, keywords: json }, { requiredKeys: [] }))),
+      ),
+      meta: fc.oneof(json, fc.record({ lastModified: json }, { requiredKeys: [] })),
+    },
+    { requiredKeys: [] },
+  );
+
+  it('reads strings only, whatever JSON the fields hold', () => {
+    const now = new Date('2020-01-01T00:00:00Z');
+    fc.assert(
+      fc.property(resumes, (resume) => {
+        const metadata = pdfMetadataFor(resume as Resume, now);
+        expect(typeof metadata.title).toBe('string');
+        expect(metadata.keywords.every((word) => typeof word === 'string')).toBe(true);
+        expect(['string', 'undefined']).toContain(typeof metadata.author);
+        expect(['string', 'undefined']).toContain(typeof metadata.subject);
+        expect(Number.isNaN(metadata.date.getTime())).toBe(false);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('keeps what is a string next to what is not', () => {
+    const metadata = pdfMetadataFor({
+      basics: { name: 'Ada Example', label: 42 },
+      skills: [{ name: 'Rust', keywords: ['Tokio', { nested: true }, 7] }, 'loose', null],
+    } as unknown as Resume);
+    expect(metadata).toMatchObject({
+      title: 'Ada Example — CV',
+      subject: undefined,
+      keywords: ['Rust', 'Tokio'],
+    });
+  });
+});
+
+describe('runStep', () => {
+  const limits = { format: 'pdf', timeoutMs: 5000, browserGone: () => false };
+
+  it('names our own post-processing, not the browser, when it throws', async () => {
+    const failure = runStep(
+      'post-processing',
+      () => Promise.reject(new TypeError('skills is not iterable')),
+      { ...limits, browserGone: () => true },
+    );
+    await expect(failure).rejects.toThrow(
+      /^Export to PDF failed while finishing the PDF \(metadata, bookmarks, paper size\): skills is not iterable\. This is a fault in the exporter itself/,
+    );
+  });
+
+  it('blames the browser only when it is gone', async () => {
+    const failure = runStep('print', () => Promise.reject(new Error('Target closed')), {
+      ...limits,
+      browserGone: () => true,
+    });
+    await expect(failure).rejects.toThrow(
+      /^Export to PDF failed: the browser stopped responding or was closed while printing the PDF/,
+    );
+  });
+
+  it('stops a step that outlasts its limit, naming it', async () => {
+    const failure = runStep('page', () => new Promise<never>(() => undefined), {
+      ...limits,
+      timeoutMs: 50,
+    });
+    await expect(failure).rejects.toMatchObject({
+      exitCode: 3,
+      message: expect.stringMatching(
+        /^Export to PDF failed: loading the page took longer than 0\.05 s/,
+      ),
+    });
+  });
+
+  it('ends at once when the page breaks', async () => {
+    const broken = Promise.reject(new CliError('The page tried to leave the résumé', 3));
+    const failure = runStep('print', () => new Promise<never>(() => undefined), {
+      ...limits,
+      broken,
+    });
+    await expect(failure).rejects.toThrow('The page tried to leave the résumé');
   });
 });
 

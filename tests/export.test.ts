@@ -151,7 +151,7 @@ describe('npm run export -- --theme even', () => {
 
   it('blocks and reports the web fonts even asks for: the export never fetches', () => {
     expect(even.stderr).toMatch(
-      /^⚠ blocked request to https:\/\/fonts\.googleapis\.com\/\S+ — the export never fetches from the network$/m,
+      /^⚠ blocked request to https:\/\/fonts\.googleapis\.com\/\S+ — the export never reaches the network$/m,
     );
   });
 });
