@@ -231,8 +231,8 @@ function publication(p: PublicationEntry): Block[] {
     [
       authors,
       plain(p.status?.label ?? ''),
-      plain(p.firstAuthor ? 'first author' : ''),
-      plain(p.scores === '' ? '' : `scores ${p.scores}`),
+      plain(p.firstAuthorMark),
+      plain(p.scoresMark),
       ...p.distinctions.map(plain),
     ],
     ' · ',
@@ -248,7 +248,7 @@ function section(s: Section): Block[] {
     case 'education':
       for (const e of s.entries) {
         blocks.push(...head(e.head));
-        blocks.push(...lines([plain(e.courses.length ? `Courses: ${e.courses.join(', ')}` : '')]));
+        blocks.push(...lines([plain(e.coursesLine)]));
       }
       break;
     case 'publications':
