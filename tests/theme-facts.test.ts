@@ -182,7 +182,7 @@ describe('no fact dropped', () => {
   });
 
   it('the check fails when a field is not shown', () => {
-    const resume = { work: [{ company: 'mk0001q', salary: 'mk0002q' }] } as Resume;
+    const resume = { work: [{ company: 'mk0001q', salary: 'mk0002q' }] } as unknown as Resume;
     const facts = expectedFacts(resume);
     expect(missingFacts('<p>mk0001q</p>', facts).map((f) => f.path)).toEqual(['work[0].salary']);
   });
@@ -196,7 +196,7 @@ describe('no fact dropped', () => {
       },
       work: [{ company: 'Initech', website: 'https://initech.example', position: 'Engineer' }],
       education: [{ institution: 'U', gpa: '3.9/4.0' }],
-    } as Resume);
+    } as unknown as Resume);
     expect(view.header?.contacts).toContainEqual({ text: 'a.example', href: 'https://a.example' });
     expect(view.header?.image).toBe('data:image/png;base64,iVBORw0KGgo=');
     const work = view.sections.find((s) => s.key === 'work');
