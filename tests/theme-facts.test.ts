@@ -211,7 +211,7 @@ describe('no fact dropped', () => {
   it('keeps a 1.0 field and shows a different pre-1.0 value beside it', () => {
     const html = theme.render({
       work: [{ name: 'Globex', company: 'Globex Corporation' }],
-    } as Resume);
+    } as unknown as Resume);
     const { text } = visibleFacts(html);
     expect(text).toContain('Globex');
     expect(text).toContain('company:GlobexCorporation');
