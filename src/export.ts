@@ -14,6 +14,7 @@ import {
 import { CliError, EXIT, describeError } from './cli-error.js';
 import { FORMATS, type FormatWriter, type Output } from './formats.js';
 import { openDocument } from './page.js';
+import { embedPhoto } from './photo.js';
 import type { Paper } from './pdf.js';
 import type { Progress } from './progress.js';
 import { loadTheme } from './theme-loader.js';
@@ -94,7 +95,11 @@ export async function exportResume(options: ExportOptions): Promise<ExportResult
   let connect = lookup?.found ? launch(lookup.path) : undefined;
 
   try {
-    const resume = await readResume(resumePath, options.force === true, progress, cwd);
+    const resume = embedPhoto(
+      await readResume(resumePath, options.force === true, progress, cwd),
+      dirname(resumePath),
+      (message) => progress.warn(message),
+    );
     const transformed = (options.transforms ?? []).reduce(
       (current, transform) => transform.apply(current),
       resume,
