@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    server: { deps: { external: [/\/theme\/(index\.mjs|dist\/)/] } },
+    server: { deps: { external: [/\/theme\/dist\//] } },
     include: ['tests/**/*.test.ts'],
     // Browser and CLI tests start real Chromium and real clients: give them room, and keep
     // parallelism within the two cores CI has.

@@ -126,7 +126,7 @@ async function main(): Promise<void> {
     const out = join(scratch, `${tool}-${round}`);
     switch (tool) {
       case 'ours':
-        return [process.execPath, ['--import', 'tsx', 'scripts/export.ts', ...ourArgs(input, out)]];
+        return [process.execPath, ['build/scripts/export.js', ...ourArgs(input, out)]];
       case 'resumed':
         return [
           bin('resumed'),
@@ -178,29 +178,14 @@ async function main(): Promise<void> {
   // Start-up costs that explain the difference to the floor.
   const startup: [string, string, string[]][] = [
     ['node, empty script', process.execPath, ['-e', '0']],
-    ['node --import tsx, empty script', process.execPath, ['--import', 'tsx', '-e', '0']],
     ['node: import puppeteer', process.execPath, ['-e', "import('puppeteer')"]],
-    [
-      'node --import tsx: import puppeteer (ESM)',
-      process.execPath,
-      ['--import', 'tsx', '-e', "import('puppeteer')"],
-    ],
-    [
-      'node --import tsx: require puppeteer (CommonJS)',
-      process.execPath,
-      ['--import', 'tsx', '-e', "require('puppeteer')"],
-    ],
     ['node: import pdf-lib', process.execPath, ['-e', "import('pdf-lib')"]],
     [
-      'node --import tsx: import src/validate.ts',
+      'node: import build/src/validate.js',
       process.execPath,
-      ['--import', 'tsx', '-e', "import('./src/validate.ts')"],
+      ['-e', "import('./build/src/validate.js')"],
     ],
-    [
-      'node --import tsx: import the theme',
-      process.execPath,
-      ['--import', 'tsx', '-e', "import('jsonresume-theme-camera-ready')"],
-    ],
+    ['node: import the theme', process.execPath, ['-e', "import('jsonresume-theme-camera-ready')"]],
   ];
   const startupTimes: [string, number][] = [];
   for (const [label, program, args] of startup) {
@@ -230,7 +215,7 @@ async function main(): Promise<void> {
     '',
     '## Export, HTML + PDF (ours) vs PDF only (resumed, floor)',
     '',
-    '- ours: `node --import tsx scripts/export.ts` (what `npm run export` runs), writes resume.html and resume.pdf',
+    '- ours: `node build/scripts/export.js` (what `npm run export` runs), writes resume.html and resume.pdf',
     '- resumed: `resumed export` 6.1 on the same résumé and theme',
     '- floor: `node bench/floor.mjs`: import puppeteer, launch, setContent, pdf, close, on the same HTML',
     '',

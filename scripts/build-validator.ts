@@ -1,6 +1,7 @@
 /**
- * `npm run build` (and `prepare`): writes the résumé validator as standalone code to
- * build/resume-validator.cjs, so validating does not compile the schema on every run. The schema
+ * `npm run build` (and `prepare`), after the commands are compiled to build/: writes the résumé
+ * validator as standalone code to build/src/resume-validator.cjs, beside the compiled
+ * src/resume-schema.js that loads it, so validating does not compile the schema on every run. The schema
  * files stay the one source: the module records their fingerprint and is ignored once they change.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -15,7 +16,7 @@ const standaloneCode = (
   ) as typeof import('ajv/dist/standalone/index.js')
 ).default;
 
-const target = join(dirname(fileURLToPath(import.meta.url)), '..', 'build', 'resume-validator.cjs');
+const target = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'resume-validator.cjs');
 const { ajv, validate } = compileResumeValidator({ source: true });
 const code = standaloneCode(ajv, validate);
 mkdirSync(dirname(target), { recursive: true });

@@ -2,20 +2,22 @@
  * `npm run dev`: a live preview of the CV at http://127.0.0.1:4000 that re-renders on every save
  * of the résumé or the theme and reloads the open page.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseCliArgs } from '../src/cli-args.js';
 import { CliError, EXIT, describeError } from '../src/cli-error.js';
 import { pdfPreview, type PdfPreview } from '../src/dev-pdf.js';
 import { startDevServer, type DevServer } from '../src/dev-server.js';
 import { createProgress } from '../src/progress.js';
+import { themeWatchPlan } from '../src/theme-build.js';
 import { loadTheme } from '../src/theme-loader.js';
 import { applyVariant } from '../src/variant.js';
 
 const USAGE = `Usage: npm run dev -- [options]
 
 Serves the rendered CV on http://127.0.0.1:<port>, re-renders when the résumé or the theme's
-templates, styles or build change, and reloads the open page. An invalid save keeps the last
+templates, styles or build change (a theme with a build script is rebuilt first), and reloads
+the open page. An invalid save keeps the last
 good render on screen with the problems shown over it.
 
 Options:
@@ -50,14 +52,6 @@ function themeFromResume(path: string): string | undefined {
   }
 }
 
-/** The theme's parts whose changes need a fresh load: templates, styles, its build. */
-function themeFolders(location: string): string[] {
-  if (!statSync(location).isDirectory()) return [dirname(location)];
-  return ['templates', 'styles', 'dist', 'lib', 'partials', 'components'].map((folder) =>
-    join(location, folder),
-  );
-}
-
 async function main(argv: string[]): Promise<void> {
   const parsed = parseCliArgs(argv, OPTIONS);
   if (!parsed.ok) {
@@ -89,6 +83,7 @@ async function main(argv: string[]): Promise<void> {
   const progress = createProgress();
   const themeSpec = values.theme ?? themeFromResume(resumePath) ?? './theme';
   const theme = await loadTheme(themeSpec, cwd);
+  const watchPlan = themeWatchPlan(theme.location);
   const variant = values.variant;
   const pdfFile = join(resolve(cwd, values.out), `resume${variant ? `-${variant}` : ''}.pdf`);
   const pdf: PdfPreview | undefined = values.pdf
@@ -98,9 +93,13 @@ async function main(argv: string[]): Promise<void> {
   const server: DevServer = await startDevServer({
     resumePath,
     port,
-    // Reloads after an edit read the theme's files again.
-    loadTheme: async (fresh) => (fresh ? loadTheme(themeSpec, cwd, { fresh }) : theme),
-    themeFolders: themeFolders(theme.location),
+    // Reloads after an edit build the theme when it has a build step, then read its files again.
+    loadTheme: async (fresh) => {
+      if (!fresh) return theme;
+      await watchPlan.rebuild?.();
+      return loadTheme(themeSpec, cwd, { fresh });
+    },
+    themeFolders: watchPlan.folders,
     ...(variant && { transform: (resume) => applyVariant(resume, variant) }),
     ...(pdf && {
       afterRender: async (html, resume, loaded) => {

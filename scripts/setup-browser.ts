@@ -12,6 +12,7 @@ import {
   findBrowser,
   hasProgram,
   installDebianPackages,
+  resolveBrowser,
 } from '../src/browser.js';
 import { CliError, EXIT, describeError } from '../src/cli-error.js';
 import { createProgress } from '../src/progress.js';
@@ -19,8 +20,9 @@ import { createProgress } from '../src/progress.js';
 const USAGE = `Usage: npm run setup-browser [-- --with-pdf-tools]
 
 Finds the Chrome or Chromium the export uses (PUPPETEER_EXECUTABLE_PATH, CHROME_PATH, puppeteer's
-download, then chromium / google-chrome on the system). When there is none and this runs as root on
-Debian, installs Debian's chromium (apt-get update && apt-get install -y chromium).
+download, then chromium / google-chrome on the system). When there is none: as root on Debian,
+installs Debian's chromium (apt-get update && apt-get install -y chromium); elsewhere, or when
+that fails, downloads puppeteer's Chrome (npx puppeteer browsers install chrome).
 
   --with-pdf-tools  also make sure pdfinfo and pdftotext are there (Debian's poppler-utils)
 
@@ -45,31 +47,29 @@ async function main(argv: string[]): Promise<number> {
   }
   const progress = createProgress();
   const lookup = await findBrowser();
+  if (!lookup.found && lookup.explicit) {
+    // An explicitly configured browser path that does not exist is the user's to fix.
+    process.stderr.write(`✖ ${lookup.reason} ${INSTALL_HINT}\n`);
+    return EXIT.exportFailed;
+  }
   const needPdfTools =
     parsed.values['with-pdf-tools'] === true && !PDF_TOOLS.every((name) => hasProgram(name));
-  const missing = [
+  const debianPackages = [
     ...(lookup.found ? [] : ['chromium']),
     ...(needPdfTools ? ['poppler-utils'] : []),
   ];
-  if (missing.length > 0) {
-    // An explicitly configured browser path that does not exist is the user's to fix.
-    const explicitPathWrong = !lookup.found && lookup.explicit;
-    if (explicitPathWrong || !canInstallBrowser()) {
-      const why = lookup.found
-        ? `${PDF_TOOLS.join(' and ')} not found. ${PDF_TOOLS_HINT}`
-        : `${lookup.reason}${explicitPathWrong ? '' : ' It cannot be installed automatically here (that needs root on Debian).'} ${INSTALL_HINT}`;
-      process.stderr.write(`✖ ${why}\n`);
-      return EXIT.exportFailed;
-    }
-    progress.info(`installing Debian's ${missing.join(' and ')} (this takes a minute)`);
-    await installDebianPackages(missing, progress);
+  if (debianPackages.length > 0 && canInstallBrowser()) {
+    progress.info(`installing Debian's ${debianPackages.join(' and ')} (this takes a minute)`);
+    // A failed apt-get is not the end for the browser: puppeteer's Chrome is tried next.
+    await installDebianPackages(debianPackages, progress).catch((error: unknown) =>
+      process.stderr.write(`✖ ${describeError(error)}\n`),
+    );
   }
-  const ready = lookup.found ? lookup : await findBrowser();
-  if (!ready.found) {
-    process.stderr.write(`✖ apt-get finished but no browser was found. ${INSTALL_HINT}\n`);
-    return EXIT.exportFailed;
-  }
-  process.stderr.write(`✔ ${browserVersion(ready.path)} at ${ready.path} (${ready.source})\n`);
+  // Still none (not Debian, not root, or apt failed): puppeteer's Chrome, else a clear error.
+  const path = await resolveBrowser(progress);
+  const ready = await findBrowser();
+  const source = ready.found ? ready.source : 'installed';
+  process.stderr.write(`✔ ${browserVersion(path)} at ${path} (${source})\n`);
   if (parsed.values['with-pdf-tools'] === true) {
     if (!PDF_TOOLS.every((name) => hasProgram(name))) {
       process.stderr.write(`✖ ${PDF_TOOLS.join(' and ')} not found. ${PDF_TOOLS_HINT}\n`);

@@ -132,9 +132,19 @@ export function hasProgram(name: string, env: NodeJS.ProcessEnv = process.env): 
 }
 
 function runApt(label: string, args: string[]): Promise<void> {
+  return runQuietly(label, 'apt-get', args, { DEBIAN_FRONTEND: 'noninteractive' });
+}
+
+/** Runs an installer, showing its output only when it fails. */
+function runQuietly(
+  label: string,
+  program: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn('apt-get', args, {
-      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    const child = spawn(program, args, {
+      env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -163,12 +173,48 @@ export async function resolveBrowser(
 ): Promise<string> {
   const lookup = await findBrowser(env);
   if (lookup.found) return lookup.path;
-  if (!lookup.explicit && canInstallBrowser(env)) {
-    await installBrowser(progress);
+  if (lookup.explicit) throw new BrowserUnavailableError(`${lookup.reason} ${INSTALL_HINT}`);
+  const failures: string[] = [];
+  // Debian's package where that is possible (it needs no internet beyond the package mirror),
+  // else puppeteer's own Chrome.
+  const installers = canInstallBrowser(env) ? [installBrowser, downloadBrowser] : [downloadBrowser];
+  for (const install of installers) {
+    try {
+      await install(progress);
+    } catch (error) {
+      failures.push(failureSummary(error));
+      continue;
+    }
     const retry = await findBrowser(env);
     if (retry.found) return retry.path;
   }
-  throw new BrowserUnavailableError(`${lookup.reason} ${INSTALL_HINT}`);
+  const tried = failures.length > 0 ? ` Tried: ${failures.join('; ')}.` : '';
+  throw new BrowserUnavailableError(`${lookup.reason}${tried} ${INSTALL_HINT}`);
+}
+
+/** One line for an installer's failure: what failed, and the installer's own reason. */
+function failureSummary(error: unknown): string {
+  const [what = '', ...output] = (error instanceof Error ? error.message : String(error))
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+  const reason = output.find((line) => /^(E:|Error\b|- )|ENOTFOUND|EAI_AGAIN/.test(line));
+  return reason ? `${what.replace(/:$/, '')}: ${reason}` : what;
+}
+
+/**
+ * Downloads puppeteer's Chrome into its cache (PUPPETEER_CACHE_DIR, else ~/.cache/puppeteer),
+ * as `npx puppeteer browsers install chrome` does. `npm install` skips this download
+ * (.puppeteerrc.cjs), so that installing works on machines that cannot reach Google's servers.
+ */
+export async function downloadBrowser(progress: Progress): Promise<void> {
+  progress.info("no Chrome or Chromium found: downloading puppeteer's Chrome");
+  const cli = createRequire(import.meta.url).resolve('puppeteer/lib/cjs/puppeteer/node/cli.js');
+  const label = 'puppeteer browsers install chrome';
+  await progress.step(
+    () => runQuietly(label, process.execPath, [cli, 'browsers', 'install', 'chrome']),
+    label,
+  );
 }
 
 /** Reports the browser's version, e.g. "Chromium 156.0.8078.79". */

@@ -29,20 +29,20 @@ export interface SchemaNode {
   [keyword: string]: unknown;
 }
 
-/** The `$schema` URL résumés use for this schema; it resolves to the files below, never fetched. */
-export const SCHEMA_URL = `https://unpkg.com/${THEME}/schema/resume.schema.json`;
-
 /** The version of the official schema the extensions build on. */
 export const JSON_RESUME_VERSION = (
   require('@jsonresume/schema/package.json') as { version: string }
 ).version;
 
-/** The composed schema references the official one by this name, relative to its own $id. */
-const OFFICIAL_ID = 'jsonresume.schema.json';
-
 function loadSchema(file: string): SchemaNode {
   return require(`${THEME}/schema/${file}`) as SchemaNode;
 }
+
+/**
+ * The `$schema` URL résumés use for this schema: the versioned address the package publishes it
+ * at (its `$id`). The validator maps it to the files below; it is never fetched.
+ */
+export const SCHEMA_URL = String(loadSchema('resume.schema.json').$id);
 
 interface Schemas {
   root: SchemaNode;
@@ -54,9 +54,8 @@ let schemas: Schemas | undefined;
 
 export function resumeSchemas(): Schemas {
   if (!schemas) {
-    // The published official schema carries a placeholder $id (http://example.com/example.json);
-    // give our copy the name the composed schema refers to.
-    const official: SchemaNode = { ...structuredClone(loadSchema(OFFICIAL_ID)), $id: OFFICIAL_ID };
+    // Each file's $id is the versioned URL it is published at; relative $refs resolve against it.
+    const official = loadSchema('jsonresume.schema.json');
     const extensions = loadSchema('extensions.schema.json');
     const root = loadSchema('resume.schema.json');
     const byId = new Map<string, SchemaNode>();
@@ -70,7 +69,7 @@ export function resumeSchemas(): Schemas {
  * The validator generated from the schema at build time (`npm run build`): loading it skips
  * compiling the schema, most of the cost of a first validation.
  */
-const PREBUILT = '../build/resume-validator.cjs';
+const PREBUILT = './resume-validator.cjs';
 
 /** Identifies the schema files' content, so a validator generated from older ones is not used. */
 export function schemaFingerprint(): string {
@@ -186,7 +185,7 @@ function expand(placed: PlacedSchema, depth = 0): PlacedSchema[] {
 
 function resolveRef(ref: string, fromDoc: string): PlacedSchema {
   const [file, pointer = ''] = ref.split('#');
-  const docId = file ? file : fromDoc;
+  const docId = file ? new URL(file, fromDoc).href : fromDoc;
   const doc = resumeSchemas().byId.get(docId);
   if (!doc) throw new Error(`unknown schema reference ${ref}`);
   let node: unknown = doc;

@@ -8,7 +8,7 @@ import { get, type IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateText } from '../src/validate.js';
-import { bin } from './support/cli.js';
+import { scriptCommand } from './support/cli.js';
 import { repoRoot, resumePath, themeDir } from './support/paths.js';
 import { htmlToText } from './support/text.js';
 
@@ -66,14 +66,25 @@ async function saveAndWait(file: string, text: string): Promise<number> {
 beforeAll(async () => {
   writeFileSync(resume, seedText);
   mkdirSync(theme);
-  for (const part of ['index.js', 'package.json', 'dist', 'templates', 'styles']) {
+  // The whole theme workspace: templates are compiled into dist/ by its build, which the
+  // server runs again when a template changes.
+  for (const part of [
+    'index.js',
+    'package.json',
+    'tsconfig.json',
+    'dist',
+    'scripts',
+    'src',
+    'templates',
+    'styles',
+  ]) {
     cpSync(join(themeDir, part), join(theme, part), { recursive: true });
   }
-  server = spawn(
-    bin('tsx'),
-    ['scripts/dev.ts', '--port', '0', '--resume', resume, '--theme', theme],
-    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const [program, args] = scriptCommand('dev');
+  server = spawn(program, [...args, '--port', '0', '--resume', resume, '--theme', theme], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   server.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   url = await new Promise<string>((resolve, reject) => {
     let stdout = '';

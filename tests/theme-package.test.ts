@@ -1,6 +1,7 @@
 /**
- * What `npm publish` would ship: the built code with types, templates, styles, embedded fonts,
- * schemas, README and LICENSE, and nothing of the tests or sources, in a small tarball.
+ * What `npm publish` would ship: the built bundles (templates, styles and fonts compiled in) with
+ * types for each module system, schemas, README and LICENSE, and nothing of the tests or
+ * sources, in a small tarball.
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -25,15 +26,10 @@ describe('the theme tarball', () => {
     const files = pack.files.map((f) => f.path);
     for (const needed of [
       'index.js',
-      'index.mjs',
-      'dist/index.js',
-      'dist/index.d.ts',
-      'dist/render.js',
-      'dist/view-model.d.ts',
-      'dist/fonts.css',
-      'templates/layout.hbs',
-      'templates/publications.hbs',
-      'styles/theme.css',
+      'dist/index.cjs',
+      'dist/index.mjs',
+      'dist/index.d.cts',
+      'dist/index.d.mts',
       'schema/resume.schema.json',
       'schema/extensions.schema.json',
       'schema/jsonresume.schema.json',
@@ -45,6 +41,8 @@ describe('the theme tarball', () => {
     const images = files.filter((f) => f.endsWith('.png'));
     expect(images.length).toBeGreaterThan(0);
     expect(files.filter((f) => /(^|\/)(tests?|src)\/|\.test\.|\.spec\./.test(f))).toEqual([]);
-    expect(files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
+    expect(files.filter((f) => /\.[cm]?ts$/.test(f) && !/\.d\.[cm]?ts$/.test(f))).toEqual([]);
+    // Rendering reads no file: templates and styles are compiled into the bundles.
+    expect(files.filter((f) => /^(templates|styles)\//.test(f))).toEqual([]);
   });
 });

@@ -10,12 +10,7 @@ import { describe, expect, test } from 'vitest';
 import { editDistance, closestMatch } from '../src/edit-distance.js';
 import { formatPath, positionAt } from '../src/json-locations.js';
 import { formatReport } from '../src/report.js';
-import {
-  SCHEMA_URL,
-  compileResumeValidator,
-  resumeValidator,
-  schemaFingerprint,
-} from '../src/resume-schema.js';
+import { SCHEMA_URL, compileResumeValidator, schemaFingerprint } from '../src/resume-schema.js';
 import { validateFile, validateText, type Diagnostic } from '../src/validate.js';
 import { resumePath } from './support/paths.js';
 
@@ -380,17 +375,20 @@ describe('locations and report', () => {
 
 describe('the validator generated at build time', () => {
   const prebuilt = () =>
-    createRequire(import.meta.url)('../build/resume-validator.cjs') as ((
+    createRequire(import.meta.url)('../build/src/resume-validator.cjs') as ((
       data: unknown,
     ) => boolean) & {
       fingerprint: string;
       errors?: unknown;
     };
 
-  test('is current with the schema files and is the one in use', () => {
+  test('is current with the schema files and is the one the compiled commands use', async () => {
     const built = prebuilt();
     expect(built.fingerprint).toBe(schemaFingerprint());
-    expect(resumeValidator()).toBe(built);
+    const compiled = (await import(
+      '../build/src/resume-schema.js' as string
+    )) as typeof import('../src/resume-schema.js');
+    expect(compiled.resumeValidator()).toBe(built);
   });
 
   test('reports exactly what the schema compiled now reports', async () => {

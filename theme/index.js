@@ -1,2 +1,2 @@
 // resume-cli requires this file by path for PDF export; the code lives in dist/.
-module.exports = require('./dist/index.js');
+module.exports = require('./dist/index.cjs');

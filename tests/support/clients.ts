@@ -7,13 +7,15 @@ import { copyFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Resume } from 'jsonresume-theme-camera-ready';
 import { findBrowser } from '../../src/browser.js';
-import { bin, run, runScript, type CliResult } from './cli.js';
+import { run, runScript, type CliResult } from './cli.js';
 import { packageVersion, repoRoot, resumePath, themeDir } from './paths.js';
 import { pdfInfo, pdfText, type PdfInfo } from './pdf.js';
 import { inPool } from './pool.js';
 import { htmlToText } from './text.js';
 
 export const THEME_PACKAGE = 'jsonresume-theme-camera-ready';
+/** The newest resume-cli that installs from the registry (3.7 depends on a package it lacks). */
+export const RESUME_CLI_VERSION = '3.1.2';
 
 /**
  * What both clients need to find and start Chromium here: the browser our exporter would use
@@ -56,8 +58,10 @@ export async function packTheme(dir: string): Promise<string> {
 }
 
 /**
- * A user's project in `dir`: its own package.json, the theme tarball, and resumed with its
- * puppeteer peer (the repository's versions, so npm's cache usually has them), plus resume.json.
+ * A user's project in `dir`: its own package.json, the theme tarball, resume-cli, and resumed with
+ * its puppeteer peer (the repository's versions, so npm's cache usually has them), plus
+ * resume.json. Install scripts are skipped as the README tells resume-cli users to: its puppeteer
+ * would try to download a browser.
  */
 export async function userProject(dir: string, tarball: string): Promise<string> {
   await mkdir(dir, { recursive: true });
@@ -65,6 +69,7 @@ export async function userProject(dir: string, tarball: string): Promise<string>
   await copyFile(resumePath, join(dir, 'resume.json'));
   const packages = [
     tarball,
+    `resume-cli@${RESUME_CLI_VERSION}`,
     `resumed@${await packageVersion('resumed')}`,
     `puppeteer@${await packageVersion('puppeteer')}`,
   ];
@@ -107,7 +112,7 @@ interface Plan {
 
 /** Every client × theme naming × format we support, writing into `out`. */
 export function clientPlans(project: string, out: string): Plan[] {
-  const resumeCli = bin('resume');
+  const resumeCli = join(project, 'node_modules', '.bin', 'resume');
   const resumed = join(project, 'node_modules', '.bin', 'resumed');
   const plans: Plan[] = [];
   for (const format of ['html', 'pdf'] as const) {
@@ -263,7 +268,7 @@ export async function runClients(
   if (!reference) throw new Error('our exporter did not run');
   const versions = {
     theme: await packageVersion(themeDir),
-    'resume-cli': await packageVersion('resume-cli'),
+    'resume-cli': RESUME_CLI_VERSION,
     resumed: await packageVersion('resumed'),
   };
   return { outcomes, reference, versions };

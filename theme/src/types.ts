@@ -8,19 +8,33 @@
 /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, as the official schema allows. */
 export type IsoDate = string;
 
+/**
+ * JSON Resume allows fields beyond its schema's everywhere (pre-1.0 names such as `company`,
+ * other themes' extensions): every object type accepts them, typed as unknown.
+ */
+export interface Open {
+  [field: string]: unknown;
+}
+
+/**
+ * One of the values the schema lists, or any other string: a résumé imported from a JSON file
+ * types its strings as `string`, and the theme shows an unknown value as written.
+ */
+export type OneOf<T extends string> = T | (string & Record<never, never>);
+
 /** Extension: free-form labels used by variants to include or drop entries. */
-export interface Tagged {
+export interface Tagged extends Open {
   tags?: string[];
 }
 
 /** Extension: the end date is expected, not yet reached (shown as "… (expected)"). */
-export interface Dated {
+export interface Dated extends Open {
   startDate?: IsoDate;
   endDate?: IsoDate;
   expected?: boolean;
 }
 
-export interface Location {
+export interface Location extends Open {
   address?: string;
   postalCode?: string;
   city?: string;
@@ -28,13 +42,13 @@ export interface Location {
   region?: string;
 }
 
-export interface Profile {
+export interface Profile extends Open {
   network?: string;
   username?: string;
   url?: string;
 }
 
-export interface Basics {
+export interface Basics extends Open {
   name?: string;
   label?: string;
   image?: string;
@@ -50,7 +64,7 @@ export interface Basics {
 }
 
 /** Extension: a named project nested inside a position (shown in place of `highlights`). */
-export interface SubProject {
+export interface SubProject extends Open {
   name: string;
   /** Short kind of system, e.g. "Agent Application". */
   type?: string;
@@ -131,7 +145,7 @@ export interface Publication extends Tagged {
   /** Extension: a stable key other entries use to cite this publication. */
   id?: string;
   /** Extension: where the work stands. */
-  status?: PublicationStatus;
+  status?: OneOf<PublicationStatus>;
   /** Extension: short venue name, e.g. "ICML"; camera-ready shows it in place of `publisher`. */
   venue?: string;
   /** Extension: author list in order; the résumé owner's name is emphasised. */
@@ -150,17 +164,17 @@ export interface Skill extends Tagged {
   keywords?: string[];
 }
 
-export interface Language {
+export interface Language extends Open {
   language?: string;
   fluency?: string;
 }
 
-export interface Interest {
+export interface Interest extends Open {
   name?: string;
   keywords?: string[];
 }
 
-export interface Reference {
+export interface Reference extends Open {
   name?: string;
   reference?: string;
 }
@@ -197,12 +211,12 @@ export const SECTION_KEYS = [
 export type SectionKey = (typeof SECTION_KEYS)[number];
 
 /** Extension: options camera-ready reads from `meta.themeOptions`. */
-export interface ThemeOptions {
+export interface ThemeOptions extends Open {
   /** CSS colour for headings, rules and links, e.g. "#1f4e79". */
   accentColor?: string;
-  paper?: PaperSize;
+  paper?: OneOf<PaperSize>;
   /** Sections in the order to show them; sections left out are hidden. */
-  sections?: SectionKey[];
+  sections?: OneOf<SectionKey>[];
   /** Replacement titles, e.g. { "work": "Research & Work Experience" }. */
   sectionTitles?: Partial<Record<SectionKey, string>>;
   /** A line shown under a section's title, e.g. { "publications": "First-author works" }. */
@@ -225,7 +239,7 @@ export interface Variant {
   /** Bullets (highlights, also of sub-projects) whose text contains any of these are dropped. */
   excludeHighlights?: string[];
   /** Sections in the order to show them; every other section is removed from the variant. */
-  sections?: SectionKey[];
+  sections?: OneOf<SectionKey>[];
   /** Merged over `meta.themeOptions` (`sectionTitles` and `sectionNotes` key by key). */
   themeOptions?: ThemeOptions;
   /** Most PDF pages the variant may take; the export fails when it needs more. */
@@ -237,7 +251,7 @@ export interface Variant {
   condensePublications?: boolean;
 }
 
-export interface Meta {
+export interface Meta extends Open {
   canonical?: string;
   version?: string;
   lastModified?: string;
@@ -247,7 +261,7 @@ export interface Meta {
   variants?: Record<string, Variant>;
 }
 
-export interface Resume {
+export interface Resume extends Open {
   $schema?: string;
   basics?: Basics;
   work?: Work[];

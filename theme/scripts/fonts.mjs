@@ -1,7 +1,9 @@
-// Writes dist/fonts.css: the theme's fonts as base64 @font-face rules (Latin subsets), so the
-// page looks the same everywhere and needs no network.
-const { mkdirSync, readFileSync, writeFileSync } = require('node:fs');
-const { dirname, join } = require('node:path');
+// The theme's fonts as base64 @font-face rules (Latin subsets), so the page looks the same
+// everywhere and needs no network.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
 
 const FACES = [
   { family: 'Source Sans 3', pkg: '@fontsource/source-sans-3', weight: 400, style: 'normal' },
@@ -27,6 +29,7 @@ function face({ family, pkg, weight, style }) {
   );
 }
 
-const out = join(__dirname, '..', 'dist', 'fonts.css');
-mkdirSync(dirname(out), { recursive: true });
-writeFileSync(out, FACES.map(face).join('\n') + '\n');
+/** Every @font-face rule of the theme, one per line. */
+export function fontFaces() {
+  return FACES.map(face).join('\n') + '\n';
+}

@@ -1,0 +1,124 @@
+// Builds the published package from src/: templates precompiled, styles and fonts inlined, one
+// bundle per module system (dist/index.cjs, dist/index.mjs) with bundled type declarations for
+// each, and the schema as one self-contained file. The bundles read no file at run time, so the
+// theme also works when bundled itself.
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { build } from 'esbuild';
+import Handlebars from 'handlebars';
+import { fontFaces } from './fonts.mjs';
+import { standaloneSchema } from './schema.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const ASSETS = 'camera-ready:assets';
+
+/** Handlebars specs as JavaScript source, for the runtime-only `template()`. */
+function precompiled(file, options = {}) {
+  return Handlebars.precompile(readFileSync(file, 'utf8'), options);
+}
+
+function assetsModule() {
+  const templates = join(root, 'templates');
+  const partials = readdirSync(templates)
+    .filter((file) => file.endsWith('.hbs') && file !== 'layout.hbs')
+    .sort()
+    .map((file) => {
+      // Trimmed so a partial used inline adds no stray whitespace.
+      const source = readFileSync(join(templates, file), 'utf8').trim();
+      return `${JSON.stringify(file.slice(0, -4))}: ${Handlebars.precompile(source)}`;
+    });
+  const layout = precompiled(join(templates, 'layout.hbs'), { strict: false, preventIndent: true });
+  return [
+    `export const partials = {${partials.join(',\n')}};`,
+    `export const layout = ${layout};`,
+    `export const css = ${JSON.stringify(readFileSync(join(root, 'styles', 'theme.css'), 'utf8'))};`,
+    `export const fonts = ${JSON.stringify(fontFaces())};`,
+  ].join('\n');
+}
+
+const assetsPlugin = {
+  name: 'camera-ready-assets',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /^camera-ready:assets$/ }, () => ({
+      path: ASSETS,
+      namespace: 'assets',
+    }));
+    esbuild.onLoad({ filter: /.*/, namespace: 'assets' }, () => ({
+      contents: assetsModule(),
+      loader: 'js',
+    }));
+  },
+};
+
+mkdirSync(dist, { recursive: true });
+for (const [format, file] of [
+  ['cjs', 'index.cjs'],
+  ['esm', 'index.mjs'],
+]) {
+  await build({
+    entryPoints: [join(root, 'src', 'index.ts')],
+    outfile: join(dist, file),
+    bundle: true,
+    format,
+    platform: 'neutral',
+    mainFields: ['main'],
+    // Templates are precompiled: only Handlebars' runtime is needed.
+    alias: { handlebars: 'handlebars/runtime' },
+    target: 'node20',
+    legalComments: 'inline',
+    logLevel: 'warning',
+    plugins: [assetsPlugin],
+  });
+}
+
+writeFileSync(
+  join(dist, 'resume.schema.json'),
+  `${JSON.stringify(standaloneSchema(join(root, 'schema')), null, 2)}\n`,
+);
+
+// One declaration file with no relative imports serves both module systems. It is the slow part
+// (about 2 s), so it is remade only when a TypeScript source changed: an edit to a template or
+// the stylesheet (as during `npm run dev`) rebuilds in a fraction of that.
+const declarations = [join(dist, 'index.d.cts'), join(dist, 'index.d.mts')];
+const typeInputs = [
+  ...readdirSync(join(root, 'src')).map((file) => join(root, 'src', file)),
+  join(root, 'tsconfig.json'),
+  join(root, 'package.json'),
+];
+const newestInput = Math.max(...typeInputs.map((file) => statSync(file).mtimeMs));
+const typesCurrent = declarations.every(
+  (file) => existsSync(file) && statSync(file).mtimeMs >= newestInput,
+);
+if (!typesCurrent) {
+  const require = createRequire(import.meta.url);
+  const bundled = join(dist, 'index.d.ts');
+  execFileSync(
+    process.execPath,
+    [
+      require.resolve('dts-bundle-generator/dist/bin/dts-bundle-generator.js'),
+      '--silent',
+      '--no-banner',
+      '--project',
+      join(root, 'tsconfig.json'),
+      '-o',
+      bundled,
+      join(root, 'src', 'index.ts'),
+    ],
+    { stdio: 'inherit' },
+  );
+  for (const file of declarations) copyFileSync(bundled, file);
+  rmSync(bundled);
+}
