@@ -18,7 +18,7 @@ import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 import Handlebars from 'handlebars';
-import { fontFaces } from './fonts.mjs';
+import { cachedFontSubsets } from './fonts.mjs';
 import { standaloneSchema } from './schema.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -30,7 +30,7 @@ function precompiled(file, options = {}) {
   return Handlebars.precompile(readFileSync(file, 'utf8'), options);
 }
 
-function assetsModule() {
+function assetsModule(fontSubsets) {
   const templates = join(root, 'templates');
   const partials = readdirSync(templates)
     .filter((file) => file.endsWith('.hbs') && file !== 'layout.hbs')
@@ -45,9 +45,13 @@ function assetsModule() {
     `export const partials = {${partials.join(',\n')}};`,
     `export const layout = ${layout};`,
     `export const css = ${JSON.stringify(readFileSync(join(root, 'styles', 'theme.css'), 'utf8'))};`,
-    `export const fonts = ${JSON.stringify(fontFaces())};`,
+    `export const fontSubsets = ${JSON.stringify(fontSubsets)};`,
   ].join('\n');
 }
+
+const fontSubsets = await cachedFontSubsets(
+  join(root, 'node_modules', '.cache', 'camera-ready', 'font-subsets.json'),
+);
 
 const assetsPlugin = {
   name: 'camera-ready-assets',
@@ -57,7 +61,7 @@ const assetsPlugin = {
       namespace: 'assets',
     }));
     esbuild.onLoad({ filter: /.*/, namespace: 'assets' }, () => ({
-      contents: assetsModule(),
+      contents: assetsModule(fontSubsets),
       loader: 'js',
     }));
   },
