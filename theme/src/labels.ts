@@ -334,8 +334,115 @@ const ar: Labels = {
   cv: 'السيرة الذاتية',
 };
 
+const pl: Labels = {
+  sections: {
+    education: 'Wykształcenie',
+    publications: 'Publikacje',
+    work: 'Doświadczenie zawodowe',
+    projects: 'Projekty',
+    volunteer: 'Wolontariat',
+    awards: 'Nagrody',
+    certificates: 'Certyfikaty',
+    skills: 'Umiejętności',
+    languages: 'Języki',
+    interests: 'Zainteresowania',
+    references: 'Referencje',
+  },
+  present: 'obecnie',
+  expected: '{0} (planowo)',
+  degree: '{0}, {1}',
+  advisor: 'Promotor: {0}',
+  courses: 'Kursy: {0}',
+  firstAuthor: 'pierwszy autor',
+  scores: 'oceny {0}',
+  status: {
+    published: 'opublikowano',
+    accepted: 'przyjęto',
+    'under-review': 'w recenzji',
+    'in-preparation': 'w przygotowaniu',
+    preprint: 'preprint',
+  },
+  cv: 'CV',
+};
+
+const vi: Labels = {
+  sections: {
+    education: 'Học vấn',
+    publications: 'Công bố khoa học',
+    work: 'Kinh nghiệm làm việc',
+    projects: 'Dự án',
+    volunteer: 'Hoạt động tình nguyện',
+    awards: 'Giải thưởng',
+    certificates: 'Chứng chỉ',
+    skills: 'Kỹ năng',
+    languages: 'Ngoại ngữ',
+    interests: 'Sở thích',
+    references: 'Người tham chiếu',
+  },
+  present: 'nay',
+  expected: '{0} (dự kiến)',
+  degree: '{0} {1}',
+  advisor: 'Người hướng dẫn: {0}',
+  courses: 'Môn học: {0}',
+  firstAuthor: 'tác giả chính',
+  scores: 'điểm phản biện {0}',
+  status: {
+    published: 'đã xuất bản',
+    accepted: 'đã được chấp nhận',
+    'under-review': 'đang phản biện',
+    'in-preparation': 'đang chuẩn bị',
+    preprint: 'bản thảo',
+  },
+  cv: 'Sơ yếu lý lịch',
+};
+
+const el: Labels = {
+  sections: {
+    education: 'Εκπαίδευση',
+    publications: 'Δημοσιεύσεις',
+    work: 'Επαγγελματική εμπειρία',
+    projects: 'Έργα',
+    volunteer: 'Εθελοντισμός',
+    awards: 'Διακρίσεις',
+    certificates: 'Πιστοποιήσεις',
+    skills: 'Δεξιότητες',
+    languages: 'Γλώσσες',
+    interests: 'Ενδιαφέροντα',
+    references: 'Συστάσεις',
+  },
+  present: 'σήμερα',
+  expected: '{0} (αναμένεται)',
+  degree: '{0}: {1}',
+  advisor: 'Επιβλέπων: {0}',
+  courses: 'Μαθήματα: {0}',
+  firstAuthor: 'πρώτος συγγραφέας',
+  scores: 'βαθμολογίες {0}',
+  status: {
+    published: 'δημοσιευμένο',
+    accepted: 'εγκεκριμένο',
+    'under-review': 'υπό κρίση',
+    'in-preparation': 'σε προετοιμασία',
+    preprint: 'προδημοσίευση',
+  },
+  cv: 'Βιογραφικό',
+};
+
 /** The languages the theme speaks, by primary language subtag. */
-export const LABELS: Readonly<Record<string, Labels>> = { en, zh, ja, ko, de, fr, es, pt, ru, ar };
+export const LABELS: Readonly<Record<string, Labels>> = {
+  en,
+  zh,
+  ja,
+  ko,
+  de,
+  fr,
+  es,
+  pt,
+  ru,
+  ar,
+  pl,
+  vi,
+  el,
+};
 
 /** The table for a BCP 47 locale: its language's, else English. */
 export function labelsFor(locale: string): Labels {
