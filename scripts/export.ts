@@ -26,6 +26,7 @@ async function main(argv: string[]): Promise<number> {
     formats: args.formats,
     paper: args.paper,
     force: args.force,
+    strict: args.strict,
     ...(variant && { baseName: variant.baseName, transforms: [variant.transform] }),
     progress,
   });

@@ -11,6 +11,7 @@ import {
   canInstallBrowser,
   findBrowser,
   hasProgram,
+  hasCjkFont,
   installDebianPackages,
   resolveBrowser,
 } from '../src/browser.js';
@@ -22,7 +23,8 @@ const USAGE = `Usage: npm run setup-browser [-- --with-pdf-tools]
 Finds the Chrome or Chromium the export uses (PUPPETEER_EXECUTABLE_PATH, CHROME_PATH, puppeteer's
 download, then chromium / google-chrome on the system). When there is none: as root on Debian,
 installs Debian's chromium (apt-get update && apt-get install -y chromium); elsewhere, or when
-that fails, downloads puppeteer's Chrome (npx puppeteer browsers install chrome).
+that fails, downloads puppeteer's Chrome (npx puppeteer browsers install chrome). As root on
+Debian it also installs fonts-noto-cjk when there is no Chinese, Japanese and Korean font.
 
   --with-pdf-tools  also make sure pdfinfo and pdftotext are there (Debian's poppler-utils)
 
@@ -57,9 +59,10 @@ async function main(argv: string[]): Promise<number> {
   const debianPackages = [
     ...(lookup.found ? [] : ['chromium']),
     ...(needPdfTools ? ['poppler-utils'] : []),
+    ...(hasCjkFont() ? [] : ['fonts-noto-cjk']),
   ];
   if (debianPackages.length > 0 && canInstallBrowser()) {
-    progress.info(`installing Debian's ${debianPackages.join(' and ')} (this takes a minute)`);
+    progress.info(`installing Debian's ${debianPackages.join(', ')} (this takes a minute)`);
     // A failed apt-get is not the end for the browser: puppeteer's Chrome is tried next.
     await installDebianPackages(debianPackages, progress).catch((error: unknown) =>
       process.stderr.write(`✖ ${describeError(error)}\n`),

@@ -13,6 +13,7 @@ export interface ExportArgs {
   /** A variant from meta.variants, or undefined for the résumé as it is. */
   variant: string | undefined;
   force: boolean;
+  strict: boolean;
   quiet: boolean;
 }
 
@@ -30,6 +31,8 @@ Options:
   --variant <name>    a variant from meta.variants, written as resume-<name>.<format>; fails
                       (exit 3) when its PDF has more pages than the variant's pageBudget
   --force             export without validating (the file must still be JSON)
+  --strict            fail (exit 3) when the page has characters no installed font can draw,
+                      instead of warning
   --quiet             print only warnings and errors
   -h, --help          show this help
 
@@ -38,7 +41,8 @@ Chromium: PUPPETEER_EXECUTABLE_PATH or CHROME_PATH, else puppeteer's download, e
 CAMERA_READY_NO_BROWSER_INSTALL=1.
 
 Exit codes: 0 written, 1 invalid résumé, 2 unreadable résumé or bad option (or unknown variant),
-3 theme, browser or write failure, or a variant over its page budget.`;
+3 theme, browser or write failure, a variant over its page budget, or (with --strict) characters
+without a font.`;
 
 const OPTIONS = {
   resume: { type: 'string', default: 'resume.json' },
@@ -48,6 +52,7 @@ const OPTIONS = {
   paper: { type: 'string' },
   variant: { type: 'string' },
   force: { type: 'boolean', default: false },
+  strict: { type: 'boolean', default: false },
   quiet: { type: 'boolean', short: 'q', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const satisfies OptionSpec;
@@ -71,6 +76,7 @@ export function parseExportArgs(argv: string[]): ExportArgs {
     paper: values.paper === undefined ? undefined : parsePaper(values.paper),
     variant: values.variant === undefined ? undefined : nonEmpty('--variant', values.variant),
     force: values.force,
+    strict: values.strict,
     quiet: values.quiet,
   };
 }

@@ -13,6 +13,7 @@ import {
 } from './browser.js';
 import { CliError, EXIT, describeError } from './cli-error.js';
 import { FORMATS, type FormatWriter, type Output } from './formats.js';
+import { describeCharacters, installedCoverage, uncoveredCharacters } from './glyph-coverage.js';
 import { openDocument } from './page.js';
 import { embedPhoto } from './photo.js';
 import type { Paper } from './pdf.js';
@@ -38,6 +39,8 @@ export interface ExportOptions {
   paper?: Paper;
   /** Skip schema validation (the file must still be readable JSON). */
   force?: boolean;
+  /** Fail, rather than warn, when the page has characters no font here can draw. */
+  strict?: boolean;
   /** Output file name without extension; default "resume". */
   baseName?: string;
   transforms?: ResumeTransform[];
@@ -114,6 +117,8 @@ export async function exportResume(options: ExportOptions): Promise<ExportResult
       (rendered) => `rendered with ${rendered.theme.name}${labels(options.transforms)}`,
     );
 
+    if (browserNeeded) await checkGlyphs(html);
+
     let page: Promise<Page> | undefined;
     const context = {
       html,
@@ -157,6 +162,18 @@ export async function exportResume(options: ExportOptions): Promise<ExportResult
   } finally {
     const running = await browser?.catch(() => undefined);
     await running?.close();
+  }
+
+  /** Characters no font here has would print as empty boxes: say which, and how to fix it. */
+  async function checkGlyphs(html: string): Promise<void> {
+    const missing = uncoveredCharacters(html, await installedCoverage());
+    if (!missing?.length) return;
+    const message =
+      `${missing.length} character${missing.length > 1 ? 's' : ''} of the page ${missing.length > 1 ? 'have' : 'has'} no font on this machine and would print as empty boxes: ${describeCharacters(missing)}. ` +
+      'Fix: install a font that has them (Debian: apt-get install fonts-noto-cjk for Chinese, Japanese and Korean, fonts-noto-core for most other scripts)';
+    if (options.strict)
+      throw new CliError(`${message}, or export without --strict.`, EXIT.exportFailed);
+    progress.warn(`${message}.`);
   }
 
   function formatWriter(name: string): FormatWriter {
