@@ -49,9 +49,7 @@ function assetsModule(fontSubsets) {
   ].join('\n');
 }
 
-const fontSubsets = await cachedFontSubsets(
-  join(root, 'node_modules', '.cache', 'camera-ready', 'font-subsets.json'),
-);
+const fontSubsets = await cachedFontSubsets();
 
 const assetsPlugin = {
   name: 'camera-ready-assets',

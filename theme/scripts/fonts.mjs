@@ -2,7 +2,8 @@
 // everywhere, needs no network, and carries only the subsets its text uses (src/fonts.ts picks).
 // Each face is cut with HarfBuzz to the characters its subset covers; the unicode-range of each
 // rule lists exactly the characters the cut font has.
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -198,20 +199,30 @@ export async function fontSubsets() {
 }
 
 /**
- * fontSubsets(), kept in `cacheFile` between builds: cutting takes seconds, and rebuilds after a
- * template or style edit (as during `npm run dev`) should not wait for it.
+ * fontSubsets(), kept in node_modules/.cache between builds: cutting takes seconds, and rebuilds
+ * after a template or style edit (as during `npm run dev`) should not wait for it. The cache is
+ * keyed by this script and the font packages' versions, so any change to either cuts again.
  */
-export async function cachedFontSubsets(cacheFile) {
-  const inputs = [
-    fileURLToPath(import.meta.url),
-    join(dirname(fileURLToPath(import.meta.url)), '..', 'package.json'),
-  ];
-  const newest = Math.max(...inputs.map((file) => statSync(file).mtimeMs));
-  if (existsSync(cacheFile) && statSync(cacheFile).mtimeMs >= newest) {
-    return JSON.parse(readFileSync(cacheFile, 'utf8'));
+export async function cachedFontSubsets() {
+  const packages = [SANS, SERIF, '@fontsource/noto-sans-arabic', 'source-sans', 'source-serif'];
+  const key = createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url)));
+  for (const pkg of packages) {
+    key.update(JSON.parse(readFileSync(require.resolve(`${pkg}/package.json`), 'utf8')).version);
   }
+  const modules = join(dirname(require.resolve(`${SANS}/package.json`)), '..', '..');
+  const cacheFile = join(
+    modules,
+    '.cache',
+    'camera-ready',
+    `fonts-${key.digest('hex').slice(0, 16)}.json`,
+  );
+  if (existsSync(cacheFile)) return JSON.parse(readFileSync(cacheFile, 'utf8'));
   const subsets = await fontSubsets();
   mkdirSync(dirname(cacheFile), { recursive: true });
+  // Cuts made for other versions are of no further use.
+  for (const old of readdirSync(dirname(cacheFile))) {
+    if (old.startsWith('fonts-')) rmSync(join(dirname(cacheFile), old));
+  }
   writeFileSync(cacheFile, JSON.stringify(subsets));
   return subsets;
 }
