@@ -90,7 +90,7 @@ export const FORMATS: Record<string, FormatWriter> = {
     altersPage: true,
     async produce(context) {
       const paper = context.paper ?? context.resume.meta?.themeOptions?.paper ?? 'a4';
-      const size = PREVIEW_CSS_PIXELS[paper];
+      const size = PREVIEW_CSS_PIXELS[paper === 'letter' ? 'letter' : 'a4'];
       const page = await context.page();
       // A preview of page 1 as printed: print styles, the page margins, the paper's width, twice
       // the pixels.

@@ -78,7 +78,8 @@ beforeAll(async () => {
     'templates',
     'styles',
   ]) {
-    cpSync(join(themeDir, part), join(theme, part), { recursive: true });
+    // Timestamps kept, so its build sees the type declarations as current, as in the repository.
+    cpSync(join(themeDir, part), join(theme, part), { recursive: true, preserveTimestamps: true });
   }
   const [program, args] = scriptCommand('dev');
   server = spawn(program, [...args, '--port', '0', '--resume', resume, '--theme', theme], {

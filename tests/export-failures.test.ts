@@ -3,7 +3,15 @@
  * real command as a child process.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -101,6 +109,31 @@ describe('npm run export fails cleanly', () => {
     expect(result.stderr).toContain('PUPPETEER_EXECUTABLE_PATH is set to /nonexistent/chromium');
     expect(result.stderr).toContain('sudo apt-get install chromium');
     expect(filesIn(out)).toEqual(['resume.html']);
+    expect(stackLines(result.stderr)).toEqual([]);
+  });
+
+  it("with no browser anywhere and apt-get not allowed, tries puppeteer's download", async () => {
+    // A PATH with node alone hides the system's Chromium; the empty cache has no download.
+    const path = join(work, 'path-with-node-only');
+    mkdirSync(path);
+    symlinkSync(process.execPath, join(path, 'node'));
+    const cache = join(work, 'empty-puppeteer-cache');
+    mkdirSync(cache);
+    const out = join(work, 'download-out');
+    const result = await runScript('export', ['--out', out], {
+      env: { PATH: path, PUPPETEER_CACHE_DIR: cache, CAMERA_READY_NO_BROWSER_INSTALL: '1' },
+      timeoutMs: 300_000,
+    });
+    expect(result.stderr).toContain("downloading puppeteer's Chrome");
+    if (result.code === 0) {
+      // A machine that reaches Google's servers: the download served the export.
+      expect(filesIn(out)).toEqual(['resume.html', 'resume.pdf']);
+    } else {
+      expect(result.code).toBe(3);
+      expect(result.stderr).toContain('Tried: puppeteer browsers install chrome failed');
+      expect(result.stderr).toContain('sudo apt-get install chromium');
+      expect(filesIn(out)).toEqual(['resume.html']);
+    }
     expect(stackLines(result.stderr)).toEqual([]);
   });
 

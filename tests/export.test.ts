@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SectionKey } from 'jsonresume-theme-camera-ready';
 import { runScript, stackLines, type CliResult } from './support/cli.js';
 import {
   bookmarkTitles,
@@ -73,7 +74,8 @@ describe('npm run export on resume.json', () => {
   it('bookmarks every section, in the order shown', async () => {
     const { themeOptions } = seedResume().meta ?? {};
     const titles = (themeOptions?.sections ?? []).map(
-      (key) => themeOptions?.sectionTitles?.[key] ?? key[0]!.toUpperCase() + key.slice(1),
+      (key) =>
+        themeOptions?.sectionTitles?.[key as SectionKey] ?? key[0]!.toUpperCase() + key.slice(1),
     );
     expect(titles.length).toBeGreaterThan(3);
     expect(bookmarkTitles(await loadPdf(join(out('seed'), 'resume.pdf')))).toEqual(titles);

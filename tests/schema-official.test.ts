@@ -64,6 +64,18 @@ describe('official JSON Resume schema', () => {
     );
   });
 
+  test('every shipped schema and resume.json name the versioned address of this version', () => {
+    const base = `https://unpkg.com/jsonresume-theme-camera-ready@${readPackageVersion()}/schema/`;
+    for (const file of ['resume.schema.json', 'extensions.schema.json', 'jsonresume.schema.json']) {
+      const schema = JSON.parse(readFileSync(join(themeDir, 'schema', file), 'utf8')) as {
+        $id: string;
+      };
+      expect(schema.$id).toBe(`${base}${file}`);
+    }
+    const resume = JSON.parse(readFileSync(resumePath, 'utf8')) as { $schema: string };
+    expect(resume.$schema).toBe(`${base}resume.schema.json`);
+  });
+
   test('the official validator (the jsonschema package) finds no errors in resume.json', () => {
     const resume: unknown = JSON.parse(readFileSync(resumePath, 'utf8'));
     expect(officialErrors(resume)).toEqual([]);

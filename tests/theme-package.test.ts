@@ -6,7 +6,9 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { themeDir } from './support/paths.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot, themeDir } from './support/paths.js';
 
 const exec = promisify(execFile);
 
@@ -44,5 +46,18 @@ describe('the theme tarball', () => {
     expect(files.filter((f) => /\.[cm]?ts$/.test(f) && !/\.d\.[cm]?ts$/.test(f))).toEqual([]);
     // Rendering reads no file: templates and styles are compiled into the bundles.
     expect(files.filter((f) => /^(templates|styles)\//.test(f))).toEqual([]);
+  });
+});
+
+describe('the repository commands', () => {
+  it('run as plain node, without a TypeScript loader', () => {
+    const { scripts } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    const offenders = Object.entries(scripts).filter(([, line]) => /\btsx\b|ts-node/.test(line));
+    expect(offenders).toEqual([]);
+    for (const name of ['validate', 'export', 'dev', 'variant', 'setup-browser']) {
+      expect(scripts[name]).toBe(`node build/scripts/${name}.js`);
+    }
   });
 });

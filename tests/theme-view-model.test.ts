@@ -4,7 +4,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { PublicationEntry, Resume, ViewModel } from 'jsonresume-theme-camera-ready';
+import type {
+  PublicationEntry,
+  Resume,
+  ThemeOptions,
+  ViewModel,
+} from 'jsonresume-theme-camera-ready';
 import { resumePath } from './support/paths.js';
 import { htmlToText } from './support/text.js';
 import { theme } from './support/theme.js';
@@ -147,7 +152,7 @@ describe('options', () => {
     skills: [{ name: 'S' }],
     publications: [{ name: 'P', scores: [3, 4] }],
   };
-  const withOptions = (themeOptions: object) =>
+  const withOptions = (themeOptions: ThemeOptions) =>
     theme.buildViewModel({ ...base, meta: { themeOptions } });
 
   it('orders and hides sections', () => {
