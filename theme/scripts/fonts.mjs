@@ -55,12 +55,13 @@ const FACES = [
 /** The web subsets @fontsource ships; Latin is always embedded, the others when used. */
 const SCRIPTS = [
   'latin',
+  // Before Latin Extended, which also has the Vietnamese letters but much else besides.
+  'vietnamese',
   'latin-ext',
   'cyrillic',
   'cyrillic-ext',
   'greek',
   'greek-ext',
-  'vietnamese',
 ];
 
 /**

@@ -19,15 +19,24 @@ function covers(subset: FontSubset, code: number): boolean {
   return subset.ranges.some(([from, to]) => code >= from && code <= to);
 }
 
-/** The @font-face rules for a page whose text is `text`. */
+/**
+ * The @font-face rules for a page whose text is `text`: for each character not yet covered, the
+ * first subset that has it (so a Vietnamese page takes the Vietnamese subset, not Latin Extended
+ * as well).
+ */
 export function fontFacesFor(text: string, subsets: readonly FontSubset[]): string {
-  const codes = new Set<number>();
+  const chosen = new Set(subsets.filter((subset) => subset.always));
+  const seen = new Set<number>();
   for (const char of text) {
     const code = char.codePointAt(0)!;
-    if (code > 0x7f) codes.add(code);
+    if (code <= 0x7f || seen.has(code)) continue;
+    seen.add(code);
+    if ([...chosen].some((subset) => covers(subset, code))) continue;
+    const first = subsets.find((subset) => covers(subset, code));
+    if (first) chosen.add(first);
   }
   return subsets
-    .filter((subset) => subset.always || [...codes].some((code) => covers(subset, code)))
+    .filter((subset) => chosen.has(subset))
     .map((subset) => subset.css)
     .join('\n');
 }
