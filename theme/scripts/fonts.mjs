@@ -54,14 +54,17 @@ const FACES = [
 
 /** The web subsets @fontsource ships; Latin is always embedded, the others when used. */
 const SCRIPTS = [
-  'latin',
+  { name: 'latin' },
   // Before Latin Extended, which also has the Vietnamese letters but much else besides.
-  'vietnamese',
-  'latin-ext',
-  'cyrillic',
-  'cyrillic-ext',
-  'greek',
-  'greek-ext',
+  { name: 'vietnamese' },
+  // The letters of Polish, Czech, Turkish, Hungarian… apart from the rest of Latin Extended, so
+  // a CV in those languages carries a small subset.
+  { name: 'latin-ext-a', script: 'latin-ext', only: [[0x100, 0x17f]] },
+  { name: 'latin-ext' },
+  { name: 'cyrillic' },
+  { name: 'cyrillic-ext' },
+  { name: 'greek' },
+  { name: 'greek-ext' },
 ];
 
 /**
@@ -158,7 +161,7 @@ async function subset(name, always, parts) {
 }
 
 /** A face of a @fontsource web subset, or null when the family has no such subset. */
-function webFace(face, script) {
+function webFace(face, script, only = [[0, 0x10ffff]]) {
   const slug = face.pkg.split('/')[1];
   const declared = JSON.parse(readFileSync(require.resolve(`${face.pkg}/unicode.json`), 'utf8'));
   let file;
@@ -169,17 +172,21 @@ function webFace(face, script) {
   } catch {
     return null;
   }
-  return cut(face, file, characters(parseRanges(declared[script])));
+  const within = (char) => {
+    const code = char.codePointAt(0);
+    return only.some(([from, to]) => code >= from && code <= to);
+  };
+  return cut(face, file, [...characters(parseRanges(declared[script]))].filter(within).join(''));
 }
 
 /** Every font subset of the theme: name, the characters it covers, its @font-face rules. */
 export async function fontSubsets() {
   return Promise.all([
-    ...SCRIPTS.map((script) =>
+    ...SCRIPTS.map(({ name, script = name, only }) =>
       subset(
-        script,
-        script === 'latin',
-        FACES.map((face) => webFace(face, script)),
+        name,
+        name === 'latin',
+        FACES.map((face) => webFace(face, script, only)),
       ),
     ),
     ...SYMBOL_BLOCKS.map(({ name, ranges }) =>
