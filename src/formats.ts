@@ -84,6 +84,15 @@ export const FORMATS: Record<string, FormatWriter> = {
       return { data: renderMarkdown(buildViewModel(resume)) };
     },
   },
+  bib: {
+    extension: 'bib',
+    needsBrowser: false,
+    async produce({ resume }) {
+      const { writeBib } = await import('./bib/write.js');
+      const { text, entries } = writeBib(resume);
+      return { data: text, detail: `${entries} ${entries === 1 ? 'entry' : 'entries'}` };
+    },
+  },
   png: {
     extension: 'png',
     needsBrowser: true,

@@ -12,19 +12,35 @@ export interface Position {
   column: number;
 }
 
-/** 1-based line and column (UTF-16 units, as editors count them) of `offset` in `text`. */
-export function positionAt(text: string, offset: number): Position {
-  let line = 1;
-  let lineStart = 0;
-  const end = Math.min(offset, text.length);
-  for (let i = 0; i < end; i++) {
+/** Where each line of the last text asked about starts: one scan per text, not per position. */
+let lines: { text: string; starts: number[] } | undefined;
+
+function lineStarts(text: string): number[] {
+  if (lines?.text === text) return lines.starts;
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
     if (ch === 10 /* \n */ || (ch === 13 /* \r */ && text.charCodeAt(i + 1) !== 10)) {
-      line++;
-      lineStart = i + 1;
+      starts.push(i + 1);
     }
   }
-  return { line, column: end - lineStart + 1 };
+  lines = { text, starts };
+  return starts;
+}
+
+/** 1-based line and column (UTF-16 units, as editors count them) of `offset` in `text`. */
+export function positionAt(text: string, offset: number): Position {
+  const starts = lineStarts(text);
+  const end = Math.max(0, Math.min(offset, text.length));
+  // The last line that starts at or before `end`.
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if ((starts[middle] ?? 0) <= end) low = middle;
+    else high = middle - 1;
+  }
+  return { line: low + 1, column: end - (starts[low] ?? 0) + 1 };
 }
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
@@ -62,7 +78,8 @@ export function pointerToSegments(pointer: string, data: unknown): PathSegment[]
   return segments;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
+/** A JSON object (not a list, not null). */
+export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

@@ -9,10 +9,32 @@ export interface MessageText {
   hint?: string;
 }
 
-/** A value as it appears in JSON, shortened so one bad value cannot flood the terminal. */
+const QUOTE_LIMIT = 60;
+
+/**
+ * A value as it appears in JSON, shortened so one bad value cannot flood the terminal. A
+ * shortened text keeps its closing quote, and a shortened list or object its closing bracket.
+ */
 export function quote(value: unknown): string {
   const text = JSON.stringify(value) ?? String(value);
-  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+  if (text.length <= QUOTE_LIMIT) return text;
+  if (typeof value === 'string') {
+    // Cut whole characters (never half a surrogate pair), then quote, so escapes stay whole.
+    const characters = Array.from(value);
+    let keep = QUOTE_LIMIT - 3;
+    let shortened = JSON.stringify(`${characters.slice(0, keep).join('')}…`);
+    while (shortened.length > QUOTE_LIMIT && keep > 0) {
+      keep -= 1;
+      shortened = JSON.stringify(`${characters.slice(0, keep).join('')}…`);
+    }
+    return shortened;
+  }
+  // A list or an object: close an open string and the bracket after the cut.
+  let head = text.slice(0, QUOTE_LIMIT - 4).replace(/(?<!\\)((?:\\\\)*)\\$/, '$1');
+  const quotes = (head.match(/(?<!\\)(?:\\\\)*"/g) ?? []).length;
+  if (quotes % 2 === 1) head += '…"';
+  else head += '…';
+  return `${head}${text.at(-1) ?? ''}`;
 }
 
 const list = (items: readonly string[]): string => items.join(', ');
@@ -44,6 +66,13 @@ const PATTERN_MEANINGS: Record<string, string> = {
   accentColor: 'a CSS hex colour such as "#1f4e79"',
   locale: 'a BCP 47 locale such as "en", "en-GB" or "de"',
   id: 'letters, digits and _ . : - only, starting with a letter or digit, e.g. "zhang2024agents"',
+};
+
+/** Names of the control characters people meet in text. */
+const CONTROL_NAMES: Record<number, string> = {
+  9: 'tab',
+  10: 'line break',
+  13: 'carriage return',
 };
 
 export const read = {
@@ -146,9 +175,14 @@ export const syntax = {
     message: 'invalid \\u escape in a string.',
     hint: 'use exactly four hex digits, e.g. \\u00e9.',
   }),
-  controlCharacter: (): MessageText => ({
-    message: 'a raw tab or control character inside a string.',
-    hint: 'write \\t or \\n instead.',
+  controlCharacter: (code: number): MessageText => ({
+    message: `a raw ${CONTROL_NAMES[code] ?? 'control character'} (U+${code.toString(16).toUpperCase().padStart(4, '0')}) inside a string.`,
+    hint:
+      code === 9
+        ? 'write \\t instead.'
+        : code === 10 || code === 13
+          ? 'write \\n for a line break.'
+          : 'remove it, or write it as \\u followed by its four hex digits.',
   }),
   notJsonValue: (token: string): MessageText => ({
     message: `${token} is not a JSON value.`,
@@ -238,6 +272,54 @@ export const schema = {
   }),
   other: (text: string): MessageText => ({ message: `${text}.` }),
   didYouMean: (name: string): string => `did you mean ${quote(name)}?`,
+  emptyDate: (key: string): string =>
+    key === 'endDate'
+      ? 'remove endDate for a current role: themes print "Present" when it is missing (or give the planned end date and "expected": true).'
+      : `remove ${key}, or give a date such as "2021-09".`,
+  nullValue: (key: string): string =>
+    `remove ${key}: JSON Resume has no null values, leave a field out when there is none.`,
+  nullItem: (): string => 'remove the null from the list.',
+  wrapInObject: (property: string, value: unknown): string =>
+    `write it as an object: {${quote(property)}: ${quote(value)}}.`,
+  objectAsText: (value: string): string => `write it as text: ${quote(value)}.`,
+  wrapObjectInList: (): string => 'wrap it in a list: [ { … } ].',
+  entryPerKey: (example: unknown): string =>
+    `write a list with one entry per key: [${quote(example)}, …].`,
+};
+
+/** What a value must be, in the words of a fix hint. */
+export const expectation = {
+  url: 'a full URL such as "https://example.com/page"',
+  email: 'an email address such as "name@example.com"',
+  date: 'a date: YYYY, YYYY-MM or YYYY-MM-DD',
+  types: (types: readonly string[]): string => types.map(typeWords).join(' or '),
+  other: 'a value the schema allows there',
+};
+
+export const legacy = {
+  renamed: (name: string, current: string, version: string): MessageText => ({
+    message: `${quote(name)} is the pre-1.0 name of ${quote(current)} (renamed in JSON Resume ${version}); themes made for 1.0 look only for ${quote(current)}.`,
+  }),
+  rename: (current: string): string => `rename it to ${quote(current)}.`,
+  renameAndFix: (current: string, expected: string): string =>
+    `rename it to ${quote(current)}, whose value must be ${expected}.`,
+  both: (current: string): string =>
+    `this entry also has ${quote(current)}: keep one of the two, under ${quote(current)}.`,
+};
+
+export const content = {
+  rawHtml: (tag: string): MessageText => ({
+    message: `raw HTML ${quote(tag)} in the text: camera-ready shows it as written, tags and all; other themes may run it as markup.`,
+    hint: 'use Markdown instead: **bold**, *italic*, [text](https://…); write a line break as \\n.',
+  }),
+  noSuchMonth: (value: string, month: string): MessageText => ({
+    message: `${quote(value)} is not a calendar date: there is no month ${month}.`,
+    hint: 'write the month as 01 to 12.',
+  }),
+  noSuchDay: (value: string, monthName: string, days: number, monthOnly: string): MessageText => ({
+    message: `${quote(value)} is not a calendar date: ${monthName} has ${days} days.`,
+    hint: `check the day, or give the month only: ${quote(monthOnly)}.`,
+  }),
 };
 
 export const spelling = {
@@ -283,3 +365,96 @@ function jsonType(value: unknown): string {
   if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
   return typeof value;
 }
+
+/** `npm run import`: reading BibTeX into `publications`. */
+export const bibText = {
+  malformed: (reason: string, key: string): MessageText => ({
+    message: `${key ? `entry ${key}` : 'an entry'} cannot be read: ${reason.replace(/\.$/, '')}. It is left out; the other entries are imported.`,
+    hint: 'check this entry’s braces and commas: every field is name = {value} followed by a comma, and every { has its }.',
+  }),
+  unknownMacro: (name: string): MessageText => ({
+    message: `@string ${quote(name)} is not defined. The entry is left out; the others are imported.`,
+    hint: `define it before the entry (@string{${name} = {…}}), or write the text in braces: {…}.`,
+  }),
+  noKey: (type: string): MessageText => ({
+    message: `this @${type} entry has no citation key. It is left out.`,
+    hint: `add a key after the brace, e.g. @${type}{doe2024title, …`,
+  }),
+  noTitle: (key: string): MessageText => ({
+    message: `entry ${key} has no title. It is left out.`,
+    hint: 'add title = {…}; a publication is found again by its title, DOI or arXiv id.',
+  }),
+  unknownCommand: (command: string): MessageText => ({
+    message: `unknown LaTeX command ${command}: left out of the text (its argument is kept).`,
+    hint: 'write the character itself (UTF-8), or a standard command such as \\"u or \\textendash.',
+  }),
+  ownerNotFound: (owner: string): MessageText => ({
+    message: `${quote(owner)} is not among the authors, so the first-author mark is left as it was.`,
+    hint: 'give the name as this entry writes it with --owner, or correct the author list.',
+  }),
+  unsafeUrl: (url: string): MessageText => ({
+    message: `url ${quote(url)} is not an http(s) address and is left out.`,
+    hint: 'give a full address starting with https://, or a doi field.',
+  }),
+  checkBibPath: 'check the path of the .bib file (relative to the current folder).',
+  notUtf8: (): MessageText => ({
+    message: 'the .bib file is not UTF-8 text (older files may be Latin-1).',
+    hint: 'save it as UTF-8 in your editor or reference manager, then import again.',
+  }),
+  duplicate: (key: string, of: string): MessageText => ({
+    message: `entry ${key} is the same publication as entry ${of} (DOI, arXiv id or title). It is skipped.`,
+    hint: 'remove one of the two from the .bib file.',
+  }),
+  noOwner: (): MessageText => ({
+    message: 'the résumé has no basics.name, so no author can be recognised as its owner.',
+    hint: 'add basics.name, or give the name with --owner "Given Family".',
+  }),
+  tooLarge: (file: string, limit: number): MessageText => ({
+    message: `${file} is larger than ${limit / 1024 / 1024} MB: not imported.`,
+    hint: 'split the file, or export only your own publications.',
+  }),
+  resumeInvalid: (file: string): string =>
+    `${file} has errors of its own (above); fix them first, then import again. Nothing was written.`,
+  writeFailed: (file: string, reason: string): string =>
+    `cannot write ${file} (${reason}); it is unchanged.`,
+  resultInvalid: (file: string): string =>
+    `the merged publications would make ${file} invalid (above); nothing was written.`,
+};
+
+export const importCli = {
+  absent: 'not in the .bib file; kept as it is',
+  summary: (
+    counts: { add: number; update: number; unchanged: number; absent: number },
+    run: { file: string; dryRun: boolean; written: boolean; failed: boolean },
+  ): string => {
+    const tally = `${counts.add} added, ${counts.update} updated, ${counts.unchanged} unchanged, ${counts.absent} only in ${run.file}`;
+    if (run.dryRun) return `${tally}. Dry run: ${run.file} not written.`;
+    if (run.failed) return `${tally}. ${run.file} not written.`;
+    return `${tally}. ${run.written ? `${run.file} written.` : `${run.file} already up to date.`}`;
+  },
+  usage: 'Usage: npm run import -- <refs.bib> [--resume resume.json] [--owner "Name"] [--dry-run]',
+  help: (): string =>
+    [
+      importCli.usage,
+      '',
+      'Merges the BibTeX entries of <refs.bib> into the résumé’s publications. Each entry finds',
+      'its publication by DOI, then arXiv id, then title; title, authors, venue, date, link and',
+      'status are updated; scores, distinctions, id, tags and summary are kept; new entries are',
+      'added newest first; publications the .bib lacks are reported and kept.',
+      '',
+      'Options:',
+      '  --resume <file>   the résumé to update (default: resume.json)',
+      '  --owner <name>    your name as the author lists write it (default: basics.name)',
+      '  --dry-run         print what would change, entry by entry, and write nothing',
+      '  --quiet           no progress lines',
+      '  --help            show this help',
+      '',
+      'Exit codes: 0 merged, 1 invalid input (malformed entries are reported and the others',
+      '            merged; an invalid résumé is not written), 2 a file cannot be read or',
+      '            written, or the options are wrong.',
+    ].join('\n'),
+  oneFile: (files: readonly string[]): string =>
+    files.length === 0
+      ? 'which .bib file? Give its path, e.g. npm run import -- refs.bib.'
+      : `expected one .bib file, got ${files.length}: ${files.join(' ')}.`,
+};

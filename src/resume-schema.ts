@@ -34,6 +34,11 @@ export const JSON_RESUME_VERSION = (
   require('@jsonresume/schema/package.json') as { version: string }
 ).version;
 
+/** The format checks of the `jsonschema` package, which the official `validate` runs on. */
+const OFFICIAL_FORMATS = 'jsonschema/lib/helpers.js';
+/** The formats the schemas use. */
+const FORMATS = ['uri', 'email'] as const;
+
 function loadSchema(file: string): SchemaNode {
   return require(`${THEME}/schema/${file}`) as SchemaNode;
 }
@@ -80,7 +85,7 @@ export function schemaFingerprint(): string {
 }
 
 /**
- * Compiles the composed schema (draft-07, all errors, full format checks); with `source`, Ajv
+ * Compiles the composed schema (draft-07, all errors, the official format checks); with `source`, Ajv
  * keeps the generated code so it can be written out as a standalone module.
  */
 export function compileResumeValidator(options: { source?: boolean } = {}): {
@@ -88,9 +93,8 @@ export function compileResumeValidator(options: { source?: boolean } = {}): {
   validate: ValidateFunction;
 } {
   const { root, byId } = resumeSchemas();
-  // Loaded here only: a prebuilt validator needs neither.
+  // Loaded here only: a prebuilt validator needs neither, the formats are inlined in it.
   const { Ajv } = require('ajv') as typeof import('ajv');
-  const formatsPlugin = require('ajv-formats') as typeof import('ajv-formats').default;
   // verbose: errors carry the failing value and schema, which the messages need.
   const ajv = new Ajv({
     allErrors: true,
@@ -98,8 +102,15 @@ export function compileResumeValidator(options: { source?: boolean } = {}): {
     strictTypes: false,
     ...(options.source && { code: { source: true } }),
   });
-  // ajv-formats (CommonJS) exposes the plugin as module.exports and as .default.
-  formatsPlugin.default(ajv, { mode: 'full' });
+  // The official validator's own definitions of `uri` and `email`, so that on these formats
+  // the standard fields pass exactly when the official schema lets them pass.
+  const formats = (require(OFFICIAL_FORMATS) as { FORMAT_REGEXPS: Record<string, unknown> })
+    .FORMAT_REGEXPS;
+  for (const name of FORMATS) {
+    const format = formats[name];
+    if (!(format instanceof RegExp)) throw new Error(`${OFFICIAL_FORMATS} has no ${name} format`);
+    ajv.addFormat(name, format);
+  }
   for (const [id, doc] of byId) if (doc !== root) ajv.addSchema(doc, id);
   ajv.addSchema(root, SCHEMA_URL);
   const validate = ajv.getSchema(SCHEMA_URL);
@@ -194,4 +205,43 @@ function resolveRef(ref: string, fromDoc: string): PlacedSchema {
     node = (node as Record<string, unknown>)[key];
   }
   return { node: node as SchemaNode, docId };
+}
+
+/** The schema nodes that apply at `path` in a résumé. */
+export function schemasAt(path: readonly PathSegment[]): PlacedSchema[] {
+  let placed = rootSchemas();
+  for (const segment of path) placed = childSchemas(placed, segment);
+  return placed;
+}
+
+/**
+ * Visits every value of a résumé (objects, lists and leaves) with the schema nodes that apply
+ * to it and its path; values no schema describes are visited with an empty list.
+ */
+export function walkWithSchemas(
+  value: unknown,
+  visit: (current: unknown, placed: PlacedSchema[], path: PathSegment[]) => void,
+): void {
+  const walk = (current: unknown, placed: PlacedSchema[], path: PathSegment[]): void => {
+    visit(current, placed, path);
+    if (Array.isArray(current)) {
+      current.forEach((item, index) => walk(item, childSchemas(placed, index), [...path, index]));
+    } else if (typeof current === 'object' && current !== null) {
+      for (const [key, child] of Object.entries(current)) {
+        walk(child, childSchemas(placed, key), [...path, key]);
+      }
+    }
+  };
+  walk(value, rootSchemas(), []);
+}
+
+/** The first property declared here as plain text: where a bare text belongs. */
+export function textProperty(placed: readonly PlacedSchema[]): string | undefined {
+  for (const { node } of placed) {
+    for (const [name, child] of Object.entries(node.properties ?? {})) {
+      // Addresses (format uri or email) hold no free text.
+      if (child.type === 'string' && child.format === undefined) return name;
+    }
+  }
+  return undefined;
 }

@@ -8,13 +8,16 @@ import type { Diagnostic } from './diagnostics.js';
 import { closestMatch } from './edit-distance.js';
 import {
   formatPath,
+  isObject,
   keyOffset,
   offsetOf,
   pointerToSegments,
   positionAt,
   type PathSegment,
 } from './json-locations.js';
-import { schema as text, type MessageText } from './messages.js';
+import { expectation, schema as text, type MessageText } from './messages.js';
+import { fitsAt, tryRename } from './rename-check.js';
+import { knownProperties, schemasAt, textProperty } from './resume-schema.js';
 
 export interface Located {
   text: string;
@@ -78,7 +81,8 @@ function translate(
   switch (error.keyword) {
     case 'type': {
       const expected = String(params.type).split(',');
-      return atValue({ ...text.wrongType(expected, value), hint: typeHint(expected, value) });
+      const hint = typeHint(expected, value, segments);
+      return atValue({ ...text.wrongType(expected, value), hint });
     }
     case 'pattern':
       if (error.schemaPath.endsWith('/iso8601/pattern')) {
@@ -118,10 +122,12 @@ function translate(
       const name = String(params.additionalProperty);
       const allowed = Object.keys((error.parentSchema?.properties as object | undefined) ?? {});
       const suggestion = closestMatch(name, allowed);
+      // Only a rename that gives a valid file is worth suggesting.
+      const safe = suggestion && tryRename(doc.value, segments, name, suggestion).ok;
       const offset = keyOffset(doc.tree, segments, name) ?? offsetOf(doc.tree, segments);
       return at([...segments, name], offset, {
         ...text.unknownField(name, allowed),
-        hint: suggestion ? text.didYouMean(suggestion) : undefined,
+        hint: safe ? text.didYouMean(suggestion) : undefined,
       });
     }
     case 'propertyNames': {
@@ -171,7 +177,54 @@ function description(error: ErrorObject): string | undefined {
   return typeof parent?.description === 'string' ? parent.description : undefined;
 }
 
-function typeHint(expected: readonly string[], value: unknown): string | undefined {
+/** What the value that failed `error` must be, for a hint. */
+export function expectedWords(error: ErrorObject): string {
+  const params = error.params as Record<string, unknown>;
+  if (error.keyword === 'type') return expectation.types(String(params.type).split(','));
+  if (error.keyword === 'format' && params.format === 'uri') return expectation.url;
+  if (error.keyword === 'format' && params.format === 'email') return expectation.email;
+  if (error.schemaPath.endsWith('/iso8601/pattern')) return expectation.date;
+  return expectation.other;
+}
+
+function typeHint(
+  expected: readonly string[],
+  value: unknown,
+  segments: readonly PathSegment[],
+): string | undefined {
+  if (value === null) {
+    const last = segments.at(-1);
+    return typeof last === 'number' ? text.nullItem() : text.nullValue(lastKey(segments));
+  }
+  if (expected.includes('object') && typeof value === 'string') {
+    const property = textProperty(schemasAt(segments));
+    const url = /^[a-z][a-z0-9+.-]*:\/\//i.test(value.trim());
+    const known = schemasAt(segments).some(({ node }) => node.properties?.url);
+    const target = url && known ? 'url' : property;
+    return target && fitsAt(segments, { [target]: value })
+      ? text.wrapInObject(target, value)
+      : undefined;
+  }
+  if (expected.includes('string') && isObject(value)) {
+    const parts = Object.values(value).filter((part): part is string => typeof part === 'string');
+    const joined = parts.join(', ');
+    return parts.length > 0 && fitsAt(segments, joined) ? text.objectAsText(joined) : undefined;
+  }
+  if (expected.includes('array') && isObject(value)) {
+    // `{"Languages": ["Go", "C"]}` for skills: one entry per key, its list as keywords.
+    const [first] = Object.entries(value);
+    const known = knownProperties(schemasAt([...segments, 0]));
+    const entry = first && { name: first[0], keywords: first[1] };
+    if (
+      entry &&
+      known.includes('name') &&
+      known.includes('keywords') &&
+      fitsAt(segments, [entry])
+    ) {
+      return text.entryPerKey(entry);
+    }
+    return fitsAt(segments, [value]) ? text.wrapObjectInList() : undefined;
+  }
   if (expected.includes('array') && typeof value === 'string') return text.wrapInList(value);
   if (expected.includes('string') && (typeof value === 'number' || typeof value === 'boolean')) {
     return text.quoteIt(value);
@@ -194,6 +247,7 @@ const ISO_DATE = /^([1-2][0-9]{3}-[0-1][0-9]-[0-3][0-9]|[1-2][0-9]{3}-[0-1][0-9]
 function dateHint(value: unknown, key: string): string | undefined {
   if (typeof value !== 'string') return undefined;
   const v = value.trim();
+  if (v === '') return text.emptyDate(key);
   if (/^(present|current|currently|now|today|ongoing|to date|till now|until now)$/i.test(v)) {
     return text.presentAsDate(key);
   }

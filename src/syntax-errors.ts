@@ -111,8 +111,12 @@ function explain(text: string, error: ParseError): Explained {
       return here(syntax.invalidEscape(escapeAt(token)));
     case ParseErrorCode.InvalidUnicode:
       return here(syntax.invalidUnicode());
-    case ParseErrorCode.InvalidCharacter:
-      return here(syntax.controlCharacter());
+    case ParseErrorCode.InvalidCharacter: {
+      // The parser reports the string that holds the character; point at the character.
+      const inside = /[\u0000-\u001f]/.exec(text.slice(at, at + Math.max(error.length, 1)));
+      const offset = inside ? at + inside.index : at;
+      return { text: syntax.controlCharacter(text.charCodeAt(offset)), offset, local: false };
+    }
     case ParseErrorCode.InvalidSymbol:
     default: {
       if (token.startsWith("'")) return here(syntax.singleQuotes());

@@ -1,12 +1,16 @@
 /**
  * Validating a résumé: strict JSON, then the official JSON Resume schema and the camera-ready
- * extensions in one pass, then likely misspellings of known fields. Every problem comes back as
+ * extensions in one pass, then warnings for what the schema lets pass but themes lose: pre-1.0
+ * field names, likely misspellings of known fields, impossible calendar dates and raw HTML. Every problem comes back as
  * a located diagnostic; nothing is printed or written here.
  */
 import type { Resume } from 'jsonresume-theme-camera-ready';
 import type { Diagnostic } from './diagnostics.js';
+import { calendarDateWarnings } from './calendar-dates.js';
+import { legacyFieldWarnings } from './legacy-warnings.js';
 import { parseResumeText, readResumeText } from './load.js';
 import { misspeltFields } from './misspellings.js';
+import { rawHtmlWarnings } from './raw-html.js';
 import { formatReport } from './report.js';
 import { resumeValidator } from './resume-schema.js';
 import { schemaDiagnostics } from './schema-errors.js';
@@ -37,7 +41,18 @@ export function validateText(text: string, file: string): ValidationOutcome {
   const validate = resumeValidator();
   const valid = validate(parsed.value);
   const errors = valid ? [] : schemaDiagnostics(validate.errors ?? [], parsed);
-  const warnings = [...parsed.warnings, ...misspeltFields(parsed.value, parsed.tree, parsed.text)];
+  const legacy = legacyFieldWarnings(parsed);
+  const legacyPaths = new Set(legacy.map((d) => d.path));
+  const warnings = [
+    ...parsed.warnings,
+    ...legacy,
+    // A pre-1.0 name is reported as such, not also as a misspelling.
+    ...misspeltFields(parsed.value, parsed.tree, parsed.text).filter(
+      (d) => !legacyPaths.has(d.path),
+    ),
+    ...calendarDateWarnings(parsed),
+    ...rawHtmlWarnings(parsed),
+  ];
   const diagnostics = [...errors, ...warnings];
   if (errors.length > 0) return outcome(file, 1, diagnostics);
   // The schema has just checked this value against the shape `Resume` describes.

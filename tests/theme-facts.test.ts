@@ -35,6 +35,7 @@ function entry(fields: Record<string, fc.Arbitrary<Shape>>): fc.Arbitrary<Shape>
 
 const dated = { startDate: text, endDate: text };
 const location = entry({
+  state: text,
   address: text,
   postalCode: text,
   city: text,
@@ -99,7 +100,7 @@ const sections: Record<string, fc.Arbitrary<Shape>> = {
     advisor: text,
     location: fc.oneof(text, location),
   }),
-  awards: entry({ title: text, date: text, awarder: text, summary: text }),
+  awards: entry({ title: text, date: text, awardDate: text, awarder: text, summary: text }),
   certificates: entry({ name: text, date: text, url, issuer: text }),
   publications: entry({
     name: text,
@@ -117,6 +118,7 @@ const sections: Record<string, fc.Arbitrary<Shape>> = {
   skills: fc.oneof(entry({ name: text, level: text, keywords: list }), text),
   languages: entry({ language: text, fluency: text }),
   interests: fc.oneof(entry({ name: text, keywords: list }), text),
+  hobbies: entry({ name: text, keywords: list }),
   references: entry({ name: text, reference: text }),
   projects: entry({
     ...dated,
@@ -206,6 +208,19 @@ describe('no fact dropped', () => {
     });
     const education = view.sections.find((s) => s.key === 'education');
     expect(education?.key === 'education' && education.entries[0]?.score).toBe('3.9/4.0');
+  });
+
+  it('reads the other pre-1.0 names too: awardDate, location.state, hobbies', () => {
+    const view = theme.buildViewModel({
+      basics: { name: 'A', location: { city: 'Austin', state: 'Texas' } },
+      awards: [{ title: 'Prize', awardDate: '2019-05' }],
+      hobbies: [{ name: 'Chess' }],
+    } as unknown as Resume);
+    expect(view.header?.contacts).toContainEqual({ text: 'Austin, Texas', href: '' });
+    const awards = view.sections.find((s) => s.key === 'awards');
+    expect(awards?.key === 'awards' && awards.entries[0]?.date).toBe('May 2019');
+    const interests = view.sections.find((s) => s.key === 'interests');
+    expect(interests?.key === 'interests' && interests.entries[0]?.name).toBe('Chess');
   });
 
   it('keeps a 1.0 field and shows a different pre-1.0 value beside it', () => {

@@ -109,6 +109,43 @@ describe.concurrent('npm run validate', () => {
     expect(result.stdout).toContain('is valid');
   });
 
+  test('a raw tab in a string: exit 1, located at the tab itself', async () => {
+    // Written here, not kept as a fixture file: the formatter would repair it.
+    const file = join(scratch, 'tab.json');
+    await writeFile(file, '{\n  "basics": {\n    "name": "Ada\tLovelace"\n  }\n}\n');
+    const where = await lineColumnOf(file, '\t');
+    expect(where).toBe('3:17');
+    const result = await runScript('validate', [file], plain);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      `${file}:${where}  error  basics.name  a raw tab (U+0009) inside a string.`,
+    );
+    expect(result.stderr).toContain('fix: write \\t instead.');
+    expectNoStackTrace(result);
+  });
+
+  test('pre-1.0 field names: one warning each with the 1.0 name and the fix; exit 0', async () => {
+    const file = join(fixtures, 'real-world', 'shape-rtl-he-pre1.json');
+    const result = await runScript('validate', [file], plain);
+    expect(result.code).toBe(0);
+    for (const [path, name, current] of [
+      ['basics.picture', 'picture', 'image'],
+      ['basics.website', 'website', 'url'],
+      ['work[0].company', 'company', 'name'],
+      ['work[0].website', 'website', 'url'],
+      ['education[0].gpa', 'gpa', 'score'],
+    ] as const) {
+      const nth = path === 'work[0].website' ? 1 : 0;
+      const where = await lineColumnOf(file, `"${name}"`, nth);
+      expect(result.stderr).toContain(
+        `${file}:${where}  warning  ${path}  "${name}" is the pre-1.0 name of "${current}"`,
+      );
+      expect(result.stderr).toContain(`fix: rename it to "${current}".`);
+    }
+    expect(result.stderr).toContain('0 errors, 5 warnings in');
+    expect(result.stdout).toContain('is valid');
+  });
+
   test('--json prints the diagnostics on stdout and nothing on stderr', async () => {
     const file = join(fixtures, 'three-errors.json');
     const result = await runScript('validate', ['--json', file], plain);

@@ -276,7 +276,7 @@ describe('misspelt fields', () => {
       work: [{ name: 'Lab', endDat: '2020', hightlights: [] }],
       education: [{ advsior: 'Prof. X' }],
       publications: [{ stauts: 'published' }],
-      eductaion: [],
+      interets: [],
     });
     expect(outcome.exitCode).toBe(0);
     expect(
@@ -287,7 +287,7 @@ describe('misspelt fields', () => {
         ['work[0].hightlights', 'highlights'],
         ['education[0].advsior', 'advisor'],
         ['publications[0].stauts', 'status'],
-        ['eductaion', 'education'],
+        ['interets', 'interests'],
       ].map(([path, meant]) => {
         const name = String(path).split('.').at(-1);
         return [
@@ -406,5 +406,288 @@ describe('the validator generated at build time', () => {
       expect(built.errors).toEqual(compiled.errors);
     }
     expect(built(faulty)).toBe(false);
+  });
+});
+
+describe('pre-1.0 field names', () => {
+  test('one warning per legacy field, at its name, naming the 1.0 field; the file stays valid', () => {
+    const { text, outcome } = check({
+      basics: { name: 'Ada', website: 'https://ada.example.org', picture: 'ada.jpg' },
+      work: [{ company: 'Lab A' }, { company: 'Lab B', website: 'https://b.example.org' }],
+      education: [{ institution: 'U', gpa: '3.9' }],
+      awards: [{ title: 'Prize', awardDate: '2020-01' }],
+      hobbies: [{ name: 'Chess' }],
+    });
+    expect(outcome.exitCode).toBe(0);
+    const legacy = (name: string, current: string, version: string) =>
+      `"${name}" is the pre-1.0 name of "${current}" (renamed in JSON Resume ${version}); themes made for 1.0 look only for "${current}".`;
+    expect(outcome.diagnostics).toEqual([
+      {
+        severity: 'warning',
+        path: 'basics.website',
+        ...where(text, '"website"'),
+        message: legacy('website', 'url', '0.0.17'),
+        hint: 'rename it to "url".',
+      },
+      {
+        severity: 'warning',
+        path: 'basics.picture',
+        ...where(text, '"picture"'),
+        message: legacy('picture', 'image', '0.0.17'),
+        hint: 'rename it to "image".',
+      },
+      expect.objectContaining({ path: 'work[0].company', hint: 'rename it to "name".' }),
+      expect.objectContaining({ path: 'work[1].company', hint: 'rename it to "name".' }),
+      expect.objectContaining({ path: 'work[1].website', hint: 'rename it to "url".' }),
+      expect.objectContaining({
+        path: 'education[0].gpa',
+        message: legacy('gpa', 'score', '1.0.0'),
+        hint: 'rename it to "score".',
+      }),
+      expect.objectContaining({ path: 'awards[0].awardDate', hint: 'rename it to "date".' }),
+      expect.objectContaining({ path: 'hobbies', hint: 'rename it to "interests".' }),
+    ]);
+  });
+
+  test('beside its 1.0 field: silent when both say the same, a "keep one" fix when they differ', () => {
+    expect(check({ work: [{ name: 'Lab', company: 'Lab' }] }).outcome.diagnostics).toEqual([]);
+    const d = only(check({ work: [{ name: 'Lab', company: 'Other Lab' }] }).outcome.diagnostics);
+    expect(d).toMatchObject({
+      path: 'work[0].company',
+      hint: 'this entry also has "name": keep one of the two, under "name".',
+    });
+  });
+
+  test('a value the 1.0 field would refuse: the fix says what it must be', () => {
+    const d = only(check({ basics: { website: 'ada.example.org' } }).outcome.diagnostics);
+    expect(d.hint).toBe(
+      'rename it to "url", whose value must be a full URL such as "https://example.com/page".',
+    );
+    const gpa = only(check({ education: [{ gpa: 3.9 }] }).outcome.diagnostics);
+    expect(gpa.hint).toBe('rename it to "score", whose value must be text in double quotes.');
+  });
+
+  test('the table is data the theme can read: every 1.0 name is a field of the official schema', async () => {
+    const { LEGACY_FIELDS } = await import('jsonresume-theme-camera-ready');
+    const official = JSON.parse(
+      await readFile(new URL('../theme/schema/jsonresume.schema.json', import.meta.url), 'utf8'),
+    ) as { properties: Record<string, { properties?: object; items?: { properties?: object } }> };
+    for (const { parent, legacy, current } of LEGACY_FIELDS) {
+      const [section = '', inner] = parent.replace('[]', '').split('.');
+      const node =
+        parent === '(root)'
+          ? official
+          : inner
+            ? (official.properties[section]?.properties as Record<string, { properties?: object }>)[
+                inner
+              ]
+            : parent.endsWith('[]')
+              ? official.properties[section]?.items
+              : official.properties[section];
+      expect(Object.keys(node?.properties ?? {}), `${parent} ${legacy}`).toContain(current);
+      expect(Object.keys(node?.properties ?? {}), `${parent} ${legacy}`).not.toContain(legacy);
+    }
+  });
+});
+
+describe('fixes for the commonest real mistakes', () => {
+  test.each([
+    [
+      { work: [{ endDate: '' }] },
+      'work[0].endDate',
+      'remove endDate for a current role: themes print "Present" when it is missing (or give the planned end date and "expected": true).',
+    ],
+    [
+      { education: [{ startDate: '' }] },
+      'education[0].startDate',
+      'remove startDate, or give a date such as "2021-09".',
+    ],
+    [
+      { basics: { label: null } },
+      'basics.label',
+      'remove label: JSON Resume has no null values, leave a field out when there is none.',
+    ],
+    [{ skills: [null] }, 'skills[0]', 'remove the null from the list.'],
+    [
+      { basics: { location: 'Berlin, Germany' } },
+      'basics.location',
+      'write it as an object: {"address": "Berlin, Germany"}.',
+    ],
+    [
+      { basics: { profiles: ['https://code.example.org/ada'] } },
+      'basics.profiles[0]',
+      'write it as an object: {"url": "https://code.example.org/ada"}.',
+    ],
+    [
+      { basics: { profiles: ['GitHub'] } },
+      'basics.profiles[0]',
+      'write it as an object: {"network": "GitHub"}.',
+    ],
+    [{ languages: ['English'] }, 'languages[0]', 'write it as an object: {"language": "English"}.'],
+    [
+      { work: [{ location: { city: 'Lyon', countryCode: 'FR' } }] },
+      'work[0].location',
+      'write it as text: "Lyon, FR".',
+    ],
+    [
+      { skills: { Languages: ['Go', 'C'] } },
+      'skills',
+      'write a list with one entry per key: [{"name":"Languages","keywords":["Go","C"]}, …].',
+    ],
+  ])('%j', (resume, path, hint) => {
+    const d = only(check(resume).errors);
+    expect(d).toMatchObject({ path, hint });
+  });
+
+  test('no fix when the obvious one would not validate either', () => {
+    // The first text field of themeOptions is accentColor, which takes only a hex colour.
+    const d = only(check({ meta: { themeOptions: 'navy' } }).errors);
+    expect(d.path).toBe('meta.themeOptions');
+    expect(d.hint).toBeUndefined();
+  });
+
+  test.each([
+    [{ basics: { label: null } }],
+    [{ basics: { location: 'Berlin, Germany' } }],
+    [{ basics: { profiles: ['https://code.example.org/ada'] } }],
+    [{ languages: ['English'] }],
+    [{ work: [{ location: { city: 'Lyon', countryCode: 'FR' } }] }],
+  ])('following the fix for %j gives a valid file', (resume) => {
+    const [d] = check(resume).errors;
+    const fix = /^write it as (?:an object|text): (.*)\.$/.exec(d?.hint ?? '')?.[1];
+    const path = (d?.path ?? '').replace(/\[(\d+)\]/g, '.$1').split('.');
+    const fixed = structuredClone(resume) as Record<string, unknown>;
+    let holder: Record<string, unknown> = fixed;
+    for (const key of path.slice(0, -1)) holder = holder[key] as Record<string, unknown>;
+    const last = path.at(-1) ?? '';
+    if (fix) holder[last] = JSON.parse(fix);
+    else delete holder[last];
+    expect(check(fixed).outcome.exitCode).toBe(0);
+  });
+});
+
+describe('what the schema lets pass but the page loses', () => {
+  test.each([
+    ['2024-09-31', 'September 2024 has 30 days', '"2024-09"'],
+    ['2023-02-29', 'February 2023 has 28 days', '"2023-02"'],
+    ['2019-04-00', 'April 2019 has 30 days', '"2019-04"'],
+  ])('%s is a warning with a fix', (value, reason, monthOnly) => {
+    const { text, outcome } = check({ work: [{ name: 'Lab', startDate: value }] });
+    expect(outcome.exitCode).toBe(0);
+    expect(only(outcome.diagnostics)).toEqual({
+      severity: 'warning',
+      path: 'work[0].startDate',
+      ...where(text, `"${value}"`),
+      value,
+      message: `"${value}" is not a calendar date: ${reason}.`,
+      hint: `check the day, or give the month only: ${monthOnly}.`,
+    });
+  });
+
+  test('a month that does not exist; real dates, leap days and year-months pass silently', () => {
+    const d = only(check({ awards: [{ date: '2019-13' }] }).outcome.diagnostics);
+    expect(d).toMatchObject({
+      path: 'awards[0].date',
+      message: expect.stringContaining('no month 13'),
+    });
+    const fine = check({
+      work: [{ startDate: '2024-02-29', endDate: '2024-12-31' }],
+      publications: [{ releaseDate: '2020-06' }],
+      awards: [{ date: '2000' }],
+    });
+    expect(fine.outcome.diagnostics).toEqual([]);
+    // Not a date field: a day-like text elsewhere is no concern of the calendar.
+    expect(check({ basics: { summary: '2024-09-31' } }).outcome.diagnostics).toEqual([]);
+  });
+
+  test('raw HTML in text is a warning at the field; generics, comparisons and URLs are not HTML', () => {
+    const { text, outcome } = check({
+      basics: { summary: 'Led <b>three</b> teams' },
+      work: [{ highlights: ['Line one<br/>line two', 'Typed List<String> APIs', 'a < b > c'] }],
+      projects: [{ url: 'https://example.org/?q=<b>' }],
+    });
+    expect(outcome.exitCode).toBe(0);
+    expect(outcome.diagnostics.map((d) => [d.path, d.line])).toEqual([
+      ['basics.summary', where(text, '"Led').line],
+      ['work[0].highlights[0]', where(text, '"Line one').line],
+    ]);
+    expect(outcome.diagnostics[0]).toMatchObject({
+      message:
+        'raw HTML "<b>" in the text: camera-ready shows it as written, tags and all; other themes may run it as markup.',
+      hint: 'use Markdown instead: **bold**, *italic*, [text](https://…); write a line break as \\n.',
+    });
+  });
+});
+
+describe('"did you mean" only when following it gives a valid file', () => {
+  test('not when the suggested name is already there', () => {
+    const { outcome } = check({ work: [{ name: 'Lab', nmae: 'Lab 2' }] });
+    expect(outcome.diagnostics).toEqual([]);
+  });
+
+  test('not when the value does not fit the suggested field', () => {
+    // `summary` is text: renaming a list to it would make the file invalid.
+    expect(check({ work: [{ summery: ['a', 'b'] }] }).outcome.diagnostics).toEqual([]);
+    expect(check({ work: [{ summery: 'fits' }] }).outcome.diagnostics).toHaveLength(1);
+  });
+
+  test('in a closed object, the error keeps its place but loses a suggestion that would not validate', () => {
+    const bad = only(check({ meta: { variants: { short: { pageBudgte: 'one' } } } }).errors);
+    expect(bad.path).toBe('meta.variants.short.pageBudgte');
+    expect(bad.hint).toBeUndefined();
+    const good = only(check({ meta: { variants: { short: { pageBudgte: 1 } } } }).errors);
+    expect(good.hint).toBe('did you mean "pageBudget"?');
+  });
+});
+
+describe('never stricter than the official schema where the theme renders the value', () => {
+  test('education location as an object, non-ASCII URLs in publications, projects and sub-projects', () => {
+    const { outcome } = check({
+      education: [{ institution: 'U', location: { city: 'Kraków', countryCode: 'PL' } }],
+      publications: [{ url: 'https://πρακτικά.example.gr/2023/ποντιακά.pdf' }],
+      projects: [{ url: 'https://example.org/プロジェクト' }],
+      work: [{ projects: [{ name: 'P', url: 'https://example.org/проект' }] }],
+    });
+    expect(outcome.diagnostics).toEqual([]);
+    expect(outcome.exitCode).toBe(0);
+  });
+
+  test('education location of another type is still an error', () => {
+    const d = only(check({ education: [{ location: 7 }] }).errors);
+    expect(d.path).toBe('education[0].location');
+  });
+});
+
+describe('messages', () => {
+  test('a shortened text keeps its closing quote and whole characters', async () => {
+    const { quote } = await import('../src/messages.js');
+    const long = `${'é'.repeat(40)}😀${'x'.repeat(40)}`;
+    const shown = quote(long);
+    expect(shown.length).toBeLessThanOrEqual(60);
+    expect(shown.startsWith('"é')).toBe(true);
+    expect(shown.endsWith('…"')).toBe(true);
+    expect(JSON.parse(shown)).toMatch(/^é+(😀x*)?…$/);
+    // Escapes are never cut in half.
+    expect(JSON.parse(quote('\n'.repeat(100)))).toMatch(/^\n+…$/);
+    const list = quote(Array.from({ length: 30 }, (_, i) => `item ${i}`));
+    expect(list.startsWith('["item 0"')).toBe(true);
+    expect(list.endsWith('…"]')).toBe(true);
+    expect(quote('short')).toBe('"short"');
+  });
+
+  test('a control character is located at the character itself, and named', () => {
+    const text = '{\n  "basics": {\n    "name": "Ada\tLovelace"\n  }\n}';
+    const d = only(validateText(text, 'cv.json').diagnostics);
+    expect(d).toMatchObject({
+      line: 3,
+      column: where(text, '\tLovelace').column,
+      message: 'a raw tab (U+0009) inside a string.',
+      hint: 'write \\t instead.',
+    });
+    const bell = only(validateText('{"basics": {"summary": "ab\u0007c"}}', 'cv.json').diagnostics);
+    expect(bell).toMatchObject({
+      column: 27,
+      message: 'a raw control character (U+0007) inside a string.',
+    });
   });
 });

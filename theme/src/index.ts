@@ -8,6 +8,7 @@ export { render, pdfRenderOptions, buildViewModel };
 export type { PdfRenderOptions } from './pdf-options';
 export type * from './view-types';
 export * from './types';
+export * from './legacy-fields';
 
 /** The whole theme as one object, for `import theme from …` and `require(…).default`. */
 const theme = {

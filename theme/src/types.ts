@@ -107,8 +107,8 @@ export interface Education extends Dated, Tagged {
   field?: string;
   /** Extension: the thesis advisor. */
   advisor?: string;
-  /** Extension: where the institution is, e.g. "Beijing, China". */
-  location?: string;
+  /** Extension: where the institution is, e.g. "Beijing, China", or a `Location`. */
+  location?: string | Location;
 }
 
 export interface Award extends Tagged {

@@ -24,7 +24,7 @@ type EntryBuilder<E> = (value: unknown, context: build.BuildContext) => E | null
 function upgraded(value: unknown, section: string): unknown[] {
   return arr(value).map((item) =>
     typeof item === 'object' && item !== null && !Array.isArray(item)
-      ? upgradeLegacy(obj(item), section)
+      ? upgradeLegacy(obj(item), `${section}[]`)
       : item,
   );
 }
@@ -70,13 +70,22 @@ function documentTitle(name: string, cv: string): string {
 const isSectionKey = (key: string): key is SectionKey =>
   (SECTION_KEYS as readonly string[]).includes(key);
 
+/** `basics` with pre-1.0 names read as 1.0 ones, its location's too. */
+function upgradedBasics(value: unknown): Record<string, unknown> {
+  const basics = upgradeLegacy(obj(value), 'basics');
+  const location = basics['location'];
+  return typeof location === 'object' && location !== null && !Array.isArray(location)
+    ? { ...basics, location: upgradeLegacy(obj(location), 'basics.location') }
+    : basics;
+}
+
 export function buildViewModel(resume: Resume): ViewModel {
-  const raw = obj(resume);
+  const raw = upgradeLegacy(obj(resume), '(root)');
   const themeOptions = obj(obj(raw['meta'])['themeOptions']);
   const options = resolveOptions(themeOptions);
   const { labels } = options;
   const dates = new DateFormatter(options.locale, labels);
-  const header = buildHeader(upgradeLegacy(obj(raw['basics']), 'basics'), options.locale);
+  const header = buildHeader(upgradedBasics(raw['basics']), options.locale);
   const shown = new Set<SectionKey>(options.sections);
   const publications = buildPublications(upgraded(raw['publications'], 'publications'), {
     dates,

@@ -1,0 +1,49 @@
+/** What an import changes, entry by entry, as lines for the terminal (also for --dry-run). */
+import { importCli, quote } from '../messages.js';
+import type { Change } from './merge.js';
+
+const pad = (word: string) => word.padEnd(9);
+
+export function describeChanges(
+  changes: readonly Change[],
+  run: { file: string; dryRun: boolean; written: boolean; failed: boolean },
+): string {
+  const lines: string[] = [];
+  const counts = { add: 0, update: 0, unchanged: 0, absent: 0 };
+  for (const change of changes) {
+    switch (change.kind) {
+      case 'add':
+        counts.add++;
+        lines.push(
+          `+ ${pad('add')} ${change.entry.key}  ${quote(change.publication.name)} → publications[${change.index}]`,
+        );
+        break;
+      case 'update':
+        counts.update++;
+        lines.push(
+          `~ ${pad('update')} ${change.entry.key}  ${quote(change.entry.facts.name)} → publications[${change.index}]`,
+        );
+        for (const { field, from, to } of change.fields) {
+          lines.push(
+            `      ${field}: ${from === undefined ? '(none)' : quote(from)} → ${quote(to)}`,
+          );
+        }
+        break;
+      case 'unchanged':
+        counts.unchanged++;
+        lines.push(`= ${pad('unchanged')} ${change.entry.key}  publications[${change.index}]`);
+        break;
+      case 'absent':
+        counts.absent++;
+        lines.push(
+          `? ${pad('absent')} publications[${change.index}] ${quote(change.publication.name ?? '')}: ${importCli.absent}`,
+        );
+        break;
+      case 'duplicate':
+        // Reported with the .bib diagnostics, where its line is.
+        break;
+    }
+  }
+  lines.push('', importCli.summary(counts, run));
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,217 @@
+/**
+ * One BibTeX entry → the facts a publication carries in our vocabulary: title, authors, first
+ * author mark, venue, date, link, status. Pure; problems come back as messages for the caller.
+ */
+import type { Publication, PublicationStatus } from 'jsonresume-theme-camera-ready';
+import { bibText } from '../messages.js';
+import type { MessageText } from '../messages.js';
+import { displayName, isOwner } from './owner.js';
+import type { BibEntry } from './parse.js';
+
+/** What a .bib entry says about a publication; a field left out is one BibTeX did not give. */
+export type BibFacts = Pick<
+  Publication,
+  'name' | 'authors' | 'firstAuthor' | 'venue' | 'releaseDate' | 'url' | 'status'
+>;
+
+/** Identifiers that find the same paper again: lower-case DOI, arXiv id without version. */
+export interface Identifiers {
+  doi?: string;
+  arxiv?: string;
+}
+
+export interface MappedEntry {
+  key: string;
+  line: number;
+  column: number;
+  facts: BibFacts;
+  /** Whether pubstate or note gave the status; otherwise it is implied (published, preprint). */
+  statusStated: boolean;
+  ids: Identifiers;
+  problems: { severity: 'error' | 'warning'; text: MessageText }[];
+}
+
+/** The author-list word for `and others`, and the name BibTeX writes for it. */
+export const ET_AL = 'et al.';
+
+/** BibTeX's month macros, January first. */
+export const MONTHS = [
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'may',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'oct',
+  'nov',
+  'dec',
+];
+
+function releaseDate(fields: Record<string, string>): string | undefined {
+  // BibLaTeX `date` may be a range ("2021/2022") or carry a time: its start, to the day.
+  const date = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(fields['date'] ?? '');
+  if (date) {
+    const [, year, month, day] = date;
+    // A month or day out of range is dropped, not carried into the résumé.
+    if (!month || Number(month) < 1 || Number(month) > 12) return year;
+    if (!day || Number(day) < 1 || Number(day) > 31) return `${year}-${month}`;
+    return `${year}-${month}-${day}`;
+  }
+  const year = /\d{4}/.exec(fields['year'] ?? '')?.[0];
+  if (!year) return undefined;
+  const month = fields['month']?.toLowerCase() ?? '';
+  const number = /^\d{1,2}$/.test(month) ? Number(month) : MONTHS.indexOf(month.slice(0, 3)) + 1;
+  return number >= 1 && number <= 12 ? `${year}-${String(number).padStart(2, '0')}` : year;
+}
+
+const ARXIV_ID = /(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?/;
+
+function arxivId(fields: Record<string, string>): string | undefined {
+  const type = (fields['eprinttype'] ?? fields['archiveprefix'] ?? '').toLowerCase();
+  const eprint = fields['eprint'] ?? (ARXIV_DOI.test(fields['doi'] ?? '') ? fields['doi']! : '');
+  if (eprint && (type === 'arxiv' || type === '' || /arxiv/i.test(eprint))) {
+    const id = ARXIV_ID.exec(eprint)?.[1];
+    if (id) return id;
+  }
+  // Google Scholar: journal = {arXiv preprint arXiv:2301.01234}; DBLP: volume = {abs/2301.01234}.
+  const container = `${fields['journal'] ?? ''} ${fields['journaltitle'] ?? ''}`;
+  const inText = /arxiv:\s*(\S+)/i.exec(container)?.[1];
+  if (inText) return ARXIV_ID.exec(inText)?.[1];
+  if (/^corr$/i.test(container.trim())) return ARXIV_ID.exec(fields['volume'] ?? '')?.[1];
+  return undefined;
+}
+
+/** arXiv's own DOIs (10.48550/arXiv.…) stand for the arXiv id, whose page is the better link. */
+const ARXIV_DOI = /^10\.48550\/arxiv\./i;
+
+function doi(fields: Record<string, string>): string | undefined {
+  const value = (fields['doi'] ?? '').replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i, '');
+  return /^10\.\d{4,9}\/\S+$/.test(value) && !ARXIV_DOI.test(value) ? value : undefined;
+}
+
+/** The container as written: journal, proceedings, school, or how it was published. */
+function container(entry: BibEntry): string {
+  const f = entry.fields;
+  return (
+    f['journaltitle'] ??
+    f['journal'] ??
+    f['booktitle'] ??
+    f['eventtitle'] ??
+    f['school'] ??
+    (entry.type.endsWith('thesis') ? f['institution'] : undefined) ??
+    f['howpublished'] ??
+    ''
+  );
+}
+
+const ACRONYM = '[A-Z][A-Za-z]*[A-Z][A-Za-z]*';
+
+/**
+ * The short venue name: an acronym in parentheses ("… Learning (ICML)"), an acronym before the
+ * year as DBLP writes it ("…, ICLR 2022, Virtual Event"), "arXiv" for arXiv and CoRR, or else
+ * the container as written.
+ */
+export function shortVenue(text: string, isArxiv: boolean): string | undefined {
+  if (/^(?:arxiv\b|corr$)/i.test(text) || (text === '' && isArxiv)) return 'arXiv';
+  const inParentheses = new RegExp(`\\((${ACRONYM})(?:[\\s'’-]*\\d{2,4})?\\)`).exec(text)?.[1];
+  if (inParentheses) return inParentheses;
+  const beforeYear = new RegExp(`(?:^|[\\s,])(${ACRONYM})[\\s'’-]+\\d{4}\\b`).exec(text)?.[1];
+  if (beforeYear) return beforeYear;
+  return text === '' ? undefined : text;
+}
+
+const PUBSTATE: Record<string, PublicationStatus> = {
+  submitted: 'under-review',
+  inpress: 'accepted',
+  forthcoming: 'accepted',
+  inpreparation: 'in-preparation',
+  prepublished: 'preprint',
+};
+
+const NOTE_STATUS: [RegExp, PublicationStatus][] = [
+  [/\b(?:under review|submitted)\b/i, 'under-review'],
+  [/\b(?:to appear|forthcoming|in press|accepted)\b/i, 'accepted'],
+  [/\bin preparation\b/i, 'in-preparation'],
+  [/\bpreprint\b/i, 'preprint'],
+];
+
+/** The status the entry states (pubstate, note), else the one its shape implies. */
+function status(
+  entry: BibEntry,
+  venue: string | undefined,
+): { status: PublicationStatus; stated: boolean } {
+  const pubstate = PUBSTATE[(entry.fields['pubstate'] ?? '').toLowerCase().replace(/\s+/g, '')];
+  const note = `${entry.fields['note'] ?? ''} ${entry.fields['addendum'] ?? ''}`;
+  const stated = pubstate ?? NOTE_STATUS.find(([pattern]) => pattern.test(note))?.[1];
+  if (stated) return { status: stated, stated: true };
+  if (venue === 'arXiv') return { status: 'preprint', stated: false };
+  return { status: entry.type === 'unpublished' ? 'in-preparation' : 'published', stated: false };
+}
+
+const SAFE_URL = /^https?:\/\/[^\s]+$/i;
+
+/** Proceedings and collections that other entries crossref: containers, not publications. */
+const CONTAINERS = new Set([
+  'proceedings',
+  'mvproceedings',
+  'collection',
+  'mvcollection',
+  'mvbook',
+  'periodical',
+]);
+
+export function isContainer(entry: BibEntry): boolean {
+  return CONTAINERS.has(entry.type);
+}
+
+/** Who owns the résumé: the name to find in author lists, and how `authors` writes it. */
+export interface Owner {
+  /** Any form: "Zhang, Binjie", "Binjie Zhang"; '' when unknown. */
+  name: string;
+  /** The résumé's `basics.name`, which the theme compares to emphasise the owner. */
+  shownAs: string;
+}
+
+export function mapEntry(entry: BibEntry, owner: Owner): MappedEntry {
+  const problems: MappedEntry['problems'] = [];
+  const f = entry.fields;
+  const ids: Identifiers = {};
+  const foundDoi = doi(f);
+  const foundArxiv = arxivId(f);
+  if (foundDoi) ids.doi = foundDoi.toLowerCase();
+  if (foundArxiv) ids.arxiv = foundArxiv;
+
+  const facts: BibFacts = {};
+  const title = f['title'] ?? '';
+  if (title === '') problems.push({ severity: 'error', text: bibText.noTitle(entry.key) });
+  else facts.name = title;
+
+  const named = entry.authors.filter((person) => !person.others);
+  const others = named.length < entry.authors.length;
+  const ownerAt = owner.name ? named.findIndex((person) => isOwner(person, owner.name)) : -1;
+  if (named.length > 0 && owner.name && ownerAt < 0) {
+    problems.push({ severity: 'warning', text: bibText.ownerNotFound(owner.name) });
+  }
+  if (ownerAt >= 0) facts.firstAuthor = ownerAt === 0;
+  // A list naming only the owner says no more than the first-author mark does.
+  if (named.length > 0 && !(ownerAt === 0 && named.length === 1)) {
+    const names = named.map((person, i) => (i === ownerAt ? owner.shownAs : displayName(person)));
+    facts.authors = others ? [...names, ET_AL] : names;
+  }
+
+  const venue = shortVenue(container(entry), foundArxiv !== undefined);
+  if (venue) facts.venue = venue;
+  const date = releaseDate(f);
+  if (date) facts.releaseDate = date;
+  if (foundDoi) facts.url = `https://doi.org/${foundDoi}`;
+  else if (foundArxiv) facts.url = `https://arxiv.org/abs/${foundArxiv}`;
+  else if (f['url'] && SAFE_URL.test(f['url'])) facts.url = f['url'];
+  else if (f['url']) problems.push({ severity: 'warning', text: bibText.unsafeUrl(f['url']) });
+  const found = status(entry, venue);
+  facts.status = found.status;
+  const { key, line, column } = entry;
+  return { key, line, column, facts, statusStated: found.stated, ids, problems };
+}

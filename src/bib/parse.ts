@@ -1,0 +1,213 @@
+/**
+ * Reading a .bib file: @retorquere/bibtex-parser does the BibTeX (macros, crossref, LaTeX to
+ * Unicode, name lists); here its output becomes plain text with a place in the file, and its
+ * errors become located diagnostics. A malformed entry is reported and left out; the rest stay.
+ */
+import { parse, type Creator } from '@retorquere/bibtex-parser';
+import type { Diagnostic } from '../diagnostics.js';
+import { bibText } from '../messages.js';
+
+/** One person (or a literal name such as a consortium) from a name list. */
+export interface Person {
+  given: string;
+  family: string;
+  /** "van der", "de la". */
+  prefix: string;
+  /** "Jr.", "III". */
+  suffix: string;
+  /** A name written in braces, kept whole: "{Acme Lab}". */
+  literal: string;
+  /** The `and others` at the end of a list. */
+  others: boolean;
+}
+
+export interface BibEntry {
+  key: string;
+  type: string;
+  /** Every field but the name lists, as plain Unicode text. */
+  fields: Record<string, string>;
+  authors: Person[];
+  line: number;
+  column: number;
+}
+
+export interface ParsedBib {
+  entries: BibEntry[];
+  diagnostics: Diagnostic[];
+}
+
+// The markup the parser adds for \textit, \textsc, \url and the like; text in between is kept.
+const MARKUP =
+  /<\/?(?:i|b|em|strong|sup|sub|tt)>|<span(?: (?:class|style)="[^"<>]*")?>|<\/span>|<a href="[^"<>]*">|<\/a>/g;
+
+/** Plain text: no markup, composed accents (the parser gives "a" + combining mark), one space. */
+export function plainText(value: string): string {
+  return value
+    .replace(MARKUP, '')
+    .normalize('NFC')
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim();
+}
+
+function person(creator: Creator): Person {
+  const part = (value: string | undefined) => plainText(value ?? '');
+  let family = part(creator.lastName);
+  let given = part(creator.firstName);
+  // DBLP numbers namesakes ("Tomás Ferreira 0001"); the number is no part of the name.
+  if (/^\d{4}$/.test(family) && given) {
+    const words = given.split(' ');
+    family = words.pop()!;
+    given = words.join(' ');
+  }
+  return {
+    given,
+    family,
+    prefix: part(creator.prefix),
+    suffix: part(creator.suffix),
+    literal: part(creator.name),
+    others: family === 'others' && !creator.firstName,
+  };
+}
+
+/** The entry's type and key as written at its start: `@article{doe2020,`. */
+const ENTRY_HEAD = /^@\s*([A-Za-z]+)\s*[{(]\s*([^,\s{}()]*)/;
+
+export function parseBib(text: string): ParsedBib {
+  /** Unknown LaTeX commands by entry key. */
+  const unknownCommands = new Map<string, string[]>();
+  const library = parse(text, {
+    // Titles are kept as written: a CV shows them in the case the author chose.
+    english: false,
+    applyCrossRef: true,
+    unsupported: (_node, tex, entry) => {
+      unknownCommands.set(entry.key, [...(unknownCommands.get(entry.key) ?? []), tex]);
+      return '';
+    },
+  });
+  const diagnostics: Diagnostic[] = [];
+  const at = positions(text);
+  const located = (
+    severity: Diagnostic['severity'],
+    offset: number,
+    path: string,
+    message: { message: string; hint?: string },
+  ): Diagnostic => ({ severity, path, ...at(offset), ...message });
+
+  const skipped = new Set<string>();
+  let searchFrom = 0;
+  for (const error of library.errors) {
+    const source = error.input?.trim() ?? '';
+    const stopped = /at line (\d+), column (\d+)/.exec(error.error);
+    const reason = error.error
+      .replace(/\s+at line \d+, column \d+.*$/s, '')
+      // The parser's "Token mismatch, expected X, found "Y"..." in plainer words.
+      .replace(
+        /^Token mismatch, expected (.+?), found "(.*?)"(?:\.\.\.)?$/s,
+        (_, expected: string, found: string) =>
+          found.trim() === ''
+            ? `expected ${expected} before the end of the file`
+            : `expected ${expected} before "${found.trim().replace(/\s+/g, ' ')}…"`,
+      );
+    if (source.startsWith('@')) {
+      const offset = text.indexOf(source, searchFrom);
+      const start = offset >= 0 ? offset : 0;
+      if (offset >= 0) searchFrom = offset + source.length;
+      const key = ENTRY_HEAD.exec(source)?.[2] ?? '';
+      skipped.add(key);
+      // Report where the parser stopped when that is inside the entry, else the entry's start.
+      let where = start;
+      if (stopped) {
+        const stopOffset = offsetOf(text, Number(stopped[1]), Number(stopped[2]));
+        if (stopOffset > start && stopOffset < start + source.length) where = stopOffset;
+      }
+      diagnostics.push(located('error', where, key || '(entry)', bibText.malformed(reason, key)));
+    } else {
+      const macro = /Unresolved @string reference "([^"]+)"/.exec(reason)?.[1];
+      const use = macro ? new RegExp(`[=#]\\s*${escapeRegExp(macro)}\\b`, 'i').exec(text) : null;
+      const owner = use ? entryAround(text, use.index) : undefined;
+      if (owner) skipped.add(owner.key);
+      diagnostics.push(
+        located(
+          'error',
+          use ? use.index + use[0].length - macro!.length : 0,
+          owner?.key || '(file)',
+          macro ? bibText.unknownMacro(macro) : bibText.malformed(reason, ''),
+        ),
+      );
+    }
+  }
+
+  const entries: BibEntry[] = [];
+  let cursor = 0;
+  for (const entry of library.entries) {
+    if (entry.input === '' || skipped.has(entry.key)) continue;
+    const offset = text.indexOf(entry.input, cursor);
+    const start = offset >= 0 ? offset : 0;
+    if (offset >= 0) cursor = offset + entry.input.length;
+    if (entry.key === '') {
+      diagnostics.push(located('error', start, '(entry)', bibText.noKey(entry.type)));
+      continue;
+    }
+    const fields: Record<string, string> = {};
+    for (const [name, value] of Object.entries(entry.fields)) {
+      if (typeof value === 'string') fields[name] = plainText(value);
+      else if (
+        name !== 'author' &&
+        Array.isArray(value) &&
+        value.every((v) => typeof v === 'string')
+      )
+        fields[name] = plainText(value.join(', '));
+    }
+    for (const command of unknownCommands.get(entry.key) ?? []) {
+      diagnostics.push(located('warning', start, entry.key, bibText.unknownCommand(command)));
+    }
+    entries.push({
+      key: entry.key,
+      type: entry.type.toLowerCase(),
+      fields,
+      authors: (entry.fields.author ?? []).map(person),
+      ...at(start),
+    });
+  }
+  return { entries, diagnostics };
+}
+
+/**
+ * 1-based line and column of an offset, from an index of line starts built once: a large file
+ * has thousands of entries to place. Lines end at \n, \r\n or a lone \r, as in the validator.
+ */
+function positions(text: string): (offset: number) => { line: number; column: number } {
+  const starts = [0];
+  for (const match of text.matchAll(/\r\n|\n|\r/g)) starts.push(match.index + match[0].length);
+  return (offset) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: offset - starts[low]! + 1 };
+  };
+}
+
+function offsetOf(text: string, line: number, column: number): number {
+  let offset = 0;
+  for (let current = 1; current < line; current++) {
+    const next = text.indexOf('\n', offset);
+    if (next < 0) return text.length;
+    offset = next + 1;
+  }
+  return offset + column - 1;
+}
+
+/** The entry whose text contains `offset`: the last `@type{key` before it. */
+function entryAround(text: string, offset: number): { key: string } | undefined {
+  const start = text.lastIndexOf('@', offset);
+  const key = start >= 0 ? ENTRY_HEAD.exec(text.slice(start, start + 200))?.[2] : undefined;
+  return key === undefined ? undefined : { key };
+}
+
+function escapeRegExp(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

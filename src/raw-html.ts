@@ -1,0 +1,32 @@
+/**
+ * Raw HTML in a text field (`<br>`, `<strong>`, `<a href=…>`), common in résumés written for
+ * themes that insert text unescaped. Camera-ready shows it as written, so each such field gets
+ * a warning that points to the Markdown that says the same.
+ */
+import type { Diagnostic } from './diagnostics.js';
+import { formatPath, offsetOf, positionAt } from './json-locations.js';
+import { content } from './messages.js';
+import { walkWithSchemas } from './resume-schema.js';
+import type { Located } from './schema-errors.js';
+
+/** Tags seen in résumé text; other `<word>` (e.g. `List<String>`) is not taken for HTML. */
+const TAG =
+  /<\/?(?:a|b|i|u|s|em|strong|br|hr|p|div|span|ul|ol|li|h[1-6]|sup|sub|small|code|pre|img|font|blockquote|table|tr|td|th|center|mark|del|ins|kbd)\b[^<>]*>|&(?:nbsp|amp|lt|gt|quot|mdash|ndash|bull|#\d+|#x[0-9a-f]+);/i;
+
+export function rawHtmlWarnings(doc: Located): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  walkWithSchemas(doc.value, (current, placed, path) => {
+    if (typeof current !== 'string') return;
+    // Addresses (format uri or email) are not text a theme prints as such.
+    if (placed.some(({ node }) => node.format !== undefined)) return;
+    const tag = TAG.exec(current);
+    if (!tag) return;
+    found.push({
+      severity: 'warning',
+      path: formatPath(path),
+      ...positionAt(doc.text, offsetOf(doc.tree, path)),
+      ...content.rawHtml(tag[0]),
+    });
+  });
+  return found;
+}
