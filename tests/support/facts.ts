@@ -17,7 +17,7 @@ export interface Fact {
 }
 
 const ISO_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
-const DATE_FIELDS = new Set(['startDate', 'endDate', 'date', 'releaseDate']);
+const DATE_FIELDS = new Set(['startDate', 'endDate', 'date', 'releaseDate', 'awardDate']);
 /** Fields that are not content anywhere. */
 const NOT_CONTENT = new Set(['id', 'tags']);
 
@@ -129,6 +129,8 @@ export function missingFacts(html: string, facts: readonly Fact[]): Fact[] {
   return facts.filter((fact) => {
     if (fact.url && visible.targets.some((t) => t === fact.value || t === `mailto:${fact.value}`))
       return false;
-    return !visible.text.includes(asRead(fact.value));
+    // Markdown fields show `**b**` as b; other text is shown as written.
+    const forms = [asRead(fact.value), fact.value.replace(/\s/g, '')];
+    return !forms.some((form) => visible.text.includes(form));
   });
 }

@@ -79,3 +79,14 @@ export function leftovers(item: Record<string, unknown>, fields: Fields): Detail
     return leaves(value, key);
   });
 }
+
+/**
+ * An address that cannot be a link (no scheme, a relative path) next to text that is shown in
+ * its place: the address is still shown, as a detail.
+ */
+export function unlinked(key: string, url: string, shownInstead: string): Detail[] {
+  const written = url.trim();
+  return written !== '' && shownInstead !== '' && safeHref(written) === ''
+    ? [{ key, text: written, href: '' }]
+    : [];
+}

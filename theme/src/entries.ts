@@ -3,7 +3,7 @@
  * when the item has nothing to show (so an all-empty section gets no heading).
  */
 import type { DateFormatter } from './dates';
-import { leaves, leftovers, type Detail, type Fields } from './details';
+import { leaves, leftovers, unlinked, type Detail, type Fields } from './details';
 import { formatLocation, LOCATION_FIELDS } from './header';
 import { fill, type Labels } from './labels';
 import { inlineMarkdown, type RichText } from './markdown';
@@ -112,7 +112,10 @@ function subProject(value: unknown): Omit<SubProjectEntry, 'number'> | null {
     summary: markdown(item['summary']),
     highlights: markdownList(item['highlights']),
     keywords: strings(item['keywords']),
-    details: leftovers(item, SUB_PROJECT),
+    details: [
+      ...leftovers(item, SUB_PROJECT),
+      ...unlinked('url', str(item['url']), str(item['name'])),
+    ],
   };
   const empty =
     !entry.name.text &&
@@ -168,6 +171,7 @@ export function experience(orgField: 'name' | 'organization') {
       projects,
       details: [
         ...leftovers(item, fields),
+        ...unlinked('url', str(item['url']), str(item[orgField])),
         ...where.details,
         ...(Array.isArray(item['projects']) ? [] : leaves(item['projects'], 'projects')),
       ],
@@ -216,7 +220,11 @@ export function education(value: unknown, context: BuildContext): EducationEntry
     score,
     courses,
     coursesLine: courses.length ? fill(context.labels.courses, courses.join(', ')) : '',
-    details: [...leftovers(item, EDUCATION), ...where.details],
+    details: [
+      ...leftovers(item, EDUCATION),
+      ...unlinked('url', str(item['url']), str(item['institution'])),
+      ...where.details,
+    ],
   };
   return hasHead(entry.head) || courses.length || entry.details.length ? entry : null;
 }
@@ -244,7 +252,10 @@ export function certificate(value: unknown, context: BuildContext): CertificateE
     name: link(str(item['name']), str(item['url'])),
     issuer: str(item['issuer']),
     date: context.dates.date(str(item['date'])),
-    details: leftovers(item, CERTIFICATE),
+    details: [
+      ...leftovers(item, CERTIFICATE),
+      ...unlinked('url', str(item['url']), str(item['name'])),
+    ],
   };
   return entry.name.text || entry.issuer || entry.date || entry.details.length ? entry : null;
 }
@@ -279,7 +290,7 @@ export function project(value: unknown, context: BuildContext): ProjectEntry | n
     description: markdown(item['description']),
     highlights: markdownList(item['highlights']),
     keywords: strings(item['keywords']),
-    details: leftovers(item, PROJECT),
+    details: [...leftovers(item, PROJECT), ...unlinked('url', str(item['url']), str(item['name']))],
   };
   const empty =
     !entry.name.text &&

@@ -1,5 +1,5 @@
 /** The header: name, label, contact line and summary from `basics`. */
-import { leaves, leftovers, type Detail, type Fields } from './details';
+import { leaves, leftovers, unlinked, type Detail, type Fields } from './details';
 import { inlineMarkdown } from './markdown';
 import { arr, obj, str, strings } from './text';
 import { displayUrl, safeHref, safeImageSrc } from './urls';
@@ -87,6 +87,16 @@ function countryName(code: string, locale: string): string {
   }
 }
 
+/** A profile's fields the contact line cannot show, its address when that cannot be a link. */
+function profileDetails(profile: Record<string, unknown>): Detail[] {
+  const shown = profileLink(profile)?.text ?? '';
+  const url = str(profile['url']);
+  return [
+    ...leftovers(profile, PROFILE),
+    ...(shown === displayUrl(url) ? [] : unlinked('url', url, shown)),
+  ];
+}
+
 /** What the header cannot show in its designed places. */
 function headerDetails(basics: Record<string, unknown>): Detail[] {
   const location = basics['location'];
@@ -104,7 +114,7 @@ function headerDetails(basics: Record<string, unknown>): Detail[] {
         ? leftovers(obj(location), LOCATION_FIELDS)
         : leaves(location, 'location')),
     ...(Array.isArray(profiles)
-      ? profiles.flatMap((p) => (typeof p === 'string' ? [] : leftovers(obj(p), PROFILE)))
+      ? profiles.flatMap((p) => (typeof p === 'string' ? [] : profileDetails(obj(p))))
       : leaves(profiles, 'profiles')),
     ...(typeof phone === 'string' || typeof phone === 'number' ? [] : leaves(phone, 'phone')),
   ];

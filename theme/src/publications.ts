@@ -3,7 +3,7 @@
  * cite by `id`.
  */
 import type { DateFormatter } from './dates';
-import { leftovers, type Fields } from './details';
+import { leftovers, unlinked, type Fields } from './details';
 import { fill, type Labels } from './labels';
 import { inlineMarkdown } from './markdown';
 import { arr, obj, str, strings } from './text';
@@ -98,7 +98,7 @@ function draft(value: unknown, options: PublicationOptions): Draft | null {
     firstAuthor,
     firstAuthorMark: firstAuthor ? labels.firstAuthor : '',
     summary: summary.html === '' ? null : summary,
-    details: leftovers(item, PUBLICATION),
+    details: [...leftovers(item, PUBLICATION), ...unlinked('url', url, name)],
   };
   const empty =
     !entry.title.text &&
