@@ -29,6 +29,7 @@ async function main(argv: string[]): Promise<number> {
     force: args.force,
     maxBytes: args.maxBytes,
     timeoutMs: args.timeoutMs,
+    strict: args.strict,
     ...(variant && { baseName: variant.baseName, transforms: [variant.transform] }),
     progress,
   });

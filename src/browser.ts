@@ -1,5 +1,5 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { rm } from 'node:fs/promises';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -111,10 +111,28 @@ function findOnPath(name: string, searchPath: string): string | undefined {
     .find((candidate) => existsSync(candidate));
 }
 
-/** Installs Debian's `chromium` with apt-get; apt's own output is shown only when it fails. */
+/**
+ * Whether fontconfig knows a Noto CJK font, which the theme names for Chinese, Japanese and
+ * Korean; false where fontconfig itself is missing.
+ */
+export function hasCjkFont(): boolean {
+  try {
+    const found = execFileSync('fc-list', [':family=Noto Sans CJK SC', 'family'], {
+      encoding: 'utf8',
+    });
+    return found.trim() !== '';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Installs Debian's `chromium` (and `fonts-noto-cjk` when there is no CJK font) with apt-get;
+ * apt's own output is shown only when it fails.
+ */
 export async function installBrowser(progress: Progress): Promise<void> {
   progress.info("no Chrome or Chromium found: installing Debian's chromium (this takes a minute)");
-  await installDebianPackages(['chromium'], progress);
+  await installDebianPackages(['chromium', ...(hasCjkFont() ? [] : ['fonts-noto-cjk'])], progress);
 }
 
 /** `apt-get update`, then `apt-get install` of the given packages (root on Debian only). */

@@ -5,12 +5,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { basename } from 'node:path';
+import { basename, dirname } from 'node:path';
 import type { Resume } from 'jsonresume-theme-camera-ready';
 import { CliError, EXIT, describeError } from './cli-error.js';
 import { EVENTS_PATH, devPage, problemPage, type Problem } from './dev-page.js';
 import { watchFile, watchTree, type Watcher } from './file-watch.js';
 import { readResumeText } from './load.js';
+import { embedPhoto } from './photo.js';
 import type { LoadedTheme } from './theme-loader.js';
 import { validateText } from './validate.js';
 
@@ -100,7 +101,10 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     if (outcome.report) log(outcome.report);
     let resume: Resume;
     try {
-      resume = options.transform ? options.transform(outcome.resume) : outcome.resume;
+      const withPhoto = embedPhoto(outcome.resume, dirname(options.resumePath), (warning) =>
+        log(`⚠ ${warning}`),
+      );
+      resume = options.transform ? options.transform(withPhoto) : withPhoto;
     } catch (error) {
       fail(`${resumeName} cannot be previewed`, describeError(error));
       return;

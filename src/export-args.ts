@@ -16,6 +16,7 @@ export interface ExportArgs {
   /** A variant from meta.variants, or undefined for the résumé as it is. */
   variant: string | undefined;
   force: boolean;
+  strict: boolean;
   quiet: boolean;
   /** Larger résumé files are refused; undefined for the default limit. */
   maxBytes: number | undefined;
@@ -40,6 +41,8 @@ Options:
   --max-size <size>   refuse larger résumé files (default 16MB), e.g. 32MB
   --timeout <seconds> the longest the theme's render, and each browser step (page load,
                       print, preview), may take before the export stops (default: ${DEFAULT_TIMEOUT_MS / 1000})
+  --strict            fail (exit 3) when the page has characters no installed font can draw,
+                      instead of warning
   --quiet             print only warnings and errors
   -h, --help          show this help
 
@@ -48,7 +51,8 @@ Chromium: PUPPETEER_EXECUTABLE_PATH or CHROME_PATH, else puppeteer's download, e
 CAMERA_READY_NO_BROWSER_INSTALL=1.
 
 Exit codes: 0 written, 1 invalid résumé, 2 unreadable résumé or bad option (or unknown variant),
-3 theme, browser or write failure, or a variant over its page budget.`;
+3 theme, browser or write failure, a variant over its page budget, or (with --strict) characters
+without a font.`;
 
 const OPTIONS = {
   resume: { type: 'string', default: 'resume.json' },
@@ -60,6 +64,7 @@ const OPTIONS = {
   force: { type: 'boolean', default: false },
   'max-size': { type: 'string' },
   timeout: { type: 'string' },
+  strict: { type: 'boolean', default: false },
   quiet: { type: 'boolean', short: 'q', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const satisfies OptionSpec;
@@ -83,6 +88,7 @@ export function parseExportArgs(argv: string[]): ExportArgs {
     paper: values.paper === undefined ? undefined : parsePaper(values.paper),
     variant: values.variant === undefined ? undefined : nonEmpty('--variant', values.variant),
     force: values.force,
+    strict: values.strict,
     quiet: values.quiet,
     maxBytes: values['max-size'] === undefined ? undefined : parseMaxSize(values['max-size']),
     timeoutMs: values.timeout === undefined ? undefined : parseTimeout(values.timeout),

@@ -14,7 +14,9 @@ import {
 import { CliError, EXIT, describeError } from './cli-error.js';
 import { DEFAULT_TIMEOUT_MS, runStep, type PageStep } from './export-steps.js';
 import { FORMATS, type FormatWriter, type Output } from './formats.js';
+import { describeCharacters, installedCoverage, uncoveredCharacters } from './glyph-coverage.js';
 import { openDocument, type OpenedDocument } from './page.js';
+import { embedPhoto } from './photo.js';
 import type { Paper } from './pdf.js';
 import type { Progress } from './progress.js';
 import { startThemeWorker } from './theme-render.js';
@@ -40,6 +42,8 @@ export interface ExportOptions {
   force?: boolean;
   /** Larger résumé files are refused (default: the validator's limit). */
   maxBytes?: number;
+  /** Fail, rather than warn, when the page has characters no font here can draw. */
+  strict?: boolean;
   /** Output file name without extension; default "resume". */
   baseName?: string;
   transforms?: ResumeTransform[];
@@ -101,7 +105,11 @@ export async function exportResume(options: ExportOptions): Promise<ExportResult
   const themeWorker = startThemeWorker();
 
   try {
-    const resume = await readResume(resumePath, options, progress, cwd);
+    const resume = embedPhoto(
+      await readResume(resumePath, options, progress, cwd),
+      dirname(resumePath),
+      (message) => progress.warn(message),
+    );
     const transformed = (options.transforms ?? []).reduce(
       (current, transform) => transform.apply(current),
       resume,
@@ -117,6 +125,8 @@ export async function exportResume(options: ExportOptions): Promise<ExportResult
       (rendered) => `rendered with ${rendered.name}${labels(options.transforms)}`,
     );
     const { html } = theme;
+
+    if (browserNeeded) await checkGlyphs(html);
 
     let opened: Promise<OpenedDocument> | undefined;
     let running: RunningBrowser | undefined;
@@ -179,6 +189,18 @@ export async function exportResume(options: ExportOptions): Promise<ExportResult
   } finally {
     const running = await browser?.catch(() => undefined);
     await Promise.all([running?.close(), themeWorker.stop()]);
+  }
+
+  /** Characters no font here has would print as empty boxes: say which, and how to fix it. */
+  async function checkGlyphs(html: string): Promise<void> {
+    const missing = uncoveredCharacters(html, await installedCoverage());
+    if (!missing?.length) return;
+    const message =
+      `${missing.length} character${missing.length > 1 ? 's' : ''} of the page ${missing.length > 1 ? 'have' : 'has'} no font on this machine and would print as empty boxes: ${describeCharacters(missing)}. ` +
+      'Fix: install a font that has them (Debian: apt-get install fonts-noto-cjk for Chinese, Japanese and Korean, fonts-noto-core for most other scripts)';
+    if (options.strict)
+      throw new CliError(`${message}, or export without --strict.`, EXIT.exportFailed);
+    progress.warn(`${message}.`);
   }
 
   function formatWriter(name: string): FormatWriter {

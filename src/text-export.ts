@@ -5,6 +5,7 @@
  * print the blocks.
  */
 import type {
+  Detail,
   EntryHead,
   Header,
   Link,
@@ -224,10 +225,18 @@ function head(h: EntryHead, joined = false): Block[] {
   return lines([line1, h.hasSecondLine ? line2 : null], joined);
 }
 
+/** Facts without a designed place: "salary: 100k · nationality: Polish". */
+function details(list: Detail[]): Span {
+  return join(
+    list.map((d) => concat(plain(`${d.key}: `), link(d))),
+    ' · ',
+  );
+}
+
 function header(h: Header): Block[] {
   return [
     { kind: 'title', text: plain(h.name) },
-    ...lines([plain(h.label), join(h.contacts.map(link), ' | ')]),
+    ...lines([plain(h.label), join(h.contacts.map(link), ' | '), details(h.details)]),
     ...lines([rich(h.summary)], false),
   ];
 }
@@ -254,8 +263,8 @@ function publication(p: PublicationEntry): Block[] {
     [
       authors,
       plain(p.status?.label ?? ''),
-      plain(p.firstAuthor ? 'first author' : ''),
-      plain(p.scores === '' ? '' : `scores ${p.scores}`),
+      plain(p.firstAuthorMark),
+      plain(p.scoresMark),
       ...p.distinctions.map(plain),
     ],
     ' · ',
@@ -271,17 +280,20 @@ function section(s: Section): Block[] {
     case 'education':
       for (const e of s.entries) {
         blocks.push(...head(e.head));
-        blocks.push(...lines([plain(e.courses.length ? `Courses: ${e.courses.join(', ')}` : '')]));
+        blocks.push(...lines([plain(e.coursesLine), details(e.details)]));
       }
       break;
     case 'publications':
-      for (const p of s.entries) blocks.push(...publication(p));
+      for (const p of s.entries) {
+        blocks.push(...publication(p));
+        blocks.push(...item([details(p.details)], 1));
+      }
       break;
     case 'work':
     case 'volunteer':
       for (const e of s.entries) {
         blocks.push(...head(e.head));
-        blocks.push(...lines([rich(e.summary)]));
+        blocks.push(...lines([rich(e.summary), details(e.details)]));
         for (const h of e.highlights) blocks.push(...item([rich(h)]));
         for (const p of e.projects) blocks.push(...subProject(p));
       }
@@ -293,20 +305,20 @@ function section(s: Section): Block[] {
         blocks.push(...lines([{ left: title, right: right(p.dates) }], false));
         blocks.push(...lines([plain(p.detail), rich(p.description)]));
         for (const h of p.highlights) blocks.push(...item([rich(h)]));
-        blocks.push(...lines([keywords(p.keywords)]));
+        blocks.push(...lines([keywords(p.keywords), details(p.details)]));
       }
       break;
     case 'awards':
       for (const a of s.entries) {
         const text = join([strong(plain(a.title)), plain(a.awarder)], ', ');
         const left = a.summary ? join([text, rich(a.summary)], ' — ') : text;
-        blocks.push(...item([{ left, right: right(a.date) }]));
+        blocks.push(...item([{ left, right: right(a.date) }, details(a.details)]));
       }
       break;
     case 'certificates':
       for (const c of s.entries) {
         const left = join([strong(link(c.name)), plain(c.issuer)], ', ');
-        blocks.push(...item([{ left, right: right(c.date) }]));
+        blocks.push(...item([{ left, right: right(c.date) }, details(c.details)]));
       }
       break;
     case 'skills':
@@ -314,21 +326,35 @@ function section(s: Section): Block[] {
         const label = k.level === '' ? k.name : `${k.name} (${k.level})`;
         const value = plain(k.keywords.join(', '));
         blocks.push(
-          ...item([label === '' ? value : concat(strong(plain(`${label}:`)), plain(' '), value)]),
+          ...item([
+            label === '' ? value : concat(strong(plain(`${label}:`)), plain(' '), value),
+            details(k.details),
+          ]),
         );
       }
       break;
     case 'languages': {
       const all = s.entries.map((l) =>
-        join([strong(plain(l.language)), plain(l.fluency ? `(${l.fluency})` : '')], ' '),
+        join(
+          [strong(plain(l.language)), plain(l.fluency ? `(${l.fluency})` : ''), details(l.details)],
+          ' ',
+        ),
       );
       blocks.push(...lines([join(all, ' · ')]));
       break;
     }
     case 'interests': {
       const all = s.entries.map((i) =>
-        plain(
-          [i.name, i.keywords.length ? `(${i.keywords.join(', ')})` : ''].filter(Boolean).join(' '),
+        join(
+          [
+            plain(
+              [i.name, i.keywords.length ? `(${i.keywords.join(', ')})` : '']
+                .filter(Boolean)
+                .join(' '),
+            ),
+            details(i.details),
+          ],
+          ' ',
         ),
       );
       blocks.push(...lines([join(all, '; ')]));
@@ -336,8 +362,17 @@ function section(s: Section): Block[] {
     }
     case 'references':
       for (const r of s.entries) {
-        blocks.push(...lines([rich(r.reference), plain(r.name ? `— ${r.name}` : '')], false));
+        blocks.push(
+          ...lines(
+            [rich(r.reference), plain(r.name ? `— ${r.name}` : ''), details(r.details)],
+            false,
+          ),
+        );
       }
+      break;
+    case 'other':
+      for (const o of s.entries)
+        blocks.push(...item([join([plain(o.text), details(o.details)], ' ')]));
       break;
   }
   return blocks;

@@ -81,6 +81,7 @@ beforeAll(async () => {
     'package.json',
     'tsconfig.json',
     'dist',
+    'schema',
     'scripts',
     'src',
     'templates',

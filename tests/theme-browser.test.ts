@@ -118,7 +118,11 @@ describe('resume.json in Chromium', () => {
   });
 
   it('is valid HTML by html-validate (recommended)', async () => {
-    const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
+    const validator = new HtmlValidate({
+      extends: ['html-validate:recommended'],
+      // Contact items are unbreakable blocks in the style sheet: phone numbers keep plain spaces.
+      rules: { 'tel-non-breaking': ['error', { ignoreClasses: ['contact'] }] },
+    });
     for (const source of [html, theme.render({}), theme.render({ basics: { name: 'A' } })]) {
       const report = await validator.validateString(source);
       const errors = report.results.flatMap((r) =>

@@ -24,7 +24,10 @@ describe('the theme tarball', () => {
     });
     const [pack] = JSON.parse(stdout) as PackResult[];
     if (!pack) throw new Error('npm pack printed no result');
-    expect(pack.size).toBeLessThan(400 * 1024);
+    // Most of it is fonts: Latin, Latin Extended, Cyrillic, Greek, Vietnamese, Arabic and symbol
+    // subsets, once, in the CommonJS bundle the ES entry re-exports (a page embeds only the
+    // subsets its text uses).
+    expect(pack.size).toBeLessThan(800 * 1024);
     const files = pack.files.map((f) => f.path);
     for (const needed of [
       'index.js',

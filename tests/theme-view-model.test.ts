@@ -101,8 +101,8 @@ describe('resume.json', () => {
   it('puts every phone and the email in the contact line as links', () => {
     expect(view.header?.contacts).toEqual([
       { text: 'binjie97@u.nus.edu', href: 'mailto:binjie97@u.nus.edu' },
-      { text: '+65\u00a080273505', href: 'tel:+6580273505' },
-      { text: '+86\u00a015216801797', href: 'tel:+8615216801797' },
+      { text: '+65 80273505', href: 'tel:+6580273505' },
+      { text: '+86 15216801797', href: 'tel:+8615216801797' },
       { text: 'Singapore', href: '' },
     ]);
   });

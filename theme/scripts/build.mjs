@@ -1,7 +1,7 @@
-// Builds the published package from src/: templates precompiled, styles and fonts inlined, one
-// bundle per module system (dist/index.cjs, dist/index.mjs) with bundled type declarations for
-// each, and the schema as one self-contained file. The bundles read no file at run time, so the
-// theme also works when bundled itself.
+// Builds the published package from src/: templates precompiled, styles and fonts inlined into one
+// CommonJS bundle (dist/index.cjs), an ES module entry that re-exports it (dist/index.mjs), one
+// bundled type declaration file for each, and the schema as one self-contained file. The bundle
+// reads no file at run time, so the theme also works when bundled itself.
 import {
   copyFileSync,
   existsSync,
@@ -18,7 +18,7 @@ import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 import Handlebars from 'handlebars';
-import { fontFaces } from './fonts.mjs';
+import { cachedFontSubsets } from './fonts.mjs';
 import { standaloneSchema } from './schema.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -30,7 +30,7 @@ function precompiled(file, options = {}) {
   return Handlebars.precompile(readFileSync(file, 'utf8'), options);
 }
 
-function assetsModule() {
+function assetsModule(fontSubsets) {
   const templates = join(root, 'templates');
   const partials = readdirSync(templates)
     .filter((file) => file.endsWith('.hbs') && file !== 'layout.hbs')
@@ -45,9 +45,11 @@ function assetsModule() {
     `export const partials = {${partials.join(',\n')}};`,
     `export const layout = ${layout};`,
     `export const css = ${JSON.stringify(readFileSync(join(root, 'styles', 'theme.css'), 'utf8'))};`,
-    `export const fonts = ${JSON.stringify(fontFaces())};`,
+    `export const fontSubsets = ${JSON.stringify(fontSubsets)};`,
   ].join('\n');
 }
+
+const fontSubsets = await cachedFontSubsets();
 
 const assetsPlugin = {
   name: 'camera-ready-assets',
@@ -57,32 +59,39 @@ const assetsPlugin = {
       namespace: 'assets',
     }));
     esbuild.onLoad({ filter: /.*/, namespace: 'assets' }, () => ({
-      contents: assetsModule(),
+      contents: assetsModule(fontSubsets),
       loader: 'js',
     }));
   },
 };
 
 mkdirSync(dist, { recursive: true });
-for (const [format, file] of [
-  ['cjs', 'index.cjs'],
-  ['esm', 'index.mjs'],
-]) {
-  await build({
-    entryPoints: [join(root, 'src', 'index.ts')],
-    outfile: join(dist, file),
-    bundle: true,
-    format,
-    platform: 'neutral',
-    mainFields: ['main'],
-    // Templates are precompiled: only Handlebars' runtime is needed.
-    alias: { handlebars: 'handlebars/runtime' },
-    target: 'node20',
-    legalComments: 'inline',
-    logLevel: 'warning',
-    plugins: [assetsPlugin],
-  });
-}
+await build({
+  entryPoints: [join(root, 'src', 'index.ts')],
+  outfile: join(dist, 'index.cjs'),
+  bundle: true,
+  format: 'cjs',
+  platform: 'neutral',
+  mainFields: ['main'],
+  // Templates are precompiled: only Handlebars' runtime is needed.
+  alias: { handlebars: 'handlebars/runtime' },
+  target: 'node20',
+  legalComments: 'inline',
+  logLevel: 'warning',
+  plugins: [assetsPlugin],
+});
+
+// The ES module entry re-exports the CommonJS bundle by name, so the fonts ship once and both
+// module systems share one instance of the theme.
+const names = Object.keys(createRequire(import.meta.url)(join(dist, 'index.cjs'))).filter(
+  (name) => name !== 'default' && name !== '__esModule',
+);
+writeFileSync(
+  join(dist, 'index.mjs'),
+  `import theme from './index.cjs';\n` +
+    `export const { ${names.join(', ')} } = theme;\n` +
+    `export default theme.default;\n`,
+);
 
 writeFileSync(
   join(dist, 'resume.schema.json'),

@@ -6,5 +6,6 @@ declare module 'camera-ready:assets' {
   export const partials: Record<string, Spec>;
   export const layout: Spec;
   export const css: string;
-  export const fonts: string;
+  /** The embedded fonts by subset: src/fonts.ts picks the ones a page needs. */
+  export const fontSubsets: import('./fonts').FontSubset[];
 }

@@ -3,6 +3,8 @@
  * previous month in a western time zone), month names from `Intl` in the résumé's locale.
  */
 
+import { fill, type Labels } from './labels';
+
 /** A parsed `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; day precision is not shown on a CV. */
 interface PartialDate {
   year: number;
@@ -27,7 +29,13 @@ const monthYearFormats = new Map<string, Intl.DateTimeFormat>();
 function monthYearFormat(locale: string): Intl.DateTimeFormat {
   let format = monthYearFormats.get(locale);
   if (!format) {
-    format = new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' });
+    // Digits as the résumé writes them (Arabic locales would otherwise switch to ٠١٢…).
+    format = new Intl.DateTimeFormat(locale, {
+      month: 'short',
+      year: 'numeric',
+      timeZone: 'UTC',
+      numberingSystem: 'latn',
+    });
     monthYearFormats.set(locale, format);
   }
   return format;
@@ -35,11 +43,14 @@ function monthYearFormat(locale: string): Intl.DateTimeFormat {
 
 /** Formats dates for one locale; build once per render. */
 export class DateFormatter {
+  private readonly labels: Pick<Labels, 'present' | 'expected'>;
+
   // Month and year together: the locale then picks the form and order ("März 2024", "2024年3月").
   private readonly monthYear: Intl.DateTimeFormat;
 
-  constructor(locale: string) {
+  constructor(locale: string, labels: Pick<Labels, 'present' | 'expected'>) {
     this.monthYear = monthYearFormat(locale);
+    this.labels = labels;
   }
 
   private month(month: number): string {
@@ -60,9 +71,9 @@ export class DateFormatter {
     return parsed ? this.full(parsed) : value;
   }
 
-  /** The year of a date, or '' when there is none. */
+  /** The year of a date; text that is not a date is shown as written. */
   year(value: string): string {
-    return parse(value)?.year.toString() ?? '';
+    return parse(value)?.year.toString() ?? value;
   }
 
   /**
@@ -70,18 +81,19 @@ export class DateFormatter {
    * "Jan 2023 – Present" (no end), "… – Jan 2027 (expected)".
    */
   range(start: string, end: string, expected: boolean): string {
-    const suffix = expected && end !== '' ? ' (expected)' : '';
-    if (start === '') return end === '' ? '' : this.date(end) + suffix;
-    if (end === '') return `${this.date(start)} – Present`;
+    const mark = (text: string) =>
+      expected && end !== '' ? fill(this.labels.expected, text) : text;
+    if (start === '') return end === '' ? '' : mark(this.date(end));
+    if (end === '') return `${this.date(start)} – ${this.labels.present}`;
     const from = parse(start);
     const to = parse(end);
-    if (!from || !to) return `${this.date(start)} – ${this.date(end)}${suffix}`;
+    if (!from || !to) return mark(`${this.date(start)} – ${this.date(end)}`);
     if (from.year === to.year) {
-      if (from.month === to.month) return this.full(to) + suffix;
+      if (from.month === to.month) return mark(this.full(to));
       if (from.month !== undefined && to.month !== undefined) {
-        return `${this.month(from.month)} – ${this.full(to)}${suffix}`;
+        return mark(`${this.month(from.month)} – ${this.full(to)}`);
       }
     }
-    return `${this.full(from)} – ${this.full(to)}${suffix}`;
+    return mark(`${this.full(from)} – ${this.full(to)}`);
   }
 }

@@ -1,8 +1,34 @@
 /** The header: name, label, contact line and summary from `basics`. */
+import { leaves, leftovers, unlinked, type Detail, type Fields } from './details';
 import { inlineMarkdown } from './markdown';
 import { arr, obj, str, strings } from './text';
 import { displayUrl, safeHref, safeImageSrc } from './urls';
 import type { Header, Link } from './view-types';
+
+export const LOCATION_FIELDS: Fields = {
+  address: 'text',
+  postalCode: 'text',
+  city: 'text',
+  countryCode: 'text',
+  region: 'text',
+};
+
+const BASICS: Fields = {
+  name: 'text',
+  label: 'text',
+  // Shown as the photo when embedded (the exporter embeds files); an address as a link.
+  image: 'custom',
+  email: 'text',
+  // `phones` lists the numbers `phone` holds as one string: shown in its place.
+  phone: 'custom',
+  phones: 'list',
+  url: 'text',
+  summary: 'text',
+  location: 'custom',
+  profiles: 'custom',
+};
+
+const PROFILE: Fields = { network: 'text', username: 'text', url: 'text' };
 
 /** Numbers from `phones`, else `phone` split where people separate several numbers. */
 function phoneNumbers(basics: Record<string, unknown>): string[] {
@@ -14,16 +40,14 @@ function phoneNumbers(basics: Record<string, unknown>): string[] {
     .filter((s) => s !== '');
 }
 
-/** A tel: link; shown with non-breaking spaces and hyphens so a number never wraps. */
+/** A tel: link, shown as written (the style sheet keeps each contact on one line). */
 function phoneLink(phone: string): Link {
   const dialable = phone.replace(/[^\d+]/g, '');
-  return {
-    text: phone.replace(/\s+/g, '\u00a0').replace(/-/g, '\u2011'),
-    href: /\d{3}/.test(dialable) ? `tel:${dialable}` : '',
-  };
+  return { text: phone, href: /\d{3}/.test(dialable) ? `tel:${dialable}` : '' };
 }
 
 function profileLink(value: unknown): Link | null {
+  if (typeof value === 'string') return { text: displayUrl(value), href: safeHref(value) };
   const profile = obj(value);
   const network = str(profile['network']);
   const username = str(profile['username']);
@@ -63,11 +87,47 @@ function countryName(code: string, locale: string): string {
   }
 }
 
+/** A profile's fields the contact line cannot show, its address when that cannot be a link. */
+function profileDetails(profile: Record<string, unknown>): Detail[] {
+  const shown = profileLink(profile)?.text ?? '';
+  const url = str(profile['url']);
+  return [
+    ...leftovers(profile, PROFILE),
+    ...(shown === displayUrl(url) ? [] : unlinked('url', url, shown)),
+  ];
+}
+
+/** What the header cannot show in its designed places. */
+function headerDetails(basics: Record<string, unknown>): Detail[] {
+  const location = basics['location'];
+  const profiles = basics['profiles'];
+  const phone = basics['phone'];
+  const image = str(basics['image']);
+  // A remote photo is not loaded (the page fetches nothing); its address stays visible.
+  const remoteImage = safeImageSrc(image) === '' && /^https?:/i.test(image);
+  return [
+    ...leftovers(basics, BASICS),
+    ...(remoteImage ? leaves(image, 'image') : []),
+    ...(typeof location === 'string'
+      ? []
+      : location !== null && typeof location === 'object' && !Array.isArray(location)
+        ? leftovers(obj(location), LOCATION_FIELDS)
+        : leaves(location, 'location')),
+    ...(Array.isArray(profiles)
+      ? profiles.flatMap((p) => (typeof p === 'string' ? [] : profileDetails(obj(p))))
+      : leaves(profiles, 'profiles')),
+    ...(typeof phone === 'string' || typeof phone === 'number' ? [] : leaves(phone, 'phone')),
+  ];
+}
+
 export function buildHeader(value: unknown, locale: string): Header | null {
   const basics = obj(value);
   const email = str(basics['email']);
   const url = str(basics['url']);
-  const location = formatLocation(basics['location'], locale);
+  const location =
+    typeof basics['location'] === 'string'
+      ? str(basics['location'])
+      : formatLocation(basics['location'], locale);
   const contacts: Link[] = [
     ...(email !== '' ? [{ text: email, href: safeHref(`mailto:${email}`) }] : []),
     ...phoneNumbers(basics).map(phoneLink),
@@ -84,8 +144,14 @@ export function buildHeader(value: unknown, locale: string): Header | null {
     image: safeImageSrc(str(basics['image'])),
     contacts,
     summary: summary.html !== '' ? summary : null,
+    details: headerDetails(basics),
   };
   const empty =
-    !header.name && !header.label && !header.image && !contacts.length && !header.summary;
+    !header.name &&
+    !header.label &&
+    !header.image &&
+    !contacts.length &&
+    !header.summary &&
+    !header.details.length;
   return empty ? null : header;
 }

@@ -22,7 +22,8 @@ export interface RichText {
 const marked = new Marked({
   async: false,
   gfm: true,
-  breaks: false,
+  // A line break the person wrote stays a line break.
+  breaks: true,
   renderer: {
     html({ text }: Tokens.HTML | Tokens.Tag): string {
       return escapeHtml(text);

@@ -3,23 +3,10 @@
  * than rejected: a theme must render whatever it is given.
  */
 import { PAPER_SIZES, SECTION_KEYS, type PaperSize, type SectionKey } from './types';
+import { labelsFor, type Labels } from './labels';
 import { obj, str } from './text';
 
 export const DEFAULT_ACCENT = '#1f4e79';
-
-export const DEFAULT_TITLES: Record<SectionKey, string> = {
-  education: 'Education',
-  publications: 'Publications',
-  work: 'Experience',
-  projects: 'Projects',
-  volunteer: 'Volunteering',
-  awards: 'Awards',
-  certificates: 'Certificates',
-  skills: 'Skills',
-  languages: 'Languages',
-  interests: 'Interests',
-  references: 'References',
-};
 
 export interface ResolvedOptions {
   /** A validated hex colour. */
@@ -32,6 +19,8 @@ export interface ResolvedOptions {
   hideReviewScores: boolean;
   /** A canonical BCP 47 tag the runtime supports. */
   locale: string;
+  /** The theme's words in the locale's language (English when it has none). */
+  labels: Labels;
 }
 
 const HEX_COLOUR = /^#(?:[0-9a-f]{3}|[0-9a-f]{4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
@@ -76,13 +65,16 @@ export function resolveOptions(themeOptions: unknown): ResolvedOptions {
   const options = obj(themeOptions);
   const accent = str(options['accentColor']);
   const paper = str(options['paper']).toLowerCase();
+  const locale = resolveLocale(str(options['locale']));
+  const labels = labelsFor(locale);
   return {
     accentColor: HEX_COLOUR.test(accent) ? accent : DEFAULT_ACCENT,
     paper: isPaper(paper) ? paper : 'a4',
     sections: sectionOrder(options['sections']),
-    sectionTitles: { ...DEFAULT_TITLES, ...sectionText(options['sectionTitles']) },
+    sectionTitles: { ...labels.sections, ...sectionText(options['sectionTitles']) },
     sectionNotes: sectionText(options['sectionNotes']),
     hideReviewScores: options['hideReviewScores'] === true,
-    locale: resolveLocale(str(options['locale'])),
+    locale,
+    labels,
   };
 }

@@ -3,6 +3,8 @@
  * cite by `id`.
  */
 import type { DateFormatter } from './dates';
+import { leftovers, unlinked, type Fields } from './details';
+import { fill, type Labels } from './labels';
 import { inlineMarkdown } from './markdown';
 import { arr, obj, str, strings } from './text';
 import { PUBLICATION_STATUSES, type PublicationStatus } from './types';
@@ -19,20 +21,27 @@ function nameKey(name: string): string {
     .toLowerCase();
 }
 
-function status(value: unknown): PublicationStatusView | null {
+function status(value: unknown, labels: Labels): PublicationStatusView | null {
   const raw = str(value);
   if (raw === '') return null;
-  const key = (PUBLICATION_STATUSES as readonly string[]).includes(raw)
-    ? (raw as PublicationStatus)
-    : 'other';
-  return { key, label: raw.replace(/-/g, ' ') };
+  return (PUBLICATION_STATUSES as readonly string[]).includes(raw)
+    ? { key: raw as PublicationStatus, label: labels.status[raw as PublicationStatus] }
+    : { key: 'other', label: raw };
 }
 
-function scores(value: unknown): string {
-  return arr(value)
-    .filter((score): score is number => typeof score === 'number' && Number.isFinite(score))
-    .join('/');
-}
+const PUBLICATION: Fields = {
+  name: 'text',
+  publisher: 'text',
+  releaseDate: 'text',
+  url: 'text',
+  summary: 'text',
+  status: 'text',
+  venue: 'text',
+  authors: 'list',
+  firstAuthor: 'custom',
+  scores: 'list',
+  distinctions: 'list',
+};
 
 /** A unique id usable in HTML and URLs: "pub-" and the key's letters, digits, - and _. */
 function anchorFor(id: string, number: number, taken: Set<string>): string {
@@ -51,12 +60,14 @@ export interface PublicationOptions {
   dates: DateFormatter;
   owner: string;
   hideReviewScores: boolean;
+  labels: Labels;
 }
 
 type Draft = Omit<PublicationEntry, 'number' | 'anchor'> & { id: string };
 
 function draft(value: unknown, options: PublicationOptions): Draft | null {
-  const item = obj(value);
+  const item = typeof value === 'string' ? { name: value } : obj(value);
+  const { labels } = options;
   const owner = nameKey(options.owner);
   const authors: Author[] = strings(item['authors']).map((name) => ({
     name,
@@ -70,19 +81,33 @@ function draft(value: unknown, options: PublicationOptions): Draft | null {
     : [str(item['publisher']), options.dates.date(releaseDate)].filter(Boolean).join(', ');
   const name = str(item['name']);
   const summary = inlineMarkdown(str(item['summary']));
+  const url = str(item['url']);
+  const href = safeHref(url);
+  const scores = options.hideReviewScores ? '' : strings(item['scores']).join('/');
+  const firstAuthor = item['firstAuthor'] === true;
   const entry: Draft = {
     id: str(item['id']),
-    title: { text: name, href: name === '' ? '' : safeHref(str(item['url'])) },
+    // Without a title the address is shown, so it is not lost.
+    title: name !== '' ? { text: name, href } : { text: url, href },
     authors,
     venue,
-    status: status(item['status']),
-    scores: options.hideReviewScores ? '' : scores(item['scores']),
+    status: status(item['status'], labels),
+    scores,
+    scoresMark: scores === '' ? '' : fill(labels.scores, scores),
     distinctions: strings(item['distinctions']),
-    firstAuthor: item['firstAuthor'] === true,
+    firstAuthor,
+    firstAuthorMark: firstAuthor ? labels.firstAuthor : '',
     summary: summary.html === '' ? null : summary,
+    details: [...leftovers(item, PUBLICATION), ...unlinked('url', url, name)],
   };
   const empty =
-    !name && !authors.length && !venue && !entry.status && !entry.scores && !entry.summary;
+    !entry.title.text &&
+    !authors.length &&
+    !venue &&
+    !entry.status &&
+    !entry.scores &&
+    !entry.summary &&
+    !entry.details.length;
   return empty && !entry.distinctions.length ? null : entry;
 }
 

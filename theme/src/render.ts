@@ -5,15 +5,16 @@
  * reads no file. They are registered once per process, on first use, into a private Handlebars
  * instance (themes sharing a process must not see each other's partials).
  */
-import { css, fonts, layout, partials } from 'camera-ready:assets';
+import { css, fontSubsets, layout, partials } from 'camera-ready:assets';
 import Handlebars from 'handlebars';
+import { fontFacesFor } from './fonts';
 import { registerHelpers } from './helpers';
 import type { Resume } from './types';
 import { buildViewModel } from './view-model';
 import type { ViewModel } from './view-types';
 
 interface Assets {
-  /** @font-face rules with the fonts inlined. */
+  /** @font-face rules with the fonts the page's text needs, inlined. */
   fonts: string;
   css: string;
 }
@@ -29,8 +30,9 @@ function compile(): (view: ViewModel) => string {
     handlebars.registerPartial(name, handlebars.template(spec));
   }
   const page = handlebars.template<Page>(layout);
-  const assets: Assets = { fonts, css };
-  return (view) => page({ ...view, assets });
+  // Every word of the page is in the view model (the theme's own words included).
+  return (view) =>
+    page({ ...view, assets: { fonts: fontFacesFor(JSON.stringify(view), fontSubsets), css } });
 }
 
 /** Renders a résumé as one self-contained HTML document. */

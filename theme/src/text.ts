@@ -23,11 +23,9 @@ export function obj(value: unknown): Record<string, unknown> {
     : {};
 }
 
-/** The non-empty strings of a list, trimmed. */
+/** The non-empty strings of a list, trimmed; one string or number counts as a list of one. */
 export function strings(value: unknown): string[] {
-  return arr(value)
-    .map(str)
-    .filter((s) => s !== '');
+  return (Array.isArray(value) ? value : [value]).map(str).filter((s) => s !== '');
 }
 
 const HTML_ESCAPES: Record<string, string> = {
@@ -53,6 +51,7 @@ const ENTITIES: Record<string, string> = {
 /** Plain text of the HTML this theme produces (tags dropped, its own entities decoded). */
 export function htmlToText(html: string): string {
   return html
+    .replace(/<br>/g, '\n')
     .replace(/<[^>]*>/g, '')
     .replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => ENTITIES[name] ?? '');
 }

@@ -5,28 +5,55 @@
  */
 import Handlebars from 'handlebars';
 import { DateFormatter } from './dates';
+import { leaves, NOT_CONTENT } from './details';
+import { textDirection } from './direction';
 import * as build from './entries';
 import { buildHeader } from './header';
+import { upgradeLegacy } from './legacy';
 import { resolveOptions } from './options';
 import { buildPublications } from './publications';
-import { arr, obj } from './text';
-import type { Resume, SectionKey } from './types';
-import type { Section, ViewModel } from './view-types';
+import { arr, obj, str } from './text';
+import { SECTION_KEYS, type Resume, type SectionKey } from './types';
+import type { OtherEntry, Section, ViewModel } from './view-types';
 
 export type * from './view-types';
 
 type EntryBuilder<E> = (value: unknown, context: build.BuildContext) => E | null;
 
-function entries<E>(value: unknown, builder: EntryBuilder<E>, context: build.BuildContext): E[] {
-  return build.present(arr(value).map((item) => builder(item, context)));
+/** Plain-object items with their pre-1.0 field names read as the 1.0 ones. */
+function upgraded(value: unknown, section: string): unknown[] {
+  return arr(value).map((item) =>
+    typeof item === 'object' && item !== null && !Array.isArray(item)
+      ? upgradeLegacy(obj(item), `${section}[]`)
+      : item,
+  );
+}
+
+function entries<E>(
+  section: SectionKey,
+  value: unknown,
+  builder: EntryBuilder<E>,
+  context: build.BuildContext,
+): E[] {
+  return build.present(upgraded(value, section).map((item) => builder(item, context)));
+}
+
+/** The items of a field that is not a JSON Resume section, or of a section in another shape. */
+function otherEntries(value: unknown, key: string): OtherEntry[] {
+  const items = Array.isArray(value) ? value : [value];
+  return items.flatMap((item): OtherEntry[] => {
+    const text = typeof item === 'string' || typeof item === 'number' ? str(item) : '';
+    const details = text === '' ? leaves(item, key) : [];
+    return text !== '' || details.length > 0 ? [{ text, details }] : [];
+  });
 }
 
 /** Titles past 70 characters are cut off in tabs, bookmarks and search results. */
 const LONGEST_TITLE = 70;
 
-function documentTitle(name: string): string {
-  if (name === '') return 'CV';
-  const suffix = ' — CV';
+function documentTitle(name: string, cv: string): string {
+  if (name === '') return cv;
+  const suffix = ` — ${cv}`;
   const room = LONGEST_TITLE - suffix.length;
   // Measured as the template writes it (Handlebars-escaped, in UTF-16 units), as validators count
   // it; cut between code points.
@@ -40,62 +67,99 @@ function documentTitle(name: string): string {
   return `${cut}…${suffix}`;
 }
 
+const isSectionKey = (key: string): key is SectionKey =>
+  (SECTION_KEYS as readonly string[]).includes(key);
+
+/** `basics` with pre-1.0 names read as 1.0 ones, its location's too. */
+function upgradedBasics(value: unknown): Record<string, unknown> {
+  const basics = upgradeLegacy(obj(value), 'basics');
+  const location = basics['location'];
+  return typeof location === 'object' && location !== null && !Array.isArray(location)
+    ? { ...basics, location: upgradeLegacy(obj(location), 'basics.location') }
+    : basics;
+}
+
 export function buildViewModel(resume: Resume): ViewModel {
-  const raw = obj(resume);
-  const options = resolveOptions(obj(raw['meta'])['themeOptions']);
-  const dates = new DateFormatter(options.locale);
-  const header = buildHeader(raw['basics'], options.locale);
+  const raw = upgradeLegacy(obj(resume), '(root)');
+  const themeOptions = obj(obj(raw['meta'])['themeOptions']);
+  const options = resolveOptions(themeOptions);
+  const { labels } = options;
+  const dates = new DateFormatter(options.locale, labels);
+  const header = buildHeader(upgradedBasics(raw['basics']), options.locale);
   const shown = new Set<SectionKey>(options.sections);
-  const publications = buildPublications(raw['publications'], {
+  const publications = buildPublications(upgraded(raw['publications'], 'publications'), {
     dates,
     owner: header?.name ?? '',
     hideReviewScores: options.hideReviewScores,
+    labels,
   });
   const context: build.BuildContext = {
     dates,
     locale: options.locale,
+    labels,
     // A citation of a hidden list would point nowhere: cite only what is on the page.
     cite: (id) => (shown.has('publications') ? publications.cite(id) : undefined),
   };
 
   const section = (key: SectionKey): Section => {
-    const base = { title: options.sectionTitles[key], note: options.sectionNotes[key] ?? '' };
+    const base = {
+      id: `section-${key}`,
+      title: options.sectionTitles[key],
+      note: options.sectionNotes[key] ?? '',
+    };
     const value = raw[key];
+    // A section written as an object or text (`"skills": { "Languages": […] }`) is still shown.
+    if (value !== undefined && !Array.isArray(value)) {
+      return { ...base, key: 'other', entries: otherEntries(value, key) };
+    }
     switch (key) {
       case 'education':
-        return { key, ...base, entries: entries(value, build.education, context) };
+        return { key, ...base, entries: entries(key, value, build.education, context) };
       case 'publications':
         return { key, ...base, entries: publications.entries };
       case 'work':
-        return { key, ...base, entries: entries(value, build.experience('name'), context) };
+        return { key, ...base, entries: entries(key, value, build.experience('name'), context) };
       case 'projects':
-        return { key, ...base, entries: entries(value, build.project, context) };
+        return { key, ...base, entries: entries(key, value, build.project, context) };
       case 'volunteer':
         return {
           key,
           ...base,
-          entries: entries(value, build.experience('organization'), context),
+          entries: entries(key, value, build.experience('organization'), context),
         };
       case 'awards':
-        return { key, ...base, entries: entries(value, build.award, context) };
+        return { key, ...base, entries: entries(key, value, build.award, context) };
       case 'certificates':
-        return { key, ...base, entries: entries(value, build.certificate, context) };
+        return { key, ...base, entries: entries(key, value, build.certificate, context) };
       case 'skills':
-        return { key, ...base, entries: entries(value, build.skill, context) };
+        return { key, ...base, entries: entries(key, value, build.skill, context) };
       case 'languages':
-        return { key, ...base, entries: entries(value, build.language, context) };
+        return { key, ...base, entries: entries(key, value, build.language, context) };
       case 'interests':
-        return { key, ...base, entries: entries(value, build.interest, context) };
+        return { key, ...base, entries: entries(key, value, build.interest, context) };
       case 'references':
-        return { key, ...base, entries: entries(value, build.reference, context) };
+        return { key, ...base, entries: entries(key, value, build.reference, context) };
     }
   };
 
+  // Fields that are not JSON Resume sections follow the sections, titled with their key.
+  const others: Section[] = Object.keys(raw)
+    .filter((key) => !isSectionKey(key) && key !== 'basics' && !NOT_CONTENT.has(key))
+    .map((key, index) => ({
+      key: 'other',
+      id: `section-other-${index + 1}`,
+      title: key,
+      note: '',
+      entries: otherEntries(raw[key], key),
+    }));
+
+  const locale = str(themeOptions['locale']) === '' ? undefined : options.locale;
   return {
     lang: options.locale,
-    title: documentTitle(header?.name ?? ''),
+    dir: textDirection(locale, header?.name ?? ''),
+    title: documentTitle(header?.name ?? '', labels.cv),
     header,
-    sections: options.sections.map(section).filter((s) => s.entries.length > 0),
+    sections: [...options.sections.map(section), ...others].filter((s) => s.entries.length > 0),
     style: {
       accentColor: options.accentColor,
       paper: options.paper,

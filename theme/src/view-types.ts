@@ -4,10 +4,16 @@
  * come as `RichText` with source, safe HTML and plain text. Empty means '' / [] / null, never
  * undefined, so `{{#if}}` is the only logic a template needs.
  */
+import type { Detail } from './details';
 import type { RichText } from './markdown';
 import type { PaperSize, PublicationStatus, SectionKey } from './types';
 
-export type { RichText };
+export type { Detail, RichText };
+
+/** Facts without a designed place, shown as "key: value" on the entry's details line. */
+interface WithDetails {
+  details: Detail[];
+}
 
 /** Text that may be a link; `href` is '' when the URL is missing or not allowed. */
 export interface Link {
@@ -31,7 +37,7 @@ export interface EntryHead {
   hasSecondLine: boolean;
 }
 
-export interface Header {
+export interface Header extends WithDetails {
   name: string;
   label: string;
   /** A safe image URL, or ''. */
@@ -41,7 +47,7 @@ export interface Header {
   summary: RichText | null;
 }
 
-export interface SubProjectEntry {
+export interface SubProjectEntry extends WithDetails {
   /** 1-based position within its parent entry ("#1"). */
   number: number;
   name: Link;
@@ -52,7 +58,7 @@ export interface SubProjectEntry {
 }
 
 /** Work and volunteering. */
-export interface ExperienceEntry {
+export interface ExperienceEntry extends WithDetails {
   head: EntryHead;
   summary: RichText | null;
   /** Flat bullets; empty when `projects` is shown in their place. */
@@ -60,13 +66,15 @@ export interface ExperienceEntry {
   projects: SubProjectEntry[];
 }
 
-export interface EducationEntry {
+export interface EducationEntry extends WithDetails {
   /** Line 2 detail holds the advisor and the score, for layout. */
   head: EntryHead;
   advisor: string;
   /** e.g. "GPA 3.77/4.00, Rank 1/92". */
   score: string;
   courses: string[];
+  /** "Courses: a, b" in the page's language, or ''. */
+  coursesLine: string;
 }
 
 export interface Author {
@@ -81,7 +89,7 @@ export interface PublicationStatusView {
   label: string;
 }
 
-export interface PublicationEntry {
+export interface PublicationEntry extends WithDetails {
   /** 1-based number shown as "[n]"; cross-references use the same number. */
   number: number;
   /** The element id, e.g. "pub-regrpo". */
@@ -93,8 +101,12 @@ export interface PublicationEntry {
   status: PublicationStatusView | null;
   /** "4/4/4/5", or '' when absent or hidden by `hideReviewScores`. */
   scores: string;
+  /** "scores 4/4/4/5" in the page's language, or ''. */
+  scoresMark: string;
   distinctions: string[];
   firstAuthor: boolean;
+  /** "first author" in the page's language, or ''. */
+  firstAuthorMark: string;
   summary: RichText | null;
 }
 
@@ -104,7 +116,7 @@ export interface PublicationRef {
   anchor: string;
 }
 
-export interface ProjectEntry {
+export interface ProjectEntry extends WithDetails {
   name: Link;
   refs: PublicationRef[];
   type: string;
@@ -116,7 +128,7 @@ export interface ProjectEntry {
   keywords: string[];
 }
 
-export interface AwardEntry {
+export interface AwardEntry extends WithDetails {
   title: string;
   awarder: string;
   /** e.g. "2022" or "Mar 2022". */
@@ -124,35 +136,42 @@ export interface AwardEntry {
   summary: RichText | null;
 }
 
-export interface CertificateEntry {
+export interface CertificateEntry extends WithDetails {
   name: Link;
   issuer: string;
   date: string;
 }
 
-export interface SkillEntry {
+export interface SkillEntry extends WithDetails {
   name: string;
   level: string;
   keywords: string[];
 }
 
-export interface LanguageEntry {
+export interface LanguageEntry extends WithDetails {
   language: string;
   fluency: string;
 }
 
-export interface InterestEntry {
+export interface InterestEntry extends WithDetails {
   name: string;
   keywords: string[];
 }
 
-export interface ReferenceEntry {
+export interface ReferenceEntry extends WithDetails {
   name: string;
   reference: RichText | null;
 }
 
-interface SectionOf<K extends SectionKey, E> {
+/** A top-level field that is not a JSON Resume section: its items, each as text and details. */
+export interface OtherEntry extends WithDetails {
+  text: string;
+}
+
+interface SectionOf<K extends SectionKey | 'other', E> {
   key: K;
+  /** The element id, e.g. "section-work"; unique in the page. */
+  id: string;
   title: string;
   /** A line under the title, or ''. */
   note: string;
@@ -171,11 +190,14 @@ export type Section =
   | SectionOf<'skills', SkillEntry>
   | SectionOf<'languages', LanguageEntry>
   | SectionOf<'interests', InterestEntry>
-  | SectionOf<'references', ReferenceEntry>;
+  | SectionOf<'references', ReferenceEntry>
+  | SectionOf<'other', OtherEntry>;
 
 export interface ViewModel {
   /** The document language (BCP 47), from `themeOptions.locale`. */
   lang: string;
+  /** Right to left for Arabic, Hebrew, Persian… résumés. */
+  dir: 'ltr' | 'rtl';
   /** The document title: "Name — CV", or "CV". */
   title: string;
   /** Null when `basics` has nothing to show. */

@@ -1,0 +1,100 @@
+/**
+ * Characters a page shows that no font can draw: they would print as empty boxes. Coverage is
+ * the page's own embedded fonts (their @font-face unicode-range) plus every font installed here,
+ * as fontconfig reports them; Chromium falls back to any installed font for a missing glyph.
+ */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+
+/** Inclusive [from, to] code point ranges. */
+export type Coverage = [number, number][];
+
+/** The code points the installed fonts have, or undefined where fontconfig is not available. */
+export async function installedCoverage(): Promise<Coverage | undefined> {
+  try {
+    const { stdout } = await promisify(execFile)('fc-list', ['--format', '%{charset}\\n'], {
+      maxBuffer: 64 << 20,
+    });
+    return stdout
+      .split(/\s+/)
+      .filter((part) => /^[0-9a-f]+(-[0-9a-f]+)?$/i.test(part))
+      .map((part) => {
+        const [from, to] = part.split('-');
+        return [parseInt(from!, 16), parseInt(to ?? from!, 16)] as [number, number];
+      });
+  } catch {
+    return undefined;
+  }
+}
+
+/** What the page's embedded fonts declare they cover. */
+function embeddedCoverage(html: string): Coverage {
+  const ranges: Coverage = [];
+  for (const [rule] of html.matchAll(/@font-face\s*\{[^}]*\}/g)) {
+    if (!/src:\s*url\(\s*["']?data:/.test(rule)) continue;
+    const declared = /unicode-range:\s*([^;}]+)/.exec(rule)?.[1];
+    // A face without unicode-range covers what its font has, which is not known here.
+    if (declared === undefined) continue;
+    for (const part of declared.split(',')) {
+      const match = /U\+([0-9a-f?]+)(?:-([0-9a-f]+))?/i.exec(part.trim());
+      if (!match) continue;
+      const from = parseInt(match[1]!.replace(/\?/g, '0'), 16);
+      const to = match[2] ? parseInt(match[2], 16) : parseInt(match[1]!.replace(/\?/g, 'f'), 16);
+      ranges.push([from, to]);
+    }
+  }
+  return ranges;
+}
+
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+};
+
+/** The page's visible text, roughly: no head, styles or scripts, tags dropped, entities read. */
+function pageText(html: string): string {
+  return html
+    .replace(/<(head|style|script)[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name: string) => {
+      if (name.startsWith('#x') || name.startsWith('#X'))
+        return String.fromCodePoint(parseInt(name.slice(2), 16));
+      if (name.startsWith('#')) return String.fromCodePoint(parseInt(name.slice(1), 10));
+      return ENTITIES[name.toLowerCase()] ?? entity;
+    });
+}
+
+/** Characters that draw nothing, so need no font: controls, spaces, joiners, selectors. */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zs}\p{Zl}\p{Zp}\u{FE00}-\u{FE0F}\u{E0100}-\u{E01EF}]/u;
+
+/**
+ * The characters of the page that neither its embedded fonts nor `installed` cover, in order of
+ * first use; undefined when what is installed cannot be known.
+ */
+export function uncoveredCharacters(
+  html: string,
+  installed: Coverage | undefined,
+): string[] | undefined {
+  if (installed === undefined) return undefined;
+  const coverage = [...embeddedCoverage(html), ...installed];
+  const missing = new Set<string>();
+  for (const char of pageText(html)) {
+    if (missing.has(char) || INVISIBLE.test(char)) continue;
+    const code = char.codePointAt(0)!;
+    if (!coverage.some(([from, to]) => code >= from && code <= to)) missing.add(char);
+  }
+  return [...missing];
+}
+
+/** "𓀀 (U+13000), 𓀁 (U+13001)": what to name in a message, at most `shown` of them. */
+export function describeCharacters(chars: string[], shown = 12): string {
+  const listed = chars
+    .slice(0, shown)
+    .map((c) => `${c} (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`);
+  const more = chars.length > shown ? ` and ${chars.length - shown} more` : '';
+  return listed.join(', ') + more;
+}
