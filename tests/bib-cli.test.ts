@@ -108,7 +108,7 @@ describe('npm run import', () => {
     expect(await readFile(resume, 'utf8')).toBe(before);
     const out = result.stdout;
     expect(out).toContain(
-      '~ update    rcfc  "RCFC: Lifelong Imitation Learning via Prototype Replay a… → publications[1]',
+      '~ update    rcfc  "RCFC: Lifelong Imitation Learning via Prototype Replay an…" → publications[1]',
     );
     expect(out).toContain('      venue: "ICML" → "CoRL"');
     expect(out).toContain(

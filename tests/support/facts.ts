@@ -3,6 +3,7 @@
  * (for an address) as a link's target. `expectedFacts` lists what must show, leaving out the
  * documented exceptions (theme/README.md, "No fact dropped"); `missingFacts` says which do not.
  */
+import { decodeHTML } from 'entities';
 import { parse } from 'parse5';
 import type { DefaultTreeAdapterMap } from 'parse5';
 
@@ -117,7 +118,8 @@ export function visibleFacts(html: string): Visible {
 
 /** Inline Markdown as a reader sees it: `**b**` → `b`, `[t](u)` → `t`. */
 function asRead(value: string): string {
-  return value
+  // Markdown decodes character references (`&mdash;` reads as —), as CommonMark says.
+  return decodeHTML(value)
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/(\*\*|__|\*|`|~~)/g, '')
     .replace(/\s/g, '');
