@@ -3,6 +3,7 @@
  * Unicode, name lists); here its output becomes plain text with a place in the file, and its
  * errors become located diagnostics. A malformed entry is reported and left out; the rest stay.
  */
+import { lineIndex } from '../json-locations.js';
 import { parse, type Creator } from '@retorquere/bibtex-parser';
 import type { Diagnostic } from '../diagnostics.js';
 import { bibText } from '../messages.js';
@@ -85,7 +86,7 @@ export function parseBib(text: string): ParsedBib {
     },
   });
   const diagnostics: Diagnostic[] = [];
-  const at = positions(text);
+  const at = lineIndex(text);
   const located = (
     severity: Diagnostic['severity'],
     offset: number,
@@ -170,25 +171,6 @@ export function parseBib(text: string): ParsedBib {
     });
   }
   return { entries, diagnostics };
-}
-
-/**
- * 1-based line and column of an offset, from an index of line starts built once: a large file
- * has thousands of entries to place. Lines end at \n, \r\n or a lone \r, as in the validator.
- */
-function positions(text: string): (offset: number) => { line: number; column: number } {
-  const starts = [0];
-  for (const match of text.matchAll(/\r\n|\n|\r/g)) starts.push(match.index + match[0].length);
-  return (offset) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (starts[middle]! <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low + 1, column: offset - starts[low]! + 1 };
-  };
 }
 
 function offsetOf(text: string, line: number, column: number): number {
