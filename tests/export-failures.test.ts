@@ -2,19 +2,11 @@
  * How `npm run export` fails: exit codes, messages, and what it leaves on disk. Each case runs the
  * real command as a child process.
  */
-import { createHash } from 'node:crypto';
-import {
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { filesIn, sha256 } from './support/files.js';
 import { runScript, stackLines } from './support/cli.js';
 import { seedResume } from './support/export-fixture.js';
 import { resumePath } from './support/paths.js';
@@ -22,15 +14,6 @@ import { hostileTheme } from './support/probe.js';
 
 const work = mkdtempSync(join(tmpdir(), 'export-failures-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
-const filesIn = (folder: string) => {
-  try {
-    return readdirSync(folder).sort();
-  } catch {
-    return [];
-  }
-};
 
 function writeJson(name: string, value: unknown): string {
   const path = join(work, name);

@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runScript, scriptCommand, stackLines, type CliResult } from './support/cli.js';
 import { inPool } from './support/pool.js';
+import { filesIn } from './support/files.js';
 import {
-  filesIn,
   hostileTheme,
   processesMentioning,
   writeProbeResume,

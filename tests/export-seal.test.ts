@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stackLines } from './support/cli.js';
 import { runTraced, startListener, type Listener } from './support/network-watch.js';
-import { filesIn, hostileTheme, writeProbeResume } from './support/probe.js';
+import { filesIn } from './support/files.js';
+import { hostileTheme, writeProbeResume } from './support/probe.js';
 
 const work = mkdtempSync(join(tmpdir(), 'export-seal-'));
 let listener: Listener;

@@ -8,7 +8,6 @@
  * signal can be aimed at, and lets a second export run while the first is renaming.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import {
   cpSync,
   mkdirSync,
@@ -23,6 +22,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sha256 } from './support/files.js';
 import { runScript, scriptCommand, stackLines } from './support/cli.js';
 import { seedResume } from './support/export-fixture.js';
 import { repoRoot } from './support/paths.js';
@@ -31,7 +31,6 @@ import { inPool } from './support/pool.js';
 const work = mkdtempSync(join(tmpdir(), 'export-writes-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 /** Every entry of a folder (hidden ones too) with the hash of its content; folders as "folder". */
 function contents(folder: string): Record<string, string> {
   return Object.fromEntries(

@@ -2,7 +2,6 @@
  * `npm run export` end to end: the real command, real Chromium, real themes. The exports run once,
  * in parallel, in beforeAll; the tests read what they wrote.
  */
-import { createHash } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +9,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SectionKey } from 'jsonresume-theme-camera-ready';
+import { sha256 } from './support/files.js';
 import { runScript, stackLines, type CliResult } from './support/cli.js';
 import {
   bookmarkTitles,
@@ -23,7 +23,6 @@ import { pdfText } from './support/pdf.js';
 const exec = promisify(execFile);
 const work = mkdtempSync(join(tmpdir(), 'export-test-'));
 const out = (name: string) => join(work, name);
-const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 const pdfinfo = async (path: string) => (await exec('pdfinfo', [path])).stdout;
 
 let seed: CliResult;

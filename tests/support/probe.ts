@@ -45,15 +45,6 @@ export function writeProbeResume(
   return path;
 }
 
-/** The files in a folder, sorted; none when it does not exist. */
-export function filesIn(folder: string): string[] {
-  try {
-    return readdirSync(folder).sort();
-  } catch {
-    return [];
-  }
-}
-
 /**
  * Processes whose command line or environment mentions `text` (a private TMPDIR, which every
  * Chromium helper inherits), as "pid name (state, group)". Zombies are dead and not counted.
