@@ -15,7 +15,7 @@ import {
 import { get, type IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validateText } from '../src/validate.js';
+import { validateText } from '../src/resume/validate.js';
 import { scriptCommand } from './support/cli.js';
 import { repoRoot, resumePath, themeDir } from './support/paths.js';
 import { htmlToText } from './support/text.js';

@@ -15,14 +15,14 @@ import {
   UnsafeFileNameError,
   writeFileAtomic,
   writeFilesAtomic,
-} from '../src/atomic-write.js';
-import { findBrowser } from '../src/browser.js';
-import { CliError } from '../src/cli-error.js';
-import { runStep } from '../src/export-steps.js';
-import { isAllowedRequest } from '../src/page-seal.js';
-import { documentDate, pdfMetadataFor } from '../src/pdf-metadata.js';
-import { pdfOptions } from '../src/pdf.js';
-import { loadTheme, themePackageName } from '../src/theme-loader.js';
+} from '../src/export/atomic-write.js';
+import { findBrowser } from '../src/browser/browser.js';
+import { CliError } from '../src/cli/cli-error.js';
+import { runStep } from '../src/export/export-steps.js';
+import { isAllowedRequest } from '../src/browser/page-seal.js';
+import { documentDate, pdfMetadataFor } from '../src/export/pdf-metadata.js';
+import { pdfOptions } from '../src/export/pdf.js';
+import { loadTheme, themePackageName } from '../src/export/theme-loader.js';
 import { repoRoot } from './support/paths.js';
 import type { Resume } from 'jsonresume-theme-camera-ready';
 

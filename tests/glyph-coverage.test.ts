@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeCharacters, uncoveredCharacters } from '../src/glyph-coverage.js';
+import { describeCharacters, uncoveredCharacters } from '../src/export/glyph-coverage.js';
 import { runScript } from './support/cli.js';
 
 const page = (body: string, fonts = '') =>

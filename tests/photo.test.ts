@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Resume } from 'jsonresume-theme-camera-ready';
-import { CliError } from '../src/cli-error.js';
-import { PHOTO_LIMIT_BYTES, embedPhoto } from '../src/photo.js';
+import { CliError } from '../src/cli/cli-error.js';
+import { PHOTO_LIMIT_BYTES, embedPhoto } from '../src/export/photo.js';
 import { runScript } from './support/cli.js';
 import { visibleFacts } from './support/facts.js';
 

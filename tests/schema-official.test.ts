@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { validateText } from '../src/validate.js';
+import { validateText } from '../src/resume/validate.js';
 import { repoRoot, resumePath, themeDir } from './support/paths.js';
 
 const require = createRequire(import.meta.url);

@@ -12,8 +12,8 @@ import {
   rootSchemas,
   type PlacedSchema,
   type SchemaNode,
-} from '../src/resume-schema.js';
-import { validateText } from '../src/validate.js';
+} from '../src/resume/resume-schema.js';
+import { validateText } from '../src/resume/validate.js';
 import { fixture } from './fixtures/full-extended.js';
 import { themeDir } from './support/paths.js';
 

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Resume } from 'jsonresume-theme-camera-ready';
-import { renderMarkdown, renderText } from '../src/text-export.js';
+import { renderMarkdown, renderText } from '../src/export/text-export.js';
 import { expectedFacts } from './support/facts.js';
 import { theme } from './support/theme.js';
 

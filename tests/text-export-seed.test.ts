@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Resume } from 'jsonresume-theme-camera-ready';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { columns, renderMarkdown, renderText, wrap } from '../src/text-export.js';
+import { columns, renderMarkdown, renderText, wrap } from '../src/export/text-export.js';
 import { runScript, type CliResult } from './support/cli.js';
 import { resumePath } from './support/paths.js';
 import { normaliseSpace } from './support/text.js';

@@ -7,7 +7,7 @@ import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Diagnostic } from '../src/validate.js';
+import type { Diagnostic } from '../src/resume/validate.js';
 import { runScript, stackLines, type CliResult } from './support/cli.js';
 import { repoRoot } from './support/paths.js';
 

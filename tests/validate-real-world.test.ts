@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import type { Diagnostic } from '../src/validate.js';
+import type { Diagnostic } from '../src/resume/validate.js';
 import { runScript } from './support/cli.js';
 import { repoRoot } from './support/paths.js';
 

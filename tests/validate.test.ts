@@ -9,11 +9,11 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { getLocation } from 'jsonc-parser';
 import { describe, expect, test } from 'vitest';
-import { editDistance, closestMatch } from '../src/edit-distance.js';
-import { formatPath, lineIndex } from '../src/json-locations.js';
-import { formatReport } from '../src/report.js';
-import { SCHEMA_URL, compileResumeValidator, schemaFingerprint } from '../src/resume-schema.js';
-import { validateFile, validateText, type Diagnostic } from '../src/validate.js';
+import { editDistance, closestMatch } from '../src/resume/edit-distance.js';
+import { formatPath, lineIndex } from '../src/resume/json-locations.js';
+import { formatReport } from '../src/resume/report.js';
+import { SCHEMA_URL, compileResumeValidator, schemaFingerprint } from '../src/resume/resume-schema.js';
+import { validateFile, validateText, type Diagnostic } from '../src/resume/validate.js';
 import { resumePath } from './support/paths.js';
 
 /** Validates `resume` written as pretty JSON; returns the errors and warnings with the text. */
@@ -414,7 +414,7 @@ describe('locations and report', () => {
 
 describe('the validator generated at build time', () => {
   const prebuilt = () =>
-    createRequire(import.meta.url)('../build/src/resume-validator.cjs') as ((
+    createRequire(import.meta.url)('../build/src/resume/resume-validator.cjs') as ((
       data: unknown,
     ) => boolean) & {
       fingerprint: string;
@@ -425,8 +425,8 @@ describe('the validator generated at build time', () => {
     const built = prebuilt();
     expect(built.fingerprint).toBe(schemaFingerprint());
     const compiled = (await import(
-      '../build/src/resume-schema.js' as string
-    )) as typeof import('../src/resume-schema.js');
+      '../build/src/resume/resume-schema.js' as string
+    )) as typeof import('../src/resume/resume-schema.js');
     expect(compiled.resumeValidator()).toBe(built);
   });
 
@@ -699,7 +699,7 @@ describe('never stricter than the official schema where the theme renders the va
 
 describe('messages', () => {
   test('a shortened text keeps its closing quote and whole characters', async () => {
-    const { quote } = await import('../src/messages.js');
+    const { quote } = await import('../src/resume/messages.js');
     const long = `${'é'.repeat(40)}😀${'x'.repeat(40)}`;
     const shown = quote(long);
     expect(shown.length).toBeLessThanOrEqual(60);

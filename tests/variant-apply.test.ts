@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Resume } from 'jsonresume-theme-camera-ready';
 import { describe, expect, it } from 'vitest';
-import { UnknownVariantError, applyVariant, variantNames } from '../src/variant.js';
+import { UnknownVariantError, applyVariant, variantNames } from '../src/resume/variant.js';
 import { resumePath } from './support/paths.js';
 
 const require = createRequire(import.meta.url);

@@ -6,8 +6,8 @@ import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Resume } from 'jsonresume-theme-camera-ready';
-import { CliError, EXIT, type ExitCode } from './cli-error.js';
-import { onShutdown } from './shutdown.js';
+import { CliError, EXIT, type ExitCode } from '../cli/cli-error.js';
+import { onShutdown } from '../cli/shutdown.js';
 import type { ThemePdfOptions } from './theme-loader.js';
 
 export interface ThemeJob {

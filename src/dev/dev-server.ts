@@ -7,13 +7,13 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { basename, dirname } from 'node:path';
 import type { Resume } from 'jsonresume-theme-camera-ready';
-import { CliError, EXIT, describeError } from './cli-error.js';
+import { CliError, EXIT, describeError } from '../cli/cli-error.js';
 import { EVENTS_PATH, devPage, problemPage, type Problem } from './dev-page.js';
 import { watchFile, watchTree, type Watcher } from './file-watch.js';
-import { readResumeText } from './load.js';
-import { embedPhoto } from './photo.js';
-import type { LoadedTheme } from './theme-loader.js';
-import { validateText } from './validate.js';
+import { readResumeText } from '../resume/load.js';
+import { embedPhoto } from '../export/photo.js';
+import type { LoadedTheme } from '../export/theme-loader.js';
+import { validateText } from '../resume/validate.js';
 
 /** Waits this long after a change before rendering, so one save's burst of events renders once. */
 const RESUME_SETTLE_MS = 20;

@@ -10,15 +10,15 @@ import {
   resolveBrowser,
   startBrowser,
   type RunningBrowser,
-} from './browser.js';
-import { CliError, EXIT, describeError } from './cli-error.js';
+} from '../browser/browser.js';
+import { CliError, EXIT, describeError } from '../cli/cli-error.js';
 import { DEFAULT_TIMEOUT_MS, runStep, type PageStep } from './export-steps.js';
 import { FORMATS, type FormatWriter, type Output } from './formats.js';
 import { describeCharacters, installedCoverage, uncoveredCharacters } from './glyph-coverage.js';
-import { openDocument, type OpenedDocument } from './page.js';
+import { openDocument, type OpenedDocument } from '../browser/page.js';
 import { embedPhoto } from './photo.js';
 import type { Paper } from './pdf.js';
-import type { Progress } from './progress.js';
+import type { Progress } from '../cli/progress.js';
 import { startThemeWorker } from './theme-render.js';
 
 /** A pure résumé → résumé step between validation and rendering (a variant, for instance). */
@@ -274,7 +274,7 @@ async function readResume(
 ): Promise<Resume> {
   const shown = displayPath(cwd, path);
   if (force) {
-    const { readResumeText, parseResumeText } = await import('./load.js');
+    const { readResumeText, parseResumeText } = await import('../resume/load.js');
     const read = await readResumeText(path, { maxBytes });
     if (!read.ok) throw new CliError(diagnosticText(shown, read.diagnostic), read.exitCode);
     const parsed = parseResumeText(read.text);
@@ -288,7 +288,7 @@ async function readResume(
     return parsed.value as Resume;
   }
   const startedAt = performance.now();
-  const { validateFile } = await import('./validate.js');
+  const { validateFile } = await import('../resume/validate.js');
   const outcome = await validateFile(path, { maxBytes });
   if (outcome.exitCode !== 0 || !outcome.resume) {
     throw new CliError(

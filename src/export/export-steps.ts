@@ -3,7 +3,7 @@
  * failure message that names the step, so nothing of ours is blamed on the browser and a browser
  * that died is not blamed on the theme.
  */
-import { CliError, EXIT, describeError } from './cli-error.js';
+import { CliError, EXIT, describeError } from '../cli/cli-error.js';
 
 export type PageStep = 'page' | 'print' | 'screenshot' | 'post-processing';
 

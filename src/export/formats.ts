@@ -1,7 +1,7 @@
 import type { Page } from 'puppeteer';
 import type { Resume } from 'jsonresume-theme-camera-ready';
 import type { PageStep } from './export-steps.js';
-import { applyPageMargins, headingOutline } from './page.js';
+import { applyPageMargins, headingOutline } from '../browser/page.js';
 import { PAPERS, emulateThemeMedia, printPdf, type Paper } from './pdf.js';
 import type { LoadedTheme } from './theme-loader.js';
 
@@ -98,7 +98,7 @@ export const FORMATS: Record<string, FormatWriter> = {
     extension: 'bib',
     needsBrowser: false,
     async produce({ resume }) {
-      const { writeBib } = await import('./bib/write.js');
+      const { writeBib } = await import('../bib/write.js');
       const { text, entries } = writeBib(resume);
       return { data: text, detail: `${entries} ${entries === 1 ? 'entry' : 'entries'}` };
     },

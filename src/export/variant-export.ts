@@ -5,11 +5,11 @@
 import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import type { Resume } from 'jsonresume-theme-camera-ready';
-import { CliError, EXIT } from './cli-error.js';
+import { CliError, EXIT } from '../cli/cli-error.js';
 import type { ResumeTransform } from './export.js';
 import { countPages, overBudgetMessage } from './page-budget.js';
-import type { Progress } from './progress.js';
-import { UnknownVariantError, applyVariant, getVariant } from './variant.js';
+import type { Progress } from '../cli/progress.js';
+import { UnknownVariantError, applyVariant, getVariant } from '../resume/variant.js';
 
 export interface VariantExport {
   transform: ResumeTransform;

@@ -6,7 +6,7 @@
  */
 import type { Page } from 'puppeteer';
 import { pathToFileURL } from 'node:url';
-import { CliError, EXIT } from './cli-error.js';
+import { CliError, EXIT } from '../cli/cli-error.js';
 
 export interface SealOptions {
   /** Folder whose files the page may load (the résumé's own); everything else is blocked. */

@@ -17,7 +17,7 @@ import { randomBytes } from 'node:crypto';
 import { linkSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { link, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { stopRequested } from './shutdown.js';
+import { stopRequested } from '../cli/shutdown.js';
 
 export const LOCK_NAME = '.camera-ready.lock';
 const STAGING_PREFIX = '.camera-ready-staging-';

@@ -1,9 +1,9 @@
-import { parseCliArgs, type OptionSpec } from './cli-args.js';
-import { CliError, EXIT } from './cli-error.js';
+import { parseCliArgs, type OptionSpec } from '../cli/cli-args.js';
+import { CliError, EXIT } from '../cli/cli-error.js';
 import { DEFAULT_TIMEOUT_MS } from './export-steps.js';
 import { FORMATS } from './formats.js';
-import { parseByteSize } from './input-limits.js';
-import { cli } from './messages.js';
+import { parseByteSize } from '../resume/input-limits.js';
+import { cli } from '../resume/messages.js';
 import { PAPERS, type Paper } from './pdf.js';
 
 export interface ExportArgs {

@@ -10,7 +10,7 @@ import {
   PDFString,
 } from 'pdf-lib';
 import type { Resume } from 'jsonresume-theme-camera-ready';
-import type { HeadingOutline } from './page.js';
+import type { HeadingOutline } from '../browser/page.js';
 
 export interface PdfMetadata {
   title: string;

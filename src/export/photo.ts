@@ -6,7 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { Resume } from 'jsonresume-theme-camera-ready';
-import { CliError, EXIT, describeError } from './cli-error.js';
+import { CliError, EXIT, describeError } from '../cli/cli-error.js';
 
 /** Larger photos make a large page for no visible gain: 600 × 600 px is plenty for print. */
 export const PHOTO_LIMIT_BYTES = 1024 * 1024;

@@ -6,13 +6,13 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Page } from 'puppeteer';
 import type { Resume } from 'jsonresume-theme-camera-ready';
-import { writeFileAtomic } from './atomic-write.js';
-import { resolveBrowser, startBrowser, type RunningBrowser } from './browser.js';
-import { DEFAULT_TIMEOUT_MS, runStep } from './export-steps.js';
-import { FORMATS } from './formats.js';
-import { openDocument, type OpenedDocument } from './page.js';
-import type { Progress } from './progress.js';
-import type { LoadedTheme } from './theme-loader.js';
+import { writeFileAtomic } from '../export/atomic-write.js';
+import { resolveBrowser, startBrowser, type RunningBrowser } from '../browser/browser.js';
+import { DEFAULT_TIMEOUT_MS, runStep } from '../export/export-steps.js';
+import { FORMATS } from '../export/formats.js';
+import { openDocument, type OpenedDocument } from '../browser/page.js';
+import type { Progress } from '../cli/progress.js';
+import type { LoadedTheme } from '../export/theme-loader.js';
 
 export interface PdfPreview {
   write(html: string, resume: Resume, theme: LoadedTheme): Promise<string>;

@@ -8,9 +8,9 @@ import { delimiter, join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { Browser, ConnectionTransport } from 'puppeteer';
 import { killBrowserProcesses, killBrowserProcessesSync } from './browser-processes.js';
-import { CliError, EXIT } from './cli-error.js';
-import type { Progress } from './progress.js';
-import { onShutdown } from './shutdown.js';
+import { CliError, EXIT } from '../cli/cli-error.js';
+import type { Progress } from '../cli/progress.js';
+import { onShutdown } from '../cli/shutdown.js';
 
 /**
  * puppeteer through `require`: its ESM build is some 200 modules, and under a loader such as tsx's

@@ -4,7 +4,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { Resume } from 'jsonresume-theme-camera-ready';
-import { CliError, EXIT, describeError } from './cli-error.js';
+import { CliError, EXIT, describeError } from '../cli/cli-error.js';
 import { loadTheme } from './theme-loader.js';
 import type { ThemeJob, ThemeMessage } from './theme-render.js';
 
