@@ -9,6 +9,7 @@ export type { PdfRenderOptions } from './pdf-options';
 export type * from './view-types';
 export * from './types';
 export * from './legacy-fields';
+export * from './paper';
 
 /** The whole theme as one object, for `import theme from …` and `require(…).default`. */
 const theme = {

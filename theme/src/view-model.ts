@@ -9,6 +9,7 @@ import { leaves, NOT_CONTENT } from './details';
 import { textDirection } from './direction';
 import * as build from './entries';
 import { buildHeader } from './header';
+import { PAPER_DIMENSIONS } from './paper';
 import { upgradeLegacy } from './legacy';
 import { resolveOptions } from './options';
 import { buildPublications } from './publications';
@@ -163,7 +164,7 @@ export function buildViewModel(resume: Resume): ViewModel {
     style: {
       accentColor: options.accentColor,
       paper: options.paper,
-      pageSize: options.paper === 'letter' ? 'letter' : 'A4',
+      pageSize: PAPER_DIMENSIONS[options.paper].pageSize,
     },
   };
 }

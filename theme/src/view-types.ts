@@ -6,6 +6,7 @@
  */
 import type { Detail } from './details';
 import type { RichText } from './markdown';
+import type { PaperDimensions } from './paper';
 import type { PaperSize, PublicationStatus, SectionKey } from './types';
 
 export type { Detail, RichText };
@@ -209,6 +210,6 @@ export interface ViewModel {
     accentColor: string;
     paper: PaperSize;
     /** The CSS `@page` size for `paper`. */
-    pageSize: 'A4' | 'letter';
+    pageSize: PaperDimensions['pageSize'];
   };
 }
