@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Resume } from 'jsonresume-theme-camera-ready';
-import { browserVersion, findBrowser } from '../src/browser/browser.js';
+import { browserVersion, findBrowser } from '../src/browser/find.js';
 import { parseCliArgs } from '../src/cli/cli-args.js';
 import { loadTheme } from '../src/export/theme-loader.js';
 import { validateFile } from '../src/resume/validate.js';

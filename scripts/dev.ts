@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseCliArgs } from '../src/cli/cli-args.js';
-import { CliError, EXIT, describeError } from '../src/cli/cli-error.js';
+import { CliError, EXIT, describeError, exitCodeFor } from '../src/cli/cli-error.js';
 import { pdfPreview, type PdfPreview } from '../src/dev/dev-pdf.js';
 import { startDevServer, type DevServer } from '../src/dev/dev-server.js';
 import { parseByteSize } from '../src/resume/input-limits.js';
@@ -14,6 +14,8 @@ import { cli } from '../src/resume/messages.js';
 import { createProgress } from '../src/cli/progress.js';
 import { themeWatchPlan } from '../src/dev/theme-build.js';
 import { loadTheme } from '../src/export/theme-loader.js';
+import { outputBaseName } from '../src/export/output-names.js';
+import { chooseTheme } from '../src/export/theme-choice.js';
 import { applyVariant } from '../src/resume/variant.js';
 
 const USAGE = `Usage: npm run dev -- [options]
@@ -91,11 +93,11 @@ async function main(argv: string[]): Promise<void> {
   const cwd = process.cwd();
   const resumePath = resolve(cwd, values.resume);
   const progress = createProgress();
-  const themeSpec = values.theme ?? (await themeFromResume(resumePath, maxBytes)) ?? './theme';
+  const themeSpec = chooseTheme(values.theme, await themeFromResume(resumePath, maxBytes));
   const theme = await loadTheme(themeSpec, cwd);
   const watchPlan = themeWatchPlan(theme.location);
   const variant = values.variant;
-  const pdfFile = join(resolve(cwd, values.out), `resume${variant ? `-${variant}` : ''}.pdf`);
+  const pdfFile = join(resolve(cwd, values.out), `${outputBaseName(variant || undefined)}.pdf`);
   const pdf: PdfPreview | undefined = values.pdf
     ? pdfPreview(pdfFile, dirname(resumePath), progress)
     : undefined;
@@ -137,5 +139,5 @@ async function main(argv: string[]): Promise<void> {
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   process.stderr.write(`✖ ${describeError(error)}\n`);
-  process.exitCode = error instanceof CliError ? error.exitCode : EXIT.exportFailed;
+  process.exitCode = exitCodeFor(error) ?? EXIT.exportFailed;
 });

@@ -2,7 +2,7 @@
  * `npm run export`: résumé → dist/resume.html + dist/resume.pdf. Kept light: the heavy modules
  * (validator, puppeteer, pdf-lib) load only once Chromium is already starting.
  */
-import { CliError, EXIT } from '../src/cli/cli-error.js';
+import { EXIT, exitCodeFor } from '../src/cli/cli-error.js';
 import { EXPORT_USAGE, parseExportArgs } from '../src/export/export-args.js';
 import { exportResume } from '../src/export/export.js';
 import { createProgress } from '../src/cli/progress.js';
@@ -38,9 +38,10 @@ async function main(argv: string[]): Promise<number> {
 }
 
 function report(error: unknown): number {
-  if (error instanceof CliError) {
-    process.stderr.write(`✖ ${error.message}\n`);
-    return error.exitCode;
+  const code = exitCodeFor(error);
+  if (code !== undefined) {
+    process.stderr.write(`✖ ${(error as Error).message}\n`);
+    return code;
   }
   // Not a user error: a bug, so the stack trace is what helps.
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);

@@ -4,17 +4,14 @@
  * `--with-test-tools` it also makes sure the programs the tests run are there.
  */
 import { parseCliArgs } from '../src/cli/cli-args.js';
+import { INSTALL_HINT, browserVersion, findBrowser, hasProgram } from '../src/browser/find.js';
 import {
-  INSTALL_HINT,
-  browserVersion,
   canInstallBrowser,
-  findBrowser,
-  hasProgram,
   hasCjkFont,
   installDebianPackages,
   resolveBrowser,
-} from '../src/browser/browser.js';
-import { CliError, EXIT, describeError } from '../src/cli/cli-error.js';
+} from '../src/browser/install.js';
+import { EXIT, describeError, exitCodeFor } from '../src/cli/cli-error.js';
 import { createProgress } from '../src/cli/progress.js';
 
 const USAGE = `Usage: npm run setup-browser [-- --with-test-tools]
@@ -97,6 +94,6 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2))
   .catch((error: unknown) => {
     process.stderr.write(`✖ ${describeError(error)}\n`);
-    return error instanceof CliError ? error.exitCode : EXIT.exportFailed;
+    return exitCodeFor(error) ?? EXIT.exportFailed;
   })
   .then((code) => process.exit(code));

@@ -6,7 +6,7 @@
  */
 import type { Page } from 'puppeteer';
 import { pathToFileURL } from 'node:url';
-import { CliError, EXIT } from '../cli/cli-error.js';
+import { ExportStepError } from '../errors.js';
 
 export interface SealOptions {
   /** Folder whose files the page may load (the résumé's own); everything else is blocked. */
@@ -18,7 +18,7 @@ export interface SealOptions {
 }
 
 export interface Seal {
-  /** Rejects with a CliError as soon as the page navigates away or opens a dialog. */
+  /** Rejects with an ExportStepError as soon as the page navigates away or opens a dialog. */
   broken: Promise<never>;
   /**
    * Reports the page's resource hints (prefetch, preconnect…): Chromium drops them before any
@@ -70,15 +70,14 @@ export async function sealPage(page: Page, options: SealOptions): Promise<Seal> 
     reportedUrls.add(url);
     options.onBlocked(attempt);
   };
-  let breakPage: (error: CliError) => void = () => undefined;
+  let breakPage: (error: ExportStepError) => void = () => undefined;
   const broken = new Promise<never>((_, reject) => (breakPage = reject));
   // Observed where the export awaits its steps; a page that never breaks must not warn.
   broken.catch(() => undefined);
   const leave = (url: string, how: string) =>
     breakPage(
-      new CliError(
+      new ExportStepError(
         `The page tried to leave the résumé for ${url} (${how}), so it cannot be printed. A theme script, or a field whose HTML the theme does not escape (<meta http-equiv="refresh">, a link or form), causes this: escape that field or fix the theme.`,
-        EXIT.exportFailed,
       ),
     );
 
@@ -95,9 +94,8 @@ export async function sealPage(page: Page, options: SealOptions): Promise<Seal> 
   page.on('dialog', (dialog) => {
     void dialog.dismiss().catch(() => undefined);
     breakPage(
-      new CliError(
+      new ExportStepError(
         `The page opened a dialog (${dialog.type()}: "${dialog.message()}"), which would wait for an answer forever. Remove the alert(), confirm(), prompt() or onbeforeunload from the theme.`,
-        EXIT.exportFailed,
       ),
     );
   });

@@ -3,7 +3,7 @@ import { sealPage, type SealOptions } from './page-seal.js';
 
 export interface OpenedDocument {
   page: Page;
-  /** Rejects with a CliError as soon as the page navigates away or opens a dialog. */
+  /** Rejects with an ExportStepError as soon as the page navigates away or opens a dialog. */
   broken: Promise<never>;
 }
 

@@ -1,3 +1,16 @@
+import {
+  BrowserUnavailableError,
+  ExportStepError,
+  InputError,
+  InvalidResumeError,
+  OutputWriteError,
+  ThemeLoadError,
+  ThemeRenderError,
+  UsageError,
+  VariantError,
+  type UserFacingError,
+} from '../errors.js';
+
 /** Exit codes shared by every command. */
 export const EXIT = {
   ok: 0,
@@ -25,4 +38,23 @@ export class CliError extends Error {
 export function describeError(error: unknown): string {
   if (error instanceof Error) return error.message;
   return String(error);
+}
+
+/** The exit code of each domain error (src/errors.ts); library code never picks one itself. */
+const EXIT_CODES: [new (message: string) => UserFacingError, ExitCode][] = [
+  [UsageError, EXIT.badInputOrOptions],
+  [InputError, EXIT.badInputOrOptions],
+  [VariantError, EXIT.badInputOrOptions],
+  [InvalidResumeError, EXIT.invalidInput],
+  [ThemeLoadError, EXIT.exportFailed],
+  [ThemeRenderError, EXIT.exportFailed],
+  [BrowserUnavailableError, EXIT.exportFailed],
+  [ExportStepError, EXIT.exportFailed],
+  [OutputWriteError, EXIT.exportFailed],
+];
+
+/** The exit code for a failure the user can act on; undefined for anything else (a bug). */
+export function exitCodeFor(error: unknown): ExitCode | undefined {
+  if (error instanceof CliError) return error.exitCode;
+  return EXIT_CODES.find(([type]) => error instanceof type)?.[1];
 }

@@ -7,7 +7,8 @@ import { dirname } from 'node:path';
 import type { Page } from 'puppeteer';
 import type { Resume } from 'jsonresume-theme-camera-ready';
 import { writeFileAtomic } from '../export/atomic-write.js';
-import { resolveBrowser, startBrowser, type RunningBrowser } from '../browser/browser.js';
+import { resolveBrowser } from '../browser/install.js';
+import { browserGone, startBrowser, type RunningBrowser } from '../browser/launch.js';
 import { DEFAULT_TIMEOUT_MS, runStep } from '../export/export-steps.js';
 import { FORMATS } from '../export/formats.js';
 import { openDocument, type OpenedDocument } from '../browser/page.js';
@@ -21,8 +22,6 @@ export interface PdfPreview {
 
 export function pdfPreview(outFile: string, allowedFolder: string, progress: Progress): PdfPreview {
   let browser: Promise<RunningBrowser> | undefined;
-  const pdf = FORMATS['pdf'];
-  if (!pdf) throw new Error('The exporter has no PDF format');
 
   return {
     async write(html, resume, theme) {
@@ -33,11 +32,11 @@ export function pdfPreview(outFile: string, allowedFolder: string, progress: Pro
       const limits = {
         format: 'pdf',
         timeoutMs: DEFAULT_TIMEOUT_MS,
-        browserGone: () => running.process.exitCode !== null || running.process.signalCode !== null,
+        browserGone: () => browserGone(running),
       };
       try {
         const connected = await running.connect();
-        const output = await pdf.produce({
+        const output = await FORMATS.pdf.produce({
           html,
           resume,
           theme,
@@ -57,14 +56,13 @@ export function pdfPreview(outFile: string, allowedFolder: string, progress: Pro
             return opened.page;
           },
           step: (step, work) => runStep(step, work, { ...limits, broken: opened?.broken }),
-          beforePrint: () => undefined,
         });
         await mkdir(dirname(outFile), { recursive: true });
         await writeFileAtomic(outFile, output.data);
         return output.detail ?? '';
       } catch (error) {
         // A browser that crashed is replaced on the next save.
-        if (running.process.exitCode !== null || running.process.signalCode !== null) {
+        if (browserGone(running)) {
           browser = undefined;
         }
         throw error;

@@ -1,18 +1,18 @@
 import { parseCliArgs, type OptionSpec } from '../cli/cli-args.js';
 import { CliError, EXIT } from '../cli/cli-error.js';
 import { DEFAULT_TIMEOUT_MS } from './export-steps.js';
-import { FORMATS } from './formats.js';
+import { FORMAT_NAMES, isFormatName, type FormatName } from './formats.js';
 import { parseByteSize } from '../resume/input-limits.js';
 import { cli } from '../resume/messages.js';
-import { PAPERS, type Paper } from './pdf.js';
+import { PAPER_SIZES, type PaperSize } from 'jsonresume-theme-camera-ready';
 
 export interface ExportArgs {
   help: boolean;
   resume: string;
   theme: string | undefined;
   out: string;
-  formats: string[];
-  paper: Paper | undefined;
+  formats: FormatName[];
+  paper: PaperSize | undefined;
   /** A variant from meta.variants, or undefined for the résumé as it is. */
   variant: string | undefined;
   force: boolean;
@@ -33,7 +33,7 @@ Options:
   --theme <theme>     a theme folder (./theme), an installed package (jsonresume-theme-even)
                       or its short name (even); default: meta.theme of the résumé, else ./theme
   --out <folder>      where to write resume.<format> (default: dist)
-  --format <list>     comma-separated: ${Object.keys(FORMATS).join(', ')} (default: html,pdf)
+  --format <list>     comma-separated: ${FORMAT_NAMES.join(', ')} (default: html,pdf)
   --paper <size>      a4 or letter (default: the theme's, else A4)
   --variant <name>    a variant from meta.variants, written as resume-<name>.<format>; fails
                       (exit 3) when its PDF has more pages than the variant's pageBudget
@@ -111,16 +111,17 @@ function nonEmpty(option: string, value: string): string {
   return value;
 }
 
-function parseFormats(list: string): string[] {
+function parseFormats(list: string): FormatName[] {
   const names = [...new Set(list.split(',').map((name) => name.trim().toLowerCase()))];
-  const unknown = names.filter((name) => !(name in FORMATS));
-  if (names.length === 0 || unknown.length > 0 || names.includes('')) {
+  const known = names.filter(isFormatName);
+  const unknown = names.filter((name) => !isFormatName(name));
+  if (known.length === 0 || unknown.length > 0) {
     throw new CliError(
-      `--format ${list}: unknown format${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => `"${n}"`).join(', ')}. Choose from: ${Object.keys(FORMATS).join(', ')} (comma-separated).`,
+      `--format ${list}: unknown format${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => `"${n}"`).join(', ')}. Choose from: ${FORMAT_NAMES.join(', ')} (comma-separated).`,
       EXIT.badInputOrOptions,
     );
   }
-  return names;
+  return known;
 }
 
 function parseMaxSize(value: string): number {
@@ -129,8 +130,8 @@ function parseMaxSize(value: string): number {
   return bytes;
 }
 
-function parsePaper(value: string): Paper {
-  const paper = value.toLowerCase();
-  if ((PAPERS as readonly string[]).includes(paper)) return paper as Paper;
+function parsePaper(value: string): PaperSize {
+  const paper = PAPER_SIZES.find((size) => size === value.toLowerCase());
+  if (paper) return paper;
   throw new CliError(`--paper ${value}: choose a4 or letter.`, EXIT.badInputOrOptions);
 }

@@ -3,7 +3,8 @@
  * failure message that names the step, so nothing of ours is blamed on the browser and a browser
  * that died is not blamed on the theme.
  */
-import { CliError, EXIT, describeError } from '../cli/cli-error.js';
+import { describeError } from '../cli/cli-error.js';
+import { ExportStepError, UserFacingError } from '../errors.js';
 
 export type PageStep = 'page' | 'print' | 'screenshot' | 'post-processing';
 
@@ -47,7 +48,7 @@ export interface StepLimits {
   browserGone(): boolean;
 }
 
-/** Runs one step within its time limit; any failure becomes a CliError (exit 3) naming the step. */
+/** Runs one step within its time limit; any failure becomes an ExportStepError naming the step. */
 export async function runStep<T>(
   step: PageStep,
   work: () => Promise<T>,
@@ -60,9 +61,8 @@ export async function runStep<T>(
     timer = setTimeout(
       () =>
         reject(
-          new CliError(
+          new ExportStepError(
             `${prefix}: ${doing} took longer than ${limits.timeoutMs / 1000} s and was stopped; ${slow}. Raise the limit with --timeout if it is only slow. ${UNCHANGED}`,
-            EXIT.exportFailed,
           ),
         ),
       limits.timeoutMs,
@@ -71,18 +71,17 @@ export async function runStep<T>(
   try {
     return await Promise.race([work(), timeout, ...(limits.broken ? [limits.broken] : [])]);
   } catch (error) {
-    if (error instanceof CliError) throw error;
+    if (error instanceof UserFacingError) throw error;
     const detail = describeError(error);
     const closed =
       step !== 'post-processing' &&
       (limits.browserGone() ||
         (error instanceof Error &&
           ['TargetCloseError', 'ConnectionClosedError'].includes(error.name)));
-    throw new CliError(
+    throw new ExportStepError(
       closed
         ? `${prefix}: the browser stopped responding or was closed while ${doing} (${detail}). ${UNCHANGED}`
         : `${prefix} while ${doing}: ${detail.replace(/\.?$/, '.')} ${failed} ${UNCHANGED}`,
-      EXIT.exportFailed,
     );
   } finally {
     clearTimeout(timer);

@@ -1,8 +1,8 @@
 import type { Page } from 'puppeteer';
-import type { Resume } from 'jsonresume-theme-camera-ready';
+import { PAPER_SIZES, type PaperSize, type Resume } from 'jsonresume-theme-camera-ready';
 import type { PageStep } from './export-steps.js';
 import { applyPageMargins, headingOutline } from '../browser/page.js';
-import { PAPERS, emulateThemeMedia, printPdf, type Paper } from './pdf.js';
+import { emulateThemeMedia, paperPixels, printPdf } from './pdf.js';
 import type { LoadedTheme } from './theme-loader.js';
 
 /** What every output is made from: the rendered HTML, and the page it is loaded in, on demand. */
@@ -11,13 +11,11 @@ export interface OutputContext {
   resume: Resume;
   theme: Pick<LoadedTheme, 'name' | 'pdfRenderOptions'>;
   /** The paper asked for on the command line, if any. */
-  paper: Paper | undefined;
+  paper: PaperSize | undefined;
   /** The HTML loaded in the run's one browser (loaded on first call, shared by all outputs). */
   page(): Promise<Page>;
   /** Runs one step of this output within its time limit, failing with a message that names it. */
   step<T>(step: PageStep, work: () => Promise<T>): Promise<T>;
-  /** Called right before printing (a test hook kills the browser here). */
-  beforePrint(): void;
 }
 
 export interface Output {
@@ -35,13 +33,8 @@ export interface FormatWriter {
   produce(context: OutputContext): Promise<Output>;
 }
 
-const PREVIEW_CSS_PIXELS: Record<Paper, { width: number; height: number }> = {
-  a4: { width: 794, height: 1123 },
-  letter: { width: 816, height: 1056 },
-};
-
 /** Every output format by name; `--format` accepts these keys. */
-export const FORMATS: Record<string, FormatWriter> = {
+export const FORMATS = {
   html: {
     extension: 'html',
     needsBrowser: false,
@@ -58,7 +51,6 @@ export const FORMATS: Record<string, FormatWriter> = {
         // The headings are read in the media the page is printed in: print styles may hide some.
         await emulateThemeMedia(page, context.theme.pdfRenderOptions);
         const headings = await headingOutline(page);
-        context.beforePrint();
         return {
           headings,
           printed: await printPdf(page, context.theme.pdfRenderOptions, context.paper),
@@ -108,7 +100,7 @@ export const FORMATS: Record<string, FormatWriter> = {
     needsBrowser: true,
     altersPage: true,
     async produce(context) {
-      const size = PREVIEW_CSS_PIXELS[previewPaper(context)];
+      const size = paperPixels(previewPaper(context));
       const page = await context.page();
       const data = await context.step('screenshot', async () => {
         // A preview of page 1 as printed: print styles, the page margins, the paper's width,
@@ -121,12 +113,19 @@ export const FORMATS: Record<string, FormatWriter> = {
       return { data, detail: `page 1 preview, ${size.width * 2} × ${size.height * 2} px` };
     },
   },
-};
+} satisfies Record<string, FormatWriter>;
 
-export const FORMAT_NAMES = Object.keys(FORMATS);
+export type FormatName = keyof typeof FORMATS;
+
+export const FORMAT_NAMES = Object.keys(FORMATS) as FormatName[];
+
+/** Whether `name` is one of FORMATS' own keys (not one inherited from Object, such as "toString"). */
+export function isFormatName(name: string): name is FormatName {
+  return Object.hasOwn(FORMATS, name);
+}
 
 /** --paper, else the résumé's own paper option when it names a known one (unchecked with --force), else A4. */
-function previewPaper(context: OutputContext): Paper {
+function previewPaper(context: OutputContext): PaperSize {
   const option: unknown = context.resume.meta?.themeOptions?.paper;
-  return context.paper ?? PAPERS.find((paper) => paper === option) ?? 'a4';
+  return context.paper ?? PAPER_SIZES.find((paper) => paper === option) ?? 'a4';
 }

@@ -3,9 +3,9 @@
  * on the pages beyond the budget. Read from the printed PDF itself (its section bookmarks, and
  * its text through poppler's pdftotext when installed), so it is exact for any theme.
  */
-import { spawn } from 'node:child_process';
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
-import { outlineTitle } from './pdf-metadata.js';
+import { PDFArray, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
+import { outlineItems, outlineTitle } from './pdf-outline.js';
+import { runProcess } from '../process/run.js';
 
 export interface OverflowSection {
   title: string;
@@ -26,38 +26,19 @@ export interface PageCount {
 /** Section bookmarks (title and page) in reading order. */
 function bookmarks(doc: PDFDocument): OverflowSection[] {
   const pageOf = new Map(doc.getPages().map((page, index) => [page.ref.toString(), index + 1]));
-  const out: OverflowSection[] = [];
-  const visit = (parent: PDFDict) => {
-    for (
-      let ref = parent.get(PDFName.of('First'));
-      ref instanceof PDFRef;
-      ref = doc.context.lookup(ref, PDFDict).get(PDFName.of('Next'))
-    ) {
-      const item = doc.context.lookup(ref, PDFDict);
-      const target = item.lookupMaybe(PDFName.of('Dest'), PDFArray)?.get(0);
-      const page = target instanceof PDFRef ? pageOf.get(target.toString()) : undefined;
-      if (page !== undefined) out.push({ title: outlineTitle(item), page });
-      visit(item);
-    }
-  };
-  const root = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
-  if (root) visit(root);
-  return out;
+  return outlineItems(doc).flatMap(({ dict }) => {
+    const target = dict.lookupMaybe(PDFName.of('Dest'), PDFArray)?.get(0);
+    const page = target instanceof PDFRef ? pageOf.get(target.toString()) : undefined;
+    return page === undefined ? [] : [{ title: outlineTitle(dict), page }];
+  });
 }
 
 /** The text of each page (pdftotext), or undefined when poppler is not installed. */
-function pageTexts(pdf: Uint8Array): Promise<string[] | undefined> {
-  return new Promise((resolve) => {
-    const child = spawn('pdftotext', ['-enc', 'UTF-8', '-', '-'], {
-      stdio: ['pipe', 'pipe', 'ignore'],
-    });
-    let text = '';
-    child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
-    child.on('error', () => resolve(undefined));
-    child.on('close', (code) => resolve(code === 0 ? text.split('\f').map(words) : undefined));
-    child.stdin.on('error', () => undefined);
-    child.stdin.end(pdf);
-  });
+async function pageTexts(pdf: Uint8Array): Promise<string[] | undefined> {
+  const result = await runProcess('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: pdf }).catch(
+    () => undefined,
+  );
+  return result?.code === 0 ? result.stdout.split('\f').map(words) : undefined;
 }
 
 const words = (text: string) => text.normalize('NFKC').replace(/\s+/g, ' ').trim();

@@ -1,16 +1,9 @@
 import { createHash } from 'node:crypto';
-import {
-  PDFArray,
-  PDFDict,
-  PDFDocument,
-  PDFHexString,
-  PDFName,
-  PDFNumber,
-  PDFRef,
-  PDFString,
-} from 'pdf-lib';
-import type { Resume } from 'jsonresume-theme-camera-ready';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber } from 'pdf-lib';
+import { PAPER_DIMENSIONS, PAPER_SIZES, type Resume } from 'jsonresume-theme-camera-ready';
+import { paperPoints } from './pdf.js';
 import type { HeadingOutline } from '../browser/page.js';
+import { outlineItems, outlineRoot, outlineTitle, type OutlineItem } from './pdf-outline.js';
 
 export interface PdfMetadata {
   title: string;
@@ -30,10 +23,6 @@ export interface FinalPdf {
 
 const PRODUCER = 'camera-ready-cv export (Chromium + pdf-lib)';
 const CREATOR = 'camera-ready-cv';
-const PAPER_POINTS: Record<string, [number, number]> = {
-  A4: [595.28, 841.89],
-  Letter: [612, 792],
-};
 /** Chromium rounds the page to whole CSS pixels; anything this close to a paper size is that size. */
 const PAPER_TOLERANCE = 2;
 const ID_PLACEHOLDER = '0'.repeat(32);
@@ -116,20 +105,15 @@ function withContentId(bytes: Uint8Array): Uint8Array {
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
 
-interface OutlineItem {
-  ref: PDFRef;
-  dict: PDFDict;
-}
-
 /**
  * Chromium's outline nests every heading (name › sections › entries). Readers want the sections:
  * keep their items, in order, as a flat list titled with the headings' text. When none are
  * found, Chromium's outline stays as it is.
  */
 function keepSectionBookmarks(doc: PDFDocument, headings: HeadingOutline): void {
-  const root = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
+  const root = outlineRoot(doc);
   if (!root || headings.sections.length === 0) return;
-  const items = outlineItems(doc, root);
+  const items = outlineItems(doc);
   const kept = sectionItems(items, headings);
   if (kept.length === 0) return;
   // Chromium's title is the text as painted (upper-cased by CSS, repeated when the heading was
@@ -178,25 +162,6 @@ function sectionItems(
   return kept;
 }
 
-/** Every outline item, depth first, in reading order. */
-function outlineItems(doc: PDFDocument, parent: PDFDict): OutlineItem[] {
-  const items: OutlineItem[] = [];
-  for (
-    let ref = parent.get(PDFName.of('First'));
-    ref instanceof PDFRef;
-    ref = doc.context.lookup(ref, PDFDict).get(PDFName.of('Next'))
-  ) {
-    const dict = doc.context.lookup(ref, PDFDict);
-    items.push({ ref, dict }, ...outlineItems(doc, dict));
-  }
-  return items;
-}
-
-export function outlineTitle(dict: PDFDict): string {
-  const title = dict.lookup(PDFName.of('Title'));
-  return title instanceof PDFString || title instanceof PDFHexString ? title.decodeText() : '';
-}
-
 function normaliseTitle(title: string | undefined): string {
   return (title ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
 }
@@ -212,15 +177,20 @@ function normalisePaper(doc: PDFDocument): string {
     if ([x0, y0, x1, y1].some((value) => value === undefined || Number.isNaN(value))) continue;
     const width = x1! - x0!;
     const height = y1! - y0!;
-    const match = Object.entries(PAPER_POINTS).find(
-      ([, [w, h]]) =>
-        Math.abs(width - w) < PAPER_TOLERANCE && Math.abs(height - h) < PAPER_TOLERANCE,
-    );
+    const match = PAPER_SIZES.find((paper) => {
+      const exact = paperPoints(paper);
+      return (
+        Math.abs(width - exact.width) < PAPER_TOLERANCE &&
+        Math.abs(height - exact.height) < PAPER_TOLERANCE
+      );
+    });
     if (match) {
-      const [, [w, h]] = match;
+      const { width: w, height: h } = paperPoints(match);
       page.node.set(PDFName.of('MediaBox'), doc.context.obj([x0!, y1! - h, x0! + w, y1!]));
     }
-    firstPaper ??= match ? match[0] : `${Math.round(width)} × ${Math.round(height)} pt`;
+    firstPaper ??= match
+      ? PAPER_DIMENSIONS[match].label
+      : `${Math.round(width)} × ${Math.round(height)} pt`;
   }
   return firstPaper ?? 'unknown size';
 }

@@ -6,7 +6,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { Resume } from 'jsonresume-theme-camera-ready';
-import { CliError, EXIT, describeError } from '../cli/cli-error.js';
+import { describeError } from '../cli/cli-error.js';
+import { InvalidResumeError } from '../errors.js';
 
 /** Larger photos make a large page for no visible gain: 600 × 600 px is plenty for print. */
 export const PHOTO_LIMIT_BYTES = 1024 * 1024;
@@ -29,7 +30,7 @@ const FIX_REMOTE =
 
 /**
  * The résumé with its photo file embedded. `warn` hears about remote addresses; a file that is
- * missing, too large, outside the résumé's folder or not PNG, JPEG or WebP is a CliError.
+ * missing, too large, outside the résumé's folder or not PNG, JPEG or WebP is an InvalidResumeError.
  */
 export function embedPhoto(
   resume: Resume,
@@ -51,7 +52,7 @@ export function embedPhoto(
     return resume;
   }
   const fail = (why: string, fix: string) =>
-    new CliError(`basics.${field}: ${why} Fix: ${fix}.`, EXIT.invalidInput);
+    new InvalidResumeError(`basics.${field}: ${why} Fix: ${fix}.`);
   const path = resolve(folder, written);
   const inside = relative(folder, path);
   if (inside.startsWith('..') || isAbsolute(inside)) {

@@ -4,7 +4,8 @@ import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PDFOptions } from 'puppeteer';
 import type { Resume } from 'jsonresume-theme-camera-ready';
-import { CliError, EXIT, describeError } from '../cli/cli-error.js';
+import { describeError } from '../cli/cli-error.js';
+import { InputError, ThemeLoadError, ThemeRenderError } from '../errors.js';
 
 /** What a theme may export beside `render`: page.pdf options, plus the media type to emulate. */
 export type ThemePdfOptions = PDFOptions & { mediaType?: 'screen' | 'print' };
@@ -12,7 +13,7 @@ export type ThemePdfOptions = PDFOptions & { mediaType?: 'screen' | 'print' };
 export interface LoadedTheme {
   /** The package name (or folder name of an unpublished theme). */
   name: string;
-  /** The theme's render, awaited; failures are CliErrors (exit 3) that name the theme. */
+  /** The theme's render, awaited; failures are ThemeRenderErrors that name the theme. */
   render(resume: Resume): Promise<string>;
   pdfRenderOptions: ThemePdfOptions;
   /** The theme's folder (or file), e.g. to watch it for changes. */
@@ -55,11 +56,10 @@ export async function loadTheme(
   const packageName = themePackageName(spec);
   const location = packageName ? findPackage(packageName, cwd) : resolve(cwd, spec);
   if (!location || !existsSync(location)) {
-    throw new CliError(
+    throw new InputError(
       packageName
         ? `Theme ${packageName} is not installed in ${cwd}. Install it with \`npm install ${packageName}\`, or pass a folder with --theme ./path.`
         : `Theme folder ${location} does not exist. Pass a theme folder or an installed theme package with --theme.`,
-      EXIT.badInputOrOptions,
     );
   }
   const { entry, name } = themeEntry(location, loadOptions.fresh ? REQUIRE : IMPORT);
@@ -70,18 +70,14 @@ export async function loadTheme(
       ? await loadFresh(entry, location)
       : ((await import(pathToFileURL(entry).href)) as Record<string, unknown>);
   } catch (error) {
-    throw new CliError(
-      `Theme ${name} could not be loaded: ${describeError(error)}`,
-      EXIT.exportFailed,
-    );
+    throw new ThemeLoadError(`Theme ${name} could not be loaded: ${describeError(error)}`);
   }
   // A CommonJS theme whose exports are not statically visible arrives as `default` only.
   const fallback = isRecord(module.default) ? module.default : {};
   const render = module.render ?? fallback.render;
   if (typeof render !== 'function') {
-    throw new CliError(
+    throw new ThemeLoadError(
       `Theme ${name} (${entry}) exports no render function; a JSON Resume theme must export render(resume).`,
-      EXIT.exportFailed,
     );
   }
   const options = module.pdfRenderOptions ?? fallback.pdfRenderOptions;
@@ -94,15 +90,11 @@ export async function loadTheme(
       try {
         html = await (render as (resume: Resume) => unknown)(resume);
       } catch (error) {
-        throw new CliError(
-          `Theme ${name} failed to render: ${describeError(error)}`,
-          EXIT.exportFailed,
-        );
+        throw new ThemeRenderError(`Theme ${name} failed to render: ${describeError(error)}`);
       }
       if (typeof html !== 'string') {
-        throw new CliError(
+        throw new ThemeRenderError(
           `Theme ${name} returned ${typeof html} from render(); it must return an HTML string.`,
-          EXIT.exportFailed,
         );
       }
       return html;
@@ -176,9 +168,8 @@ function themeEntry(
     if (existsSync(path) && statSync(path).isFile()) return { entry: path, name };
     if (existsSync(join(path, 'index.js'))) return { entry: join(path, 'index.js'), name };
   }
-  throw new CliError(
+  throw new ThemeLoadError(
     `Theme ${name} in ${location} has no entry file (package.json "exports"/"main", or index.js).`,
-    EXIT.exportFailed,
   );
 }
 

@@ -6,7 +6,7 @@ import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Resume } from 'jsonresume-theme-camera-ready';
-import { CliError, EXIT, type ExitCode } from '../cli/cli-error.js';
+import { InputError, ThemeLoadError, ThemeRenderError } from '../errors.js';
 import { onShutdown } from '../cli/shutdown.js';
 import type { ThemePdfOptions } from './theme-loader.js';
 
@@ -19,7 +19,10 @@ export interface ThemeJob {
 export type ThemeMessage =
   | { kind: 'loaded'; name: string }
   | { kind: 'rendered'; name: string; html: string; pdfRenderOptions: ThemePdfOptions }
-  | { kind: 'failed'; message: string; exitCode: ExitCode };
+  | { kind: 'failed'; message: string; error: keyof typeof THEME_ERRORS };
+
+/** The errors a theme job ends with, by name (the worker sends names: classes do not cross threads). */
+const THEME_ERRORS = { InputError, ThemeLoadError, ThemeRenderError };
 
 export interface RenderedTheme {
   /** The package name (or folder name of an unpublished theme). */
@@ -42,7 +45,7 @@ const BOOTSTRAP = `const { workerData } = require('node:worker_threads');
 })();`;
 
 export interface ThemeWorker {
-  /** Loads the theme and renders `resume`; fails with a CliError naming the step that failed. */
+  /** Loads the theme and renders `resume`; fails with an error naming the step that failed. */
   render(job: ThemeJob, timeoutMs: number): Promise<RenderedTheme>;
   /** Ends the worker, whatever it is doing. */
   stop(): Promise<void>;
@@ -73,7 +76,8 @@ export function startThemeWorker(): ThemeWorker {
       let loaded = false;
       let timer: NodeJS.Timeout | undefined;
       return new Promise<RenderedTheme>((resolve, reject) => {
-        const fail = (message: string) => reject(new CliError(message, EXIT.exportFailed));
+        const fail = (message: string) =>
+          reject(loaded ? new ThemeRenderError(message) : new ThemeLoadError(message));
         timer = setTimeout(() => {
           const step = loaded ? 'render' : 'load';
           fail(
@@ -87,7 +91,7 @@ export function startThemeWorker(): ThemeWorker {
           } else if (message.kind === 'rendered') {
             resolve({ name, html: message.html, pdfRenderOptions: message.pdfRenderOptions });
           } else {
-            reject(new CliError(message.message, message.exitCode));
+            reject(new THEME_ERRORS[message.error](message.message));
           }
         });
         worker.on('error', (error) =>

@@ -4,7 +4,8 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { Resume } from 'jsonresume-theme-camera-ready';
-import { CliError, EXIT, describeError } from '../cli/cli-error.js';
+import { describeError } from '../cli/cli-error.js';
+import { InputError, ThemeLoadError } from '../errors.js';
 import { loadTheme } from './theme-loader.js';
 import type { ThemeJob, ThemeMessage } from './theme-render.js';
 
@@ -23,7 +24,13 @@ parentPort?.once('message', async ({ spec, cwd, resume }: ThemeJob) => {
     send({
       kind: 'failed',
       message: describeError(error),
-      exitCode: error instanceof CliError ? error.exitCode : EXIT.exportFailed,
+      // Classes do not cross threads: their names do, for theme-render.ts to rebuild them.
+      error:
+        error instanceof InputError
+          ? 'InputError'
+          : error instanceof ThemeLoadError
+            ? 'ThemeLoadError'
+            : 'ThemeRenderError',
     });
   }
 });

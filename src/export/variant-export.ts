@@ -3,10 +3,10 @@
  * names (resume-<name>.<format>), and its page budget checked on the PDF that was written.
  */
 import { readFile } from 'node:fs/promises';
-import { relative } from 'node:path';
 import type { Resume } from 'jsonresume-theme-camera-ready';
-import { CliError, EXIT } from '../cli/cli-error.js';
-import type { ResumeTransform } from './export.js';
+import { OutputWriteError, VariantError } from '../errors.js';
+import type { ResumeTransform } from './export-options.js';
+import { displayPath, outputBaseName } from './output-names.js';
 import { countPages, overBudgetMessage } from './page-budget.js';
 import type { Progress } from '../cli/progress.js';
 import { UnknownVariantError, applyVariant, getVariant } from '../resume/variant.js';
@@ -14,7 +14,7 @@ import { UnknownVariantError, applyVariant, getVariant } from '../resume/variant
 export interface VariantExport {
   transform: ResumeTransform;
   baseName: string;
-  /** Fails (exit 3) when the written PDF has more pages than the variant's `pageBudget`. */
+  /** Fails (OutputWriteError) when the written PDF has more pages than the variant's `pageBudget`. */
   checkPageBudget(files: string[], progress: Progress): Promise<void>;
 }
 
@@ -22,7 +22,7 @@ export function variantExport(name: string): VariantExport {
   let budget: number | undefined;
   let selected: Resume | undefined;
   return {
-    baseName: `resume-${name}`,
+    baseName: outputBaseName(name),
     transform: {
       label: `variant ${name}`,
       apply(resume) {
@@ -32,7 +32,7 @@ export function variantExport(name: string): VariantExport {
           return selected;
         } catch (error) {
           if (error instanceof UnknownVariantError) {
-            throw new CliError(`--variant ${name}: ${error.message}`, EXIT.badInputOrOptions);
+            throw new VariantError(`--variant ${name}: ${error.message}`);
           }
           throw error;
         }
@@ -45,9 +45,9 @@ export function variantExport(name: string): VariantExport {
       const { buildViewModel } = await import('jsonresume-theme-camera-ready');
       const titles = buildViewModel(selected).sections.map((section) => section.title);
       const count = await countPages(await readFile(pdf), budget, titles);
-      const shown = relative(process.cwd(), pdf) || pdf;
+      const shown = displayPath(process.cwd(), pdf);
       if (count.pages > budget) {
-        throw new CliError(overBudgetMessage(shown, name, budget, count), EXIT.exportFailed);
+        throw new OutputWriteError(overBudgetMessage(shown, name, budget, count));
       }
       progress.info(`${shown}: ${count.pages} of ${budget} allowed pages`);
     },

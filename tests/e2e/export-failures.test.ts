@@ -1,11 +1,17 @@
 /**
  * How `npm run export` fails: exit codes, messages, and what it leaves on disk. Each case runs the
- * real command as a child process.
+ * real command as a child process, except the browser crash, which runs in process with a browser
+ * that is killed before it prints.
  */
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { exitCodeFor } from '../../src/cli/cli-error.js';
+import { createProgress } from '../../src/cli/progress.js';
+import { ExportStepError } from '../../src/errors.js';
+import { exportResume } from '../../src/export/export.js';
+import { browserThatDiesBeforePrint } from '../support/browser.js';
 import { filesIn, sha256 } from '../support/files.js';
 import { runScript, stackLines } from '../support/cli.js';
 import { seedResume } from '../support/export-fixture.js';
@@ -122,21 +128,27 @@ describe('npm run export fails cleanly', () => {
   });
 
   it('exits 3 when the browser is killed mid-export, leaving the previous files intact', async () => {
+    // In process, with a browser that is killed as the PDF is about to be printed.
     const out = join(work, 'killed-out');
-    const first = await runScript('export', ['--out', out, '--quiet']);
-    expect(first.code).toBe(0);
+    const quiet = createProgress({ quiet: true, write: () => undefined });
+    await exportResume({ resume: resumePath, out, formats: ['html', 'pdf'], progress: quiet });
     const before = filesIn(out).map((name) => [name, sha256(join(out, name))]);
     expect(before.map(([name]) => name)).toEqual(['resume.html', 'resume.pdf']);
 
     // Different content, so any file written by the failed run would show.
     const changed = { ...seedResume(), basics: { ...seedResume().basics, name: 'Someone Else' } };
-    const result = await runScript(
-      'export',
-      ['--resume', writeJson('changed.json', changed), '--out', out],
-      { env: { CAMERA_READY_KILL_BROWSER_BEFORE_PRINT: '1' } },
+    const failure: unknown = await exportResume({
+      resume: writeJson('changed.json', changed),
+      out,
+      formats: ['html', 'pdf'],
+      progress: quiet,
+      launchBrowser: browserThatDiesBeforePrint,
+    }).catch((error: unknown) => error);
+    expect(exitCodeFor(failure)).toBe(3);
+    expect(failure).toBeInstanceOf(ExportStepError);
+    expect((failure as Error).message).toMatch(
+      /^Export to PDF failed: the browser stopped responding/,
     );
-    expect(result.code).toBe(3);
-    expect(result.stderr).toMatch(/✖ Export to PDF failed: the browser stopped responding/);
     expect(filesIn(out).map((name) => [name, sha256(join(out, name))])).toEqual(before);
   });
 });

@@ -16,8 +16,9 @@ import {
   writeFileAtomic,
   writeFilesAtomic,
 } from '../../src/export/atomic-write.js';
-import { findBrowser } from '../../src/browser/browser.js';
-import { CliError } from '../../src/cli/cli-error.js';
+import { findBrowser } from '../../src/browser/find.js';
+import { exitCodeFor } from '../../src/cli/cli-error.js';
+import { ExportStepError, InputError, ThemeRenderError } from '../../src/errors.js';
 import { runStep } from '../../src/export/export-steps.js';
 import { isAllowedRequest } from '../../src/browser/page-seal.js';
 import { documentDate, pdfMetadataFor } from '../../src/export/pdf-metadata.js';
@@ -105,7 +106,7 @@ describe('loadTheme', () => {
     'node_modules/jsonresume-theme-esm-only/package.json': JSON.stringify({
       name: 'jsonresume-theme-esm-only',
       type: 'module',
-      exports: { '.': { import: { types: './x.d.ts', default: '../lib/main.js' } } },
+      exports: { '.': { import: { types: './x.d.ts', default: './lib/main.js' } } },
     }),
     'node_modules/jsonresume-theme-esm-only/lib/main.js':
       'export const pdfRenderOptions = { format: "Letter" };\n' +
@@ -140,13 +141,13 @@ describe('loadTheme', () => {
 
   it('rejects a render that returns no string (exit 3) and a theme not installed (exit 2)', async () => {
     const theme = await loadTheme('./not-a-string', project);
-    await expect(theme.render(resume)).rejects.toMatchObject({
-      exitCode: 3,
-      message: expect.stringMatching(/returned number/),
-    });
+    const wrong = await theme.render(resume).catch((error: unknown) => error);
+    expect(wrong).toBeInstanceOf(ThemeRenderError);
+    expect(exitCodeFor(wrong)).toBe(3);
+    expect(wrong).toMatchObject({ message: expect.stringMatching(/returned number/) });
     const missing = await loadTheme('absent', project).catch((error: unknown) => error);
-    expect(missing).toBeInstanceOf(CliError);
-    expect(missing).toMatchObject({ exitCode: 2 });
+    expect(missing).toBeInstanceOf(InputError);
+    expect(exitCodeFor(missing)).toBe(2);
   });
 });
 
@@ -266,8 +267,10 @@ describe('runStep', () => {
       ...limits,
       timeoutMs: 50,
     });
-    await expect(failure).rejects.toMatchObject({
-      exitCode: 3,
+    const error = await failure.catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ExportStepError);
+    expect(exitCodeFor(error)).toBe(3);
+    expect(error).toMatchObject({
       message: expect.stringMatching(
         /^Export to PDF failed: loading the page took longer than 0\.05 s/,
       ),
@@ -275,7 +278,7 @@ describe('runStep', () => {
   });
 
   it('ends at once when the page breaks', async () => {
-    const broken = Promise.reject(new CliError('The page tried to leave the résumé', 3));
+    const broken = Promise.reject(new ExportStepError('The page tried to leave the résumé'));
     const failure = runStep('print', () => new Promise<never>(() => undefined), {
       ...limits,
       broken,

@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString, PDFHexString } from 'pdf-lib';
 import type { Resume } from 'jsonresume-theme-camera-ready';
-import { outlineTitle } from '../../src/export/pdf-metadata.js';
+import { outlineItems, outlineTitle } from '../../src/export/pdf-outline.js';
 import { resumePath } from './paths.js';
 
 export function seedResume(): Resume {
@@ -75,12 +75,7 @@ export function linkUris(doc: PDFDocument): string[] {
 
 /** The top-level bookmark titles, in order. */
 export function bookmarkTitles(doc: PDFDocument): string[] {
-  const titles: string[] = [];
-  const outlines = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
-  let item = outlines?.lookupMaybe(PDFName.of('First'), PDFDict);
-  while (item) {
-    titles.push(outlineTitle(item));
-    item = item.lookupMaybe(PDFName.of('Next'), PDFDict);
-  }
-  return titles;
+  return outlineItems(doc)
+    .filter((item) => item.depth === 0)
+    .map((item) => outlineTitle(item.dict));
 }

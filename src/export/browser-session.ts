@@ -1,0 +1,104 @@
+/**
+ * The run's one browser: started as soon as the export knows it needs one, so Chromium boots while
+ * the résumé is validated and rendered, and connected (which loads puppeteer, hundreds of
+ * milliseconds of this thread) only when the first page is opened.
+ */
+import { basename } from 'node:path';
+import type { Browser } from 'puppeteer';
+import { findBrowser } from '../browser/find.js';
+import { resolveBrowser } from '../browser/install.js';
+import { browserGone, type BrowserLauncher, type RunningBrowser } from '../browser/launch.js';
+import { openDocument, type OpenedDocument } from '../browser/page.js';
+import type { Progress } from '../cli/progress.js';
+import { runStep, type PageStep, type StepLimits } from './export-steps.js';
+import { STEP_PHASES, type Timings } from './timings.js';
+
+export interface BrowserSession {
+  /**
+   * Loads `html` in a tab (the one Chromium opened at start, then new ones), sealed: it may load
+   * files from `allowedFolder` (the résumé's own) and nothing else.
+   */
+  open(html: string, format: string, allowedFolder: string): Promise<OpenedDocument>;
+  /** Runs one browser step of `format` within its time limit, timed. */
+  step<T>(
+    step: PageStep,
+    format: string,
+    work: () => Promise<T>,
+    broken?: Promise<never>,
+  ): Promise<T>;
+  /** Closes the browser and removes its profile; safe to call when it never started. */
+  close(): Promise<void>;
+}
+
+export interface SessionOptions {
+  env: NodeJS.ProcessEnv;
+  progress: Progress;
+  launch: BrowserLauncher;
+  timeoutMs: number;
+  timings: Timings;
+}
+
+export async function startBrowserSession(options: SessionOptions): Promise<BrowserSession> {
+  const { env, progress, timings } = options;
+  let starting: Promise<RunningBrowser> | undefined;
+  let running: RunningBrowser | undefined;
+  let connected: Promise<Browser> | undefined;
+  let tabsOpened = 0;
+
+  /** Spawns Chromium now; returns how to connect to it, once. */
+  const launch = (path: string) => {
+    const startedAt = timings.now();
+    const started = options.launch(path, env);
+    starting = started;
+    // Reported where it is awaited; until then a failed start must not crash the process.
+    started.catch(() => undefined);
+    return async () => {
+      running = await started;
+      const browser = await running.connect();
+      const ms = timings.now() - startedAt;
+      timings.add('browserStart', ms);
+      progress.done(`started ${basename(path)}`, ms);
+      return browser;
+    };
+  };
+  const lookup = await findBrowser(env);
+  let connect = lookup.found ? launch(lookup.path) : undefined;
+
+  const limits = (format: string, broken?: Promise<never>): StepLimits => ({
+    format,
+    timeoutMs: options.timeoutMs,
+    broken,
+    browserGone: () => running !== undefined && browserGone(running),
+  });
+  const step: BrowserSession['step'] = (name, format, work, broken) =>
+    timings.measure(STEP_PHASES[name], () => runStep(name, work, limits(format, broken)));
+
+  return {
+    step,
+    open: (html, format, allowedFolder) =>
+      runStep(
+        'page',
+        async () => {
+          connect ??= launch(await resolveBrowser(progress, env));
+          const browser = await (connected ??= connect());
+          // Timed from here: waiting for the browser to start counts as its start.
+          return timings.measure('load', async () => {
+            // The tab Chromium opened at start has its renderer running by now; a new one would
+            // have to start another (hundreds of milliseconds).
+            const [blank] = tabsOpened++ === 0 ? await browser.pages() : [];
+            return openDocument(blank ?? (await browser.newPage()), html, {
+              allowedFolder,
+              onBlocked: (attempt) =>
+                progress.warn(`blocked ${attempt} — the export never reaches the network`),
+              onIgnored: (call) => progress.warn(`ignored ${call}`),
+            });
+          });
+        },
+        limits(format),
+      ),
+    async close() {
+      const started = await starting?.catch(() => undefined);
+      await started?.close();
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import type { PaperSize, Resume } from 'jsonresume-theme-camera-ready';
+import type { BrowserLauncher } from '../browser/launch.js';
+import type { Progress } from '../cli/progress.js';
+import type { FormatName } from './formats.js';
+
+/** A pure résumé → résumé step between validation and rendering (a variant, for instance). */
+export interface ResumeTransform {
+  /** Shown in the progress line, e.g. "variant industry". */
+  label: string;
+  apply(resume: Resume): Resume;
+}
+
+export interface ExportOptions {
+  /** The résumé file. */
+  resume: string;
+  /** Theme folder, package name or short name; default `meta.theme`, else `./theme`. */
+  theme?: string;
+  /** Output folder. */
+  out: string;
+  /** The outputs to produce. */
+  formats: readonly FormatName[];
+  paper?: PaperSize;
+  /** Skip schema validation (the file must still be readable JSON). */
+  force?: boolean;
+  /** Larger résumé files are refused (default: the validator's limit). */
+  maxBytes?: number;
+  /** Fail, rather than warn, when the page has characters no font here can draw. */
+  strict?: boolean;
+  /** Output file name without extension; default "resume" (see outputBaseName). */
+  baseName?: string;
+  transforms?: ResumeTransform[];
+  /** The longest the theme's render and each browser step may take; default DEFAULT_TIMEOUT_MS. */
+  timeoutMs?: number;
+  cwd?: string;
+  /** The environment the browser is found with and every program started gets. */
+  env?: NodeJS.ProcessEnv;
+  /** Starts Chromium (default: startBrowser). */
+  launchBrowser?: BrowserLauncher;
+  progress: Progress;
+}
+
+export interface ExportResult {
+  files: string[];
+}

@@ -1,0 +1,100 @@
+/**
+ * What an export will write, and where: resolved from the options and checked before any work, so
+ * a bad option costs nothing and writes nothing.
+ */
+import { accessSync, constants, existsSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { UsageError } from '../errors.js';
+import { DEFAULT_TIMEOUT_MS } from './export-steps.js';
+import type { ExportOptions } from './export-options.js';
+import { FORMATS, type FormatName, type FormatWriter } from './formats.js';
+import { checkFileNames, outputBaseName } from './output-names.js';
+
+export interface PlannedOutput {
+  name: FormatName;
+  writer: FormatWriter;
+  fileName: string;
+  path: string;
+}
+
+export interface ExportPlan {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  resumePath: string;
+  outDir: string;
+  /** In the order to produce them: those without a browser first, those that alter the page last. */
+  outputs: PlannedOutput[];
+  needsBrowser: boolean;
+  timeoutMs: number;
+}
+
+export function planExport(options: ExportOptions): ExportPlan {
+  const cwd = options.cwd ?? process.cwd();
+  const resumePath = resolve(cwd, options.resume);
+  const outDir = resolve(cwd, options.out);
+  checkOutDir(outDir, resumePath, options.out);
+  const outputs = options.formats.map((name): PlannedOutput => {
+    const writer: FormatWriter = FORMATS[name];
+    const fileName = `${options.baseName ?? outputBaseName()}.${writer.extension}`;
+    return { name, writer, fileName, path: join(outDir, fileName) };
+  });
+  checkFileNames(outputs.map((output) => output.fileName));
+  checkOutputsSpareResume(
+    outputs.map((output) => output.path),
+    resumePath,
+  );
+  return {
+    cwd,
+    env: options.env ?? process.env,
+    resumePath,
+    outDir,
+    outputs: outputs.sort((a, b) => rank(a.writer) - rank(b.writer)),
+    needsBrowser: outputs.some((output) => output.writer.needsBrowser),
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+  };
+}
+
+/** Outputs without a browser first (kept if it is missing), those that alter the page last. */
+const rank = (writer: FormatWriter) => (writer.needsBrowser ? 1 : 0) + (writer.altersPage ? 1 : 0);
+
+/** --out must be a folder (or one that can be created), writable, and not the résumé itself. */
+function checkOutDir(outDir: string, resumePath: string, shown: string): void {
+  const fail = (why: string) =>
+    new UsageError(`--out ${shown}: ${why} Choose a folder, e.g. --out dist.`);
+  if (realPath(outDir) === realPath(resumePath)) throw fail('that is the résumé file itself.');
+  let existing = outDir;
+  while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
+  if (!statSync(existing).isDirectory()) {
+    throw fail(
+      existing === outDir ? 'is a file, not a folder.' : `${existing} is a file, not a folder.`,
+    );
+  }
+  try {
+    accessSync(existing, constants.W_OK);
+  } catch {
+    throw fail(`${existing} is not writable.`);
+  }
+}
+
+/**
+ * A path with every symbolic link resolved, also when its last parts do not exist yet: what
+ * `--out link` really writes to, so a link to the résumé's folder cannot get past the checks.
+ */
+function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    const parent = dirname(path);
+    return parent === path ? path : join(realPath(parent), basename(path));
+  }
+}
+
+/** An output written over the résumé would destroy the input: refuse before any work. */
+function checkOutputsSpareResume(outputs: string[], resumePath: string): void {
+  const resume = realPath(resumePath);
+  const clash = outputs.find((output) => realPath(output) === resume);
+  if (clash === undefined) return;
+  throw new UsageError(
+    `${clash} is both the résumé and an output of this export, so writing it would replace the résumé. Choose another --out folder (e.g. --out dist) or rename the résumé.`,
+  );
+}

@@ -1,0 +1,69 @@
+/**
+ * Producing every output in memory, in the plan's order, from one rendered page. Nothing is
+ * written here: the outputs are committed together afterwards.
+ */
+import type { PaperSize, Resume } from 'jsonresume-theme-camera-ready';
+import type { OpenedDocument } from '../browser/page.js';
+import { BrowserUnavailableError } from '../errors.js';
+import type { BrowserSession } from './browser-session.js';
+import { outputFailure } from './export-errors.js';
+import type { PlannedOutput } from './export-plan.js';
+import type { FormatName, Output, OutputContext } from './formats.js';
+import type { RenderedTheme } from './theme-render.js';
+
+export interface Produced {
+  planned: PlannedOutput;
+  output: Output;
+  /** How long producing it took. */
+  ms: number;
+}
+
+/** The rendered résumé every output is made from. */
+export interface RenderedResume {
+  resume: Resume;
+  theme: RenderedTheme;
+  paper: PaperSize | undefined;
+  /** Folder whose files the page may load: the résumé's own. */
+  folder: string;
+}
+
+/**
+ * Produces each planned output. When there is no browser, `keepWithoutBrowser` is given the outputs
+ * that needed none (the HTML is still useful) before the failure is thrown.
+ */
+export async function produceOutputs(
+  planned: PlannedOutput[],
+  rendered: RenderedResume,
+  session: BrowserSession | undefined,
+  keepWithoutBrowser: (produced: Produced[]) => Promise<unknown>,
+): Promise<Produced[]> {
+  let opened: Promise<OpenedDocument> | undefined;
+  const browser = () => {
+    if (!session) throw new Error('An output that needs the browser was planned without one.');
+    return session;
+  };
+  const contextFor = (format: FormatName): OutputContext => ({
+    html: rendered.theme.html,
+    resume: rendered.resume,
+    theme: rendered.theme,
+    paper: rendered.paper,
+    page: async () =>
+      (await (opened ??= browser().open(rendered.theme.html, format, rendered.folder))).page,
+    step: async (step, work) => browser().step(step, format, work, (await opened)?.broken),
+  });
+
+  const produced: Produced[] = [];
+  for (const output of planned) {
+    const startedAt = performance.now();
+    try {
+      const made = await output.writer.produce(contextFor(output.name));
+      produced.push({ planned: output, output: made, ms: performance.now() - startedAt });
+    } catch (error) {
+      if (error instanceof BrowserUnavailableError) {
+        await keepWithoutBrowser(produced.filter((done) => !done.planned.writer.needsBrowser));
+      }
+      throw outputFailure(error, output.name);
+    }
+  }
+  return produced;
+}

@@ -1,0 +1,57 @@
+/**
+ * Runs a program and collects what it prints. Never rejects on a non-zero exit: the caller decides
+ * what an exit code means. Rejects only when the program cannot be started at all.
+ */
+import { spawn } from 'node:child_process';
+
+export interface ProcessResult {
+  /** Exit code, or null when the program was ended by a signal. */
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  /** From start to exit. */
+  ms: number;
+}
+
+export interface ProcessOptions {
+  cwd?: string;
+  /** The program's whole environment (default: this process's). */
+  env?: NodeJS.ProcessEnv;
+  /** Written to the program's standard input (default: none). */
+  input?: string | Uint8Array;
+  /** Kill the program (SIGTERM) after this long. */
+  timeoutMs?: number;
+  /** Run as this user and group id (needs root). */
+  uid?: number;
+  gid?: number;
+}
+
+export function runProcess(
+  command: string,
+  args: readonly string[],
+  options: ProcessOptions = {},
+): Promise<ProcessResult> {
+  return new Promise((resolve, reject) => {
+    const startedAt = performance.now();
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+      timeout: options.timeoutMs,
+      uid: options.uid,
+      gid: options.gid,
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // A program that exits without reading all its input must not crash this process.
+    child.stdin?.on('error', () => undefined);
+    child.stdin?.end(options.input);
+    child.on('error', reject);
+    child.on('close', (code, signal) =>
+      resolve({ code, signal, stdout, stderr, ms: performance.now() - startedAt }),
+    );
+  });
+}
