@@ -167,6 +167,11 @@ describe('npm run export rejects bad options with exit 2', () => {
     ['an --out that is the résumé', ['--out', resumePath], /that is the résumé file itself/],
     ['an unknown option', ['--colour', 'red'], /unknown option --colour/],
     ['an unknown format', ['--format', 'pdf,docx'], /unknown format "docx"/],
+    [
+      'a format named like a property every object has',
+      ['--format', 'constructor'],
+      /unknown format "constructor"/,
+    ],
     ['an unknown paper', ['--paper', 'a5'], /--paper a5: choose a4 or letter/],
     ['a missing résumé', ['--resume', join(work, 'missing.json')], /missing\.json/],
     [

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Resume } from 'jsonresume-theme-camera-ready';
-import { CliError } from '../../src/cli/cli-error.js';
+import { exitCodeFor } from '../../src/cli/cli-error.js';
+import { InvalidResumeError } from '../../src/errors.js';
 import { PHOTO_LIMIT_BYTES, embedPhoto } from '../../src/export/photo.js';
 import { runScript } from '../support/cli.js';
 import { visibleFacts } from '../support/facts.js';
@@ -70,8 +71,9 @@ describe('embedPhoto', () => {
     } catch (error) {
       thrown = error;
     }
-    expect(thrown).toBeInstanceOf(CliError);
-    expect((thrown as CliError).message).toMatch(message);
+    expect(thrown).toBeInstanceOf(InvalidResumeError);
+    expect(exitCodeFor(thrown)).toBe(1);
+    expect((thrown as Error).message).toMatch(message);
   });
 
   it('warns about an address, naming the field and the fix, and fetches nothing', () => {
