@@ -26,6 +26,11 @@ export interface BrowserSession {
     work: () => Promise<T>,
     broken?: Promise<never>,
   ): Promise<T>;
+  /**
+   * Connects now, if the browser was found at start, without waiting: puppeteer loads while the
+   * theme renders in its worker. A failure is reported by `open`.
+   */
+  warmUp(): void;
   /** Closes the browser and removes its profile; safe to call when it never started. */
   close(): Promise<void>;
 }
@@ -75,6 +80,9 @@ export async function startBrowserSession(options: SessionOptions): Promise<Brow
 
   return {
     step,
+    warmUp() {
+      if (connect) (connected ??= connect()).catch(() => undefined);
+    },
     open: (html, format, allowedFolder) =>
       runStep(
         'page',

@@ -6,11 +6,12 @@
  */
 import { dirname } from 'node:path';
 import { startBrowser } from '../browser/launch.js';
-import { startBrowserSession } from './browser-session.js';
+import { startBrowserSession, type BrowserSession } from './browser-session.js';
 import { commitOutputs, type CommitTarget } from './commit-outputs.js';
 import type { ExportOptions, ExportResult } from './export-options.js';
-import { planExport } from './export-plan.js';
+import { planExport, type ExportPlan } from './export-plan.js';
 import { checkGlyphs } from './glyph-check.js';
+import { installedCoverage } from './glyph-coverage.js';
 import { produceOutputs } from './produce-outputs.js';
 import { readResume, transformLabels } from './read-resume.js';
 import { chooseTheme } from './theme-choice.js';
@@ -19,28 +20,53 @@ import { createTimings, type Timings } from './timings.js';
 
 export type { ExportOptions, ExportResult, ResumeTransform } from './export-options.js';
 
+/** `timings` collects how long each phase took (see timings.ts). */
 export async function exportResume(
   options: ExportOptions,
   timings: Timings = createTimings(),
 ): Promise<ExportResult> {
   timings.add('start', timings.now());
-  const { progress } = options;
   const plan = planExport(options);
-  const session = plan.needsBrowser
-    ? await startBrowserSession({
-        env: plan.env,
-        progress,
-        launch: options.launchBrowser ?? startBrowser,
-        timeoutMs: plan.timeoutMs,
-        timings,
-      })
-    : undefined;
+  const session = plan.needsBrowser ? await openSession(plan, options, timings) : undefined;
+  try {
+    return await exportPlanned(plan, options, session, timings);
+  } finally {
+    await session?.close();
+  }
+}
+
+/** The browser an export, or a batch of them, prints with. */
+export function openSession(
+  plan: Pick<ExportPlan, 'env' | 'timeoutMs'>,
+  options: Pick<ExportOptions, 'progress' | 'launchBrowser'>,
+  timings: Timings,
+): Promise<BrowserSession> {
+  return startBrowserSession({
+    env: plan.env,
+    progress: options.progress,
+    launch: options.launchBrowser ?? startBrowser,
+    timeoutMs: plan.timeoutMs,
+    timings,
+  });
+}
+
+/** One résumé's export, printed with `session` (needed when the plan needs a browser). */
+export async function exportPlanned(
+  plan: ExportPlan,
+  options: ExportOptions,
+  session: BrowserSession | undefined,
+  timings: Timings,
+): Promise<ExportResult> {
+  const { progress } = options;
   const themeWorker = startThemeWorker();
+  // fontconfig lists the installed fonts while the résumé is validated.
+  const coverage = plan.needsBrowser ? installedCoverage() : undefined;
   const target: CommitTarget = { outDir: plan.outDir, shownOut: options.out, cwd: plan.cwd };
   try {
     const resume = await timings.measure('validate', () =>
       readResume(plan.resumePath, options, progress, plan.cwd),
     );
+    session?.warmUp();
     const theme = await timings.measure('render', () =>
       progress.step(
         () =>
@@ -51,7 +77,7 @@ export async function exportResume(
         (rendered) => `rendered with ${rendered.name}${transformLabels(options.transforms)}`,
       ),
     );
-    if (plan.needsBrowser) await checkGlyphs(theme.html, options.strict ?? false, progress);
+    if (coverage) checkGlyphs(theme.html, await coverage, options.strict ?? false, progress);
     const produced = await produceOutputs(
       plan.outputs,
       { resume, theme, paper: options.paper, folder: dirname(plan.resumePath) },
@@ -60,6 +86,6 @@ export async function exportResume(
     );
     return { files: await commitOutputs(produced, target, progress, timings) };
   } finally {
-    await Promise.all([session?.close(), themeWorker.stop()]);
+    await themeWorker.stop();
   }
 }

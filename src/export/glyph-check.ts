@@ -1,17 +1,18 @@
 import { OutputWriteError } from '../errors.js';
 import type { Progress } from '../cli/progress.js';
-import { describeCharacters, installedCoverage, uncoveredCharacters } from './glyph-coverage.js';
+import { describeCharacters, uncoveredCharacters, type Coverage } from './glyph-coverage.js';
 
 /**
  * Characters no font here has would print as empty boxes: say which, and how to fix it. A warning,
  * or with `strict` a failure.
  */
-export async function checkGlyphs(
+export function checkGlyphs(
   html: string,
+  installed: Coverage | undefined,
   strict: boolean,
   progress: Progress,
-): Promise<void> {
-  const missing = uncoveredCharacters(html, await installedCoverage());
+): void {
+  const missing = uncoveredCharacters(html, installed);
   if (!missing?.length) return;
   const message =
     `${missing.length} character${missing.length > 1 ? 's' : ''} of the page ${missing.length > 1 ? 'have' : 'has'} no font on this machine and would print as empty boxes: ${describeCharacters(missing)}. ` +

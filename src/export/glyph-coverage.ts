@@ -3,28 +3,22 @@
  * the page's own embedded fonts (their @font-face unicode-range) plus every font installed here,
  * as fontconfig reports them; Chromium falls back to any installed font for a missing glyph.
  */
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
+import { runProcess } from '../process/run.js';
 
 /** Inclusive [from, to] code point ranges. */
 export type Coverage = [number, number][];
 
 /** The code points the installed fonts have, or undefined where fontconfig is not available. */
 export async function installedCoverage(): Promise<Coverage | undefined> {
-  try {
-    const { stdout } = await promisify(execFile)('fc-list', ['--format', '%{charset}\\n'], {
-      maxBuffer: 64 << 20,
+  const listed = await runProcess('fc-list', ['--format', '%{charset}\\n']).catch(() => undefined);
+  if (listed?.code !== 0) return undefined;
+  return listed.stdout
+    .split(/\s+/)
+    .filter((part) => /^[0-9a-f]+(-[0-9a-f]+)?$/i.test(part))
+    .map((part) => {
+      const [from, to] = part.split('-');
+      return [parseInt(from!, 16), parseInt(to ?? from!, 16)] as [number, number];
     });
-    return stdout
-      .split(/\s+/)
-      .filter((part) => /^[0-9a-f]+(-[0-9a-f]+)?$/i.test(part))
-      .map((part) => {
-        const [from, to] = part.split('-');
-        return [parseInt(from!, 16), parseInt(to ?? from!, 16)] as [number, number];
-      });
-  } catch {
-    return undefined;
-  }
 }
 
 /** What the page's embedded fonts declare they cover. */

@@ -53,17 +53,23 @@ export async function produceOutputs(
   });
 
   const produced: Produced[] = [];
-  for (const output of planned) {
-    const startedAt = performance.now();
-    try {
-      const made = await output.writer.produce(contextFor(output.name));
-      produced.push({ planned: output, output: made, ms: performance.now() - startedAt });
-    } catch (error) {
-      if (error instanceof BrowserUnavailableError) {
-        await keepWithoutBrowser(produced.filter((done) => !done.planned.writer.needsBrowser));
+  try {
+    for (const output of planned) {
+      const startedAt = performance.now();
+      try {
+        const made = await output.writer.produce(contextFor(output.name));
+        produced.push({ planned: output, output: made, ms: performance.now() - startedAt });
+      } catch (error) {
+        if (error instanceof BrowserUnavailableError) {
+          await keepWithoutBrowser(produced.filter((done) => !done.planned.writer.needsBrowser));
+        }
+        throw outputFailure(error, output.name);
       }
-      throw outputFailure(error, output.name);
     }
+    return produced;
+  } finally {
+    // The tab is this résumé's alone: a batch opens a new one for the next.
+    const document = await opened?.catch(() => undefined);
+    await document?.page.close().catch(() => undefined);
   }
-  return produced;
 }
