@@ -4,7 +4,10 @@
  */
 import { EXIT, exitCodeFor } from '../src/cli/cli-error.js';
 import { EXPORT_USAGE, parseExportArgs } from '../src/export/export-args.js';
+import { UsageError } from '../src/errors.js';
+import { exportBatch, isBatch } from '../src/export/batch-export.js';
 import { exportResume } from '../src/export/export.js';
+import { createTimings } from '../src/export/timings.js';
 import { createProgress } from '../src/cli/progress.js';
 import { exitOnSignals, exitUnlessStopping } from '../src/cli/shutdown.js';
 
@@ -15,13 +18,8 @@ async function main(argv: string[]): Promise<number> {
     return EXIT.ok;
   }
   const progress = createProgress({ quiet: args.quiet });
-  // Loaded on demand: its page-budget check pulls in pdf-lib, which would delay Chromium's start.
-  const variant =
-    args.variant === undefined
-      ? undefined
-      : (await import('../src/export/variant-export.js')).variantExport(args.variant);
-  const { files } = await exportResume({
-    resume: args.resume,
+  const timings = createTimings();
+  const common = {
     theme: args.theme,
     out: args.out,
     formats: args.formats,
@@ -30,11 +28,40 @@ async function main(argv: string[]): Promise<number> {
     maxBytes: args.maxBytes,
     timeoutMs: args.timeoutMs,
     strict: args.strict,
-    ...(variant && { baseName: variant.baseName, transforms: [variant.transform] }),
     progress,
-  });
-  await variant?.checkPageBudget(files, progress);
-  return EXIT.ok;
+  };
+  let code: number = EXIT.ok;
+  if (isBatch(args.resumes)) {
+    if (args.variant !== undefined) {
+      throw new UsageError(
+        '--variant exports one résumé: name one --resume, not several or a folder.',
+      );
+    }
+    const startedAt = performance.now();
+    const { exported, failures } = await exportBatch({ ...common, resumes: args.resumes }, timings);
+    for (const { resume, error } of failures)
+      process.stderr.write(`✖ ${resume}: ${error.message}\n`);
+    const total = exported + failures.length;
+    progress.done(`exported ${exported} of ${total} résumés`, performance.now() - startedAt);
+    code = failures[0] ? (exitCodeFor(failures[0].error) ?? EXIT.exportFailed) : EXIT.ok;
+  } else {
+    // Loaded on demand: its page-budget check pulls in pdf-lib, which would delay Chromium's start.
+    const variant =
+      args.variant === undefined
+        ? undefined
+        : (await import('../src/export/variant-export.js')).variantExport(args.variant);
+    const { files } = await exportResume(
+      {
+        ...common,
+        resume: args.resumes[0]!,
+        ...(variant && { baseName: variant.baseName, transforms: [variant.transform] }),
+      },
+      timings,
+    );
+    await variant?.checkPageBudget(files, progress);
+  }
+  if (args.timings) process.stderr.write(`timings ${JSON.stringify(timings.summary())}\n`);
+  return code;
 }
 
 function report(error: unknown): number {

@@ -8,7 +8,8 @@ import { PAPER_SIZES, type PaperSize } from 'jsonresume-theme-camera-ready';
 
 export interface ExportArgs {
   help: boolean;
-  resume: string;
+  /** One résumé file, or several (and folders of them) for a batch. */
+  resumes: string[];
   theme: string | undefined;
   out: string;
   formats: FormatName[];
@@ -22,6 +23,8 @@ export interface ExportArgs {
   maxBytes: number | undefined;
   /** --timeout in milliseconds, or undefined for the default. */
   timeoutMs: number | undefined;
+  /** Print the duration of each phase as one `timings {…}` line on stderr. */
+  timings: boolean;
 }
 
 export const EXPORT_USAGE = `Usage: npm run export -- [options]
@@ -29,7 +32,8 @@ export const EXPORT_USAGE = `Usage: npm run export -- [options]
 Validates a JSON Resume, renders it with a theme and prints it with Chromium.
 
 Options:
-  --resume <file>     the résumé (default: resume.json)
+  --resume <file>     the résumé (default: resume.json); repeat it, or name a folder, to export
+                      many with one browser, each as <its file name>.<format>
   --theme <theme>     a theme folder (./theme), an installed package (jsonresume-theme-even)
                       or its short name (even); default: meta.theme of the résumé, else ./theme
   --out <folder>      where to write resume.<format> (default: dist)
@@ -44,6 +48,7 @@ Options:
   --strict            fail (exit 3) when the page has characters no installed font can draw,
                       instead of warning
   --quiet             print only warnings and errors
+  --timings           also print how long each phase took, as one line: timings {json}
   -h, --help          show this help
 
 Chromium: PUPPETEER_EXECUTABLE_PATH or CHROME_PATH, else puppeteer's download, else the system's
@@ -55,7 +60,7 @@ Exit codes: 0 written, 1 invalid résumé, 2 unreadable résumé or bad option (
 without a font.`;
 
 const OPTIONS = {
-  resume: { type: 'string', default: 'resume.json' },
+  resume: { type: 'string', multiple: true, default: ['resume.json'] },
   theme: { type: 'string' },
   out: { type: 'string', default: 'dist' },
   format: { type: 'string', default: 'html,pdf' },
@@ -66,6 +71,7 @@ const OPTIONS = {
   timeout: { type: 'string' },
   strict: { type: 'boolean', default: false },
   quiet: { type: 'boolean', short: 'q', default: false },
+  timings: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const satisfies OptionSpec;
 
@@ -81,7 +87,7 @@ export function parseExportArgs(argv: string[]): ExportArgs {
   }
   return {
     help: values.help,
-    resume: nonEmpty('--resume', values.resume),
+    resumes: values.resume.map((resume) => nonEmpty('--resume', resume)),
     theme: values.theme === undefined ? undefined : nonEmpty('--theme', values.theme),
     out: nonEmpty('--out', values.out),
     formats: parseFormats(values.format),
@@ -92,6 +98,7 @@ export function parseExportArgs(argv: string[]): ExportArgs {
     quiet: values.quiet,
     maxBytes: values['max-size'] === undefined ? undefined : parseMaxSize(values['max-size']),
     timeoutMs: values.timeout === undefined ? undefined : parseTimeout(values.timeout),
+    timings: values.timings,
   };
 }
 
