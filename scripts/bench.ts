@@ -4,13 +4,13 @@
  * jsonresume-theme-even's, and validation time for files with thousands of errors. Writes
  * bench/RESULTS.md. `npm run bench -- --only validation` re-measures only the last section.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Resume } from 'jsonresume-theme-camera-ready';
 import { browserVersion, findBrowser } from '../src/browser/find.js';
 import { parseCliArgs } from '../src/cli/cli-args.js';
+import { runProcess } from '../src/process/run.js';
 import { loadTheme } from '../src/export/theme-loader.js';
 import { validateFile } from '../src/resume/validate.js';
 
@@ -40,23 +40,13 @@ interface Run {
   stderr: string;
 }
 
-function timed(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(command, args, {
-      cwd: root,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const ms = performance.now() - started;
-      if (code === 0) resolve({ ms, stderr });
-      else reject(new Error(`${command} ${args.join(' ')} exited ${code}:\n${stderr}`));
-    });
+async function timed(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
+  const { code, stderr, ms } = await runProcess(command, args, {
+    cwd: root,
+    env: { ...process.env, ...env },
   });
+  if (code !== 0) throw new Error(`${command} ${args.join(' ')} exited ${code}:\n${stderr}`);
+  return { ms, stderr };
 }
 
 const ourArgs = (input: Input, out: string) => [

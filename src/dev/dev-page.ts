@@ -3,15 +3,11 @@
  * render exists (told over server-sent events at `/__events`), and a banner with the current
  * problem over the last good render. Only the preview gets these; exports never pass through here.
  */
+import { escapeHtml } from 'jsonresume-theme-camera-ready';
 
 export const EVENTS_PATH = '/__events';
 
 const BANNER_ID = 'camera-ready-dev-problem';
-
-/** Text safe in HTML content and attribute values (numeric references need no table). */
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 /** Reporters may colour their text for terminals; a page shows it plain. */
 function stripAnsi(text: string): string {

@@ -2,9 +2,9 @@
  * Runs real command-line programs and collects what they print. Never throws on a non-zero exit:
  * the exit code is part of what tests assert.
  */
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { runProcess } from '../../src/process/run.js';
 import { repoRoot } from './paths.js';
 
 export interface CliResult {
@@ -26,27 +26,19 @@ export interface RunOptions {
   gid?: number;
 }
 
-export function run(
+export async function run(
   command: string,
   args: readonly string[],
   options: RunOptions = {},
 ): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
-      cwd: options.cwd ?? repoRoot,
-      env: { ...process.env, ...options.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      timeout: options.timeoutMs ?? 90_000,
-      ...(options.uid === undefined ? {} : { uid: options.uid }),
-      ...(options.gid === undefined ? {} : { gid: options.gid }),
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+  const { code, signal, stdout, stderr } = await runProcess(command, args, {
+    cwd: options.cwd ?? repoRoot,
+    env: { ...process.env, ...options.env },
+    timeoutMs: options.timeoutMs ?? 90_000,
+    uid: options.uid,
+    gid: options.gid,
   });
+  return { code, signal, stdout, stderr };
 }
 
 /** An executable installed in the repository's node_modules/.bin. */

@@ -10,6 +10,9 @@ export type * from './view-types';
 export * from './types';
 export * from './legacy-fields';
 export * from './paper';
+/** The theme's own escaping and URL display, for tools that show résumé text beside it. */
+export { escapeHtml } from './text';
+export { displayUrl } from './urls';
 
 /** The whole theme as one object, for `import theme from …` and `require(…).default`. */
 const theme = {
