@@ -12,6 +12,9 @@ import { planExport } from './export-plan.js';
 import { displayPath } from './output-names.js';
 import { createTimings, type Timings } from './timings.js';
 
+/** Résumés exported at once. */
+const IN_FLIGHT = 2;
+
 export interface BatchOptions extends Omit<ExportOptions, 'resume' | 'baseName'> {
   /** Résumé files, and folders whose `.json` files are résumés. */
   resumes: string[];
@@ -42,19 +45,26 @@ export async function exportBatch(
       ? await openSession(first, options, timings)
       : undefined;
   const result: BatchResult = { exported: 0, files: [], failures: [] };
-  try {
-    for (const { single, plan } of plans) {
+  const queue = [...plans];
+  const exportQueued = async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const { single, plan } = next;
       try {
         const { files } = await exportPlanned(plan, single, session, timings);
         result.files.push(...files);
         result.exported += 1;
       } catch (error) {
         if (!(error instanceof UserFacingError) || error instanceof BrowserUnavailableError) {
+          queue.length = 0;
           throw error;
         }
         result.failures.push({ resume: displayPath(cwd, plan.resumePath), error });
       }
     }
+  };
+  try {
+    // Two at a time: one résumé is validated and rendered while the other prints.
+    await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, plans.length) }, exportQueued));
     return result;
   } finally {
     await session?.close();
