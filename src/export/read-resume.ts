@@ -16,9 +16,8 @@ export async function readResume(
   progress: Progress,
   cwd: string,
 ): Promise<Resume> {
-  const read = options.force
-    ? await readUnchecked(path, options.maxBytes, progress, cwd)
-    : await readValid(path, options.maxBytes, progress, cwd);
+  const how: ReadContext = { shown: displayPath(cwd, path), maxBytes: options.maxBytes, progress };
+  const read = options.force ? await readUnchecked(path, how) : await readValid(path, how);
   const resume = embedPhoto(read, dirname(path), (message) => progress.warn(message));
   const transformed = (options.transforms ?? []).reduce(
     (current, transform) => transform.apply(current),
@@ -32,13 +31,17 @@ export function transformLabels(transforms: ResumeTransform[] | undefined): stri
   return transforms?.length ? ` (${transforms.map((t) => t.label).join(', ')})` : '';
 }
 
+interface ReadContext {
+  /** The path as the user would type it, for messages. */
+  shown: string;
+  maxBytes: number | undefined;
+  progress: Progress;
+}
+
 async function readValid(
   path: string,
-  maxBytes: number | undefined,
-  progress: Progress,
-  cwd: string,
+  { shown, maxBytes, progress }: ReadContext,
 ): Promise<Resume> {
-  const shown = displayPath(cwd, path);
   const startedAt = performance.now();
   const { validateFile } = await import('../resume/validate.js');
   const outcome = await validateFile(path, { maxBytes });
@@ -51,13 +54,8 @@ async function readValid(
   return outcome.resume;
 }
 
-async function readUnchecked(
-  path: string,
-  maxBytes: number | undefined,
-  progress: Progress,
-  cwd: string,
-): Promise<Resume> {
-  const shown = displayPath(cwd, path);
+async function readUnchecked(path: string, how: ReadContext): Promise<Resume> {
+  const { shown, maxBytes, progress } = how;
   const { readResumeText, parseResumeText } = await import('../resume/load.js');
   const read = await readResumeText(path, { maxBytes });
   if (!read.ok) {
