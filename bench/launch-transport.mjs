@@ -1,56 +1,59 @@
-// Our launch (Chromium spawned before puppeteer loads, DevTools over our pipe transport) against
-// puppeteer.launch({ pipe: true }) with the same Chromium and flags: whole processes, alternating,
-// medians. Each child prints its own phases; the wall time includes Node's start.
-// Usage (after npm run build): node bench/launch-transport.mjs <html> [executable] [rounds]
+// Our launch (Chromium spawned before puppeteer loads, DevTools over src/browser/pipe-transport.ts)
+// against puppeteer.launch({ pipe: true }) with the same Chromium and flags, each as the launcher
+// of a whole PDF export (exportResume's launchBrowser): processes from start to exit,
+// alternating, medians. Usage (after npm run build):
+//   node bench/launch-transport.mjs [résumé] [executable] [rounds]
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const build = new URL('../build/src/browser/', import.meta.url);
+const build = (path) => new URL(`../build/src/${path}`, import.meta.url).href;
 const args = process.argv.slice(2);
 const isChild = args[0] === 'child';
-const [how, htmlPath, executablePath = '/usr/bin/chromium', rounds = '12'] = isChild
+const [way, resume = 'resume.json', executablePath = '/usr/bin/chromium', rounds = '12'] = isChild
   ? args.slice(1)
   : [undefined, ...args];
 
-/** One export's browser work: launch, connect, print the HTML, close. */
-async function child() {
-  const t0 = performance.now();
-  const html = readFileSync(htmlPath, 'utf8');
-  let browser;
-  let close;
-  if (how === 'ours') {
-    const { startBrowser } = await import(new URL('launch.js', build).href);
-    const running = await startBrowser(executablePath);
-    browser = await running.connect();
-    close = () => running.close();
-  } else {
-    const { chromiumArgs } = await import(new URL('chromium-args.js', build).href);
-    const puppeteer = createRequire(import.meta.url)('puppeteer');
-    const profile = mkdtempSync(join(tmpdir(), 'camera-ready-chromium-'));
-    browser = await puppeteer.launch({
-      executablePath,
-      pipe: true,
-      ignoreDefaultArgs: true,
-      args: chromiumArgs(profile),
-      defaultViewport: null,
-      env: { ...process.env, TMPDIR: profile },
-    });
-    close = async () => {
+/** A RunningBrowser (src/browser/launch.ts) started by puppeteer.launch. */
+async function launchWithPuppeteer(path, env) {
+  const { chromiumArgs } = await import(build('browser/chromium-args.js'));
+  const puppeteer = createRequire(import.meta.url)('puppeteer');
+  const profile = mkdtempSync(join(tmpdir(), 'camera-ready-chromium-'));
+  const browser = await puppeteer.launch({
+    executablePath: path,
+    pipe: true,
+    ignoreDefaultArgs: true,
+    args: chromiumArgs(profile),
+    defaultViewport: null,
+    env: { ...env, TMPDIR: profile },
+  });
+  return {
+    process: browser.process(),
+    connect: async () => browser,
+    async close() {
       await browser.close();
       rmSync(profile, { recursive: true, force: true });
-    };
-  }
-  const connected = performance.now() - t0;
-  const [page] = await browser.pages();
-  await page.setContent(html, { waitUntil: 'load' });
-  await page.pdf({ format: 'A4', printBackground: true });
-  const printed = performance.now() - t0;
-  await close();
-  const closed = performance.now() - t0;
-  process.stdout.write(JSON.stringify({ connected, printed, closed }));
+    },
+  };
+}
+
+async function child() {
+  const [{ exportResume }, { createProgress }] = await Promise.all([
+    import(build('export/export.js')),
+    import(build('cli/progress.js')),
+  ]);
+  const out = mkdtempSync(join(tmpdir(), 'launch-transport-'));
+  await exportResume({
+    resume,
+    out,
+    formats: ['pdf'],
+    env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: executablePath },
+    progress: createProgress({ quiet: true }),
+    ...(way === 'launch' && { launchBrowser: launchWithPuppeteer }),
+  });
+  rmSync(out, { recursive: true, force: true });
   process.exit(0);
 }
 
@@ -58,15 +61,15 @@ if (isChild) {
   await child();
 } else {
   const runs = { ours: [], launch: [] };
+  const script = new URL(import.meta.url).pathname;
   for (let round = 0; round < Number(rounds); round += 1) {
-    for (const way of round % 2 ? ['launch', 'ours'] : ['ours', 'launch']) {
+    for (const next of round % 2 ? ['launch', 'ours'] : ['ours', 'launch']) {
       const started = performance.now();
-      const script = new URL(import.meta.url).pathname;
-      const result = spawnSync(process.execPath, [script, 'child', how, htmlPath, executablePath], {
+      const result = spawnSync(process.execPath, [script, 'child', next, resume, executablePath], {
         encoding: 'utf8',
       });
-      if (result.status !== 0) throw new Error(`${way}: ${result.stderr}`);
-      runs[way].push({ wall: performance.now() - started, ...JSON.parse(result.stdout) });
+      if (result.status !== 0) throw new Error(`${next}: ${result.stderr}`);
+      runs[next].push(performance.now() - started);
     }
   }
   const median = (values) => {
@@ -74,10 +77,10 @@ if (isChild) {
     const middle = sorted.length >> 1;
     return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
   };
-  for (const [way, list] of Object.entries(runs)) {
-    const phase = (key) => `${key} ${Math.round(median(list.map((run) => run[key])))} ms`;
+  for (const [name, times] of Object.entries(runs)) {
+    const all = times.map(Math.round).join(' ');
     console.log(
-      `${way}: ${list.length} runs, median ${['wall', 'connected', 'printed', 'closed'].map(phase).join(', ')}`,
+      `${name}: ${times.length} exports, median ${Math.round(median(times))} ms (${all})`,
     );
   }
 }
