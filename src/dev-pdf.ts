@@ -7,6 +7,7 @@ import { dirname } from 'node:path';
 import type { Page } from 'puppeteer';
 import type { Resume } from 'jsonresume-theme-camera-ready';
 import { writeFileAtomic } from './atomic-write.js';
+import { withPrintFonts } from './cjk-fonts.js';
 import { resolveBrowser, startBrowser, type RunningBrowser } from './browser.js';
 import { DEFAULT_TIMEOUT_MS, runStep } from './export-steps.js';
 import { FORMATS } from './formats.js';
@@ -44,11 +45,13 @@ export function pdfPreview(outFile: string, allowedFolder: string, progress: Pro
           paper: undefined,
           page: async () => {
             page ??= await connected.newPage();
+            const printed = withPrintFonts(html);
             opened ??= await runStep(
               'page',
               () =>
-                openDocument(page!, html, {
+                openDocument(page!, printed.html, {
                   allowedFolder,
+                  fonts: printed.files,
                   onBlocked: (attempt) => progress.warn(`blocked ${attempt}`),
                   onIgnored: (call) => progress.warn(`ignored ${call}`),
                 }),
