@@ -9,10 +9,10 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Resume } from 'jsonresume-theme-camera-ready';
-import { browserVersion, findBrowser } from '../src/browser.js';
-import { parseCliArgs } from '../src/cli-args.js';
-import { loadTheme } from '../src/theme-loader.js';
-import { validateFile } from '../src/validate.js';
+import { browserVersion, findBrowser } from '../src/browser/browser.js';
+import { parseCliArgs } from '../src/cli/cli-args.js';
+import { loadTheme } from '../src/export/theme-loader.js';
+import { validateFile } from '../src/resume/validate.js';
 
 const root = process.cwd();
 const bin = (name: string) => join(root, 'node_modules', '.bin', name);
@@ -272,9 +272,9 @@ async function main(): Promise<void> {
     ['node: import puppeteer', process.execPath, ['-e', "import('puppeteer')"]],
     ['node: import pdf-lib', process.execPath, ['-e', "import('pdf-lib')"]],
     [
-      'node: import build/src/validate.js',
+      'node: import build/src/resume/validate.js',
       process.execPath,
-      ['-e', "import('./build/src/validate.js')"],
+      ['-e', "import('./build/src/resume/validate.js')"],
     ],
     ['node: import the theme', process.execPath, ['-e', "import('jsonresume-theme-camera-ready')"]],
   ];

@@ -4,17 +4,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { parseCliArgs } from '../src/cli-args.js';
-import { CliError, EXIT, describeError } from '../src/cli-error.js';
-import { pdfPreview, type PdfPreview } from '../src/dev-pdf.js';
-import { startDevServer, type DevServer } from '../src/dev-server.js';
-import { parseByteSize } from '../src/input-limits.js';
-import { readResumeText } from '../src/load.js';
-import { cli } from '../src/messages.js';
-import { createProgress } from '../src/progress.js';
-import { themeWatchPlan } from '../src/theme-build.js';
-import { loadTheme } from '../src/theme-loader.js';
-import { applyVariant } from '../src/variant.js';
+import { parseCliArgs } from '../src/cli/cli-args.js';
+import { CliError, EXIT, describeError } from '../src/cli/cli-error.js';
+import { pdfPreview, type PdfPreview } from '../src/dev/dev-pdf.js';
+import { startDevServer, type DevServer } from '../src/dev/dev-server.js';
+import { parseByteSize } from '../src/resume/input-limits.js';
+import { readResumeText } from '../src/resume/load.js';
+import { cli } from '../src/resume/messages.js';
+import { createProgress } from '../src/cli/progress.js';
+import { themeWatchPlan } from '../src/dev/theme-build.js';
+import { loadTheme } from '../src/export/theme-loader.js';
+import { applyVariant } from '../src/resume/variant.js';
 
 const USAGE = `Usage: npm run dev -- [options]
 

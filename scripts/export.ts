@@ -2,11 +2,11 @@
  * `npm run export`: résumé → dist/resume.html + dist/resume.pdf. Kept light: the heavy modules
  * (validator, puppeteer, pdf-lib) load only once Chromium is already starting.
  */
-import { CliError, EXIT } from '../src/cli-error.js';
-import { EXPORT_USAGE, parseExportArgs } from '../src/export-args.js';
-import { exportResume } from '../src/export.js';
-import { createProgress } from '../src/progress.js';
-import { exitOnSignals, exitUnlessStopping } from '../src/shutdown.js';
+import { CliError, EXIT } from '../src/cli/cli-error.js';
+import { EXPORT_USAGE, parseExportArgs } from '../src/export/export-args.js';
+import { exportResume } from '../src/export/export.js';
+import { createProgress } from '../src/cli/progress.js';
+import { exitOnSignals, exitUnlessStopping } from '../src/cli/shutdown.js';
 
 async function main(argv: string[]): Promise<number> {
   const args = parseExportArgs(argv);
@@ -19,7 +19,7 @@ async function main(argv: string[]): Promise<number> {
   const variant =
     args.variant === undefined
       ? undefined
-      : (await import('../src/variant-export.js')).variantExport(args.variant);
+      : (await import('../src/export/variant-export.js')).variantExport(args.variant);
   const { files } = await exportResume({
     resume: args.resume,
     theme: args.theme,

@@ -5,11 +5,11 @@
  */
 import { importBib } from '../src/bib/import.js';
 import { describeChanges } from '../src/bib/changes-text.js';
-import { parseCliArgs } from '../src/cli-args.js';
-import { EXIT } from '../src/cli-error.js';
-import { cli, importCli } from '../src/messages.js';
-import { createProgress } from '../src/progress.js';
-import { formatReport } from '../src/report.js';
+import { parseCliArgs } from '../src/cli/cli-args.js';
+import { EXIT } from '../src/cli/cli-error.js';
+import { cli, importCli } from '../src/resume/messages.js';
+import { createProgress } from '../src/cli/progress.js';
+import { formatReport } from '../src/resume/report.js';
 
 const args = parseCliArgs(process.argv.slice(2), {
   resume: { type: 'string', default: 'resume.json' },

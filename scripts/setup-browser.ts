@@ -3,7 +3,7 @@
  * `chromium` with apt-get when there is none and that is possible (root, Debian). With
  * `--with-test-tools` it also makes sure the programs the tests run are there.
  */
-import { parseCliArgs } from '../src/cli-args.js';
+import { parseCliArgs } from '../src/cli/cli-args.js';
 import {
   INSTALL_HINT,
   browserVersion,
@@ -13,9 +13,9 @@ import {
   hasCjkFont,
   installDebianPackages,
   resolveBrowser,
-} from '../src/browser.js';
-import { CliError, EXIT, describeError } from '../src/cli-error.js';
-import { createProgress } from '../src/progress.js';
+} from '../src/browser/browser.js';
+import { CliError, EXIT, describeError } from '../src/cli/cli-error.js';
+import { createProgress } from '../src/cli/progress.js';
 
 const USAGE = `Usage: npm run setup-browser [-- --with-test-tools]
 

@@ -2,13 +2,13 @@
  * `npm run validate [-- [--json] [file]]`: checks a résumé and reports every problem with its
  * place in the file. Exit 0 valid, 1 invalid, 2 unreadable file or bad options.
  */
-import { parseCliArgs } from '../src/cli-args.js';
-import { cli, report as reportText } from '../src/messages.js';
-import { parseByteSize } from '../src/input-limits.js';
-import { formatReport, listed } from '../src/report.js';
-import { JSON_RESUME_VERSION } from '../src/resume-schema.js';
-import { validateFile } from '../src/validate.js';
-import { countBySeverity } from '../src/diagnostics.js';
+import { parseCliArgs } from '../src/cli/cli-args.js';
+import { cli, report as reportText } from '../src/resume/messages.js';
+import { parseByteSize } from '../src/resume/input-limits.js';
+import { formatReport, listed } from '../src/resume/report.js';
+import { JSON_RESUME_VERSION } from '../src/resume/resume-schema.js';
+import { validateFile } from '../src/resume/validate.js';
+import { countBySeverity } from '../src/resume/diagnostics.js';
 
 const args = parseCliArgs(process.argv.slice(2), {
   json: { type: 'boolean' },

@@ -3,9 +3,9 @@
  * on stdout, for any other JSON Resume client (e.g. `npm run variant -- industry > industry.json`).
  */
 import { parseArgs } from 'node:util';
-import { CliError, EXIT, describeError } from '../src/cli-error.js';
-import { validateFile } from '../src/validate.js';
-import { UnknownVariantError, applyVariant, variantNames } from '../src/variant.js';
+import { CliError, EXIT, describeError } from '../src/cli/cli-error.js';
+import { validateFile } from '../src/resume/validate.js';
+import { UnknownVariantError, applyVariant, variantNames } from '../src/resume/variant.js';
 
 const HELP = `Usage: npm run variant -- <name> [--resume resume.json]
 

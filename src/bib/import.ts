@@ -5,12 +5,12 @@
  */
 import { stat } from 'node:fs/promises';
 import type { Publication } from 'jsonresume-theme-camera-ready';
-import { writeFileAtomic } from '../atomic-write.js';
-import { describeError, EXIT } from '../cli-error.js';
-import type { Diagnostic } from '../diagnostics.js';
-import { readResumeText } from '../load.js';
-import { bibText } from '../messages.js';
-import { validateText } from '../validate.js';
+import { writeFileAtomic } from '../export/atomic-write.js';
+import { describeError, EXIT } from '../cli/cli-error.js';
+import type { Diagnostic } from '../resume/diagnostics.js';
+import { readResumeText } from '../resume/load.js';
+import { bibText } from '../resume/messages.js';
+import { validateText } from '../resume/validate.js';
 import { applyChanges } from './edit.js';
 import { isContainer, mapEntry, type MappedEntry, type Owner } from './map.js';
 import { splitName } from './owner.js';

@@ -3,10 +3,10 @@
  * Unicode, name lists); here its output becomes plain text with a place in the file, and its
  * errors become located diagnostics. A malformed entry is reported and left out; the rest stay.
  */
-import { lineIndex } from '../json-locations.js';
+import { lineIndex } from '../resume/json-locations.js';
 import { parse, type Creator } from '@retorquere/bibtex-parser';
-import type { Diagnostic } from '../diagnostics.js';
-import { bibText } from '../messages.js';
+import type { Diagnostic } from '../resume/diagnostics.js';
+import { bibText } from '../resume/messages.js';
 
 /** One person (or a literal name such as a consortium) from a name list. */
 export interface Person {

@@ -1,9 +1,9 @@
 /**
  * One real Chromium per test file, found and started the way the exporter does it
- * (src/browser.ts), so tests exercise the same launch path users get.
+ * (src/browser/browser.ts), so tests exercise the same launch path users get.
  */
 import type { Browser } from 'puppeteer';
-import { findBrowser, startBrowser, type RunningBrowser } from '../../src/browser.js';
+import { findBrowser, startBrowser, type RunningBrowser } from '../../src/browser/browser.js';
 
 export interface TestBrowser {
   browser: Browser;

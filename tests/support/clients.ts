@@ -6,7 +6,7 @@
 import { copyFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Resume } from 'jsonresume-theme-camera-ready';
-import { findBrowser } from '../../src/browser.js';
+import { findBrowser } from '../../src/browser/browser.js';
 import { run, runScript, type CliResult } from './cli.js';
 import { packageVersion, repoRoot, resumePath, themeDir } from './paths.js';
 import { pdfInfo, pdfText, type PdfInfo } from './pdf.js';
@@ -19,7 +19,7 @@ export const RESUME_CLI_VERSION = '3.1.2';
 
 /**
  * What both clients need to find and start Chromium here: the browser our exporter would use
- * (src/browser.ts), named the way puppeteer reads it, and no sandbox for resume-cli as root.
+ * (src/browser/browser.ts), named the way puppeteer reads it, and no sandbox for resume-cli as root.
  */
 let clientEnv: Promise<NodeJS.ProcessEnv> | undefined;
 function clientEnvironment(): Promise<NodeJS.ProcessEnv> {

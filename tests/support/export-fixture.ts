@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString, PDFHexString } from 'pdf-lib';
 import type { Resume } from 'jsonresume-theme-camera-ready';
-import { outlineTitle } from '../../src/pdf-metadata.js';
+import { outlineTitle } from '../../src/export/pdf-metadata.js';
 import { resumePath } from './paths.js';
 
 export function seedResume(): Resume {

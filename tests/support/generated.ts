@@ -1,7 +1,7 @@
 /** The checks every generated résumé goes through, shared by the generated-* test files. */
 import { expect } from 'vitest';
 import type { Resume } from 'jsonresume-theme-camera-ready';
-import { validateText } from '../../src/validate.js';
+import { validateText } from '../../src/resume/validate.js';
 import { FORBIDDEN } from './arbitraries.js';
 import { inspectHtml, leakedWords } from './html.js';
 import { theme } from './theme.js';

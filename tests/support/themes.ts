@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Resume } from 'jsonresume-theme-camera-ready';
-import { loadTheme } from '../../src/theme-loader.js';
+import { loadTheme } from '../../src/export/theme-loader.js';
 import { packageDir, packageVersion, repoRoot } from './paths.js';
 import { htmlToText } from './text.js';
 

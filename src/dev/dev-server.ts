@@ -1,0 +1,234 @@
+/**
+ * The preview server: renders the résumé with a theme, serves it on 127.0.0.1, and re-renders
+ * when the résumé or the theme changes, telling open pages to reload over server-sent events.
+ * Bad input never stops it: the last good render stays up with the problem shown over it.
+ */
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { basename, dirname } from 'node:path';
+import type { Resume } from 'jsonresume-theme-camera-ready';
+import { CliError, EXIT, describeError } from '../cli/cli-error.js';
+import { EVENTS_PATH, devPage, problemPage, type Problem } from './dev-page.js';
+import { watchFile, watchTree, type Watcher } from './file-watch.js';
+import { readResumeText } from '../resume/load.js';
+import { embedPhoto } from '../export/photo.js';
+import type { LoadedTheme } from '../export/theme-loader.js';
+import { validateText } from '../resume/validate.js';
+
+/** Waits this long after a change before rendering, so one save's burst of events renders once. */
+const RESUME_SETTLE_MS = 20;
+const THEME_SETTLE_MS = 60;
+
+export interface DevServerOptions {
+  resumePath: string;
+  /** Larger résumé files are refused (default: the validator's limit). */
+  maxBytes?: number;
+  /** 0 picks a free port. */
+  port: number;
+  /** Loads the theme; `fresh` asks for its current files rather than cached modules. */
+  loadTheme(fresh: boolean): Promise<LoadedTheme>;
+  /** Folders whose changes mean the theme must be loaded again. */
+  themeFolders: string[];
+  /** Turns the validated résumé into what the theme renders (e.g. a variant). */
+  transform?: (resume: Resume) => Resume;
+  /** Called after each good render, e.g. to export a PDF; its failures are reported, not fatal. */
+  afterRender?: (html: string, resume: Resume, theme: LoadedTheme) => Promise<void>;
+  log(line: string): void;
+}
+
+export interface DevServer {
+  url: string;
+  port: number;
+  /** Stops watching, ends open event streams, frees the port. */
+  close(): Promise<void>;
+}
+
+export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
+  const { log } = options;
+  const resumeName = basename(options.resumePath);
+  const boot = randomBytes(4).toString('hex');
+  let version = 0;
+  let good: string | undefined;
+  let problem: Problem | undefined;
+  let lastText: string | undefined;
+  let theme: LoadedTheme | undefined;
+  const clients = new Set<ServerResponse>();
+
+  const currentVersion = () => `${boot}-${version}`;
+  const page = () =>
+    good === undefined
+      ? problemPage(currentVersion(), problem ?? { title: 'Rendering…', details: '' })
+      : devPage(good, currentVersion(), problem);
+
+  function publish(): void {
+    version += 1;
+    for (const client of clients) client.write(`event: version\ndata: ${currentVersion()}\n\n`);
+  }
+
+  function fail(title: string, details: string): void {
+    problem = { title: `${title} (showing the last good render)`, details };
+    log(`✖ ${title}\n${details}`);
+    publish();
+  }
+
+  /** One render of the current files; `themeChanged` reloads the theme first. */
+  async function render(themeChanged: boolean, changedAt: number): Promise<void> {
+    if (themeChanged || !theme) {
+      try {
+        theme = await options.loadTheme(themeChanged);
+      } catch (error) {
+        fail('The theme could not be loaded', describeError(error));
+        return;
+      }
+    }
+    // Bounded and non-blocking: a huge file, a device or a named pipe is reported, not waited on.
+    const read = await readResumeText(options.resumePath, { maxBytes: options.maxBytes });
+    if (!read.ok) {
+      // Some editors delete and re-create on save: the next change renders again.
+      lastText = undefined;
+      fail(`${resumeName} cannot be read`, read.diagnostic.message);
+      return;
+    }
+    const { text } = read;
+    if (text === lastText && !themeChanged) return;
+    lastText = text;
+
+    const outcome = validateText(text, options.resumePath);
+    if (outcome.exitCode !== EXIT.ok || !outcome.resume) {
+      fail(`${resumeName} is invalid`, outcome.report);
+      return;
+    }
+    if (outcome.report) log(outcome.report);
+    let resume: Resume;
+    try {
+      const withPhoto = embedPhoto(outcome.resume, dirname(options.resumePath), (warning) =>
+        log(`⚠ ${warning}`),
+      );
+      resume = options.transform ? options.transform(withPhoto) : withPhoto;
+    } catch (error) {
+      fail(`${resumeName} cannot be previewed`, describeError(error));
+      return;
+    }
+    let html: string;
+    try {
+      html = await theme.render(resume);
+    } catch (error) {
+      fail(`The theme ${theme.name} failed to render`, describeError(error));
+      return;
+    }
+    good = html;
+    problem = undefined;
+    publish();
+    const ms = Math.round(performance.now() - changedAt);
+    log(
+      version === 1
+        ? `✔ rendered (${ms} ms)`
+        : `✔ re-rendered: page reloaded ${ms} ms after the change`,
+    );
+    if (options.afterRender) {
+      try {
+        await options.afterRender(html, resume, theme);
+      } catch (error) {
+        log(`✖ ${describeError(error)}`);
+      }
+    }
+  }
+
+  // Renders run one at a time; changes during a render are picked up by one more render after it.
+  let running: Promise<void> | undefined;
+  let pending: { themeChanged: boolean; changedAt: number } | undefined;
+  function schedule(themeChanged: boolean, changedAt: number): void {
+    pending = {
+      themeChanged: themeChanged || (pending?.themeChanged ?? false),
+      changedAt: pending?.changedAt ?? changedAt,
+    };
+    running ??= (async () => {
+      while (pending) {
+        const next = pending;
+        pending = undefined;
+        await render(next.themeChanged, next.changedAt).catch((error: unknown) =>
+          fail('Rendering failed', describeError(error)),
+        );
+      }
+      running = undefined;
+    })();
+  }
+
+  await render(false, performance.now());
+
+  const watchers: Watcher[] = [
+    watchFile(options.resumePath, RESUME_SETTLE_MS, (at) => schedule(false, at), log),
+    ...options.themeFolders.map((folder) =>
+      watchTree(folder, THEME_SETTLE_MS, (at) => schedule(true, at), log),
+    ),
+  ];
+
+  const server = createServer((request, response) => {
+    handle(request, response);
+  });
+  function handle(request: IncomingMessage, response: ServerResponse): void {
+    // Pages from other sites must not read the preview through a rebound DNS name.
+    if (!/^(127\.0\.0\.1|localhost)(:\d+)?$/.test(request.headers.host ?? '')) {
+      response.writeHead(403, { 'content-type': 'text/plain' }).end('Forbidden\n');
+      return;
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+    if (path === EVENTS_PATH) {
+      response.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      });
+      response.write(`retry: 500\nevent: version\ndata: ${currentVersion()}\n\n`);
+      clients.add(response);
+      request.on('close', () => clients.delete(response));
+      return;
+    }
+    if (path === '/' || path === '/index.html') {
+      response.writeHead(200, {
+        'content-type': 'text/html; charset=utf-8',
+        'cache-control': 'no-store',
+      });
+      response.end(request.method === 'HEAD' ? undefined : page());
+      return;
+    }
+    response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found\n');
+  }
+
+  const port = await new Promise<number>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      for (const watcher of watchers) watcher.close();
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new CliError(
+              `Port ${options.port} on 127.0.0.1 is in use. Stop the other server or pick another port with --port (0 picks a free one).`,
+              EXIT.badInputOrOptions,
+            )
+          : error,
+      );
+    });
+    server.listen(options.port, '127.0.0.1', () => {
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : options.port);
+    });
+  });
+
+  return {
+    port,
+    url: `http://127.0.0.1:${port}/`,
+    async close() {
+      for (const watcher of watchers) watcher.close();
+      pending = undefined;
+      for (const client of clients) client.end();
+      clients.clear();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+      await running;
+    },
+  };
+}

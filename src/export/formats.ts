@@ -1,0 +1,132 @@
+import type { Page } from 'puppeteer';
+import type { Resume } from 'jsonresume-theme-camera-ready';
+import type { PageStep } from './export-steps.js';
+import { applyPageMargins, headingOutline } from '../browser/page.js';
+import { PAPERS, emulateThemeMedia, printPdf, type Paper } from './pdf.js';
+import type { LoadedTheme } from './theme-loader.js';
+
+/** What every output is made from: the rendered HTML, and the page it is loaded in, on demand. */
+export interface OutputContext {
+  html: string;
+  resume: Resume;
+  theme: Pick<LoadedTheme, 'name' | 'pdfRenderOptions'>;
+  /** The paper asked for on the command line, if any. */
+  paper: Paper | undefined;
+  /** The HTML loaded in the run's one browser (loaded on first call, shared by all outputs). */
+  page(): Promise<Page>;
+  /** Runs one step of this output within its time limit, failing with a message that names it. */
+  step<T>(step: PageStep, work: () => Promise<T>): Promise<T>;
+  /** Called right before printing (a test hook kills the browser here). */
+  beforePrint(): void;
+}
+
+export interface Output {
+  data: string | Uint8Array;
+  /** Shown after the file name, e.g. "2 pages A4". */
+  detail?: string;
+}
+
+export interface FormatWriter {
+  extension: string;
+  /** Whether the output needs Chromium; HTML alone never starts it. */
+  needsBrowser: boolean;
+  /** Changes the shared page (viewport, styles): runs after every other output. */
+  altersPage?: boolean;
+  produce(context: OutputContext): Promise<Output>;
+}
+
+const PREVIEW_CSS_PIXELS: Record<Paper, { width: number; height: number }> = {
+  a4: { width: 794, height: 1123 },
+  letter: { width: 816, height: 1056 },
+};
+
+/** Every output format by name; `--format` accepts these keys. */
+export const FORMATS: Record<string, FormatWriter> = {
+  html: {
+    extension: 'html',
+    needsBrowser: false,
+    produce: async ({ html }) => ({ data: html }),
+  },
+  pdf: {
+    extension: 'pdf',
+    needsBrowser: true,
+    async produce(context) {
+      const page = await context.page();
+      // pdf-lib is large: load it only when a PDF is made, while Chromium prints.
+      const postProcessing = import('./pdf-metadata.js');
+      const { headings, printed } = await context.step('print', async () => {
+        // The headings are read in the media the page is printed in: print styles may hide some.
+        await emulateThemeMedia(page, context.theme.pdfRenderOptions);
+        const headings = await headingOutline(page);
+        context.beforePrint();
+        return {
+          headings,
+          printed: await printPdf(page, context.theme.pdfRenderOptions, context.paper),
+        };
+      });
+      const pdf = await context.step('post-processing', async () => {
+        const { finalizePdf, pdfMetadataFor } = await postProcessing;
+        return finalizePdf(printed, pdfMetadataFor(context.resume), headings);
+      });
+      const pages = `${pdf.pages} ${pdf.pages === 1 ? 'page' : 'pages'}`;
+      return { data: pdf.bytes, detail: `${pages} ${pdf.paper}` };
+    },
+  },
+  txt: {
+    extension: 'txt',
+    needsBrowser: false,
+    async produce({ resume }) {
+      const [{ buildViewModel }, { renderText }] = await Promise.all([
+        import('jsonresume-theme-camera-ready'),
+        import('./text-export.js'),
+      ]);
+      return { data: renderText(buildViewModel(resume)), detail: '80 columns' };
+    },
+  },
+  md: {
+    extension: 'md',
+    needsBrowser: false,
+    async produce({ resume }) {
+      const [{ buildViewModel }, { renderMarkdown }] = await Promise.all([
+        import('jsonresume-theme-camera-ready'),
+        import('./text-export.js'),
+      ]);
+      return { data: renderMarkdown(buildViewModel(resume)) };
+    },
+  },
+  bib: {
+    extension: 'bib',
+    needsBrowser: false,
+    async produce({ resume }) {
+      const { writeBib } = await import('../bib/write.js');
+      const { text, entries } = writeBib(resume);
+      return { data: text, detail: `${entries} ${entries === 1 ? 'entry' : 'entries'}` };
+    },
+  },
+  png: {
+    extension: 'png',
+    needsBrowser: true,
+    altersPage: true,
+    async produce(context) {
+      const size = PREVIEW_CSS_PIXELS[previewPaper(context)];
+      const page = await context.page();
+      const data = await context.step('screenshot', async () => {
+        // A preview of page 1 as printed: print styles, the page margins, the paper's width,
+        // twice the pixels.
+        await page.emulateMediaType('print');
+        await applyPageMargins(page);
+        await page.setViewport({ ...size, deviceScaleFactor: 2 });
+        return page.screenshot({ type: 'png', clip: { x: 0, y: 0, ...size } });
+      });
+      return { data, detail: `page 1 preview, ${size.width * 2} × ${size.height * 2} px` };
+    },
+  },
+};
+
+export const FORMAT_NAMES = Object.keys(FORMATS);
+
+/** --paper, else the résumé's own paper option when it names a known one (unchecked with --force), else A4. */
+function previewPaper(context: OutputContext): Paper {
+  const option: unknown = context.resume.meta?.themeOptions?.paper;
+  return context.paper ?? PAPERS.find((paper) => paper === option) ?? 'a4';
+}

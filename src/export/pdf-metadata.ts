@@ -1,0 +1,226 @@
+import { createHash } from 'node:crypto';
+import {
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFNumber,
+  PDFRef,
+  PDFString,
+} from 'pdf-lib';
+import type { Resume } from 'jsonresume-theme-camera-ready';
+import type { HeadingOutline } from '../browser/page.js';
+
+export interface PdfMetadata {
+  title: string;
+  author?: string;
+  subject?: string;
+  keywords: string[];
+  /** Creation and modification date: `meta.lastModified`, so the same input gives the same bytes. */
+  date: Date;
+}
+
+export interface FinalPdf {
+  bytes: Uint8Array;
+  pages: number;
+  /** "A4", "Letter", or the size in points. */
+  paper: string;
+}
+
+const PRODUCER = 'camera-ready-cv export (Chromium + pdf-lib)';
+const CREATOR = 'camera-ready-cv';
+const PAPER_POINTS: Record<string, [number, number]> = {
+  A4: [595.28, 841.89],
+  Letter: [612, 792],
+};
+/** Chromium rounds the page to whole CSS pixels; anything this close to a paper size is that size. */
+const PAPER_TOLERANCE = 2;
+const ID_PLACEHOLDER = '0'.repeat(32);
+
+/**
+ * Title "Name — CV", author, subject and keywords from the résumé. Reads only strings where the
+ * schema has them: with --force any field may hold any JSON value, which is then left out.
+ */
+export function pdfMetadataFor(resume: Resume, now: Date = new Date()): PdfMetadata {
+  const basics: unknown = resume.basics;
+  const name = textOf(field(basics, 'name'));
+  const keywords = new Set<string>();
+  for (const skill of listOf(resume.skills)) {
+    for (const word of [field(skill, 'name'), ...listOf(field(skill, 'keywords'))]) {
+      const text = textOf(word);
+      if (text) keywords.add(text);
+    }
+  }
+  return {
+    title: name ? `${name} — CV` : 'CV',
+    author: name || undefined,
+    subject: textOf(field(basics, 'label')) || undefined,
+    keywords: [...keywords],
+    date: documentDate(field(resume.meta, 'lastModified')) ?? now,
+  };
+}
+
+const field = (value: unknown, key: string): unknown =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)[key]
+    : undefined;
+const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+const textOf = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
+
+/** `meta.lastModified` as a date; a date-time without a zone is read as UTC, so every machine agrees. */
+export function documentDate(lastModified: unknown): Date | undefined {
+  if (typeof lastModified !== 'string' || !lastModified) return undefined;
+  const hasZone = /(?:Z|[+-]\d\d:?\d\d)$/i.test(lastModified);
+  const isDateOnly = /^\d{4}(?:-\d\d){0,2}$/.test(lastModified);
+  const date = new Date(hasZone || isDateOnly ? lastModified : `${lastModified}Z`);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+/**
+ * Rewrites Chromium's PDF so it carries the résumé's metadata, one bookmark per section, exact
+ * paper sizes and no trace of when it was printed: the same input gives byte-identical files.
+ * Chromium's tags (StructTreeRoot, MarkInfo) and link annotations pass through untouched.
+ */
+export async function finalizePdf(
+  chromiumPdf: Uint8Array,
+  metadata: PdfMetadata,
+  headings: HeadingOutline,
+): Promise<FinalPdf> {
+  const doc = await PDFDocument.load(chromiumPdf, { updateMetadata: false });
+  doc.setTitle(metadata.title, { showInWindowTitleBar: true });
+  if (metadata.author) doc.setAuthor(metadata.author);
+  if (metadata.subject) doc.setSubject(metadata.subject);
+  if (metadata.keywords.length > 0) doc.setKeywords([metadata.keywords.join(', ')]);
+  doc.setCreator(CREATOR);
+  doc.setProducer(PRODUCER);
+  doc.setCreationDate(metadata.date);
+  doc.setModificationDate(metadata.date);
+  keepSectionBookmarks(doc, headings);
+  const paper = normalisePaper(doc);
+
+  const placeholder = PDFHexString.of(ID_PLACEHOLDER);
+  doc.context.trailerInfo.ID = doc.context.obj([placeholder, placeholder]);
+  const bytes = await doc.save({ useObjectStreams: false });
+  return { bytes: withContentId(bytes), pages: doc.getPageCount(), paper };
+}
+
+/** Replaces the placeholder trailer /ID with a hash of the file, as PDF readers expect a unique ID. */
+function withContentId(bytes: Uint8Array): Uint8Array {
+  const buffer = Buffer.from(bytes);
+  const id = createHash('sha256').update(buffer).digest('hex').slice(0, 32).toUpperCase();
+  const marker = Buffer.from(`<${ID_PLACEHOLDER}>`);
+  for (let at = buffer.lastIndexOf(marker); at !== -1; at = buffer.lastIndexOf(marker)) {
+    buffer.write(`<${id}>`, at, 'latin1');
+  }
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
+
+interface OutlineItem {
+  ref: PDFRef;
+  dict: PDFDict;
+}
+
+/**
+ * Chromium's outline nests every heading (name › sections › entries). Readers want the sections:
+ * keep their items, in order, as a flat list titled with the headings' text. When none are
+ * found, Chromium's outline stays as it is.
+ */
+function keepSectionBookmarks(doc: PDFDocument, headings: HeadingOutline): void {
+  const root = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
+  if (!root || headings.sections.length === 0) return;
+  const items = outlineItems(doc, root);
+  const kept = sectionItems(items, headings);
+  if (kept.length === 0) return;
+  // Chromium's title is the text as painted (upper-cased by CSS, repeated when the heading was
+  // carried over to a new page); the heading's own text reads better.
+  for (const { dict, title } of kept) dict.set(PDFName.of('Title'), PDFHexString.fromText(title));
+
+  const rootRef = doc.catalog.get(PDFName.of('Outlines'));
+  for (const item of items) {
+    if (!kept.some((section) => section.ref === item.ref)) doc.context.delete(item.ref);
+  }
+  kept.forEach(({ dict }, index) => {
+    for (const key of ['First', 'Last', 'Count', 'Prev', 'Next']) dict.delete(PDFName.of(key));
+    if (rootRef) dict.set(PDFName.of('Parent'), rootRef);
+    const previous = kept[index - 1];
+    const next = kept[index + 1];
+    if (previous) dict.set(PDFName.of('Prev'), previous.ref);
+    if (next) dict.set(PDFName.of('Next'), next.ref);
+  });
+  root.set(PDFName.of('First'), kept[0]!.ref);
+  root.set(PDFName.of('Last'), kept[kept.length - 1]!.ref);
+  root.set(PDFName.of('Count'), PDFNumber.of(kept.length));
+}
+
+/**
+ * The outline items of the section headings. Chromium outlines every rendered heading in document
+ * order, so the items line up with the page's headings by position. When the counts differ (a
+ * heading the page counted was left out of the outline), titles are matched in order instead.
+ */
+function sectionItems(
+  items: OutlineItem[],
+  { count, sections }: HeadingOutline,
+): (OutlineItem & { title: string })[] {
+  if (items.length === count) {
+    return sections.flatMap(({ index, title }) => {
+      const item = items[index];
+      return item ? [{ ...item, title }] : [];
+    });
+  }
+  const kept: (OutlineItem & { title: string })[] = [];
+  for (const item of items) {
+    const title = sections[kept.length]?.title;
+    if (title !== undefined && normaliseTitle(outlineTitle(item.dict)) === normaliseTitle(title)) {
+      kept.push({ ...item, title });
+    }
+  }
+  return kept;
+}
+
+/** Every outline item, depth first, in reading order. */
+function outlineItems(doc: PDFDocument, parent: PDFDict): OutlineItem[] {
+  const items: OutlineItem[] = [];
+  for (
+    let ref = parent.get(PDFName.of('First'));
+    ref instanceof PDFRef;
+    ref = doc.context.lookup(ref, PDFDict).get(PDFName.of('Next'))
+  ) {
+    const dict = doc.context.lookup(ref, PDFDict);
+    items.push({ ref, dict }, ...outlineItems(doc, dict));
+  }
+  return items;
+}
+
+export function outlineTitle(dict: PDFDict): string {
+  const title = dict.lookup(PDFName.of('Title'));
+  return title instanceof PDFString || title instanceof PDFHexString ? title.decodeText() : '';
+}
+
+function normaliseTitle(title: string | undefined): string {
+  return (title ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/** Sets each page near A4 or Letter to the exact size, keeping its top edge where it is. */
+function normalisePaper(doc: PDFDocument): string {
+  let firstPaper: string | undefined;
+  for (const page of doc.getPages()) {
+    const box = page.node.lookupMaybe(PDFName.of('MediaBox'), PDFArray);
+    const [x0, y0, x1, y1] = (box?.asArray() ?? []).map((value) =>
+      value instanceof PDFNumber ? value.asNumber() : Number.NaN,
+    );
+    if ([x0, y0, x1, y1].some((value) => value === undefined || Number.isNaN(value))) continue;
+    const width = x1! - x0!;
+    const height = y1! - y0!;
+    const match = Object.entries(PAPER_POINTS).find(
+      ([, [w, h]]) =>
+        Math.abs(width - w) < PAPER_TOLERANCE && Math.abs(height - h) < PAPER_TOLERANCE,
+    );
+    if (match) {
+      const [, [w, h]] = match;
+      page.node.set(PDFName.of('MediaBox'), doc.context.obj([x0!, y1! - h, x0! + w, y1!]));
+    }
+    firstPaper ??= match ? match[0] : `${Math.round(width)} × ${Math.round(height)} pt`;
+  }
+  return firstPaper ?? 'unknown size';
+}

@@ -1,0 +1,211 @@
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { PDFOptions } from 'puppeteer';
+import type { Resume } from 'jsonresume-theme-camera-ready';
+import { CliError, EXIT, describeError } from '../cli/cli-error.js';
+
+/** What a theme may export beside `render`: page.pdf options, plus the media type to emulate. */
+export type ThemePdfOptions = PDFOptions & { mediaType?: 'screen' | 'print' };
+
+export interface LoadedTheme {
+  /** The package name (or folder name of an unpublished theme). */
+  name: string;
+  /** The theme's render, awaited; failures are CliErrors (exit 3) that name the theme. */
+  render(resume: Resume): Promise<string>;
+  pdfRenderOptions: ThemePdfOptions;
+  /** The theme's folder (or file), e.g. to watch it for changes. */
+  location: string;
+}
+
+export interface LoadThemeOptions {
+  /**
+   * Load the theme's current files, not the modules this process loaded before (the preview
+   * server reloads an edited theme this way): CommonJS modules under the theme's folder leave
+   * require's cache and the CommonJS entry is required again; an ES module theme is imported
+   * under a new URL, which refreshes its entry file only.
+   */
+  fresh?: boolean;
+}
+
+interface PackageJson {
+  name?: string;
+  main?: string;
+  module?: string;
+  exports?: unknown;
+}
+
+/** A local path (`./theme`, `/abs/theme`, `../x`), else a package name; `even` is short for `jsonresume-theme-even`. */
+export function themePackageName(spec: string): string | undefined {
+  if (spec.startsWith('.') || isAbsolute(spec)) return undefined;
+  if (spec.startsWith('@') || spec.startsWith('jsonresume-theme-')) return spec;
+  return `jsonresume-theme-${spec}`;
+}
+
+/**
+ * Loads any JSON Resume theme, ESM or CommonJS, with a sync or async `render`: a local folder or
+ * file, or a package installed in `cwd`'s node_modules (or above).
+ */
+export async function loadTheme(
+  spec: string,
+  cwd: string,
+  loadOptions: LoadThemeOptions = {},
+): Promise<LoadedTheme> {
+  const packageName = themePackageName(spec);
+  const location = packageName ? findPackage(packageName, cwd) : resolve(cwd, spec);
+  if (!location || !existsSync(location)) {
+    throw new CliError(
+      packageName
+        ? `Theme ${packageName} is not installed in ${cwd}. Install it with \`npm install ${packageName}\`, or pass a folder with --theme ./path.`
+        : `Theme folder ${location} does not exist. Pass a theme folder or an installed theme package with --theme.`,
+      EXIT.badInputOrOptions,
+    );
+  }
+  const { entry, name } = themeEntry(location, loadOptions.fresh ? REQUIRE : IMPORT);
+
+  let module: Record<string, unknown>;
+  try {
+    module = loadOptions.fresh
+      ? await loadFresh(entry, location)
+      : ((await import(pathToFileURL(entry).href)) as Record<string, unknown>);
+  } catch (error) {
+    throw new CliError(
+      `Theme ${name} could not be loaded: ${describeError(error)}`,
+      EXIT.exportFailed,
+    );
+  }
+  // A CommonJS theme whose exports are not statically visible arrives as `default` only.
+  const fallback = isRecord(module.default) ? module.default : {};
+  const render = module.render ?? fallback.render;
+  if (typeof render !== 'function') {
+    throw new CliError(
+      `Theme ${name} (${entry}) exports no render function; a JSON Resume theme must export render(resume).`,
+      EXIT.exportFailed,
+    );
+  }
+  const options = module.pdfRenderOptions ?? fallback.pdfRenderOptions;
+  return {
+    name,
+    location,
+    pdfRenderOptions: isRecord(options) ? (options as ThemePdfOptions) : {},
+    async render(resume) {
+      let html: unknown;
+      try {
+        html = await (render as (resume: Resume) => unknown)(resume);
+      } catch (error) {
+        throw new CliError(
+          `Theme ${name} failed to render: ${describeError(error)}`,
+          EXIT.exportFailed,
+        );
+      }
+      if (typeof html !== 'string') {
+        throw new CliError(
+          `Theme ${name} returned ${typeof html} from render(); it must return an HTML string.`,
+          EXIT.exportFailed,
+        );
+      }
+      return html;
+    },
+  };
+}
+
+/** The package's folder in the nearest node_modules, following Node's lookup upwards. */
+function findPackage(name: string, cwd: string): string | undefined {
+  for (let directory = resolve(cwd); ; directory = dirname(directory)) {
+    const candidate = join(directory, 'node_modules', name);
+    if (existsSync(join(candidate, 'package.json'))) return candidate;
+    if (dirname(directory) === directory) return undefined;
+  }
+}
+
+const require = createRequire(import.meta.url);
+
+/** See LoadThemeOptions.fresh. */
+async function loadFresh(entry: string, location: string): Promise<Record<string, unknown>> {
+  const root = realpathSync(statSync(location).isDirectory() ? location : dirname(location));
+  for (const key of Object.keys(require.cache)) {
+    if (key.startsWith(root + sep) && !key.includes(`${sep}node_modules${sep}`)) {
+      delete require.cache[key];
+    }
+  }
+  if (isEsm(entry)) {
+    return (await import(`${pathToFileURL(entry).href}?fresh=${Date.now()}`)) as Record<
+      string,
+      unknown
+    >;
+  }
+  return require(entry) as Record<string, unknown>;
+}
+
+/** Whether Node reads the file as an ES module: .mjs, or .js in a "type": "module" package. */
+function isEsm(file: string): boolean {
+  if (file.endsWith('.mjs')) return true;
+  if (!file.endsWith('.js')) return false;
+  for (let directory = dirname(file); ; directory = dirname(directory)) {
+    const manifest = join(directory, 'package.json');
+    if (existsSync(manifest)) {
+      return (JSON.parse(readFileSync(manifest, 'utf8')) as { type?: string }).type === 'module';
+    }
+    if (dirname(directory) === directory) return false;
+  }
+}
+
+/** The file to load for a theme folder or file, and the theme's name. */
+function themeEntry(
+  location: string,
+  conditions: ReadonlySet<string>,
+): { entry: string; name: string } {
+  if (!statSync(location).isDirectory()) return { entry: location, name: basename(location) };
+  const manifestPath = join(location, 'package.json');
+  const manifest: PackageJson = existsSync(manifestPath)
+    ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as PackageJson)
+    : {};
+  const name = manifest.name ?? basename(location);
+  const candidates = [
+    exportTarget(manifest.exports, conditions),
+    manifest.main,
+    manifest.module,
+    'index.js',
+    'index.mjs',
+    'index.cjs',
+  ];
+  for (const candidate of candidates) {
+    if (!candidate) continue;
+    const path = resolve(location, candidate);
+    if (existsSync(path) && statSync(path).isFile()) return { entry: path, name };
+    if (existsSync(join(path, 'index.js'))) return { entry: join(path, 'index.js'), name };
+  }
+  throw new CliError(
+    `Theme ${name} in ${location} has no entry file (package.json "exports"/"main", or index.js).`,
+    EXIT.exportFailed,
+  );
+}
+
+const IMPORT: ReadonlySet<string> = new Set(['import', 'node', 'default']);
+const REQUIRE: ReadonlySet<string> = new Set(['require', 'node', 'default']);
+
+/** The `.` entry of package.json `exports` under Node's import (or require) conditions. */
+function exportTarget(exports: unknown, conditions: ReadonlySet<string>): string | undefined {
+  if (typeof exports === 'string') return exports;
+  if (Array.isArray(exports)) {
+    for (const item of exports) {
+      const target = exportTarget(item, conditions);
+      if (target) return target;
+    }
+    return undefined;
+  }
+  if (!isRecord(exports)) return undefined;
+  if ('.' in exports) return exportTarget(exports['.'], conditions);
+  for (const [condition, target] of Object.entries(exports)) {
+    if (conditions.has(condition)) {
+      const resolved = exportTarget(target, conditions);
+      if (resolved) return resolved;
+    }
+  }
+  return undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}

@@ -1,0 +1,106 @@
+/**
+ * Runs a theme where a stuck render can be stopped: in a worker thread, ended when it outlasts its
+ * time limit or the run is interrupted. The main thread stays free to answer signals meanwhile.
+ */
+import { extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Resume } from 'jsonresume-theme-camera-ready';
+import { CliError, EXIT, type ExitCode } from '../cli/cli-error.js';
+import { onShutdown } from '../cli/shutdown.js';
+import type { ThemePdfOptions } from './theme-loader.js';
+
+export interface ThemeJob {
+  spec: string;
+  cwd: string;
+  resume: Resume;
+}
+
+export type ThemeMessage =
+  | { kind: 'loaded'; name: string }
+  | { kind: 'rendered'; name: string; html: string; pdfRenderOptions: ThemePdfOptions }
+  | { kind: 'failed'; message: string; exitCode: ExitCode };
+
+export interface RenderedTheme {
+  /** The package name (or folder name of an unpublished theme). */
+  name: string;
+  pdfRenderOptions: ThemePdfOptions;
+  html: string;
+}
+
+/**
+ * The worker's module, with this module's own extension: `.ts` when run through tsx, whose loader
+ * Node 20 does not start in workers by itself (so the worker registers it first), `.js` when built.
+ */
+const here = fileURLToPath(import.meta.url);
+const WORKER_ENTRY = new URL(`./theme-worker${extname(here)}`, import.meta.url).href;
+const TS_LOADER = extname(here) === '.ts' ? import.meta.resolve('tsx/esm/api') : undefined;
+const BOOTSTRAP = `const { workerData } = require('node:worker_threads');
+(async () => {
+  if (workerData.loader) (await import(workerData.loader)).register();
+  await import(workerData.entry);
+})();`;
+
+export interface ThemeWorker {
+  /** Loads the theme and renders `resume`; fails with a CliError naming the step that failed. */
+  render(job: ThemeJob, timeoutMs: number): Promise<RenderedTheme>;
+  /** Ends the worker, whatever it is doing. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the worker now, so that its own start (a thread, and the loader when run through tsx)
+ * overlaps whatever comes before the render, such as validation.
+ */
+export function startThemeWorker(): ThemeWorker {
+  const worker = new Worker(BOOTSTRAP, {
+    eval: true,
+    workerData: { entry: WORKER_ENTRY, loader: TS_LOADER },
+    stdout: false,
+    stderr: false,
+  });
+  const terminate = () => worker.terminate().then(() => undefined);
+  const forget = onShutdown(terminate);
+  // Until render() listens, a worker that fails to start must not crash the process.
+  worker.on('error', () => undefined);
+  return {
+    stop: () => {
+      forget();
+      return terminate();
+    },
+    render(job, timeoutMs) {
+      let name = job.spec;
+      let loaded = false;
+      let timer: NodeJS.Timeout | undefined;
+      return new Promise<RenderedTheme>((resolve, reject) => {
+        const fail = (message: string) => reject(new CliError(message, EXIT.exportFailed));
+        timer = setTimeout(() => {
+          const step = loaded ? 'render' : 'load';
+          fail(
+            `Theme ${name} did not ${step} within ${timeoutMs / 1000} s and was stopped: it may loop forever or wait for something that never happens. Fix the theme, or raise the limit with --timeout if it is only slow.`,
+          );
+        }, timeoutMs);
+        worker.on('message', (message: ThemeMessage) => {
+          if (message.kind === 'loaded') {
+            name = message.name;
+            loaded = true;
+          } else if (message.kind === 'rendered') {
+            resolve({ name, html: message.html, pdfRenderOptions: message.pdfRenderOptions });
+          } else {
+            reject(new CliError(message.message, message.exitCode));
+          }
+        });
+        worker.on('error', (error) =>
+          fail(`Theme ${name} failed to ${loaded ? 'render' : 'load'}: ${error.message}`),
+        );
+        // The worker ends by itself when nothing is left to wait for.
+        worker.on('exit', () =>
+          fail(
+            `Theme ${name} stopped before it ${loaded ? 'returned its HTML' : 'loaded'}: it returned a promise that nothing can ever settle, or called process.exit(). Fix the theme.`,
+          ),
+        );
+        worker.postMessage(job);
+      }).finally(() => clearTimeout(timer));
+    },
+  };
+}

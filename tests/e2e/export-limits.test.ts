@@ -1,0 +1,240 @@
+/**
+ * Exports that used to hang or fail for the wrong reason: every published theme in PNG, lazy
+ * images, a long TMPDIR, dialogs, themes and pages that never finish, and interrupts at several
+ * moments — each ends promptly with a message naming the step, and leaves no browser process and
+ * no profile folder behind.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runScript, scriptCommand, stackLines, type CliResult } from '../support/cli.js';
+import { inPool } from '../support/pool.js';
+import { filesIn } from '../support/files.js';
+import {
+  hostileTheme,
+  processesMentioning,
+  writeProbeResume,
+  type Behaviour,
+} from '../support/probe.js';
+import { OTHER_THEMES } from '../support/themes.js';
+import { repoRoot } from '../support/paths.js';
+
+const work = mkdtempSync(join(tmpdir(), 'export-limits-'));
+const temporaries: string[] = [];
+afterAll(() => {
+  for (const folder of [work, ...temporaries]) rmSync(folder, { recursive: true, force: true });
+});
+
+/**
+ * A private TMPDIR per run, so Chromium's profile folder and helpers can be told apart by it;
+ * its path is short, so that only the test about long paths meets them.
+ */
+function privateTmp(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'el-'));
+  temporaries.push(folder);
+  return folder;
+}
+
+function hostileRun(name: string, behave: Behaviour[], extra: string[] = []) {
+  const resume = writeProbeResume(work, `${name}.json`, { http: 'http://127.0.0.1:9', behave });
+  const tmp = privateTmp();
+  const out = join(work, `${name}-out`);
+  const args = ['--resume', resume, '--theme', hostileTheme, '--out', out, ...extra];
+  return { args, tmp, out, env: { TMPDIR: tmp } };
+}
+
+/**
+ * Nothing of the run is left: no profile folder in its TMPDIR, no process that inherited it.
+ * (tsx keeps its compile cache there, in tsx-<uid>.)
+ */
+function expectNothingLeft(tmp: string): void {
+  expect(filesIn(tmp).filter((name) => !/^tsx-\d+$/.test(name))).toEqual([]);
+  expect(processesMentioning(tmp)).toEqual([]);
+}
+
+describe('exports that used to hang', () => {
+  it('waits for a lazy image below the fold instead of for ever', async () => {
+    const run = hostileRun('lazy-image', ['lazy-image']);
+    const result = await runScript('export', run.args, { env: run.env });
+    expect(result.code).toBe(0);
+    expect(filesIn(run.out)).toEqual(['resume.html', 'resume.pdf']);
+    expectNothingLeft(run.tmp);
+  });
+
+  it('fails fast, naming the dialog, when the page opens one', async () => {
+    const run = hostileRun('alert', ['alert']);
+    const result = await runScript('export', run.args, { env: run.env });
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain(
+      '✖ The page opened a dialog (alert: "hello from the theme"), which would wait for an answer forever.',
+    );
+    expect(filesIn(run.out)).toEqual([]);
+    expectNothingLeft(run.tmp);
+  });
+
+  it('stops a page whose script loops for ever, naming the page load', async () => {
+    const run = hostileRun('page-loop', ['page-loop'], ['--timeout', '3']);
+    const result = await runScript('export', run.args, { env: run.env });
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain(
+      '✖ Export to PDF failed: loading the page took longer than 3 s and was stopped',
+    );
+    expect(filesIn(run.out)).toEqual([]);
+    expectNothingLeft(run.tmp);
+  });
+
+  it.each([
+    ['render-loop', 'loops for ever'],
+    ['render-hang', 'returns a promise that never settles'],
+  ] as const)('stops a theme whose render %s (%s), naming the theme', async (behaviour, _) => {
+    // Long enough for the worker to start and load the theme on a busy machine.
+    const run = hostileRun(behaviour, [behaviour], ['--timeout', '5']);
+    const result = await runScript('export', run.args, { env: run.env });
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain(
+      '✖ Theme jsonresume-theme-hostile did not render within 5 s and was stopped',
+    );
+    expect(filesIn(run.out)).toEqual([]);
+    expectNothingLeft(run.tmp);
+  });
+
+  it('fails at once, naming the theme, when its render returns a promise nothing can settle', async () => {
+    const run = hostileRun('render-unsettled', ['render-unsettled']);
+    const result = await runScript('export', run.args, { env: run.env });
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain(
+      '✖ Theme jsonresume-theme-hostile stopped before it returned its HTML: it returned a promise that nothing can ever settle',
+    );
+    expectNothingLeft(run.tmp);
+  });
+
+  it('stops a theme that never returns within the default limit, well under a minute', async () => {
+    const run = hostileRun('render-hang-default', ['render-hang']);
+    // The run itself is killed after 60 s: the default limit must end it first.
+    const result = await runScript('export', run.args, { env: run.env, timeoutMs: 60_000 });
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/did not render within \d+ s and was stopped/);
+    expectNothingLeft(run.tmp);
+  });
+
+  it('starts Chromium under a TMPDIR too long for its socket in a folder below it', async () => {
+    const tmp = join(work, 'a-temporary-folder-whose-path-is-long'.repeat(2));
+    mkdirSync(tmp);
+    const out = join(work, 'long-tmp-out');
+    const result = await runScript('export', ['--out', out, '--quiet'], { env: { TMPDIR: tmp } });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(filesIn(out)).toEqual(['resume.html', 'resume.pdf']);
+    expectNothingLeft(tmp);
+  });
+});
+
+describe('PNG previews', () => {
+  it('work with every published theme we support, cross-origin stylesheets skipped', async () => {
+    const results: [string, CliResult][] = [];
+    await inPool(
+      OTHER_THEMES.map((theme) => async () => {
+        const out = join(work, `png-${theme}`);
+        const result = await runScript('export', [
+          '--theme',
+          theme,
+          '--format',
+          'png',
+          '--out',
+          out,
+          '--quiet',
+        ]);
+        results.push([theme, result]);
+      }),
+    );
+    const failed = results
+      .filter(([, result]) => result.code !== 0)
+      .map(([theme, result]) => `${theme}: ${result.stderr.trim()}`);
+    expect(failed).toEqual([]);
+    for (const theme of OTHER_THEMES) {
+      expect(filesIn(join(work, `png-${theme}`))).toEqual(['resume.png']);
+    }
+  });
+
+  it('keep the page margins of a theme that also links a cross-origin stylesheet', async () => {
+    const run = hostileRun('cross-origin-sheet', ['cross-origin-sheet'], ['--format', 'png']);
+    const result = await runScript('export', run.args, { env: run.env });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('⚠ blocked request to http://127.0.0.1:9/cdn.css');
+    expect(filesIn(run.out)).toEqual(['resume.png']);
+  });
+});
+
+/** Starts an export, sends `signal` once `when` is true of its stderr so far, and waits for it. */
+function interrupt(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  when: (stderr: string) => boolean,
+  signal: NodeJS.Signals = 'SIGINT',
+  settleMs = 300,
+): Promise<CliResult & { sent: boolean }> {
+  const [program, base] = scriptCommand('export');
+  return new Promise((resolve, reject) => {
+    const child = spawn(program, [...base, ...args], {
+      cwd: repoRoot,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    let sent = false;
+    const killer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    const check = () => {
+      if (sent || !when(stderr)) return;
+      sent = true;
+      setTimeout(() => child.kill(signal), settleMs);
+    };
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      check();
+    });
+    check();
+    child.on('error', reject);
+    child.on('close', (code, closedBy) => {
+      clearTimeout(killer);
+      resolve({ code, signal: closedBy, stdout, stderr, sent });
+    });
+  });
+}
+
+describe('an interrupt ends the run and leaves no browser behind', () => {
+  const always = () => true;
+  const after = (line: RegExp) => (stderr: string) => line.test(stderr);
+  const cases: [string, Behaviour[], (stderr: string) => boolean, NodeJS.Signals, number][] = [
+    ['while the résumé is validated', [], always, 'SIGINT', 400],
+    ['as Chromium starts', [], after(/✔ validated/), 'SIGINT', 0],
+    ['while the theme loops for ever', ['render-loop'], after(/✔ validated/), 'SIGINT', 1500],
+    [
+      'SIGTERM while the theme loops for ever',
+      ['render-loop'],
+      after(/✔ validated/),
+      'SIGTERM',
+      1500,
+    ],
+    ['while the theme never returns', ['render-hang'], after(/✔ validated/), 'SIGINT', 1500],
+    ['while the page loads', [], after(/✔ rendered/), 'SIGINT', 0],
+    ['while the page loops for ever', ['page-loop'], after(/✔ rendered/), 'SIGINT', 2500],
+    ['while the PDF is printed', [], after(/✔ started chromium/), 'SIGINT', 200],
+  ];
+  it.each(cases)('%s', async (name, behave, when, signal, settleMs) => {
+    const run = hostileRun(`signal-${cases.findIndex((c) => c[0] === name)}`, behave);
+    const result = await interrupt(run.args, run.env, when, signal, settleMs);
+    expect(result.sent).toBe(true);
+    // The run may have finished before the signal came, or not yet have set up its handlers
+    // (then the signal's default action ends it); either way it ends cleanly.
+    if (result.code !== 0 && result.signal === null) {
+      expect(result.code).toBe(signal === 'SIGINT' ? 130 : 143);
+      expect(result.stderr).toContain(`✖ Interrupted (${signal})`);
+    }
+    expect(stackLines(result.stderr)).toEqual([]);
+    expectNothingLeft(run.tmp);
+  });
+});

@@ -1,0 +1,103 @@
+/**
+ * The theme's own words follow `meta.themeOptions.locale`: one table of labels, dates in the
+ * locale's own form, `lang` and `dir` on the page; `sectionTitles` still wins.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Resume } from 'jsonresume-theme-camera-ready';
+import { LABELS } from '../../theme/src/labels.js';
+import { visibleFacts } from '../support/facts.js';
+import { theme } from '../support/theme.js';
+
+const resume = (locale: string | undefined, extra: Partial<Resume> = {}): Resume => ({
+  basics: { name: 'Kim' },
+  work: [{ name: 'Acme', position: 'Engineer', startDate: '2023-01' }],
+  education: [
+    {
+      institution: 'U',
+      studyType: 'PhD',
+      field: 'Physics',
+      startDate: '2020-09',
+      endDate: '2025-06',
+      expected: true,
+      courses: ['Optics'],
+    },
+  ],
+  publications: [{ name: 'Paper', status: 'under-review', firstAuthor: true, scores: [4, 5] }],
+  ...(locale === undefined ? {} : { meta: { themeOptions: { locale } } }),
+  ...extra,
+});
+
+describe('labels', () => {
+  it('has every word in at least en, zh, ja, ko, de, fr, es, pt, ru and ar', () => {
+    const english = LABELS['en']!;
+    for (const language of ['zh', 'ja', 'ko', 'de', 'fr', 'es', 'pt', 'ru', 'ar']) {
+      const table = LABELS[language]!;
+      expect(Object.keys(table.sections), language).toEqual(Object.keys(english.sections));
+      expect(
+        Object.values(table.sections).every((title) => title.trim() !== ''),
+        language,
+      ).toBe(true);
+      expect(table.present, language).not.toBe(english.present);
+      expect(table.status['under-review'], language).not.toBe(english.status['under-review']);
+      expect(table.expected, language).toContain('{0}');
+    }
+  });
+
+  it.each([
+    [
+      'zh-CN',
+      [
+        '教育经历',
+        '工作经历',
+        '2023年1月 – 至今',
+        '2020年9月 – 2025年6月（预计）',
+        '审稿中',
+        '第一作者',
+        '评审分数 4/5',
+        '主修课程：Optics',
+      ],
+    ],
+    [
+      'de',
+      [
+        'Ausbildung',
+        'Berufserfahrung',
+        'Jan. 2023 – heute',
+        '(voraussichtlich)',
+        'in Begutachtung',
+        'Erstautor',
+      ],
+    ],
+    ['ja', ['学歴', '職歴', '2023年1月 – 現在', '査読中', '筆頭著者']],
+    ['ko', ['학력', '경력', '2023년 1월 – 현재', '심사 중', '제1저자']],
+    ['ar', ['التعليم', 'الخبرة العملية', 'حتى الآن', 'قيد التحكيم', 'المؤلف الأول']],
+  ])('writes the page in %s', (locale, words) => {
+    const { text } = visibleFacts(theme.render(resume(locale)));
+    for (const word of words) expect(text).toContain(word.replace(/\s/g, ''));
+    expect(text).not.toContain('Present');
+  });
+
+  it('keeps section titles the résumé sets', () => {
+    const view = theme.buildViewModel(
+      resume('zh', {
+        meta: { themeOptions: { locale: 'zh', sectionTitles: { work: '实习经历' } } },
+      }),
+    );
+    expect(view.sections.map((s) => s.title)).toEqual(['教育经历', '发表论文', '实习经历']);
+  });
+
+  it('sets lang and dir from the locale, and dir from the name without one', () => {
+    expect(theme.buildViewModel(resume('ar'))).toMatchObject({ lang: 'ar', dir: 'rtl' });
+    expect(theme.buildViewModel(resume('he-IL'))).toMatchObject({ lang: 'he-IL', dir: 'rtl' });
+    expect(theme.buildViewModel(resume('ko'))).toMatchObject({ lang: 'ko', dir: 'ltr' });
+    const persian = theme.buildViewModel({ basics: { name: 'مریم رضایی' } });
+    expect(persian).toMatchObject({ lang: 'en', dir: 'rtl' });
+    expect(theme.render(resume('ar'))).toContain('<html lang="ar" dir="rtl">');
+  });
+
+  it('writes dates with the digits the résumé uses, also in Arabic', () => {
+    const { text } = visibleFacts(theme.render(resume('ar')));
+    expect(text).toContain('2023');
+    expect(text).not.toMatch(/[٠-٩]/);
+  });
+});
