@@ -22,6 +22,10 @@ export interface Labels {
   status: Record<PublicationStatus, string>;
   /** The document kind in the page title: "Name — CV". */
   cv: string;
+  /** Between the items of a list (keywords, authors, courses): ", "; "、" in Chinese and Japanese. */
+  list: string;
+  /** Between the parts of one thing (a place, an award and its awarder): ", "; "，" in Chinese. */
+  comma: string;
 }
 
 const en: Labels = {
@@ -53,6 +57,8 @@ const en: Labels = {
     preprint: 'preprint',
   },
   cv: 'CV',
+  list: ', ',
+  comma: ', ',
 };
 
 const zh: Labels = {
@@ -84,6 +90,8 @@ const zh: Labels = {
     preprint: '预印本',
   },
   cv: '简历',
+  list: '、',
+  comma: '，',
 };
 
 const ja: Labels = {
@@ -115,6 +123,8 @@ const ja: Labels = {
     preprint: 'プレプリント',
   },
   cv: '履歴書',
+  list: '、',
+  comma: '、',
 };
 
 const ko: Labels = {
@@ -146,6 +156,8 @@ const ko: Labels = {
     preprint: '프리프린트',
   },
   cv: '이력서',
+  list: ', ',
+  comma: ', ',
 };
 
 const de: Labels = {
@@ -177,6 +189,8 @@ const de: Labels = {
     preprint: 'Preprint',
   },
   cv: 'Lebenslauf',
+  list: ', ',
+  comma: ', ',
 };
 
 const fr: Labels = {
@@ -208,6 +222,8 @@ const fr: Labels = {
     preprint: 'prépublication',
   },
   cv: 'CV',
+  list: ', ',
+  comma: ', ',
 };
 
 const es: Labels = {
@@ -239,6 +255,8 @@ const es: Labels = {
     preprint: 'preprint',
   },
   cv: 'CV',
+  list: ', ',
+  comma: ', ',
 };
 
 const pt: Labels = {
@@ -270,6 +288,8 @@ const pt: Labels = {
     preprint: 'preprint',
   },
   cv: 'Currículo',
+  list: ', ',
+  comma: ', ',
 };
 
 const ru: Labels = {
@@ -301,6 +321,8 @@ const ru: Labels = {
     preprint: 'препринт',
   },
   cv: 'Резюме',
+  list: ', ',
+  comma: ', ',
 };
 
 const ar: Labels = {
@@ -332,6 +354,8 @@ const ar: Labels = {
     preprint: 'مسودة أولية',
   },
   cv: 'السيرة الذاتية',
+  list: '، ',
+  comma: '، ',
 };
 
 const pl: Labels = {
@@ -363,6 +387,8 @@ const pl: Labels = {
     preprint: 'preprint',
   },
   cv: 'CV',
+  list: ', ',
+  comma: ', ',
 };
 
 const vi: Labels = {
@@ -394,6 +420,8 @@ const vi: Labels = {
     preprint: 'bản thảo',
   },
   cv: 'Sơ yếu lý lịch',
+  list: ', ',
+  comma: ', ',
 };
 
 const el: Labels = {
@@ -425,7 +453,12 @@ const el: Labels = {
     preprint: 'προδημοσίευση',
   },
   cv: 'Βιογραφικό',
+  list: ', ',
+  comma: ', ',
 };
+
+/** The punctuation between items and parts, which follows the page's language. */
+export type Separators = Pick<Labels, 'list' | 'comma'>;
 
 /** The languages the theme speaks, by primary language subtag. */
 export const LABELS: Readonly<Record<string, Labels>> = {

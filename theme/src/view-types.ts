@@ -194,10 +194,12 @@ export type Section =
   | SectionOf<'other', OtherEntry>;
 
 export interface ViewModel {
-  /** The document language (BCP 47), from `themeOptions.locale`. */
+  /** The document language (BCP 47): `themeOptions.locale`, else guessed from the text's script. */
   lang: string;
   /** Right to left for Arabic, Hebrew, Persian… résumés. */
   dir: 'ltr' | 'rtl';
+  /** Punctuation in the page's language: ", " or "、" between list items, ", " or "，" between parts. */
+  separators: { list: string; comma: string };
   /** The document title: "Name — CV", or "CV". */
   title: string;
   /** Null when `basics` has nothing to show. */
