@@ -174,6 +174,8 @@ describe("punctuation in the page's language", () => {
     expect(page('ja', '佐藤')).toContain('A1、W1');
     expect(page('ar', 'ليلى')).toContain('K1،K2،K3');
     expect(page('en', 'Kim')).toContain('K1,K2,K3');
+    // Persian has no words of its own here, but writes the Arabic comma.
+    expect(page('fa', 'مریم')).toContain('K1،K2،K3');
   });
 
   it('follows the guessed language when no locale is set', () => {

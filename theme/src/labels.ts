@@ -483,6 +483,16 @@ export function labelsFor(locale: string): Labels {
   return LABELS[language] ?? en;
 }
 
+/** Languages written in Arabic script without a table of their own, which use its comma. */
+const ARABIC_COMMA = new Set(['fa', 'ur', 'ps', 'ckb', 'sd', 'ug']);
+
+/** The separators of a page in `language`: its table's, Arabic's for Persian and Urdu, else English. */
+export function separatorsFor(language: string): Separators {
+  const primary = language.split('-')[0]?.toLowerCase() ?? '';
+  const { list, comma } = ARABIC_COMMA.has(primary) ? ar : labelsFor(primary);
+  return { list, comma };
+}
+
 /** Puts the résumé's text into a label: fill('{0} in {1}', 'Ph.D.', 'Physics'). */
 export function fill(label: string, ...parts: string[]): string {
   return label.replace(/\{(\d)\}/g, (_, index: string) => parts[Number(index)] ?? '');

@@ -8,7 +8,7 @@ import { DateFormatter } from './dates';
 import { leaves, NOT_CONTENT } from './details';
 import { textDirection } from './direction';
 import { guessLanguage } from './language';
-import { labelsFor } from './labels';
+import { separatorsFor } from './labels';
 import * as build from './entries';
 import { buildHeader } from './header';
 import { upgradeLegacy } from './legacy';
@@ -89,8 +89,8 @@ export function buildViewModel(resume: Resume): ViewModel {
   // Without a locale, the page's language is the one its text is written in; words stay English.
   const locale = str(themeOptions['locale']) === '' ? undefined : options.locale;
   const lang = locale ?? guessLanguage(raw);
-  const { list, comma } = labelsFor(lang);
-  const separators = { list, comma };
+  const separators = separatorsFor(lang);
+  const { comma } = separators;
   const dates = new DateFormatter(options.locale, labels);
   const header = buildHeader(upgradedBasics(raw['basics']), options.locale, comma);
   const shown = new Set<SectionKey>(options.sections);
