@@ -178,6 +178,24 @@ describe("punctuation in the page's language", () => {
     expect(page('fa', 'مریم')).toContain('K1،K2،K3');
   });
 
+  it('puts notes after a name in full-width parentheses in Chinese and Japanese', () => {
+    const html = (locale: string) =>
+      theme.render({
+        basics: { name: 'N' },
+        languages: [{ language: 'L1', fluency: 'F1' }],
+        skills: [{ name: 'S1', level: 'V1' }],
+        interests: [{ name: 'I1', keywords: ['K1'] }],
+        meta: { themeOptions: { locale } },
+      });
+    const zh = visibleFacts(html('zh')).text;
+    for (const noted of ['L1（F1）', 'S1（V1）', 'I1（K1）']) expect(zh).toContain(noted);
+    expect(visibleFacts(html('ja')).text).toContain('L1（F1）');
+    // Elsewhere a space and ASCII parentheses ("L1 (F1)"; whitespace is not compared here).
+    const en = html('en');
+    expect(visibleFacts(en).text).toContain('L1(F1)');
+    expect(en).toContain('L1</strong><span class="level"> (F1)</span>');
+  });
+
   it('follows the guessed language when no locale is set', () => {
     expect(page(undefined, '林晓雯是一名后端工程师')).toContain('K1、K2、K3');
   });

@@ -26,6 +26,9 @@ export interface Labels {
   list: string;
   /** Between the parts of one thing (a place, an award and its awarder): ", "; "，" in Chinese. */
   comma: string;
+  /** Around a note after a name, "Rust (expert)": " (" and ")"; "（" and "）" in Chinese and Japanese. */
+  open: string;
+  close: string;
 }
 
 const en: Labels = {
@@ -59,6 +62,8 @@ const en: Labels = {
   cv: 'CV',
   list: ', ',
   comma: ', ',
+  open: ' (',
+  close: ')',
 };
 
 const zh: Labels = {
@@ -92,6 +97,8 @@ const zh: Labels = {
   cv: '简历',
   list: '、',
   comma: '，',
+  open: '（',
+  close: '）',
 };
 
 const ja: Labels = {
@@ -125,6 +132,8 @@ const ja: Labels = {
   cv: '履歴書',
   list: '、',
   comma: '、',
+  open: '（',
+  close: '）',
 };
 
 const ko: Labels = {
@@ -158,6 +167,8 @@ const ko: Labels = {
   cv: '이력서',
   list: ', ',
   comma: ', ',
+  open: ' (',
+  close: ')',
 };
 
 const de: Labels = {
@@ -191,6 +202,8 @@ const de: Labels = {
   cv: 'Lebenslauf',
   list: ', ',
   comma: ', ',
+  open: ' (',
+  close: ')',
 };
 
 const fr: Labels = {
@@ -224,6 +237,8 @@ const fr: Labels = {
   cv: 'CV',
   list: ', ',
   comma: ', ',
+  open: ' (',
+  close: ')',
 };
 
 const es: Labels = {
@@ -257,6 +272,8 @@ const es: Labels = {
   cv: 'CV',
   list: ', ',
   comma: ', ',
+  open: ' (',
+  close: ')',
 };
 
 const pt: Labels = {
@@ -290,6 +307,8 @@ const pt: Labels = {
   cv: 'Currículo',
   list: ', ',
   comma: ', ',
+  open: ' (',
+  close: ')',
 };
 
 const ru: Labels = {
@@ -323,6 +342,8 @@ const ru: Labels = {
   cv: 'Резюме',
   list: ', ',
   comma: ', ',
+  open: ' (',
+  close: ')',
 };
 
 const ar: Labels = {
@@ -356,6 +377,8 @@ const ar: Labels = {
   cv: 'السيرة الذاتية',
   list: '، ',
   comma: '، ',
+  open: ' (',
+  close: ')',
 };
 
 const pl: Labels = {
@@ -389,6 +412,8 @@ const pl: Labels = {
   cv: 'CV',
   list: ', ',
   comma: ', ',
+  open: ' (',
+  close: ')',
 };
 
 const vi: Labels = {
@@ -422,6 +447,8 @@ const vi: Labels = {
   cv: 'Sơ yếu lý lịch',
   list: ', ',
   comma: ', ',
+  open: ' (',
+  close: ')',
 };
 
 const el: Labels = {
@@ -455,10 +482,12 @@ const el: Labels = {
   cv: 'Βιογραφικό',
   list: ', ',
   comma: ', ',
+  open: ' (',
+  close: ')',
 };
 
 /** The punctuation between items and parts, which follows the page's language. */
-export type Separators = Pick<Labels, 'list' | 'comma'>;
+export type Separators = Pick<Labels, 'list' | 'comma' | 'open' | 'close'>;
 
 /** The languages the theme speaks, by primary language subtag. */
 export const LABELS: Readonly<Record<string, Labels>> = {
@@ -489,8 +518,8 @@ const ARABIC_COMMA = new Set(['fa', 'ur', 'ps', 'ckb', 'sd', 'ug']);
 /** The separators of a page in `language`: its table's, Arabic's for Persian and Urdu, else English. */
 export function separatorsFor(language: string): Separators {
   const primary = language.split('-')[0]?.toLowerCase() ?? '';
-  const { list, comma } = ARABIC_COMMA.has(primary) ? ar : labelsFor(primary);
-  return { list, comma };
+  const { list, comma, open, close } = ARABIC_COMMA.has(primary) ? ar : labelsFor(primary);
+  return { list, comma, open, close };
 }
 
 /** Puts the résumé's text into a label: fill('{0} in {1}', 'Ph.D.', 'Physics'). */

@@ -5,6 +5,7 @@
  * undefined, so `{{#if}}` is the only logic a template needs.
  */
 import type { Detail } from './details';
+import type { Separators } from './labels';
 import type { RichText } from './markdown';
 import type { PaperSize, PublicationStatus, SectionKey } from './types';
 
@@ -198,8 +199,8 @@ export interface ViewModel {
   lang: string;
   /** Right to left for Arabic, Hebrew, Persian… résumés. */
   dir: 'ltr' | 'rtl';
-  /** Punctuation in the page's language: ", " or "、" between list items, ", " or "，" between parts. */
-  separators: { list: string; comma: string };
+  /** Punctuation in the page's language: "、" between list items in Chinese, "（…）" around notes. */
+  separators: Separators;
   /** The document title: "Name — CV", or "CV". */
   title: string;
   /** Null when `basics` has nothing to show. */
