@@ -82,6 +82,7 @@ export function withPrintFonts(html: string): PrintFonts {
     const code = char.codePointAt(0)!;
     if (code > 0x7f && !within(embedded, code)) codes.add(code);
   }
+  if (codes.size === 0) return { html, files: new Map() };
   const files = new Map<string, string>();
   const rules: string[] = [];
   for (const { family, pkg } of named) {
