@@ -24,7 +24,7 @@ const SCRIPTS: [RegExp, string][] = [
 /** Letters of Persian that Arabic has not. */
 const PERSIAN = /[پچژگکی]/u;
 /** Addresses are letters too, but not the résumé's language. */
-const ADDRESS = /^(https?:|mailto:|www\.)|@|^[\w.-]+\.[a-z]{2,}(\/|$)/i;
+const ADDRESS = /^((https?:|mailto:|www\.)\S*|\S+@\S+\.\S+|[\w.-]+\.[a-z]{2,}(\/\S*)?)$/i;
 
 function texts(value: unknown, out: string[]): string[] {
   if (typeof value === 'string') {
