@@ -13,6 +13,7 @@ import { FORMATS } from '../export/formats.js';
 import { openDocument, type OpenedDocument } from '../browser/page.js';
 import type { Progress } from '../cli/progress.js';
 import type { LoadedTheme } from '../export/theme-loader.js';
+import { devText } from './messages.js';
 
 export interface PdfPreview {
   write(html: string, resume: Resume, theme: LoadedTheme): Promise<string>;
@@ -76,5 +77,22 @@ export function pdfPreview(outFile: string, allowedFolder: string, progress: Pro
       const running = await browser?.catch(() => undefined);
       await running?.close();
     },
+  };
+}
+
+/**
+ * The preview's after-render step for --pdf: writes the PDF and prints the time the write took,
+ * labelled with `shownFile` (the PDF's path as the user knows it).
+ */
+export function writePdfOnRender(
+  pdf: PdfPreview,
+  shownFile: string,
+  progress: Progress,
+): (html: string, resume: Resume, theme: LoadedTheme) => Promise<void> {
+  return async (html, resume, theme) => {
+    await progress.step(
+      () => pdf.write(html, resume, theme),
+      (detail) => devText.wrotePdf(shownFile, detail),
+    );
   };
 }

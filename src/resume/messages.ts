@@ -4,7 +4,7 @@
  * a fix hint.
  */
 
-import { DEFAULT_MAX_BYTES, formatBytes } from './input-limits.js';
+import { formatBytes } from './input-limits.js';
 
 export interface MessageText {
   message: string;
@@ -353,29 +353,20 @@ export const report = {
     `… and ${count} more (only the first ${shown} are shown; fix these and run again)`,
 };
 
+/** `npm run validate`: its help and its own option errors. */
 export const cli = {
   usage: 'Usage: npm run validate [-- [options] [file]]',
-  help: (): string =>
-    [
-      cli.usage,
-      '',
-      'Checks a JSON Resume file: JSON syntax, the official JSON Resume schema and the',
-      'camera-ready extensions, all problems in one run. Reads resume.json by default.',
-      '',
-      'Options:',
-      '  --json            print the diagnostics as JSON on stdout instead of text on stderr',
-      `  --max-size <size> refuse larger files (default ${formatBytes(DEFAULT_MAX_BYTES)}), e.g. 32MB`,
-      '  --help            show this help',
-      '',
-      'Exit codes: 0 valid (warnings allowed), 1 invalid JSON or résumé,',
-      '            2 the file cannot be read or the options are wrong.',
-    ].join('\n'),
-  unknownOption: (option: string): string => `unknown option ${option}.`,
-  badMaxSize: (value: string): string =>
-    `--max-size ${value}: give a size such as 16MB, 512KB or a number of bytes (at most 512MB).`,
+  about: [
+    'Checks a JSON Resume file: JSON syntax, the official JSON Resume schema and the',
+    'camera-ready extensions, all problems in one run. Reads resume.json by default.',
+  ].join('\n'),
+  jsonOption: 'print the diagnostics as JSON on stdout instead of text on stderr',
+  exitCodes: [
+    'Exit codes: 0 valid (warnings allowed), 1 invalid JSON or résumé,',
+    '            2 the file cannot be read or the options are wrong, 3 a bug in the command.',
+  ].join('\n'),
   tooManyFiles: (files: readonly string[]): string =>
     `expected one file, got ${files.length}: ${files.join(' ')}.`,
-  seeHelp: 'Run with --help for usage.',
 };
 
 function jsonType(value: unknown): string {
@@ -385,95 +376,25 @@ function jsonType(value: unknown): string {
   return typeof value;
 }
 
-/** `npm run import`: reading BibTeX into `publications`. */
-export const bibText = {
-  malformed: (reason: string, key: string): MessageText => ({
-    message: `${key ? `entry ${key}` : 'an entry'} cannot be read: ${reason.replace(/\.$/, '')}. It is left out; the other entries are imported.`,
-    hint: 'check this entry’s braces and commas: every field is name = {value} followed by a comma, and every { has its }.',
-  }),
-  unknownMacro: (name: string): MessageText => ({
-    message: `@string ${quote(name)} is not defined. The entry is left out; the others are imported.`,
-    hint: `define it before the entry (@string{${name} = {…}}), or write the text in braces: {…}.`,
-  }),
-  noKey: (type: string): MessageText => ({
-    message: `this @${type} entry has no citation key. It is left out.`,
-    hint: `add a key after the brace, e.g. @${type}{doe2024title, …`,
-  }),
-  noTitle: (key: string): MessageText => ({
-    message: `entry ${key} has no title. It is left out.`,
-    hint: 'add title = {…}; a publication is found again by its title, DOI or arXiv id.',
-  }),
-  unknownCommand: (command: string): MessageText => ({
-    message: `unknown LaTeX command ${command}: left out of the text (its argument is kept).`,
-    hint: 'write the character itself (UTF-8), or a standard command such as \\"u or \\textendash.',
-  }),
-  ownerNotFound: (owner: string): MessageText => ({
-    message: `${quote(owner)} is not among the authors, so the first-author mark is left as it was.`,
-    hint: 'give the name as this entry writes it with --owner, or correct the author list.',
-  }),
-  unsafeUrl: (url: string): MessageText => ({
-    message: `url ${quote(url)} is not an http(s) address and is left out.`,
-    hint: 'give a full address starting with https://, or a doi field.',
-  }),
-  checkBibPath: 'check the path of the .bib file (relative to the current folder).',
-  notUtf8: (): MessageText => ({
-    message: 'the .bib file is not UTF-8 text (older files may be Latin-1).',
-    hint: 'save it as UTF-8 in your editor or reference manager, then import again.',
-  }),
-  duplicate: (key: string, of: string): MessageText => ({
-    message: `entry ${key} is the same publication as entry ${of} (DOI, arXiv id or title). It is skipped.`,
-    hint: 'remove one of the two from the .bib file.',
-  }),
-  noOwner: (): MessageText => ({
-    message: 'the résumé has no basics.name, so no author can be recognised as its owner.',
-    hint: 'add basics.name, or give the name with --owner "Given Family".',
-  }),
-  tooLarge: (file: string, limit: number): MessageText => ({
-    message: `${file} is larger than ${limit / 1024 / 1024} MB: not imported.`,
-    hint: 'split the file, or export only your own publications.',
-  }),
-  resumeInvalid: (file: string): string =>
-    `${file} has errors of its own (above); fix them first, then import again. Nothing was written.`,
-  writeFailed: (file: string, reason: string): string =>
-    `cannot write ${file} (${reason}); it is unchanged.`,
-  resultInvalid: (file: string): string =>
-    `the merged publications would make ${file} invalid (above); nothing was written.`,
+/** Variants (`meta.variants`), for every command that applies one. */
+export const variantText = {
+  unknown: (variant: string, defined: readonly string[]): string =>
+    defined.length === 0
+      ? `Unknown variant "${variant}": resume.json defines no variants (add them under meta.variants).`
+      : `Unknown variant "${variant}". Defined variants: ${defined.join(', ')}.`,
 };
 
-export const importCli = {
-  absent: 'not in the .bib file; kept as it is',
-  summary: (
-    counts: { add: number; update: number; unchanged: number; absent: number },
-    run: { file: string; dryRun: boolean; written: boolean; failed: boolean },
-  ): string => {
-    const tally = `${counts.add} added, ${counts.update} updated, ${counts.unchanged} unchanged, ${counts.absent} only in ${run.file}`;
-    if (run.dryRun) return `${tally}. Dry run: ${run.file} not written.`;
-    if (run.failed) return `${tally}. ${run.file} not written.`;
-    return `${tally}. ${run.written ? `${run.file} written.` : `${run.file} already up to date.`}`;
-  },
-  usage: 'Usage: npm run import -- <refs.bib> [--resume resume.json] [--owner "Name"] [--dry-run]',
-  help: (): string =>
-    [
-      importCli.usage,
-      '',
-      'Merges the BibTeX entries of <refs.bib> into the résumé’s publications. Each entry finds',
-      'its publication by DOI, then arXiv id, then title; title, authors, venue, date, link and',
-      'status are updated; scores, distinctions, id, tags and summary are kept; new entries are',
-      'added newest first; publications the .bib lacks are reported and kept.',
-      '',
-      'Options:',
-      '  --resume <file>   the résumé to update (default: resume.json)',
-      '  --owner <name>    your name as the author lists write it (default: basics.name)',
-      '  --dry-run         print what would change, entry by entry, and write nothing',
-      '  --quiet           no progress lines',
-      '  --help            show this help',
-      '',
-      'Exit codes: 0 merged, 1 invalid input (malformed entries are reported and the others',
-      '            merged; an invalid résumé is not written), 2 a file cannot be read or',
-      '            written, or the options are wrong.',
-    ].join('\n'),
-  oneFile: (files: readonly string[]): string =>
-    files.length === 0
-      ? 'which .bib file? Give its path, e.g. npm run import -- refs.bib.'
-      : `expected one .bib file, got ${files.length}: ${files.join(' ')}.`,
+/** `npm run variant`. */
+export const variantCli = {
+  usage: 'Usage: npm run variant -- <name> [--resume resume.json]',
+  about: [
+    'Prints the résumé as the variant <name> (declared in meta.variants) presents it: standard',
+    'JSON Resume without meta.variants, left-out sections and entries removed.',
+  ].join('\n'),
+  resumeOption: 'the résumé to read',
+  exitCodes:
+    'Exit codes: 0 printed, 1 the résumé is invalid, 2 unreadable résumé, unknown variant or bad options,\n            3 a bug in the command.',
+  oneName: (defined: readonly string[]): string =>
+    `Give exactly one variant name.${defined.length ? ` Defined variants: ${defined.join(', ')}.` : ''}`,
+  inFile: (file: string, reason: string): string => `${file}: ${reason}`,
 };
