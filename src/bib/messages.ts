@@ -1,5 +1,5 @@
 /** The texts of `npm run import` and of BibTeX reading and writing. */
-import { quote, type MessageText } from '../resume/messages.js';
+import { fixedText, quote, type MessageText } from '../resume/messages.js';
 
 /** `npm run import`: reading BibTeX into `publications`. */
 export const bibText = {
@@ -32,18 +32,18 @@ export const bibText = {
     hint: 'give a full address starting with https://, or a doi field.',
   }),
   checkBibPath: 'check the path of the .bib file (relative to the current folder).',
-  notUtf8: (): MessageText => ({
-    message: 'the .bib file is not UTF-8 text (older files may be Latin-1).',
-    hint: 'save it as UTF-8 in your editor or reference manager, then import again.',
-  }),
+  notUtf8: fixedText(
+    'the .bib file is not UTF-8 text (older files may be Latin-1).',
+    'save it as UTF-8 in your editor or reference manager, then import again.',
+  ),
   duplicate: (key: string, of: string): MessageText => ({
     message: `entry ${key} is the same publication as entry ${of} (DOI, arXiv id or title). It is skipped.`,
     hint: 'remove one of the two from the .bib file.',
   }),
-  noOwner: (): MessageText => ({
-    message: 'the résumé has no basics.name, so no author can be recognised as its owner.',
-    hint: 'add basics.name, or give the name with --owner "Given Family".',
-  }),
+  noOwner: fixedText(
+    'the résumé has no basics.name, so no author can be recognised as its owner.',
+    'add basics.name, or give the name with --owner "Given Family".',
+  ),
   tooLarge: (file: string, limit: number): MessageText => ({
     message: `${file} is larger than ${limit / 1024 / 1024} MB: not imported.`,
     hint: 'split the file, or export only your own publications.',

@@ -11,6 +11,11 @@ export interface MessageText {
   hint?: string;
 }
 
+/** A text that depends on nothing: the same message (and hint) every time. */
+export function fixedText(message: string, hint?: string): () => MessageText {
+  return () => (hint === undefined ? { message } : { message, hint });
+}
+
 const QUOTE_LIMIT = 60;
 
 /**
@@ -114,14 +119,14 @@ export const read = {
 };
 
 export const syntax = {
-  empty: (): MessageText => ({
-    message: 'the file is empty.',
-    hint: 'a résumé is a JSON object: start with {"basics": {"name": "…"}} and add work, education …',
-  }),
-  byteOrderMark: (): MessageText => ({
-    message: 'the file starts with a byte-order mark (BOM).',
-    hint: 'save it as UTF-8 without BOM; some JSON tools refuse the mark.',
-  }),
+  empty: fixedText(
+    'the file is empty.',
+    'a résumé is a JSON object: start with {"basics": {"name": "…"}} and add work, education …',
+  ),
+  byteOrderMark: fixedText(
+    'the file starts with a byte-order mark (BOM).',
+    'save it as UTF-8 without BOM; some JSON tools refuse the mark.',
+  ),
   trailingComma: (closer: string): MessageText => ({
     message: `a trailing comma before '${closer}'.`,
     hint: 'remove it; JSON allows no comma after the last item.',
@@ -130,29 +135,20 @@ export const syntax = {
     message: `expected a ',' or '${closer}' after the ${after}.`,
     hint: `add a ',' here if another ${after} follows.`,
   }),
-  colonExpected: (): MessageText => ({
-    message: "expected a ':' after the property name.",
-    hint: 'write "name": value.',
-  }),
-  propertyNameExpected: (): MessageText => ({
-    message: 'expected a property name in double quotes.',
-  }),
-  singleQuotes: (): MessageText => ({
-    message: 'JSON needs double quotes around text and property names.',
-    hint: 'replace the single quotes with double quotes.',
-  }),
+  colonExpected: fixedText("expected a ':' after the property name.", 'write "name": value.'),
+  propertyNameExpected: fixedText('expected a property name in double quotes.'),
+  singleQuotes: fixedText(
+    'JSON needs double quotes around text and property names.',
+    'replace the single quotes with double quotes.',
+  ),
   unquotedName: (name: string): MessageText => ({
     message: `property name ${name} is not in double quotes.`,
     hint: `write "${name}".`,
   }),
-  valueExpected: (): MessageText => ({
-    message:
-      'expected a value: text in double quotes, a number, true, false, null, a list [ … ] or an object { … }.',
-  }),
-  doubleComma: (): MessageText => ({
-    message: 'two commas in a row: a value is missing.',
-    hint: 'remove one of the commas.',
-  }),
+  valueExpected: fixedText(
+    'expected a value: text in double quotes, a number, true, false, null, a list [ … ] or an object { … }.',
+  ),
+  doubleComma: fixedText('two commas in a row: a value is missing.', 'remove one of the commas.'),
   endedEarly: (closer: string): MessageText => ({
     message: `the file ends before the ${closer === '}' ? 'object' : 'list'} is closed.`,
     hint: `add the missing '${closer}' (or the value that should come before it).`,
@@ -161,18 +157,18 @@ export const syntax = {
     message: `expected '${closer}' to close the ${closer === '}' ? 'object' : 'list'}.`,
     hint: "check for a missing ',' or a bracket of the wrong kind.",
   }),
-  textAfterEnd: (): MessageText => ({
-    message: 'unexpected text after the end of the résumé.',
-    hint: "remove it; is there one '}' too many?",
-  }),
-  comment: (): MessageText => ({
-    message: 'JSON does not allow comments.',
-    hint: 'remove the comment (an unknown field such as "_note" can hold a remark).',
-  }),
-  unterminatedString: (): MessageText => ({
-    message: 'unterminated string.',
-    hint: "add the closing '\"'; text cannot span lines, write \\n for a line break.",
-  }),
+  textAfterEnd: fixedText(
+    'unexpected text after the end of the résumé.',
+    "remove it; is there one '}' too many?",
+  ),
+  comment: fixedText(
+    'JSON does not allow comments.',
+    'remove the comment (an unknown field such as "_note" can hold a remark).',
+  ),
+  unterminatedString: fixedText(
+    'unterminated string.',
+    "add the closing '\"'; text cannot span lines, write \\n for a line break.",
+  ),
   invalidNumber: (token: string): MessageText => ({
     message: `${token} is not a valid JSON number.`,
     hint: "numbers have no leading zeros, no '+' and no trailing '.'; put text in double quotes.",
@@ -181,10 +177,10 @@ export const syntax = {
     message: `invalid escape ${token} in a string.`,
     hint: 'write \\\\ for a backslash; valid escapes are \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX.',
   }),
-  invalidUnicode: (): MessageText => ({
-    message: 'invalid \\u escape in a string.',
-    hint: 'use exactly four hex digits, e.g. \\u00e9.',
-  }),
+  invalidUnicode: fixedText(
+    'invalid \\u escape in a string.',
+    'use exactly four hex digits, e.g. \\u00e9.',
+  ),
   controlCharacter: (code: number): MessageText => ({
     message: `a raw ${CONTROL_NAMES[code] ?? 'control character'} (U+${code.toString(16).toUpperCase().padStart(4, '0')}) inside a string.`,
     hint:
@@ -257,10 +253,7 @@ export const schema = {
     message: `${name} is missing; it is required here.`,
     hint: `add "${name}" or remove the entry.`,
   }),
-  emptyText: (): MessageText => ({
-    message: 'must not be empty text.',
-    hint: 'fill it in or remove it.',
-  }),
+  emptyText: fixedText('must not be empty text.', 'fill it in or remove it.'),
   duplicateItem: (value: unknown, first: number, second: number): MessageText => ({
     message: `lists ${quote(value)} twice (items ${first} and ${second}).`,
     hint: 'remove the duplicate.',
