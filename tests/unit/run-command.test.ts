@@ -4,11 +4,15 @@
  * reported as bugs with the stack trace only under --debug.
  */
 import { describe, expect, it } from 'vitest';
+import * as errors from '../../src/errors.js';
 import {
+  BrowserUnavailableError,
+  ExportStepError,
   InputError,
   InvalidResumeError,
   OutputWriteError,
   ThemeLoadError,
+  ThemeRenderError,
   UsageError,
   VariantError,
 } from '../../src/errors.js';
@@ -165,6 +169,9 @@ describe('failures and exit codes', () => {
     [new VariantError('Unknown variant "x".'), 2],
     [new InvalidResumeError('basics.image: not a PNG.'), 1],
     [new ThemeLoadError('Theme x not found.'), 3],
+    [new ThemeRenderError('Theme x threw: boom.'), 3],
+    [new BrowserUnavailableError('No Chrome or Chromium found.'), 3],
+    [new ExportStepError('print timed out after 30 s.'), 3],
     [new OutputWriteError('cannot write dist/resume.pdf.'), 3],
   ])('%s exits %i with its message and no stack trace', async (error, code) => {
     const { command } = recorder(error);
@@ -174,6 +181,16 @@ describe('failures and exit codes', () => {
     expect(result.err).toContain(`✖ ${error.message}\n`);
     expect(result.err).not.toContain('bug');
     expect(stackLines(result.err)).toEqual([]);
+  });
+
+  it('the table has a code for every domain error class', () => {
+    const exported: unknown[] = Object.values(errors);
+    const classes = exported.filter(
+      (value): value is new (message: string) => Error =>
+        typeof value === 'function' && value.prototype instanceof errors.UserFacingError,
+    );
+    expect(classes.length).toBeGreaterThanOrEqual(9);
+    for (const type of classes) expect(exitCodeFor(new type('x')), type.name).toBeDefined();
   });
 
   it('an unexpected error is a bug: exit 3, said so, no stack trace', async () => {
