@@ -50,8 +50,8 @@ export function pdfPreview(outFile: string, allowedFolder: string, progress: Pro
               () =>
                 openDocument(page!, html, {
                   allowedFolder,
-                  onBlocked: (attempt) => progress.warn(`blocked ${attempt}`),
-                  onIgnored: (call) => progress.warn(`ignored ${call}`),
+                  onBlocked: (attempt) => progress.warn(devText.blocked(attempt)),
+                  onIgnored: (call) => progress.warn(devText.ignored(call)),
                 }),
               limits,
             );

@@ -40,6 +40,8 @@ export const devText = {
   stoppedWatching: (what: string, reason: string): string =>
     `⚠ stopped watching ${what}: ${reason}`,
   wrotePdf: (file: string, detail: string): string => `wrote ${file} — ${detail}`,
+  blocked: (attempt: string): string => `blocked ${attempt}`,
+  ignored: (call: string): string => `ignored ${call}`,
   themeBuildFailed: (output: string): string =>
     `the theme's build (npm run build) failed:\n${output}`,
 };
