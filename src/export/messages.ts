@@ -2,7 +2,6 @@
 export const exportCli = {
   usage: 'Usage: npm run export -- [options]',
   about: 'Validates a JSON Resume, renders it with a theme and prints it with Chromium.',
-  resumeOption: 'the résumé',
   themeOption:
     'a theme folder (./theme), an installed package (jsonresume-theme-even) or its short name (even)',
   themeDefault: 'meta.theme of the résumé, else ./theme',
