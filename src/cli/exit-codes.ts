@@ -21,8 +21,10 @@ export const EXIT = {
   invalidInput: 1,
   /** A file cannot be read, or the command line is wrong. */
   badInputOrOptions: 2,
-  /** The theme, the browser or a write failed, or the command itself has a bug. */
+  /** The theme, the browser or a write failed. */
   exportFailed: 3,
+  /** The command failed in a way it did not expect: a bug. */
+  bug: 3,
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 

@@ -97,7 +97,7 @@ export function reportFailure(
   if (code === undefined) {
     io.stderr(`${commandText.bug(describeError(error), debug)}\n`);
     if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
-    return EXIT.exportFailed;
+    return EXIT.bug;
   }
   io.stderr(`${commandText.failed(describeError(error))}\n`);
   if (error instanceof UsageError) io.stderr(`${usage}\n${commandText.seeHelp}\n`);
@@ -122,16 +122,25 @@ export function runCommand<D extends OptionDeclarations>(command: Command<D>): v
   const crash = (error: unknown) => finish(reportFailure(error, command.usage, processIo, debug));
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);
+  // A reader that stops early (`npm run variant -- x | head`) is no failure: stop writing to it.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') crash(error);
+  });
   void executeCommand(command, argv, processIo).then((code) => {
     if (code !== EXIT.ok || !command.serves) finish(code);
   });
 }
+
+let ending = false;
 
 /**
  * Exits once stdout and stderr have taken everything written: pending timers (a browser's, say)
  * must not hold the process open, and a pipe must not lose the end of a report.
  */
 function finish(code: ExitCode): void {
+  // The first ending counts; a crash while a command ends (or a second crash) changes nothing.
+  if (ending) return;
+  ending = true;
   process.exitCode = code;
   process.stdout.write('', () => process.stderr.write('', () => exitUnlessStopping(code)));
 }
