@@ -13,8 +13,10 @@ export const devCli = {
   variantOption: 'preview a variant from meta.variants',
   pdfOption: 'also write <out>/resume.pdf (resume-<variant>.pdf) on every good render',
   outOption: 'where --pdf writes',
-  notes:
-    'Stop with Ctrl+C. Exit codes: 0 stopped, 2 bad option, unknown variant or port in use, 3 the server failed.',
+  notes: [
+    'Stop with Ctrl+C. Exit codes: 0 stopped, 2 bad option, unknown variant or port in use,',
+    '3 the server failed.',
+  ].join('\n'),
   badPort: (value: string): string => `--port ${value}: give a number from 0 to 65535.`,
   unknownVariant: (name: string, reason: string): string => `--variant ${name}: ${reason}`,
   serving: (url: string): string => `Serving ${url} (Ctrl+C to stop)`,
