@@ -31,11 +31,9 @@ export function pdfPreview(outFile: string, allowedFolder: string, progress: Pro
       const running = await browser;
       let page: Page | undefined;
       let opened: OpenedDocument | undefined;
-      const limits = {
-        format: 'pdf',
-        timeoutMs: DEFAULT_TIMEOUT_MS,
-        browserGone: () => running.process.exitCode !== null || running.process.signalCode !== null,
-      };
+      const { process: child } = running;
+      const browserGone = () => child.exitCode !== null || child.signalCode !== null;
+      const limits = { format: 'pdf', timeoutMs: DEFAULT_TIMEOUT_MS, browserGone };
       try {
         const connected = await running.connect();
         const output = await pdf.produce({
@@ -65,9 +63,7 @@ export function pdfPreview(outFile: string, allowedFolder: string, progress: Pro
         return output.detail ?? '';
       } catch (error) {
         // A browser that crashed is replaced on the next save.
-        if (running.process.exitCode !== null || running.process.signalCode !== null) {
-          browser = undefined;
-        }
+        if (browserGone()) browser = undefined;
         throw error;
       } finally {
         await page?.close().catch(() => undefined);
