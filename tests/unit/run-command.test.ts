@@ -5,17 +5,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as errors from '../../src/errors.js';
-import {
-  BrowserUnavailableError,
-  ExportStepError,
-  InputError,
-  InvalidResumeError,
-  OutputWriteError,
-  ThemeLoadError,
-  ThemeRenderError,
-  UsageError,
-  VariantError,
-} from '../../src/errors.js';
 import { exitCodeFor } from '../../src/cli/exit-codes.js';
 import { maxSizeOption } from '../../src/cli/resume-options.js';
 import {
@@ -164,15 +153,15 @@ describe('--help', () => {
 
 describe('failures and exit codes', () => {
   it.each([
-    [new UsageError('bad option.'), 2],
-    [new InputError('cannot read cv.json: no such file.'), 2],
-    [new VariantError('Unknown variant "x".'), 2],
-    [new InvalidResumeError('basics.image: not a PNG.'), 1],
-    [new ThemeLoadError('Theme x not found.'), 3],
-    [new ThemeRenderError('Theme x threw: boom.'), 3],
-    [new BrowserUnavailableError('No Chrome or Chromium found.'), 3],
-    [new ExportStepError('print timed out after 30 s.'), 3],
-    [new OutputWriteError('cannot write dist/resume.pdf.'), 3],
+    [new errors.UsageError('bad option.'), 2],
+    [new errors.InputError('cannot read cv.json: no such file.'), 2],
+    [new errors.VariantError('Unknown variant "x".'), 2],
+    [new errors.InvalidResumeError('basics.image: not a PNG.'), 1],
+    [new errors.ThemeLoadError('Theme x not found.'), 3],
+    [new errors.ThemeRenderError('Theme x threw: boom.'), 3],
+    [new errors.BrowserUnavailableError('No Chrome or Chromium found.'), 3],
+    [new errors.ExportStepError('print timed out after 30 s.'), 3],
+    [new errors.OutputWriteError('cannot write dist/resume.pdf.'), 3],
   ])('%s exits %i with its message and no stack trace', async (error, code) => {
     const { command } = recorder(error);
     const result = await execute(command, []);
