@@ -14,6 +14,7 @@ import { FORMATS } from '../export/formats.js';
 import { openDocument, type OpenedDocument } from '../browser/page.js';
 import type { Progress } from '../cli/progress.js';
 import type { LoadedTheme } from '../export/theme-loader.js';
+import { devText } from './messages.js';
 
 export interface PdfPreview {
   write(html: string, resume: Resume, theme: LoadedTheme): Promise<string>;
@@ -31,11 +32,9 @@ export function pdfPreview(outFile: string, allowedFolder: string, progress: Pro
       const running = await browser;
       let page: Page | undefined;
       let opened: OpenedDocument | undefined;
-      const limits = {
-        format: 'pdf',
-        timeoutMs: DEFAULT_TIMEOUT_MS,
-        browserGone: () => running.process.exitCode !== null || running.process.signalCode !== null,
-      };
+      const { process: child } = running;
+      const browserGone = () => child.exitCode !== null || child.signalCode !== null;
+      const limits = { format: 'pdf', timeoutMs: DEFAULT_TIMEOUT_MS, browserGone };
       try {
         const connected = await running.connect();
         const output = await pdf.produce({
@@ -52,8 +51,8 @@ export function pdfPreview(outFile: string, allowedFolder: string, progress: Pro
                 openDocument(page!, printed.html, {
                   allowedFolder,
                   fonts: printed.files,
-                  onBlocked: (attempt) => progress.warn(`blocked ${attempt}`),
-                  onIgnored: (call) => progress.warn(`ignored ${call}`),
+                  onBlocked: (attempt) => progress.warn(devText.blocked(attempt)),
+                  onIgnored: (call) => progress.warn(devText.ignored(call)),
                 }),
               limits,
             );
@@ -67,9 +66,7 @@ export function pdfPreview(outFile: string, allowedFolder: string, progress: Pro
         return output.detail ?? '';
       } catch (error) {
         // A browser that crashed is replaced on the next save.
-        if (running.process.exitCode !== null || running.process.signalCode !== null) {
-          browser = undefined;
-        }
+        if (browserGone()) browser = undefined;
         throw error;
       } finally {
         await page?.close().catch(() => undefined);
@@ -79,5 +76,22 @@ export function pdfPreview(outFile: string, allowedFolder: string, progress: Pro
       const running = await browser?.catch(() => undefined);
       await running?.close();
     },
+  };
+}
+
+/**
+ * The preview's after-render step for --pdf: writes the PDF and prints the time the write took,
+ * labelled with `shownFile` (the PDF's path as the user knows it).
+ */
+export function writePdfOnRender(
+  pdf: PdfPreview,
+  shownFile: string,
+  progress: Progress,
+): (html: string, resume: Resume, theme: LoadedTheme) => Promise<void> {
+  return async (html, resume, theme) => {
+    await progress.step(
+      () => pdf.write(html, resume, theme),
+      (detail) => devText.wrotePdf(shownFile, detail),
+    );
   };
 }
