@@ -14,16 +14,18 @@ import {
   installDebianPackages,
   resolveBrowser,
 } from '../src/browser/browser.js';
+import { installedEngines } from '../src/browser/engines.js';
 import { CliError, EXIT, describeError } from '../src/cli/cli-error.js';
 import { createProgress } from '../src/cli/progress.js';
 
 const USAGE = `Usage: npm run setup-browser [-- --with-test-tools]
 
 Finds the Chrome or Chromium the export uses (PUPPETEER_EXECUTABLE_PATH, CHROME_PATH, puppeteer's
-download, then chromium / google-chrome on the system). When there is none: as root on Debian,
-installs Debian's chromium (apt-get update && apt-get install -y chromium); elsewhere, or when
-that fails, downloads puppeteer's Chrome (npx puppeteer browsers install chrome). As root on
-Debian it also installs fonts-noto-cjk when there is no Chinese, Japanese and Korean font.
+download, then chromium-headless-shell / chromium / google-chrome on the system). When there is
+none: as root on Debian, installs Debian's chromium; elsewhere, or when that fails, downloads
+puppeteer's Chrome (npx puppeteer browsers install chrome). As root on Debian it also installs
+chromium-headless-shell, which the export prefers (it starts faster and prints the same pages),
+and fonts-noto-cjk when there is no Chinese, Japanese and Korean font.
 
   --with-test-tools  also make sure the programs the tests use are there: pdfinfo, pdftotext and
                      pdffonts (Debian's poppler-utils) and strace
@@ -63,8 +65,13 @@ async function main(argv: string[]): Promise<number> {
   }
   const withTestTools = parsed.values['with-test-tools'] === true;
   const testPackages = withTestTools ? packagesFor(missingTestTools()) : [];
+  const hasShell = installedEngines(process.env.PATH ?? '').some(
+    (engine) => engine.kind === 'headless-shell',
+  );
   const debianPackages = [
     ...(lookup.found ? [] : ['chromium']),
+    // The faster engine the export prefers (src/browser/engines.ts); Chromium alone works too.
+    ...(hasShell ? [] : ['chromium-headless-shell']),
     ...testPackages,
     ...(hasCjkFont() ? [] : ['fonts-noto-cjk']),
   ];

@@ -30,3 +30,9 @@ export async function pdfText(path: string): Promise<string> {
   const { stdout } = await exec('pdftotext', ['-enc', 'UTF-8', path, '-'], { maxBuffer: 64 << 20 });
   return normaliseSpace(stdout);
 }
+
+/** The text of each page in reading order (pdftotext ends every page with a form feed). */
+export async function pdfPageTexts(path: string): Promise<string[]> {
+  const { stdout } = await exec('pdftotext', ['-enc', 'UTF-8', path, '-'], { maxBuffer: 64 << 20 });
+  return stdout.split('\f').slice(0, -1).map(normaliseSpace);
+}

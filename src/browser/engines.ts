@@ -1,0 +1,47 @@
+/**
+ * The Chromium builds that can print a résumé, and which one the export prefers. The headless
+ * shell (Debian's `chromium-headless-shell`) is Chromium's renderer without the browser around
+ * it: it starts in about a quarter of the time and, launched with LAYOUT_ARGS, prints the same
+ * pages with the same text as Chromium.
+ */
+import { existsSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+
+export type EngineKind = 'headless-shell' | 'browser';
+
+export interface Engine {
+  kind: EngineKind;
+  /** The executable's name on PATH, e.g. `chromium-headless-shell`. */
+  name: string;
+  path: string;
+}
+
+/** Names on PATH, fastest first: a headless shell is used whenever one is installed. */
+const ENGINE_NAMES: readonly [string, EngineKind][] = [
+  ['chromium-headless-shell', 'headless-shell'],
+  ['chrome-headless-shell', 'headless-shell'],
+  ['chromium', 'browser'],
+  ['chromium-browser', 'browser'],
+  ['google-chrome', 'browser'],
+  ['google-chrome-stable', 'browser'],
+];
+
+/**
+ * The headless shell's default font hinting is "full", which also turns off subpixel glyph
+ * positioning: every glyph advance is rounded to a whole pixel, so lines come out longer or shorter
+ * than in Chromium, words wrap elsewhere and page breaks move (the seed CV printed on three pages).
+ * "none" keeps subpixel positioning, as Chromium lays text out; Chromium's pages are the same with it.
+ */
+export const LAYOUT_ARGS: readonly string[] = ['--font-render-hinting=none'];
+
+/** Debian's packages of both engines: Chromium, which the JSON Resume clients print with, and the shell. */
+export const DEBIAN_ENGINE_PACKAGES: readonly string[] = ['chromium', 'chromium-headless-shell'];
+
+/** Every engine installed on `searchPath`, in order of preference. */
+export function installedEngines(searchPath: string): Engine[] {
+  const directories = searchPath.split(delimiter).filter(Boolean);
+  return ENGINE_NAMES.flatMap(([name, kind]) => {
+    const path = directories.map((directory) => join(directory, name)).find(existsSync);
+    return path ? [{ kind, name, path }] : [];
+  });
+}
