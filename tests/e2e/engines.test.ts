@@ -18,6 +18,7 @@ import { repoRoot } from '../support/paths.js';
 import { pdfPageTexts } from '../support/pdf.js';
 import { theme } from '../support/theme.js';
 
+/** A copy of resume.json kept as it was, so that editing the CV does not move these tests. */
 const SEED = join(repoRoot, 'tests/fixtures/seed/resume.json');
 const SAMPLE = join(repoRoot, 'node_modules/@jsonresume/schema/sample.resume.json');
 const REAL_WORLD = join(repoRoot, 'tests/fixtures/real-world');
