@@ -37,11 +37,22 @@ export const LAYOUT_ARGS: readonly string[] = ['--font-render-hinting=none'];
 /** Debian's packages of both engines: Chromium, which the JSON Resume clients print with, and the shell. */
 export const DEBIAN_ENGINE_PACKAGES: readonly string[] = ['chromium', 'chromium-headless-shell'];
 
+/**
+ * Executables to start in place of a launcher script. Debian's /usr/bin/chromium-headless-shell
+ * runs the shell as its child instead of becoming it (no `exec`): a signal to the process the
+ * export started would reach the script and leave the browser running.
+ */
+const EXECUTABLES: Readonly<Record<string, string>> = {
+  '/usr/bin/chromium-headless-shell': '/usr/lib/chromium/chromium-headless-shell',
+};
+
 /** Every engine installed on `searchPath`, in order of preference. */
 export function installedEngines(searchPath: string): Engine[] {
   const directories = searchPath.split(delimiter).filter(Boolean);
   return ENGINE_NAMES.flatMap(([name, kind]) => {
-    const path = directories.map((directory) => join(directory, name)).find(existsSync);
-    return path ? [{ kind, name, path }] : [];
+    const onPath = directories.map((directory) => join(directory, name)).find(existsSync);
+    if (!onPath) return [];
+    const executable = EXECUTABLES[onPath];
+    return [{ kind, name, path: executable && existsSync(executable) ? executable : onPath }];
   });
 }
