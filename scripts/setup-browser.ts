@@ -13,6 +13,7 @@ import {
   installDebianPackages,
   resolveBrowser,
 } from '../src/browser/browser.js';
+import { installedEngines } from '../src/browser/engines.js';
 import { setupCli } from '../src/browser/setup-messages.js';
 import { BrowserUnavailableError, describeError } from '../src/errors.js';
 import { EXIT } from '../src/cli/exit-codes.js';
@@ -45,8 +46,13 @@ runCommand(
         throw new BrowserUnavailableError(`${lookup.reason} ${INSTALL_HINT}`);
       }
       const withTestTools = values['with-test-tools'];
+      const hasShell = installedEngines(process.env.PATH ?? '').some(
+        (engine) => engine.kind === 'headless-shell',
+      );
       const debianPackages = [
         ...(lookup.found ? [] : ['chromium']),
+        // The faster engine the export prefers (src/browser/engines.ts); Chromium alone works too.
+        ...(hasShell ? [] : ['chromium-headless-shell']),
         ...(withTestTools ? packagesFor(missingTestTools()) : []),
         ...(hasCjkFont() ? [] : ['fonts-noto-cjk']),
       ];

@@ -3,10 +3,12 @@ export const setupCli = {
   usage: 'Usage: npm run setup-browser [-- --with-test-tools]',
   about: [
     'Finds the Chrome or Chromium the export uses (PUPPETEER_EXECUTABLE_PATH, CHROME_PATH, puppeteer’s',
-    'download, then chromium / google-chrome on the system). When there is none: as root on Debian,',
-    'installs Debian’s chromium (apt-get update && apt-get install -y chromium); elsewhere, or when',
-    'that fails, downloads puppeteer’s Chrome (npx puppeteer browsers install chrome). As root on',
-    'Debian it also installs fonts-noto-cjk when there is no Chinese, Japanese and Korean font.',
+    'download, then chromium-headless-shell / chromium / google-chrome on the system). When there is',
+    'none: as root on Debian, installs Debian’s chromium (apt-get update && apt-get install -y',
+    'chromium); elsewhere, or when that fails, downloads puppeteer’s Chrome (npx puppeteer browsers',
+    'install chrome). As root on Debian it also installs chromium-headless-shell, which the export',
+    'prefers (it starts faster and prints the same pages), and fonts-noto-cjk when there is no',
+    'Chinese, Japanese and Korean font.',
   ].join('\n'),
   withTestToolsOption:
     'also make sure the programs the tests use are there: pdfinfo, pdftotext and pdffonts (Debian’s poppler-utils) and strace',

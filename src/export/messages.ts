@@ -19,7 +19,7 @@ export const exportCli = {
   quietOption: 'print only warnings and errors',
   notes: [
     "Chromium: PUPPETEER_EXECUTABLE_PATH or CHROME_PATH, else puppeteer's download, else the system's",
-    '(chromium, google-chrome). As root on Debian a missing Chromium is installed with apt-get unless',
+    '(chromium-headless-shell, chromium, google-chrome). As root on Debian a missing Chromium is installed with apt-get unless',
     'CAMERA_READY_NO_BROWSER_INSTALL=1.',
     '',
     'Exit codes: 0 written, 1 invalid résumé, 2 unreadable résumé or bad option (or unknown variant),',

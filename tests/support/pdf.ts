@@ -49,3 +49,9 @@ export async function pdfFonts(path: string): Promise<string[]> {
 export const OUR_PDF_FONT = /^[A-Z]{6}\+(SourceSans3|SourceSerif4|Vazirmatn|NotoSansHebrew)/;
 /** How it names a subset of the TrueType Noto Sans CJK the export serves: "BAAAAA+NotoSansSCThin-Bold". */
 export const NOTO_CJK_PDF_FONT = /^[A-Z]{6}\+NotoSans(SC|TC|HK|JP|KR)/;
+
+/** The text of each page in reading order (pdftotext ends every page with a form feed). */
+export async function pdfPageTexts(path: string): Promise<string[]> {
+  const { stdout } = await exec('pdftotext', ['-enc', 'UTF-8', path, '-'], { maxBuffer: 64 << 20 });
+  return stdout.split('\f').slice(0, -1).map(normaliseSpace);
+}
