@@ -1,4 +1,5 @@
 /** The command line every Chromium of ours starts with. */
+import { LAYOUT_ARGS } from './engines.js';
 
 /**
  * Switches that seal the browser off from the network, below anything a page can do: every host
@@ -28,6 +29,7 @@ export function chromiumArgs(userDataDir: string): string[] {
     '--remote-debugging-pipe',
     `--user-data-dir=${userDataDir}`,
     '--disable-gpu',
+    ...LAYOUT_ARGS,
     ...SEALED_NETWORK_ARGS,
     '--no-first-run',
     '--no-default-browser-check',

@@ -6,12 +6,12 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import { installedEngines } from './engines.js';
 import { loadPuppeteer } from './puppeteer.js';
 
 /** Environment variables that name a browser explicitly; when set, nothing else is tried. */
 const EXPLICIT_VARIABLES = ['PUPPETEER_EXECUTABLE_PATH', 'CHROME_PATH'] as const;
 
-const SYSTEM_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
 const SYSTEM_PATHS = [
   '/snap/bin/chromium',
   '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
@@ -26,7 +26,10 @@ export type BrowserLookup =
   | { found: true; path: string; source: string }
   | { found: false; reason: string; explicit: boolean };
 
-/** Cheap: puppeteer is only imported when its download folder exists. */
+/**
+ * The system's browser is a headless shell when one is installed (engines.ts). Cheap: puppeteer is
+ * only imported when its download folder exists.
+ */
 export async function findBrowser(env: NodeJS.ProcessEnv = process.env): Promise<BrowserLookup> {
   for (const variable of EXPLICIT_VARIABLES) {
     const path = env[variable];
@@ -58,11 +61,7 @@ async function puppeteerDownload(env: NodeJS.ProcessEnv): Promise<string | undef
 }
 
 function findSystemBrowser(searchPath: string): string | undefined {
-  for (const name of SYSTEM_NAMES) {
-    const found = findOnPath(name, searchPath);
-    if (found) return found;
-  }
-  return SYSTEM_PATHS.find((path) => existsSync(path));
+  return installedEngines(searchPath)[0]?.path ?? SYSTEM_PATHS.find((path) => existsSync(path));
 }
 
 function findOnPath(name: string, searchPath: string): string | undefined {

@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { BrowserUnavailableError } from '../errors.js';
 import type { Progress } from '../cli/progress.js';
 import { runProcess } from '../process/run.js';
+import { DEBIAN_ENGINE_PACKAGES } from './engines.js';
 import { INSTALL_HINT, findBrowser, hasProgram } from './find.js';
 
 /** Set to 1 to never install a browser with apt-get. */
@@ -56,11 +57,11 @@ export async function installDebianPackages(
   }
 }
 
-/** Debian's `chromium`, and `fonts-noto-cjk` when there is no CJK font. */
+/** Debian's `chromium` and `chromium-headless-shell`, and `fonts-noto-cjk` when there is no CJK font. */
 async function installDebianChromium(progress: Progress, env: NodeJS.ProcessEnv): Promise<void> {
   progress.info("no Chrome or Chromium found: installing Debian's chromium (this takes a minute)");
-  const packages = ['chromium', ...(hasCjkFont() ? [] : ['fonts-noto-cjk'])];
-  await installDebianPackages(packages, progress, env);
+  const fonts = hasCjkFont() ? [] : ['fonts-noto-cjk'];
+  await installDebianPackages([...DEBIAN_ENGINE_PACKAGES, ...fonts], progress, env);
 }
 
 /**

@@ -1,24 +1,8 @@
-import {
-  BrowserUnavailableError,
-  ExportStepError,
-  InputError,
-  InvalidResumeError,
-  OutputWriteError,
-  ThemeLoadError,
-  ThemeRenderError,
-  UsageError,
-  VariantError,
-  type UserFacingError,
-} from '../errors.js';
+import { EXIT, type ExitCode } from './exit-codes.js';
 
-/** Exit codes shared by every command. */
-export const EXIT = {
-  ok: 0,
-  invalidInput: 1,
-  badInputOrOptions: 2,
-  exportFailed: 3,
-} as const;
-export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+/** Kept for the modules that still throw it; the classes of src/errors.ts replace it. */
+export { EXIT, type ExitCode };
+export { describeError } from '../errors.js';
 
 /**
  * A failure the user can act on: its message is printed as is (no stack trace) and the command
@@ -32,29 +16,4 @@ export class CliError extends Error {
     super(message);
     this.name = 'CliError';
   }
-}
-
-/** One readable line for an unknown thrown value. */
-export function describeError(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  return String(error);
-}
-
-/** The exit code of each domain error (src/errors.ts); library code never picks one itself. */
-const EXIT_CODES: [new (message: string) => UserFacingError, ExitCode][] = [
-  [UsageError, EXIT.badInputOrOptions],
-  [InputError, EXIT.badInputOrOptions],
-  [VariantError, EXIT.badInputOrOptions],
-  [InvalidResumeError, EXIT.invalidInput],
-  [ThemeLoadError, EXIT.exportFailed],
-  [ThemeRenderError, EXIT.exportFailed],
-  [BrowserUnavailableError, EXIT.exportFailed],
-  [ExportStepError, EXIT.exportFailed],
-  [OutputWriteError, EXIT.exportFailed],
-];
-
-/** The exit code for a failure the user can act on; undefined for anything else (a bug). */
-export function exitCodeFor(error: unknown): ExitCode | undefined {
-  if (error instanceof CliError) return error.exitCode;
-  return EXIT_CODES.find(([type]) => error instanceof type)?.[1];
 }

@@ -15,10 +15,10 @@ import { STEP_PHASES, type Timings } from './timings.js';
 
 export interface BrowserSession {
   /**
-   * Loads `html` in a tab (the one Chromium opened at start, then new ones), sealed: it may load
-   * files from `allowedFolder` (the résumé's own) and nothing else.
+   * Loads the page in a tab (the one Chromium opened at start, then new ones), sealed: it may load
+   * files from `allowedFolder` (the résumé's own) and the fonts the export serves, nothing else.
    */
-  open(html: string, format: string, allowedFolder: string): Promise<OpenedDocument>;
+  open(page: PageSource, format: string): Promise<OpenedDocument>;
   /** Runs one browser step of `format` within its time limit, timed. */
   step<T>(
     step: PageStep,
@@ -33,6 +33,15 @@ export interface BrowserSession {
   warmUp(): void;
   /** Closes the browser and removes its profile; safe to call when it never started. */
   close(): Promise<void>;
+}
+
+/** What a tab loads: the page, and what it may load besides. */
+export interface PageSource {
+  html: string;
+  /** The résumé's folder. */
+  allowedFolder: string;
+  /** Fonts the export serves to the page: address → file (see cjk-fonts.ts). */
+  fonts: ReadonlyMap<string, string>;
 }
 
 export interface SessionOptions {
@@ -83,7 +92,7 @@ export async function startBrowserSession(options: SessionOptions): Promise<Brow
     warmUp() {
       if (connect) (connected ??= connect()).catch(() => undefined);
     },
-    open: (html, format, allowedFolder) =>
+    open: ({ html, allowedFolder, fonts }, format) =>
       runStep(
         'page',
         async () => {
@@ -96,6 +105,7 @@ export async function startBrowserSession(options: SessionOptions): Promise<Brow
             const [blank] = tabsOpened++ === 0 ? await browser.pages() : [];
             return openDocument(blank ?? (await browser.newPage()), html, {
               allowedFolder,
+              fonts,
               onBlocked: (attempt) =>
                 progress.warn(`blocked ${attempt} — the export never reaches the network`),
               onIgnored: (call) => progress.warn(`ignored ${call}`),

@@ -10,6 +10,7 @@ import { startBrowserSession, type BrowserSession } from './browser-session.js';
 import { commitOutputs, type CommitTarget } from './commit-outputs.js';
 import type { ExportOptions, ExportResult } from './export-options.js';
 import { planExport, type ExportPlan } from './export-plan.js';
+import { withPrintFonts } from './cjk-fonts.js';
 import { checkGlyphs } from './glyph-check.js';
 import { installedCoverage } from './glyph-coverage.js';
 import { produceOutputs } from './produce-outputs.js';
@@ -77,10 +78,16 @@ export async function exportPlanned(
         (rendered) => `rendered with ${rendered.name}${transformLabels(options.transforms)}`,
       ),
     );
-    if (coverage) checkGlyphs(theme.html, await coverage, options.strict ?? false, progress);
+    const printed = withPrintFonts(theme.html);
+    if (coverage) checkGlyphs(printed.html, await coverage, options.strict ?? false, progress);
+    const page = {
+      html: printed.html,
+      fonts: printed.files,
+      allowedFolder: dirname(plan.resumePath),
+    };
     const produced = await produceOutputs(
       plan.outputs,
-      { resume, theme, paper: options.paper, folder: dirname(plan.resumePath) },
+      { resume, theme, paper: options.paper, page },
       session,
       (kept) => commitOutputs(kept, target, progress, timings),
     );

@@ -5,7 +5,7 @@
 import type { PaperSize, Resume } from 'jsonresume-theme-camera-ready';
 import type { OpenedDocument } from '../browser/page.js';
 import { BrowserUnavailableError } from '../errors.js';
-import type { BrowserSession } from './browser-session.js';
+import type { BrowserSession, PageSource } from './browser-session.js';
 import { outputFailure } from './export-errors.js';
 import type { PlannedOutput } from './export-plan.js';
 import type { FormatName, Output, OutputContext } from './formats.js';
@@ -23,8 +23,8 @@ export interface RenderedResume {
   resume: Resume;
   theme: RenderedTheme;
   paper: PaperSize | undefined;
-  /** Folder whose files the page may load: the résumé's own. */
-  folder: string;
+  /** What the browser loads: the theme's HTML with the fonts for print (cjk-fonts.ts). */
+  page: PageSource;
 }
 
 /**
@@ -47,8 +47,7 @@ export async function produceOutputs(
     resume: rendered.resume,
     theme: rendered.theme,
     paper: rendered.paper,
-    page: async () =>
-      (await (opened ??= browser().open(rendered.theme.html, format, rendered.folder))).page,
+    page: async () => (await (opened ??= browser().open(rendered.page, format))).page,
     step: async (step, work) => browser().step(step, format, work, (await opened)?.broken),
   });
 

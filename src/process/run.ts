@@ -20,6 +20,8 @@ export interface ProcessOptions {
   env?: NodeJS.ProcessEnv;
   /** Written to the program's standard input (default: none). */
   input?: string | Uint8Array;
+  /** Kill the program (SIGTERM) when this aborts: the result then carries the signal. */
+  signal?: AbortSignal;
   /** Kill the program (SIGTERM) after this long. */
   timeoutMs?: number;
   /** Run as this user and group id (needs root). */
@@ -39,6 +41,7 @@ export function runProcess(
       env: options.env ?? process.env,
       stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
       timeout: options.timeoutMs,
+      signal: options.signal,
       uid: options.uid,
       gid: options.gid,
     });
@@ -49,7 +52,8 @@ export function runProcess(
     // A program that exits without reading all its input must not crash this process.
     child.stdin?.on('error', () => undefined);
     child.stdin?.end(options.input);
-    child.on('error', reject);
+    // An abort is a stop asked for, not a failure: 'close' follows with the signal.
+    child.on('error', (error) => (options.signal?.aborted ? undefined : reject(error)));
     child.on('close', (code, signal) =>
       resolve({ code, signal, stdout, stderr, ms: performance.now() - startedAt }),
     );

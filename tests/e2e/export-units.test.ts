@@ -17,7 +17,7 @@ import {
   writeFilesAtomic,
 } from '../../src/export/atomic-write.js';
 import { findBrowser } from '../../src/browser/find.js';
-import { exitCodeFor } from '../../src/cli/cli-error.js';
+import { exitCodeFor } from '../../src/cli/exit-codes.js';
 import { ExportStepError, InputError, ThemeRenderError } from '../../src/errors.js';
 import { runStep } from '../../src/export/export-steps.js';
 import { isAllowedRequest } from '../../src/browser/page-seal.js';
@@ -316,5 +316,19 @@ describe('findBrowser', () => {
     const folder = writeFiles(join(work, 'bin'), { chromium: '' });
     const lookup = await findBrowser({ PATH: folder, PUPPETEER_CACHE_DIR: join(work, 'none') });
     expect(lookup).toMatchObject({ found: true, path: join(folder, 'chromium'), source: 'system' });
+  });
+
+  it('prefers a headless shell to a full browser on PATH', async () => {
+    const browsers = writeFiles(join(work, 'browsers'), { chromium: '' });
+    const shells = writeFiles(join(work, 'shells'), { 'chromium-headless-shell': '' });
+    const lookup = await findBrowser({
+      PATH: `${browsers}:${shells}`,
+      PUPPETEER_CACHE_DIR: join(work, 'none'),
+    });
+    expect(lookup).toMatchObject({
+      found: true,
+      path: join(shells, 'chromium-headless-shell'),
+      source: 'system',
+    });
   });
 });

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Resume } from 'jsonresume-theme-camera-ready';
-import { exitCodeFor } from '../../src/cli/cli-error.js';
+import { exitCodeFor } from '../../src/cli/exit-codes.js';
 import { InvalidResumeError } from '../../src/errors.js';
 import { PHOTO_LIMIT_BYTES, embedPhoto } from '../../src/export/photo.js';
 import { runScript } from '../support/cli.js';

@@ -21,6 +21,8 @@ export interface RunOptions {
   env?: NodeJS.ProcessEnv;
   /** Kill the program after this long (default 90 s). */
   timeoutMs?: number;
+  /** Stops a long-running program (SIGTERM) when aborted; the result still comes at its exit. */
+  signal?: AbortSignal;
   /** Run as this user id (needs root): lets a test meet permissions that root would bypass. */
   uid?: number;
   gid?: number;
@@ -35,6 +37,7 @@ export async function run(
     cwd: options.cwd ?? repoRoot,
     env: { ...process.env, ...options.env },
     timeoutMs: options.timeoutMs ?? 90_000,
+    signal: options.signal,
     uid: options.uid,
     gid: options.gid,
   });
