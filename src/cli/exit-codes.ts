@@ -13,7 +13,6 @@ import {
   UsageError,
   VariantError,
 } from '../errors.js';
-import { CliError } from './cli-error.js';
 
 export const EXIT = {
   ok: 0,
@@ -48,7 +47,5 @@ const EXIT_CODES: readonly (readonly [ErrorClass, ExitCode])[] = [
  */
 export function exitCodeFor(error: unknown): ExitCode | undefined {
   for (const [type, code] of EXIT_CODES) if (error instanceof type) return code;
-  // Until src/export and src/browser throw the classes above; goes away with CliError.
-  if (error instanceof CliError) return error.exitCode;
   return undefined;
 }

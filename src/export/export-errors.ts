@@ -2,7 +2,7 @@
  * Sorting the failures of an export's last stages into the errors that say what went wrong.
  * Browser steps name themselves (export-steps.ts); these cover the rest.
  */
-import { describeError } from '../cli/cli-error.js';
+import { describeError } from '../errors.js';
 import { OutputWriteError, UsageError, UserFacingError } from '../errors.js';
 import { OutputLockedError } from './atomic-write.js';
 

@@ -3,7 +3,7 @@
  * failure message that names the step, so nothing of ours is blamed on the browser and a browser
  * that died is not blamed on the theme.
  */
-import { describeError } from '../cli/cli-error.js';
+import { describeError } from '../errors.js';
 import { ExportStepError, UserFacingError } from '../errors.js';
 
 export type PageStep = 'page' | 'print' | 'screenshot' | 'post-processing';

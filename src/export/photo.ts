@@ -6,7 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { Resume } from 'jsonresume-theme-camera-ready';
-import { describeError } from '../cli/cli-error.js';
+import { describeError } from '../errors.js';
 import { InvalidResumeError } from '../errors.js';
 
 /** Larger photos make a large page for no visible gain: 600 × 600 px is plenty for print. */

@@ -4,7 +4,7 @@ import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PDFOptions } from 'puppeteer';
 import type { Resume } from 'jsonresume-theme-camera-ready';
-import { describeError } from '../cli/cli-error.js';
+import { describeError } from '../errors.js';
 import { InputError, ThemeLoadError, ThemeRenderError } from '../errors.js';
 
 /** What a theme may export beside `render`: page.pdf options, plus the media type to emulate. */

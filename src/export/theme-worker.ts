@@ -4,7 +4,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { Resume } from 'jsonresume-theme-camera-ready';
-import { describeError } from '../cli/cli-error.js';
+import { describeError } from '../errors.js';
 import { InputError, ThemeLoadError } from '../errors.js';
 import { loadTheme } from './theme-loader.js';
 import type { ThemeJob, ThemeMessage } from './theme-render.js';

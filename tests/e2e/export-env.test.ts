@@ -13,21 +13,21 @@ import { filesIn } from '../support/files.js';
 import { resumePath } from '../support/paths.js';
 
 const work = mkdtempSync(join(tmpdir(), 'export-env-'));
+/** The name the export looks for first on PATH (src/browser/engines.ts). */
+const ENGINE = 'chromium-headless-shell';
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('exportResume with an environment of its own', () => {
   it('starts Chromium with that environment, not the process’s', async () => {
     const lookup = await findBrowser();
     if (!lookup.found) throw new Error(`This test needs Chromium: ${lookup.reason}`);
-    // A "chromium" first on the given PATH that notes its environment, then runs the real one.
+    // The engine the export prefers, first on the given PATH: it notes its environment, then
+    // runs the real one.
     const bin = join(work, 'bin');
     mkdirSync(bin);
     const seen = join(work, 'chromium-environment');
-    writeFileSync(
-      join(bin, 'chromium'),
-      `#!/bin/sh\nenv > '${seen}'\nexec '${lookup.path}' "$@"\n`,
-    );
-    chmodSync(join(bin, 'chromium'), 0o755);
+    writeFileSync(join(bin, ENGINE), `#!/bin/sh\nenv > '${seen}'\nexec '${lookup.path}' "$@"\n`);
+    chmodSync(join(bin, ENGINE), 0o755);
     const emptyCache = join(work, 'no-puppeteer-download');
     mkdirSync(emptyCache);
     const env: NodeJS.ProcessEnv = {

@@ -6,7 +6,7 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Resume } from 'jsonresume-theme-camera-ready';
-import { describeError } from '../../../src/cli/cli-error.js';
+import { describeError } from '../../../src/errors.js';
 import { run } from '../../../tests/support/cli.js';
 import { fingerprint, ms, percentile, waitUntil } from './measure.js';
 
