@@ -22,8 +22,8 @@ function textOf(token: Token): string | undefined {
       // marked decodes numeric character references but leaves named ones (`&copy;`) as
       // typed; the page reads both as the character.
       return token.tokens ? undefined : decodeHTMLStrict(token.text);
+    // An escaped character, raw HTML and an image (its alt text) are shown as written.
     case 'escape':
-    // Raw HTML and images are shown as the text that was written.
     case 'html':
     case 'image':
       return token.text;

@@ -18,39 +18,50 @@ function words(text: string): string[][] {
 function pieces(word: string[], width: number): string[] {
   const out: string[] = [];
   let current = '';
+  let used = 0;
   for (const grapheme of word) {
-    if (columns(current + grapheme) > width && current !== '') {
+    const size = columns(grapheme);
+    if (used + size > width && current !== '') {
       out.push(current);
       current = '';
+      used = 0;
     }
     current += grapheme;
+    used += size;
   }
   return current === '' ? out : [...out, current];
 }
 
-/** Greedy word wrap: the first line after `first`, the others after `rest` (a hanging indent). */
+/**
+ * Greedy word wrap: the first line after `first`, the others after `rest` (a hanging indent).
+ * Widths add up between grapheme clusters, so each word is measured once.
+ */
 export function wrap(text: string, width: number, first = '', rest = first): string[] {
   const out: string[] = [];
+  const prefix = () => (out.length === 0 ? first : rest);
   let line = first;
+  let used = columns(first);
   let empty = true;
   for (const graphemesOfWord of words(text)) {
     const word = graphemesOfWord.join('');
-    const prefix = out.length === 0 ? first : rest;
-    const candidate = empty ? line + word : `${line} ${word}`;
-    if (columns(candidate) <= width) {
-      line = candidate;
+    const size = columns(word);
+    const gap = empty ? 0 : 1;
+    if (used + gap + size <= width) {
+      line += empty ? word : ` ${word}`;
+      used += gap + size;
       empty = false;
       continue;
     }
     if (!empty) {
       out.push(line);
       line = rest;
-      empty = true;
+      used = columns(rest);
     }
-    const room = width - columns(out.length === 0 ? prefix : rest);
-    const parts = columns(word) > room ? pieces(graphemesOfWord, room) : [word];
-    for (const part of parts.slice(0, -1)) out.push((out.length === 0 ? first : rest) + part);
-    line = (out.length === 0 ? first : rest) + (parts.at(-1) ?? '');
+    const parts = size > width - used ? pieces(graphemesOfWord, width - used) : [word];
+    for (const part of parts.slice(0, -1)) out.push(prefix() + part);
+    const last = parts.at(-1) ?? '';
+    line = prefix() + last;
+    used = columns(prefix()) + columns(last);
     empty = false;
   }
   if (!empty || out.length === 0) out.push(line);
