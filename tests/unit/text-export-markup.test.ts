@@ -12,7 +12,8 @@ import { Marked } from 'marked';
 import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 import type { Resume } from 'jsonresume-theme-camera-ready';
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown, renderText } from '../../src/export/text-export.js';
+import { renderMarkdown } from '../../src/export/text/markdown.js';
+import { renderText } from '../../src/export/text/plain-text.js';
 import { normaliseSpace } from '../support/text.js';
 import { theme } from '../support/theme.js';
 
