@@ -88,8 +88,9 @@ async function runQuietly(
     throw new BrowserUnavailableError(`${label} failed: ${error.message}`);
   });
   if (result.code !== 0) {
-    const output = `${result.stdout}${result.stderr}`.trim();
-    throw new BrowserUnavailableError(`${label} failed (exit ${result.code}):\n${output}`);
+    throw new BrowserUnavailableError(
+      `${label} failed (exit ${result.code}):\n${result.output.trim()}`,
+    );
   }
 }
 

@@ -2,10 +2,10 @@
  * Themes that are built before use (a `build` script in their package.json, as ours has: its
  * templates and styles are compiled into dist/) must be rebuilt when their sources change.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ThemeLoadError } from '../errors.js';
+import { runProcess } from '../process/run.js';
 import { devText } from './messages.js';
 
 /** The folders a theme's own sources live in, by the common layouts. */
@@ -50,18 +50,9 @@ export function themeWatchPlan(location: string): ThemeWatchPlan {
 }
 
 /** `npm run build` in the theme's folder; a failure carries what the build printed. */
-function runBuild(location: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', 'build', '--silent'], {
-      cwd: location,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) =>
-      code === 0 ? resolve() : reject(new ThemeLoadError(devText.themeBuildFailed(output.trim()))),
-    );
-  });
+async function runBuild(location: string): Promise<void> {
+  const built = await runProcess('npm', ['run', 'build', '--silent'], { cwd: location });
+  if (built.code !== 0) {
+    throw new ThemeLoadError(devText.themeBuildFailed(built.output.trim()));
+  }
 }

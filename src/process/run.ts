@@ -10,6 +10,8 @@ export interface ProcessResult {
   signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
+  /** Both, in the order they were printed: what a terminal would have shown. */
+  output: string;
   /** From start to exit. */
   ms: number;
 }
@@ -47,15 +49,22 @@ export function runProcess(
     });
     let stdout = '';
     let stderr = '';
-    child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      output += chunk.toString();
+    });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      output += chunk.toString();
+    });
     // A program that exits without reading all its input must not crash this process.
     child.stdin?.on('error', () => undefined);
     child.stdin?.end(options.input);
     // An abort is a stop asked for, not a failure: 'close' follows with the signal.
     child.on('error', (error) => (options.signal?.aborted ? undefined : reject(error)));
     child.on('close', (code, signal) =>
-      resolve({ code, signal, stdout, stderr, ms: performance.now() - startedAt }),
+      resolve({ code, signal, stdout, stderr, output, ms: performance.now() - startedAt }),
     );
   });
 }
