@@ -10,6 +10,7 @@ import { exportPlanned, openSession } from './export.js';
 import type { ExportOptions } from './export-options.js';
 import { planExport } from './export-plan.js';
 import { displayPath } from './output-names.js';
+import { startThemeWorker } from './theme-render.js';
 import { createTimings, type Timings } from './timings.js';
 
 /** Résumés exported at once. */
@@ -47,19 +48,28 @@ export async function exportBatch(
   const result: BatchResult = { exported: 0, files: [], failures: [] };
   const queue = [...plans];
   const exportQueued = async () => {
-    for (let next = queue.shift(); next; next = queue.shift()) {
-      const { single, plan } = next;
-      try {
-        const { files } = await exportPlanned(plan, single, session, timings);
-        result.files.push(...files);
-        result.exported += 1;
-      } catch (error) {
-        if (!(error instanceof UserFacingError) || error instanceof BrowserUnavailableError) {
-          queue.length = 0;
-          throw error;
+    // Each in-flight slot keeps its theme loaded in a worker of its own; a failure may have left
+    // that worker busy (a theme that never returns), so the next résumé gets a fresh one.
+    let worker = startThemeWorker();
+    try {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        const { single, plan } = next;
+        try {
+          const { files } = await exportPlanned(plan, single, session, timings, worker);
+          result.files.push(...files);
+          result.exported += 1;
+        } catch (error) {
+          if (!(error instanceof UserFacingError) || error instanceof BrowserUnavailableError) {
+            queue.length = 0;
+            throw error;
+          }
+          result.failures.push({ resume: displayPath(cwd, plan.resumePath), error });
+          await worker.stop();
+          worker = startThemeWorker();
         }
-        result.failures.push({ resume: displayPath(cwd, plan.resumePath), error });
       }
+    } finally {
+      await worker.stop();
     }
   };
   try {

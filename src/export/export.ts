@@ -16,7 +16,7 @@ import { installedCoverage } from './glyph-coverage.js';
 import { produceOutputs } from './produce-outputs.js';
 import { readResume, transformLabels } from './read-resume.js';
 import { chooseTheme } from './theme-choice.js';
-import { startThemeWorker } from './theme-render.js';
+import { startThemeWorker, type ThemeWorker } from './theme-render.js';
 import { createTimings, type Timings } from './timings.js';
 
 export type { ExportOptions, ExportResult, ResumeTransform } from './export-options.js';
@@ -51,15 +51,19 @@ export function openSession(
   });
 }
 
-/** One résumé's export, printed with `session` (needed when the plan needs a browser). */
+/**
+ * One résumé's export, printed with `session` (needed when the plan needs a browser). A batch
+ * passes its own `themeWorker`, which keeps the theme loaded; otherwise one is started and stopped.
+ */
 export async function exportPlanned(
   plan: ExportPlan,
   options: ExportOptions,
   session: BrowserSession | undefined,
   timings: Timings,
+  sharedWorker?: ThemeWorker,
 ): Promise<ExportResult> {
   const { progress } = options;
-  const themeWorker = startThemeWorker();
+  const themeWorker = sharedWorker ?? startThemeWorker();
   // fontconfig lists the installed fonts while the résumé is validated.
   const coverage = plan.needsBrowser ? installedCoverage() : undefined;
   const target: CommitTarget = { outDir: plan.outDir, shownOut: options.out, cwd: plan.cwd };
@@ -93,6 +97,6 @@ export async function exportPlanned(
     );
     return { files: await commitOutputs(produced, target, progress, timings) };
   } finally {
-    await themeWorker.stop();
+    if (!sharedWorker) await themeWorker.stop();
   }
 }

@@ -75,6 +75,9 @@ export function startThemeWorker(): ThemeWorker {
       let name = job.spec;
       let loaded = false;
       let timer: NodeJS.Timeout | undefined;
+      let onMessage = (_: ThemeMessage): void => undefined;
+      let onError = (_: Error): void => undefined;
+      let onExit = (): void => undefined;
       return new Promise<RenderedTheme>((resolve, reject) => {
         const fail = (message: string) =>
           reject(loaded ? new ThemeRenderError(message) : new ThemeLoadError(message));
@@ -84,7 +87,7 @@ export function startThemeWorker(): ThemeWorker {
             `Theme ${name} did not ${step} within ${timeoutMs / 1000} s and was stopped: it may loop forever or wait for something that never happens. Fix the theme, or raise the limit with --timeout if it is only slow.`,
           );
         }, timeoutMs);
-        worker.on('message', (message: ThemeMessage) => {
+        onMessage = (message: ThemeMessage) => {
           if (message.kind === 'loaded') {
             name = message.name;
             loaded = true;
@@ -93,18 +96,21 @@ export function startThemeWorker(): ThemeWorker {
           } else {
             reject(new THEME_ERRORS[message.error](message.message));
           }
-        });
-        worker.on('error', (error) =>
-          fail(`Theme ${name} failed to ${loaded ? 'render' : 'load'}: ${error.message}`),
-        );
+        };
+        onError = (error: Error) =>
+          fail(`Theme ${name} failed to ${loaded ? 'render' : 'load'}: ${error.message}`);
         // The worker ends by itself when nothing is left to wait for.
-        worker.on('exit', () =>
+        onExit = () =>
           fail(
             `Theme ${name} stopped before it ${loaded ? 'returned its HTML' : 'loaded'}: it returned a promise that nothing can ever settle, or called process.exit(). Fix the theme.`,
-          ),
-        );
+          );
+        worker.on('message', onMessage).on('error', onError).on('exit', onExit);
         worker.postMessage(job);
-      }).finally(() => clearTimeout(timer));
+      }).finally(() => {
+        clearTimeout(timer);
+        // The worker may take the next job: this one's listeners go.
+        worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+      });
     },
   };
 }

@@ -10,11 +10,21 @@ import { loadTheme } from './theme-loader.js';
 import type { ThemeJob, ThemeMessage } from './theme-render.js';
 
 const send = (message: ThemeMessage) => parentPort?.postMessage(message);
+/** Each theme is loaded once per worker: a batch renders many résumés with it. */
+const themes = new Map<string, ReturnType<typeof loadTheme>>();
 
-// One job per worker; once it is taken, nothing but the theme's own work keeps the worker alive.
-parentPort?.once('message', async ({ spec, cwd, resume }: ThemeJob) => {
+/**
+ * One job at a time: while a job runs, no listener holds the port, so nothing but the theme's own
+ * work keeps the worker alive, and a render that can never settle ends the worker at once.
+ */
+const takeJob = () => parentPort?.once('message', render);
+
+async function render({ spec, cwd, resume }: ThemeJob): Promise<void> {
   try {
-    const theme = await loadTheme(spec, cwd);
+    const key = `${cwd}\0${spec}`;
+    const loading = themes.get(key) ?? loadTheme(spec, cwd);
+    themes.set(key, loading);
+    const theme = await loading;
     send({ kind: 'loaded', name: theme.name });
     const html = await theme.render(resume as Resume);
     // Only data crosses threads: options that are functions or class instances are dropped.
@@ -33,4 +43,7 @@ parentPort?.once('message', async ({ spec, cwd, resume }: ThemeJob) => {
             : 'ThemeRenderError',
     });
   }
-});
+  takeJob();
+}
+
+takeJob();

@@ -49,6 +49,34 @@ describe('npm run export with several résumés', () => {
     expect(stackLines(result.stderr)).toEqual([]);
   });
 
+  it('goes on past a résumé whose theme fails, rendering the rest with theirs', async () => {
+    const theme = join(work, 'throwing-theme');
+    mkdirSync(theme);
+    writeFileSync(
+      join(theme, 'index.js'),
+      "exports.render = () => { throw new Error('template exploded'); };\n",
+    );
+    const folder = join(work, 'mixed-themes');
+    mkdirSync(folder);
+    const seed = seedResume();
+    writeFileSync(join(folder, 'a.json'), JSON.stringify({ ...seed, meta: { theme } }, null, 2));
+    writeFileSync(join(folder, 'b.json'), JSON.stringify(seed, null, 2));
+    writeFileSync(join(folder, 'c.json'), JSON.stringify(seed, null, 2));
+    const out = join(work, 'mixed-out');
+    const result = await runScript('export', [
+      '--resume',
+      folder,
+      '--out',
+      out,
+      '--format',
+      'html',
+    ]);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/^✖ .*a\.json: .*template exploded/m);
+    expect(filesIn(out)).toEqual(['b.html', 'c.html']);
+    expect(stackLines(result.stderr)).toEqual([]);
+  });
+
   it.each([
     [
       'two résumés with one file name',
