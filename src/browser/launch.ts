@@ -38,7 +38,8 @@ export type BrowserLauncher = (
 
 /** Whether the browser's process has ended (crashed, killed or closed). */
 export function browserGone(browser: RunningBrowser): boolean {
-  return browser.process.exitCode !== null || browser.process.signalCode !== null;
+  const { exitCode, signalCode } = browser.process;
+  return exitCode !== null || signalCode !== null;
 }
 
 const PROFILE_PREFIX = 'camera-ready-chromium-';
@@ -86,7 +87,7 @@ export async function startBrowser(
   let connection: Promise<Browser> | undefined;
   let connected: Browser | undefined;
   let closing: Promise<void> | undefined;
-  // If the process ends without close() (process.exit), take the browser and its profile along.
+  // If the process ends without close() (an exit from anywhere), take the browser and its profile along.
   const cleanUpOnExit = () => {
     killBrowserProcessesSync(child, userDataDir);
     rmSync(userDataDir, { recursive: true, force: true, maxRetries: 3 });

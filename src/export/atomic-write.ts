@@ -10,8 +10,8 @@
  *    leaves the complete old set or the complete new set. Should a rename fail, the ones already
  *    done are undone from hard links of the previous files.
  *
- * The staging folder and the lock are removed on every way out: errors, `process.exit` (which the
- * commands' signal handlers use) and, where nothing else handles them, SIGINT and SIGTERM.
+ * The staging folder and the lock are removed on every way out: errors, an early exit of the process
+ * (which the commands' signal handlers use) and, where nothing else handles them, SIGINT and SIGTERM.
  */
 import { randomBytes } from 'node:crypto';
 import { linkSync, readFileSync, renameSync, rmSync } from 'node:fs';

@@ -102,7 +102,7 @@ export function startThemeWorker(): ThemeWorker {
         // The worker ends by itself when nothing is left to wait for.
         onExit = () =>
           fail(
-            `Theme ${name} stopped before it ${loaded ? 'returned its HTML' : 'loaded'}: it returned a promise that nothing can ever settle, or called process.exit(). Fix the theme.`,
+            `Theme ${name} stopped before it ${loaded ? 'returned its HTML' : 'loaded'}: it returned a promise that nothing can ever settle, or ended the process itself. Fix the theme.`,
           );
         worker.on('message', onMessage).on('error', onError).on('exit', onExit);
         worker.postMessage(job);
