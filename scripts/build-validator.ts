@@ -1,7 +1,7 @@
 /**
  * `npm run build` (and `prepare`), after the commands are compiled to build/: writes the résumé
  * validator as standalone code to build/src/resume/resume-validator.cjs, beside the compiled
- * src/resume/resume-schema.js that loads it, so validating does not compile the schema on every
+ * src/resume/schema-validator.js that loads it, so validating does not compile the schema on every
  * run. The schema files stay the one source: the module records their fingerprint and is ignored
  * once they change.
  */
@@ -11,7 +11,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildValidatorCli as text } from '../src/cli/maintainer-messages.js';
 import { defineCommand, runCommand } from '../src/cli/run-command.js';
-import { compileResumeValidator, schemaFingerprint } from '../src/resume/resume-schema.js';
+import { schemaFingerprint } from '../src/resume/schema-files.js';
+import { compileResumeValidator } from '../src/resume/schema-validator.js';
 
 const standaloneCode = (
   createRequire(import.meta.url)(

@@ -5,7 +5,7 @@
 import { countBySeverity } from '../src/resume/diagnostics.js';
 import { cli, report as reportText } from '../src/resume/messages.js';
 import { formatReport, listed } from '../src/resume/report.js';
-import { JSON_RESUME_VERSION } from '../src/resume/resume-schema.js';
+import { JSON_RESUME_VERSION } from '../src/resume/schema-files.js';
 import { validateFile } from '../src/resume/validate.js';
 import { maxSizeOption } from '../src/cli/resume-options.js';
 import { defineCommand, runCommand } from '../src/cli/run-command.js';

@@ -4,10 +4,9 @@
  * each, on every field the schema declares as a date.
  */
 import type { Diagnostic } from './diagnostics.js';
-import { formatPath, offsetOf } from './json-locations.js';
+import { formatPath, offsetOf, type Located } from './json-locations.js';
 import { content } from './messages.js';
-import { walkWithSchemas } from './resume-schema.js';
-import type { Located } from './schema-errors.js';
+import { walkWithSchemas } from './schema-walker.js';
 
 /** The `iso8601` definition of the official schema, which every date field refers to. */
 const DATE_DEFINITION = /#\/definitions\/iso8601$/;

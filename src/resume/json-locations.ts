@@ -15,6 +15,13 @@ export interface Position {
 /** Turns offsets into positions; built once per text so each lookup costs a binary search. */
 export type Positions = (offset: number) => Position;
 
+/** A parsed document with what it takes to point into its text. */
+export interface Located {
+  positions: Positions;
+  tree: Node;
+  value: unknown;
+}
+
 /**
  * 1-based line and column (UTF-16 units, as editors count them) of offsets in `text`, from one
  * pass that records where each line starts (\n, \r\n and a lone \r end a line).
@@ -51,6 +58,15 @@ export function formatPath(segments: readonly PathSegment[]): string {
     else out += `[${JSON.stringify(segment)}]`;
   }
   return out === '' ? '(root)' : out;
+}
+
+/** The name of the nearest property on the path (`''` if there is none). */
+export function lastKey(segments: readonly PathSegment[]): string {
+  for (let i = segments.length - 1; i >= 0; i--) {
+    const segment = segments[i];
+    if (typeof segment === 'string') return segment;
+  }
+  return '';
 }
 
 /**

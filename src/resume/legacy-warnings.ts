@@ -7,10 +7,16 @@
 import { isDeepStrictEqual } from 'node:util';
 import { LEGACY_FIELDS } from 'jsonresume-theme-camera-ready';
 import type { Diagnostic } from './diagnostics.js';
-import { formatPath, isObject, keyOffset, type PathSegment } from './json-locations.js';
+import {
+  formatPath,
+  isObject,
+  keyOffset,
+  type Located,
+  type PathSegment,
+} from './json-locations.js';
 import { legacy } from './messages.js';
 import { tryRename } from './rename-check.js';
-import { expectedWords, type Located } from './schema-errors.js';
+import { expectedWords } from './schema-diagnostics.js';
 
 export function legacyFieldWarnings(doc: Located): Diagnostic[] {
   const found: Diagnostic[] = [];

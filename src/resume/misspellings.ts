@@ -10,7 +10,7 @@ import { closestMatch } from './edit-distance.js';
 import { formatPath, keyOffset, type Positions } from './json-locations.js';
 import { spelling } from './messages.js';
 import { tryRename } from './rename-check.js';
-import { isClosed, knownProperties, walkWithSchemas } from './resume-schema.js';
+import { isClosed, knownProperties, walkWithSchemas } from './schema-walker.js';
 
 export function misspeltFields(value: unknown, tree: Node, positions: Positions): Diagnostic[] {
   const found: Diagnostic[] = [];

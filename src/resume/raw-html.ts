@@ -4,10 +4,9 @@
  * a warning that points to the Markdown that says the same.
  */
 import type { Diagnostic } from './diagnostics.js';
-import { formatPath, offsetOf } from './json-locations.js';
+import { formatPath, offsetOf, type Located } from './json-locations.js';
 import { content } from './messages.js';
-import { walkWithSchemas } from './resume-schema.js';
-import type { Located } from './schema-errors.js';
+import { walkWithSchemas } from './schema-walker.js';
 
 /** Tags seen in résumé text; other `<word>` (e.g. `List<String>`) is not taken for HTML. */
 const TAG =

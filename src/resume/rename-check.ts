@@ -5,7 +5,7 @@
  */
 import type { ErrorObject } from 'ajv';
 import type { PathSegment } from './json-locations.js';
-import { resumeValidator } from './resume-schema.js';
+import { resumeValidator } from './schema-validator.js';
 
 export type RenameOutcome =
   | { ok: true }

@@ -12,8 +12,8 @@ import { parseResumeText, readResumeText, type ReadLimits } from './load.js';
 import { misspeltFields } from './misspellings.js';
 import { rawHtmlWarnings } from './raw-html.js';
 import { formatReport } from './report.js';
-import { resumeValidator } from './resume-schema.js';
-import { schemaDiagnostics } from './schema-errors.js';
+import { resumeValidator } from './schema-validator.js';
+import { schemaDiagnostics } from './schema-diagnostics.js';
 
 export type { Diagnostic } from './diagnostics.js';
 

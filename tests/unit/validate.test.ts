@@ -12,11 +12,8 @@ import { describe, expect, test } from 'vitest';
 import { editDistance, closestMatch } from '../../src/resume/edit-distance.js';
 import { formatPath, lineIndex } from '../../src/resume/json-locations.js';
 import { formatReport } from '../../src/resume/report.js';
-import {
-  SCHEMA_URL,
-  compileResumeValidator,
-  schemaFingerprint,
-} from '../../src/resume/resume-schema.js';
+import { SCHEMA_URL, schemaFingerprint } from '../../src/resume/schema-files.js';
+import { compileResumeValidator } from '../../src/resume/schema-validator.js';
 import { validateFile, validateText, type Diagnostic } from '../../src/resume/validate.js';
 import { resumePath } from '../support/paths.js';
 
@@ -429,8 +426,8 @@ describe('the validator generated at build time', () => {
     const built = prebuilt();
     expect(built.fingerprint).toBe(schemaFingerprint());
     const compiled = (await import(
-      '../../build/src/resume/resume-schema.js' as string
-    )) as typeof import('../../src/resume/resume-schema.js');
+      '../../build/src/resume/schema-validator.js' as string
+    )) as typeof import('../../src/resume/schema-validator.js');
     expect(compiled.resumeValidator()).toBe(built);
   });
 

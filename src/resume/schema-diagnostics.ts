@@ -3,27 +3,22 @@
  * with a fix for the mistakes people make most (dates, links, statuses, types).
  */
 import type { ErrorObject } from 'ajv';
-import type { Node } from 'jsonc-parser';
 import type { Diagnostic } from './diagnostics.js';
 import { closestMatch } from './edit-distance.js';
+import { emailHint, dateHint, urlHint } from './format-hints.js';
 import {
   formatPath,
-  isObject,
   keyOffset,
+  lastKey,
   offsetOf,
   pointerToSegments,
+  type Located,
   type PathSegment,
-  type Positions,
 } from './json-locations.js';
 import { expectation, schema as text, type MessageText } from './messages.js';
-import { fitsAt, tryRename } from './rename-check.js';
-import { knownProperties, schemasAt, textProperty } from './resume-schema.js';
-
-export interface Located {
-  positions: Positions;
-  tree: Node;
-  value: unknown;
-}
+import { tryRename } from './rename-check.js';
+import { typeHint } from './type-hints.js';
+import { suggestValue } from './value-suggestions.js';
 
 /** Keywords that only summarise the errors of their branches. */
 const BRANCHING = new Set(['anyOf', 'oneOf']);
@@ -171,14 +166,6 @@ function collapse(diagnostics: Diagnostic[]): Diagnostic[] {
     .sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
-function lastKey(segments: readonly PathSegment[]): string {
-  for (let i = segments.length - 1; i >= 0; i--) {
-    const segment = segments[i];
-    if (typeof segment === 'string') return segment;
-  }
-  return '';
-}
-
 function description(error: ErrorObject): string | undefined {
   const parent = error.parentSchema as { description?: unknown } | undefined;
   return typeof parent?.description === 'string' ? parent.description : undefined;
@@ -192,136 +179,4 @@ export function expectedWords(error: ErrorObject): string {
   if (error.keyword === 'format' && params.format === 'email') return expectation.email;
   if (error.schemaPath.endsWith('/iso8601/pattern')) return expectation.date;
   return expectation.other;
-}
-
-function typeHint(
-  expected: readonly string[],
-  value: unknown,
-  segments: readonly PathSegment[],
-): string | undefined {
-  if (value === null) {
-    const last = segments.at(-1);
-    return typeof last === 'number' ? text.nullItem() : text.nullValue(lastKey(segments));
-  }
-  if (expected.includes('object') && typeof value === 'string') {
-    const property = textProperty(schemasAt(segments));
-    const url = /^[a-z][a-z0-9+.-]*:\/\//i.test(value.trim());
-    const known = schemasAt(segments).some(({ node }) => node.properties?.url);
-    const target = url && known ? 'url' : property;
-    return target && fitsAt(segments, { [target]: value })
-      ? text.wrapInObject(target, value)
-      : undefined;
-  }
-  if (expected.includes('string') && isObject(value)) {
-    const parts = Object.values(value).filter((part): part is string => typeof part === 'string');
-    const joined = parts.join(', ');
-    return parts.length > 0 && fitsAt(segments, joined) ? text.objectAsText(joined) : undefined;
-  }
-  if (expected.includes('array') && isObject(value)) {
-    // `{"Languages": ["Go", "C"]}` for skills: one entry per key, its list as keywords.
-    const [first] = Object.entries(value);
-    const known = knownProperties(schemasAt([...segments, 0]));
-    const entry = first && { name: first[0], keywords: first[1] };
-    if (
-      entry &&
-      known.includes('name') &&
-      known.includes('keywords') &&
-      fitsAt(segments, [entry])
-    ) {
-      return text.entryPerKey(entry);
-    }
-    return fitsAt(segments, [value]) ? text.wrapObjectInList() : undefined;
-  }
-  if (expected.includes('array') && typeof value === 'string') return text.wrapInList(value);
-  if (expected.includes('string') && (typeof value === 'number' || typeof value === 'boolean')) {
-    return text.quoteIt(value);
-  }
-  if (typeof value === 'string') {
-    if (expected.includes('boolean') && /^(true|false)$/i.test(value.trim())) {
-      return text.unquoteBoolean(value.trim());
-    }
-    const numeric = value.trim() !== '' && Number.isFinite(Number(value));
-    if ((expected.includes('number') || expected.includes('integer')) && numeric) {
-      return text.unquoteNumber(value);
-    }
-  }
-  return undefined;
-}
-
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const ISO_DATE = /^([1-2][0-9]{3}-[0-1][0-9]-[0-3][0-9]|[1-2][0-9]{3}-[0-1][0-9]|[1-2][0-9]{3})$/;
-
-function dateHint(value: unknown, key: string): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  const v = value.trim();
-  if (v === '') return text.emptyDate(key);
-  if (/^(present|current|currently|now|today|ongoing|to date|till now|until now)$/i.test(v)) {
-    return text.presentAsDate(key);
-  }
-  const datetime = /^(\d{4}-\d{2}-\d{2})[T ]\d/.exec(v);
-  if (datetime?.[1]) return text.datePartOnly(datetime[1]);
-  const pad = (n: string | undefined) => (n ?? '').padStart(2, '0');
-  let fixed: string | undefined;
-  const yearFirst = /^(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?$/.exec(v);
-  const monthFirst = /^(\d{1,2})[-/.](\d{4})$/.exec(v);
-  const named = /^([A-Za-z]{3,})\.?,?\s+(\d{4})$/.exec(v);
-  if (yearFirst) {
-    fixed = `${yearFirst[1]}-${pad(yearFirst[2])}${yearFirst[3] ? `-${pad(yearFirst[3])}` : ''}`;
-  } else if (monthFirst) {
-    fixed = `${monthFirst[2]}-${pad(monthFirst[1])}`;
-  } else if (named) {
-    const month = MONTHS.indexOf((named[1] ?? '').slice(0, 3).toLowerCase());
-    if (month >= 0) fixed = `${named[2]}-${pad(String(month + 1))}`;
-  }
-  if (!fixed || !ISO_DATE.test(fixed) || Number(fixed.slice(5, 7)) > 12) return undefined;
-  return yearFirst && /^\d{4}-\d{1,2}(-\d{1,2})?$/.test(v)
-    ? text.padDate(fixed)
-    : text.rewriteDate(fixed);
-}
-
-function urlHint(value: unknown, key: string): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  const v = value.trim();
-  if (v === '' || v === '#') return text.removeEmptyField(key);
-  if (/\s/.test(value) || /[^\x21-\x7e]/.test(v)) return text.encodeUrl();
-  const bare = v.replace(/^\/\//, '');
-  if (!/^[a-z][a-z0-9+.-]*:/i.test(v) && /^[\w-]+(\.[\w-]+)+([/?#:]|$)/.test(bare)) {
-    return text.addScheme(`https://${bare}`);
-  }
-  return undefined;
-}
-
-function emailHint(value: unknown, key: string): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  const v = value.trim();
-  if (v === '' || v === '#') return text.removeEmptyField(key);
-  if (/^mailto:/i.test(v)) return text.dropMailto(v.replace(/^mailto:/i, ''));
-  return undefined;
-}
-
-/** Words people use for a publication's state, mapped to the status that means the same. */
-const SYNONYMS: Record<string, string> = {
-  submitted: 'under-review',
-  'in review': 'under-review',
-  'under review': 'under-review',
-  review: 'under-review',
-  reviewing: 'under-review',
-  'in press': 'accepted',
-  'to appear': 'accepted',
-  forthcoming: 'accepted',
-  draft: 'in-preparation',
-  'in progress': 'in-preparation',
-  'work in progress': 'in-preparation',
-  wip: 'in-preparation',
-  arxiv: 'preprint',
-};
-
-function suggestValue(value: unknown, allowed: readonly string[]): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  const lower = value.trim().toLowerCase();
-  const synonym = SYNONYMS[lower];
-  if (synonym && allowed.includes(synonym)) return synonym;
-  const normalised = lower.replace(/[\s_]+/g, '-');
-  if (allowed.includes(normalised)) return normalised;
-  return closestMatch(normalised, allowed);
 }
