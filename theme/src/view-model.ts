@@ -21,8 +21,6 @@ import type { OtherEntry, Section, ViewModel } from './view-types';
 
 export type * from './view-types';
 
-type EntryBuilder<E> = (value: unknown, context: build.BuildContext) => E | null;
-
 /** Plain-object items with their pre-1.0 field names read as the 1.0 ones. */
 function upgraded(value: unknown, section: string): unknown[] {
   return arr(value).map((item) =>
@@ -35,7 +33,7 @@ function upgraded(value: unknown, section: string): unknown[] {
 function entries<E>(
   section: SectionKey,
   value: unknown,
-  builder: EntryBuilder<E>,
+  builder: build.EntryBuilder<E>,
   context: build.BuildContext,
 ): E[] {
   return build.present(upgraded(value, section).map((item) => builder(item, context)));
