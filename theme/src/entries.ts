@@ -3,7 +3,7 @@
  * when the item has nothing to show (so an all-empty section gets no heading).
  */
 import type { DateFormatter } from './dates';
-import { leaves, leftovers, unlinked, type Detail, type Fields } from './details';
+import { leaves, leftovers, unlinked, type Detail, type FieldKind, type Fields } from './details';
 import { formatLocation, LOCATION_FIELDS } from './header';
 import { fill, type Labels, type Separators } from './labels';
 import { inlineMarkdown, type RichText } from './markdown';
@@ -36,6 +36,9 @@ export interface BuildContext {
 }
 
 type Item = Record<string, unknown>;
+
+/** Reads one raw array item into its view, or null when it has nothing to show. */
+export type EntryBuilder<E> = (value: unknown, context: BuildContext) => E | null;
 
 /** Text linked to a URL; without text the URL itself is shown, so it is never lost. */
 function link(text: string, url: string): Link {
@@ -96,38 +99,6 @@ function hasHead(h: EntryHead): boolean {
   return h.title.text !== '' || h.dates !== '' || h.hasSecondLine;
 }
 
-const SUB_PROJECT: Fields = {
-  name: 'text',
-  type: 'text',
-  summary: 'text',
-  highlights: 'list',
-  url: 'text',
-  keywords: 'list',
-};
-
-function subProject(value: unknown): Omit<SubProjectEntry, 'number'> | null {
-  const item = entryObject(value, 'name');
-  const entry = {
-    name: link(str(item['name']), str(item['url'])),
-    type: str(item['type']),
-    summary: markdown(item['summary']),
-    highlights: markdownList(item['highlights']),
-    keywords: strings(item['keywords']),
-    details: [
-      ...leftovers(item, SUB_PROJECT),
-      ...unlinked('url', str(item['url']), str(item['name'])),
-    ],
-  };
-  const empty =
-    !entry.name.text &&
-    !entry.type &&
-    !entry.summary &&
-    !entry.highlights.length &&
-    !entry.keywords.length &&
-    !entry.details.length;
-  return empty ? null : entry;
-}
-
 /** An entry as an object; a bare string or number is taken as its main field. */
 export function entryObject(value: unknown, main: string): Record<string, unknown> {
   return typeof value === 'string' || typeof value === 'number' ? { [main]: value } : obj(value);
@@ -136,6 +107,95 @@ export function entryObject(value: unknown, main: string): Record<string, unknow
 export function present<T>(items: (T | null)[]): T[] {
   return items.filter((item): item is T => item !== null);
 }
+
+/** How a simple entry reads one field into its view, and whether that view shows anything. */
+interface Reader<V> {
+  /** How the field counts for `leftovers`. */
+  kind: FieldKind;
+  read(item: Item, key: string, context: BuildContext): V;
+  shows(view: V): boolean;
+  /** Other fields it reads, and what of them it shows as details. */
+  also?: Fields;
+  details?(item: Item, key: string): Detail[];
+}
+
+const text: Reader<string> = {
+  kind: 'text',
+  read: (item, key) => str(item[key]),
+  shows: (view) => view !== '',
+};
+
+const date: Reader<string> = {
+  ...text,
+  read: (item, key, context) => context.dates.date(str(item[key])),
+};
+
+const list: Reader<string[]> = {
+  kind: 'list',
+  read: (item, key) => strings(item[key]),
+  shows: (view) => view.length > 0,
+};
+
+const richList: Reader<RichText[]> = {
+  kind: 'list',
+  read: (item, key) => markdownList(item[key]),
+  shows: (view) => view.length > 0,
+};
+
+const rich: Reader<RichText | null> = {
+  kind: 'text',
+  read: (item, key) => markdown(item[key]),
+  shows: (view) => view !== null,
+};
+
+/** Text linked to the entry's `url`. */
+const linked: Reader<Link> = {
+  kind: 'text',
+  read: (item, key) => link(str(item[key]), str(item['url'])),
+  shows: (view) => view.text !== '',
+  also: { url: 'text' },
+  details: (item, key) => unlinked('url', str(item['url']), str(item[key])),
+};
+
+/**
+ * The builder of an entry whose view is its fields, each read on its own. `readers` names the
+ * view's fields and how each is read; `main` is the field a bare string or number fills.
+ */
+function simple<V extends object>(
+  main: string,
+  readers: { readonly [K in keyof V]: Reader<V[K]> } & Readonly<Record<string, Reader<unknown>>>,
+): EntryBuilder<V & { details: Detail[] }> {
+  const table = Object.entries(readers);
+  const fields: Fields = Object.fromEntries(
+    table.flatMap(([key, reader]): [string, FieldKind][] => [
+      [key, reader.kind],
+      ...Object.entries(reader.also ?? {}),
+    ]),
+  );
+  return (value, context) => {
+    const item = entryObject(value, main);
+    const views = table.map(([key, reader]) => {
+      const view = reader.read(item, key, context);
+      return { key, view, shown: reader.shows(view) };
+    });
+    const details = [
+      ...leftovers(item, fields),
+      ...table.flatMap(([key, reader]) => reader.details?.(item, key) ?? []),
+    ];
+    if (!views.some((v) => v.shown) && details.length === 0) return null;
+    // Built key by key from `readers`, which has exactly the keys of V.
+    const entry = Object.fromEntries(views.map((v) => [v.key, v.view])) as V;
+    return { ...entry, details };
+  };
+}
+
+const subProject: EntryBuilder<Omit<SubProjectEntry, 'number'>> = simple('name', {
+  name: linked,
+  type: text,
+  summary: rich,
+  highlights: richList,
+  keywords: list,
+});
 
 /** Work (`org` = name) and volunteering (`org` = organization). */
 export function experience(orgField: 'name' | 'organization') {
@@ -153,10 +213,12 @@ export function experience(orgField: 'name' | 'organization') {
   return (value: unknown, context: BuildContext): ExperienceEntry | null => {
     const item = entryObject(value, orgField);
     // Numbered after dropping empty ones, so the numbers have no gaps.
-    const projects = present(arr(item['projects']).map(subProject)).map((p, index) => ({
-      number: index + 1,
-      ...p,
-    }));
+    const projects = present(arr(item['projects']).map((p) => subProject(p, context))).map(
+      (p, index) => ({
+        number: index + 1,
+        ...p,
+      }),
+    );
     const where = place(item['location'], context);
     const entry: ExperienceEntry = {
       head: head(
@@ -232,36 +294,18 @@ export function education(value: unknown, context: BuildContext): EducationEntry
   return hasHead(entry.head) || courses.length || entry.details.length ? entry : null;
 }
 
-const AWARD: Fields = { title: 'text', date: 'text', awarder: 'text', summary: 'text' };
+export const award: EntryBuilder<AwardEntry> = simple('title', {
+  title: text,
+  awarder: text,
+  date,
+  summary: rich,
+});
 
-export function award(value: unknown, context: BuildContext): AwardEntry | null {
-  const item = entryObject(value, 'title');
-  const entry: AwardEntry = {
-    title: str(item['title']),
-    awarder: str(item['awarder']),
-    date: context.dates.date(str(item['date'])),
-    summary: markdown(item['summary']),
-    details: leftovers(item, AWARD),
-  };
-  const shown = entry.title || entry.awarder || entry.date || entry.summary;
-  return shown || entry.details.length ? entry : null;
-}
-
-const CERTIFICATE: Fields = { name: 'text', date: 'text', url: 'text', issuer: 'text' };
-
-export function certificate(value: unknown, context: BuildContext): CertificateEntry | null {
-  const item = entryObject(value, 'name');
-  const entry: CertificateEntry = {
-    name: link(str(item['name']), str(item['url'])),
-    issuer: str(item['issuer']),
-    date: context.dates.date(str(item['date'])),
-    details: [
-      ...leftovers(item, CERTIFICATE),
-      ...unlinked('url', str(item['url']), str(item['name'])),
-    ],
-  };
-  return entry.name.text || entry.issuer || entry.date || entry.details.length ? entry : null;
-}
+export const certificate: EntryBuilder<CertificateEntry> = simple('name', {
+  name: linked,
+  issuer: text,
+  date,
+});
 
 const PROJECT: Fields = {
   ...DATED,
@@ -309,51 +353,20 @@ export function project(value: unknown, context: BuildContext): ProjectEntry | n
   return empty ? null : entry;
 }
 
-const SKILL: Fields = { name: 'text', level: 'text', keywords: 'list' };
+export const skill: EntryBuilder<SkillEntry> = simple('name', {
+  name: text,
+  level: text,
+  keywords: list,
+});
 
-export function skill(value: unknown): SkillEntry | null {
-  const item = entryObject(value, 'name');
-  const entry = {
-    name: str(item['name']),
-    level: str(item['level']),
-    keywords: strings(item['keywords']),
-    details: leftovers(item, SKILL),
-  };
-  return entry.name || entry.level || entry.keywords.length || entry.details.length ? entry : null;
-}
+export const language: EntryBuilder<LanguageEntry> = simple('language', {
+  language: text,
+  fluency: text,
+});
 
-const LANGUAGE: Fields = { language: 'text', fluency: 'text' };
+export const interest: EntryBuilder<InterestEntry> = simple('name', { name: text, keywords: list });
 
-export function language(value: unknown): LanguageEntry | null {
-  const item = entryObject(value, 'language');
-  const entry = {
-    language: str(item['language']),
-    fluency: str(item['fluency']),
-    details: leftovers(item, LANGUAGE),
-  };
-  return entry.language || entry.fluency || entry.details.length ? entry : null;
-}
-
-const INTEREST: Fields = { name: 'text', keywords: 'list' };
-
-export function interest(value: unknown): InterestEntry | null {
-  const item = entryObject(value, 'name');
-  const entry = {
-    name: str(item['name']),
-    keywords: strings(item['keywords']),
-    details: leftovers(item, INTEREST),
-  };
-  return entry.name || entry.keywords.length || entry.details.length ? entry : null;
-}
-
-const REFERENCE: Fields = { name: 'text', reference: 'text' };
-
-export function reference(value: unknown): ReferenceEntry | null {
-  const item = entryObject(value, 'reference');
-  const entry = {
-    name: str(item['name']),
-    reference: markdown(item['reference']),
-    details: leftovers(item, REFERENCE),
-  };
-  return entry.name || entry.reference || entry.details.length ? entry : null;
-}
+export const reference: EntryBuilder<ReferenceEntry> = simple('reference', {
+  name: text,
+  reference: rich,
+});

@@ -31,6 +31,12 @@ export interface Labels {
   close: string;
 }
 
+/** The punctuation between items and parts, which follows the page's language. */
+export type Separators = Pick<Labels, 'list' | 'comma' | 'open' | 'close'>;
+
+/** Latin script's punctuation, which Cyrillic, Greek and Korean text use too. */
+const LATIN: Separators = { list: ', ', comma: ', ', open: ' (', close: ')' };
+
 const en: Labels = {
   sections: {
     education: 'Education',
@@ -60,10 +66,7 @@ const en: Labels = {
     preprint: 'preprint',
   },
   cv: 'CV',
-  list: ', ',
-  comma: ', ',
-  open: ' (',
-  close: ')',
+  ...LATIN,
 };
 
 const zh: Labels = {
@@ -165,10 +168,7 @@ const ko: Labels = {
     preprint: '프리프린트',
   },
   cv: '이력서',
-  list: ', ',
-  comma: ', ',
-  open: ' (',
-  close: ')',
+  ...LATIN,
 };
 
 const de: Labels = {
@@ -200,10 +200,7 @@ const de: Labels = {
     preprint: 'Preprint',
   },
   cv: 'Lebenslauf',
-  list: ', ',
-  comma: ', ',
-  open: ' (',
-  close: ')',
+  ...LATIN,
 };
 
 const fr: Labels = {
@@ -235,10 +232,7 @@ const fr: Labels = {
     preprint: 'prépublication',
   },
   cv: 'CV',
-  list: ', ',
-  comma: ', ',
-  open: ' (',
-  close: ')',
+  ...LATIN,
 };
 
 const es: Labels = {
@@ -270,10 +264,7 @@ const es: Labels = {
     preprint: 'preprint',
   },
   cv: 'CV',
-  list: ', ',
-  comma: ', ',
-  open: ' (',
-  close: ')',
+  ...LATIN,
 };
 
 const pt: Labels = {
@@ -305,10 +296,7 @@ const pt: Labels = {
     preprint: 'preprint',
   },
   cv: 'Currículo',
-  list: ', ',
-  comma: ', ',
-  open: ' (',
-  close: ')',
+  ...LATIN,
 };
 
 const ru: Labels = {
@@ -340,10 +328,7 @@ const ru: Labels = {
     preprint: 'препринт',
   },
   cv: 'Резюме',
-  list: ', ',
-  comma: ', ',
-  open: ' (',
-  close: ')',
+  ...LATIN,
 };
 
 const ar: Labels = {
@@ -410,10 +395,7 @@ const pl: Labels = {
     preprint: 'preprint',
   },
   cv: 'CV',
-  list: ', ',
-  comma: ', ',
-  open: ' (',
-  close: ')',
+  ...LATIN,
 };
 
 const vi: Labels = {
@@ -445,10 +427,7 @@ const vi: Labels = {
     preprint: 'bản thảo',
   },
   cv: 'Sơ yếu lý lịch',
-  list: ', ',
-  comma: ', ',
-  open: ' (',
-  close: ')',
+  ...LATIN,
 };
 
 const el: Labels = {
@@ -480,14 +459,8 @@ const el: Labels = {
     preprint: 'προδημοσίευση',
   },
   cv: 'Βιογραφικό',
-  list: ', ',
-  comma: ', ',
-  open: ' (',
-  close: ')',
+  ...LATIN,
 };
-
-/** The punctuation between items and parts, which follows the page's language. */
-export type Separators = Pick<Labels, 'list' | 'comma' | 'open' | 'close'>;
 
 /** The languages the theme speaks, by primary language subtag. */
 export const LABELS: Readonly<Record<string, Labels>> = {

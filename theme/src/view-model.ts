@@ -17,11 +17,9 @@ import { resolveOptions } from './options';
 import { buildPublications } from './publications';
 import { arr, obj, str } from './text';
 import { SECTION_KEYS, type Resume, type SectionKey } from './types';
-import type { OtherEntry, Section, ViewModel } from './view-types';
+import type { OtherEntry, Section, SectionEntries, SectionOf, ViewModel } from './view-types';
 
 export type * from './view-types';
-
-type EntryBuilder<E> = (value: unknown, context: build.BuildContext) => E | null;
 
 /** Plain-object items with their pre-1.0 field names read as the 1.0 ones. */
 function upgraded(value: unknown, section: string): unknown[] {
@@ -35,7 +33,7 @@ function upgraded(value: unknown, section: string): unknown[] {
 function entries<E>(
   section: SectionKey,
   value: unknown,
-  builder: EntryBuilder<E>,
+  builder: build.EntryBuilder<E>,
   context: build.BuildContext,
 ): E[] {
   return build.present(upgraded(value, section).map((item) => builder(item, context)));
@@ -72,6 +70,43 @@ function documentTitle(name: string, cv: string): string {
 
 const isSectionKey = (key: string): key is SectionKey =>
   (SECTION_KEYS as readonly string[]).includes(key);
+
+/** The sections whose entries are built one raw item at a time. */
+type BuiltKey = Exclude<SectionKey, 'publications'>;
+
+const BUILDERS: { readonly [K in BuiltKey]: build.EntryBuilder<SectionEntries[K]> } = {
+  education: build.education,
+  work: build.experience('name'),
+  projects: build.project,
+  volunteer: build.experience('organization'),
+  awards: build.award,
+  certificates: build.certificate,
+  skills: build.skill,
+  languages: build.language,
+  interests: build.interest,
+  references: build.reference,
+};
+
+/** What every section has besides its key and entries. */
+type SectionHead = Omit<Section, 'key' | 'entries'>;
+
+/**
+ * The section of `key`, its entries built by that key's builder. Typed as a union indexed by
+ * `K` so that, for a union of keys, it is the union of their sections.
+ */
+function builtSection<K extends BuiltKey>(
+  key: K,
+  head: SectionHead,
+  value: unknown,
+  context: build.BuildContext,
+): { [P in K]: SectionOf<P> }[K] {
+  const section: SectionOf<K> = {
+    key,
+    ...head,
+    entries: entries(key, value, BUILDERS[key], context),
+  };
+  return section;
+}
 
 /** `basics` with pre-1.0 names read as 1.0 ones, its location's too. */
 function upgradedBasics(value: unknown): Record<string, unknown> {
@@ -122,34 +157,8 @@ export function buildViewModel(resume: Resume): ViewModel {
     if (value !== undefined && !Array.isArray(value)) {
       return { ...base, key: 'other', entries: otherEntries(value, key) };
     }
-    switch (key) {
-      case 'education':
-        return { key, ...base, entries: entries(key, value, build.education, context) };
-      case 'publications':
-        return { key, ...base, entries: publications.entries };
-      case 'work':
-        return { key, ...base, entries: entries(key, value, build.experience('name'), context) };
-      case 'projects':
-        return { key, ...base, entries: entries(key, value, build.project, context) };
-      case 'volunteer':
-        return {
-          key,
-          ...base,
-          entries: entries(key, value, build.experience('organization'), context),
-        };
-      case 'awards':
-        return { key, ...base, entries: entries(key, value, build.award, context) };
-      case 'certificates':
-        return { key, ...base, entries: entries(key, value, build.certificate, context) };
-      case 'skills':
-        return { key, ...base, entries: entries(key, value, build.skill, context) };
-      case 'languages':
-        return { key, ...base, entries: entries(key, value, build.language, context) };
-      case 'interests':
-        return { key, ...base, entries: entries(key, value, build.interest, context) };
-      case 'references':
-        return { key, ...base, entries: entries(key, value, build.reference, context) };
-    }
+    if (key === 'publications') return { key, ...base, entries: publications.entries };
+    return builtSection(key, base, value, context);
   };
 
   // Fields that are not JSON Resume sections follow the sections, titled with their key.

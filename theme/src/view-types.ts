@@ -170,7 +170,23 @@ export interface OtherEntry extends WithDetails {
   text: string;
 }
 
-interface SectionOf<K extends SectionKey | 'other', E> {
+/** The entries of each kind of section. */
+export interface SectionEntries {
+  education: EducationEntry;
+  publications: PublicationEntry;
+  work: ExperienceEntry;
+  projects: ProjectEntry;
+  volunteer: ExperienceEntry;
+  awards: AwardEntry;
+  certificates: CertificateEntry;
+  skills: SkillEntry;
+  languages: LanguageEntry;
+  interests: InterestEntry;
+  references: ReferenceEntry;
+  other: OtherEntry;
+}
+
+export interface SectionOf<K extends keyof SectionEntries> {
   key: K;
   /** The element id, e.g. "section-work"; unique in the page. */
   id: string;
@@ -178,22 +194,10 @@ interface SectionOf<K extends SectionKey | 'other', E> {
   /** A line under the title, or ''. */
   note: string;
   /** Never empty: a section without entries is left out of `sections`. */
-  entries: E[];
+  entries: SectionEntries[K][];
 }
 
-export type Section =
-  | SectionOf<'education', EducationEntry>
-  | SectionOf<'publications', PublicationEntry>
-  | SectionOf<'work', ExperienceEntry>
-  | SectionOf<'projects', ProjectEntry>
-  | SectionOf<'volunteer', ExperienceEntry>
-  | SectionOf<'awards', AwardEntry>
-  | SectionOf<'certificates', CertificateEntry>
-  | SectionOf<'skills', SkillEntry>
-  | SectionOf<'languages', LanguageEntry>
-  | SectionOf<'interests', InterestEntry>
-  | SectionOf<'references', ReferenceEntry>
-  | SectionOf<'other', OtherEntry>;
+export type Section = { [K in keyof SectionEntries]: SectionOf<K> }[keyof SectionEntries];
 
 export interface ViewModel {
   /** The document language (BCP 47): `themeOptions.locale`, else guessed from the text's script. */
