@@ -14,8 +14,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Resume } from 'jsonresume-theme-camera-ready';
 import { runScript, stackLines, type CliResult, type RunOptions } from '../support/cli.js';
-import { resumePath } from '../support/paths.js';
-import { inPool } from '../support/pool.js';
+import { seedResumePath } from '../support/paths.js';
+import { inPool } from '../../src/maintainer/pool.js';
 
 const EARLIER = { 'resume.html': 'earlier HTML export\n', 'resume.pdf': '%PDF earlier export\n' };
 
@@ -32,7 +32,7 @@ interface Case {
   unprivileged?: boolean;
 }
 
-const seed = JSON.parse(await readFile(resumePath, 'utf8')) as Resume;
+const seed = JSON.parse(await readFile(seedResumePath, 'utf8')) as Resume;
 
 /** A valid résumé of at least 10 MB: the real one with its entries repeated, each renamed. */
 function tenMegabytes(): string {

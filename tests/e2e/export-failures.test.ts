@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { filesIn, sha256 } from '../support/files.js';
 import { runScript, stackLines } from '../support/cli.js';
 import { seedResume } from '../support/export-fixture.js';
-import { resumePath } from '../support/paths.js';
+import { seedResumePath } from '../support/paths.js';
 import { hostileTheme } from '../support/probe.js';
 
 const work = mkdtempSync(join(tmpdir(), 'export-failures-'));
@@ -152,7 +152,7 @@ describe('npm run export rejects bad options with exit 2', () => {
       /a-file\.txt is a file, not a folder/,
     ],
     ['an --out that is a file', ['--out', file], /is a file, not a folder/],
-    ['an --out that is the résumé', ['--out', resumePath], /that is the résumé file itself/],
+    ['an --out that is the résumé', ['--out', seedResumePath], /that is the résumé file itself/],
     ['an unknown option', ['--colour', 'red'], /unknown option --colour/],
     ['an unknown format', ['--format', 'pdf,docx'], /unknown format "docx"/],
     ['an unknown paper', ['--paper', 'a5'], /--paper a5: choose a4 or letter/],

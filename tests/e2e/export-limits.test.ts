@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runScript, scriptCommand, stackLines, type CliResult } from '../support/cli.js';
-import { inPool } from '../support/pool.js';
+import { inPool } from '../../src/maintainer/pool.js';
 import { filesIn } from '../support/files.js';
 import {
   hostileTheme,
@@ -18,7 +18,7 @@ import {
   writeProbeResume,
   type Behaviour,
 } from '../support/probe.js';
-import { OTHER_THEMES } from '../support/themes.js';
+import { OTHER_THEMES } from '../../src/maintainer/other-themes.js';
 import { repoRoot } from '../support/paths.js';
 
 const work = mkdtempSync(join(tmpdir(), 'export-limits-'));

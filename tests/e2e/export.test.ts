@@ -18,7 +18,7 @@ import {
   seedResume,
   writeLinkedResume,
 } from '../support/export-fixture.js';
-import { pdfText } from '../support/pdf.js';
+import { pdfText } from '../../src/maintainer/poppler.js';
 
 const exec = promisify(execFile);
 const work = mkdtempSync(join(tmpdir(), 'export-test-'));

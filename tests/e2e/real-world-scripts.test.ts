@@ -15,7 +15,7 @@ import { launchTestBrowser, type TestBrowser } from '../support/browser.js';
 import { runScript } from '../support/cli.js';
 import { expectedFacts, missingFacts } from '../support/facts.js';
 import { repoRoot } from '../support/paths.js';
-import { pdfText } from '../support/pdf.js';
+import { pdfText } from '../../src/maintainer/poppler.js';
 import { theme } from '../support/theme.js';
 
 const exec = promisify(execFile);

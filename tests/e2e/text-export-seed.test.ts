@@ -9,11 +9,11 @@ import type { Resume } from 'jsonresume-theme-camera-ready';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { columns, renderMarkdown, renderText, wrap } from '../../src/export/text-export.js';
 import { runScript, type CliResult } from '../support/cli.js';
-import { resumePath } from '../support/paths.js';
-import { normaliseSpace } from '../support/text.js';
+import { seedResumePath } from '../support/paths.js';
+import { normaliseSpace } from '../../src/maintainer/html-text.js';
 import { theme } from '../support/theme.js';
 
-const seed = JSON.parse(readFileSync(resumePath, 'utf8')) as Resume;
+const seed = JSON.parse(readFileSync(seedResumePath, 'utf8')) as Resume;
 const out = mkdtempSync(join(tmpdir(), 'text-export-'));
 let result: CliResult;
 let text: string;

@@ -9,12 +9,12 @@ import { join } from 'node:path';
 import type { Resume } from 'jsonresume-theme-camera-ready';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runScript, stackLines, type CliResult } from '../support/cli.js';
-import { resumePath } from '../support/paths.js';
-import { pdfInfo } from '../support/pdf.js';
+import { seedResumePath } from '../support/paths.js';
+import { pdfInfo } from '../../src/maintainer/poppler.js';
 
 const require = createRequire(import.meta.url);
 const work = mkdtempSync(join(tmpdir(), 'variant-test-'));
-const seed = JSON.parse(readFileSync(resumePath, 'utf8')) as Resume;
+const seed = JSON.parse(readFileSync(seedResumePath, 'utf8')) as Resume;
 
 /** The seed whose academic variant is allowed one page only: it needs more. */
 const tooLong = join(work, 'too-long.json');

@@ -13,7 +13,7 @@ import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 import type { Resume } from 'jsonresume-theme-camera-ready';
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown, renderText } from '../../src/export/text-export.js';
-import { normaliseSpace } from '../support/text.js';
+import { normaliseSpace } from '../../src/maintainer/html-text.js';
 import { theme } from '../support/theme.js';
 
 type Node = DefaultTreeAdapterMap['node'];

@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compileResumeValidator, schemaFingerprint } from '../src/resume/resume-schema.js';
+import { compileResumeValidator, schemaFingerprint } from '../../src/resume/resume-schema.js';
 
 const standaloneCode = (
   createRequire(import.meta.url)(
@@ -16,7 +16,9 @@ const standaloneCode = (
   ) as typeof import('ajv/dist/standalone/index.js')
 ).default;
 
-const target = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'resume', 'resume-validator.cjs');
+// build/scripts/maintainer/ → build/src/resume/
+const here = dirname(fileURLToPath(import.meta.url));
+const target = join(here, '..', '..', 'src', 'resume', 'resume-validator.cjs');
 const { ajv, validate } = compileResumeValidator({ source: true });
 const code = standaloneCode(ajv, validate);
 mkdirSync(dirname(target), { recursive: true });

@@ -7,12 +7,11 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Resume } from 'jsonresume-theme-camera-ready';
-import { writeFileAtomic } from '../src/export/atomic-write.js';
-import { createProgress } from '../src/cli/progress.js';
-import { clientPassed, requiredTexts, runClients } from '../tests/support/clients.js';
-import { compatibilityMarkdown } from '../tests/support/compat-report.js';
-import { repoRoot, resumePath } from '../tests/support/paths.js';
-import { checkTheme, OTHER_THEMES } from '../tests/support/themes.js';
+import { createProgress } from '../../src/cli/progress.js';
+import { writeFileAtomic } from '../../src/export/atomic-write.js';
+import { clientPassed, requiredTexts, runClients } from '../../src/maintainer/clients.js';
+import { compatibilityMarkdown } from '../../src/maintainer/compat-report.js';
+import { checkTheme, OTHER_THEMES } from '../../src/maintainer/other-themes.js';
 
 const USAGE = `Usage: npm run compat
 
@@ -32,19 +31,22 @@ if (args.length > 0) {
   process.exit(2);
 }
 
+// npm runs scripts in the repository's root.
+const repoRoot = process.cwd();
+const resumePath = join(repoRoot, 'resume.json');
 const progress = createProgress();
 const resume = JSON.parse(await readFile(resumePath, 'utf8')) as Resume;
 const required = requiredTexts(resume);
 
 const themes = await progress.step(
-  () => Promise.all(OTHER_THEMES.map((theme) => checkTheme(theme, resume))),
+  () => Promise.all(OTHER_THEMES.map((theme) => checkTheme(repoRoot, theme, resume))),
   `rendered resume.json with ${OTHER_THEMES.length} published themes`,
 );
 
 const work = await mkdtemp(join(tmpdir(), 'compat-'));
 try {
   const clients = await progress.step(
-    () => runClients(work, required),
+    () => runClients(repoRoot, work, resumePath, required),
     'packed the theme, installed it in a fresh project, ran resume-cli, resumed and npm run export',
   );
   const markdown = compatibilityMarkdown(resume, themes, clients);

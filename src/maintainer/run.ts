@@ -1,0 +1,81 @@
+/**
+ * Runs real programs and collects what they print, for the maintainer tools and the tests. Never
+ * throws on a non-zero exit: the exit code is part of what callers judge.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface RunResult {
+  /** Exit code, or null when the program was killed by a signal. */
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  cwd: string;
+  /** Added to the current environment. */
+  env?: NodeJS.ProcessEnv;
+  /** Kill the program after this long (default 90 s). */
+  timeoutMs?: number;
+  /** Run as this user id (needs root): lets a test meet permissions that root would bypass. */
+  uid?: number;
+  gid?: number;
+}
+
+export function run(
+  command: string,
+  args: readonly string[],
+  options: RunOptions,
+): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: { ...process.env, ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: options.timeoutMs ?? 90_000,
+      ...(options.uid === undefined ? {} : { uid: options.uid }),
+      ...(options.gid === undefined ? {} : { gid: options.gid }),
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+}
+
+/** An executable installed in the node_modules/.bin of the repository at `root`. */
+export function bin(root: string, name: string): string {
+  return join(root, 'node_modules', '.bin', name);
+}
+
+/**
+ * The command line `npm run <script>` runs in the repository at `root`, taken from its
+ * package.json: `node` is the running Node, any other program one of node_modules/.bin.
+ * Spawning it directly (rather than through npm) keeps npm's own error banner out of the output.
+ */
+export function scriptCommand(root: string, script: string): [string, string[]] {
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const line = manifest.scripts[script];
+  if (!line) throw new Error(`package.json has no "${script}" script`);
+  const [program, ...args] = line.split(/\s+/);
+  if (!program) throw new Error(`package.json's "${script}" script is empty`);
+  return [program === 'node' ? process.execPath : bin(root, program), args];
+}
+
+/** Runs `npm run <script> -- <args>` as its underlying command, in `root` unless told otherwise. */
+export function runScript(
+  root: string,
+  script: string,
+  args: readonly string[],
+  options: Partial<RunOptions> = {},
+): Promise<RunResult> {
+  const [program, base] = scriptCommand(root, script);
+  return run(program, [...base, ...args], { cwd: root, ...options });
+}
