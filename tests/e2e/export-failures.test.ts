@@ -13,6 +13,7 @@ import { seedResumePath } from '../support/paths.js';
 import { hostileTheme } from '../support/probe.js';
 
 const work = mkdtempSync(join(tmpdir(), 'export-failures-'));
+const fromSeed = ['--resume', seedResumePath];
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function writeJson(name: string, value: unknown): string {
@@ -67,7 +68,7 @@ describe('npm run export fails cleanly', () => {
       "exports.render = () => { throw new Error('template exploded'); };\n",
     );
     const out = join(work, 'throwing-out');
-    const result = await runScript('export', ['--theme', theme, '--out', out]);
+    const result = await runScript('export', [...fromSeed, '--theme', theme, '--out', out]);
     expect(result.code).toBe(3);
     expect(result.stderr).toContain('jsonresume-theme-throws');
     expect(result.stderr).toContain('template exploded');
@@ -79,14 +80,20 @@ describe('npm run export fails cleanly', () => {
     const theme = join(work, 'no-render-theme');
     mkdirSync(theme);
     writeFileSync(join(theme, 'index.js'), 'exports.style = "nothing";\n');
-    const result = await runScript('export', ['--theme', theme, '--out', join(work, 'x')]);
+    const result = await runScript('export', [
+      ...fromSeed,
+      '--theme',
+      theme,
+      '--out',
+      join(work, 'x'),
+    ]);
     expect(result.code).toBe(3);
     expect(result.stderr).toMatch(/no-render-theme.*exports no render function/);
   });
 
   it('exits 3 with the install hint and keeps the HTML when there is no browser', async () => {
     const out = join(work, 'no-browser-out');
-    const result = await runScript('export', ['--out', out], {
+    const result = await runScript('export', [...fromSeed, '--out', out], {
       env: { PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chromium' },
     });
     expect(result.code).toBe(3);
@@ -104,7 +111,7 @@ describe('npm run export fails cleanly', () => {
     const cache = join(work, 'empty-puppeteer-cache');
     mkdirSync(cache);
     const out = join(work, 'download-out');
-    const result = await runScript('export', ['--out', out], {
+    const result = await runScript('export', [...fromSeed, '--out', out], {
       env: { PATH: path, PUPPETEER_CACHE_DIR: cache, CAMERA_READY_NO_BROWSER_INSTALL: '1' },
       timeoutMs: 300_000,
     });
@@ -123,7 +130,7 @@ describe('npm run export fails cleanly', () => {
 
   it('exits 3 when the browser is killed mid-export, leaving the previous files intact', async () => {
     const out = join(work, 'killed-out');
-    const first = await runScript('export', ['--out', out, '--quiet']);
+    const first = await runScript('export', [...fromSeed, '--out', out, '--quiet']);
     expect(first.code).toBe(0);
     const before = filesIn(out).map((name) => [name, sha256(join(out, name))]);
     expect(before.map(([name]) => name)).toEqual(['resume.html', 'resume.pdf']);
@@ -165,7 +172,8 @@ describe('npm run export rejects bad options with exit 2', () => {
   ];
   it.concurrent.each(cases)('%s', async (_, args, message) => {
     const out = args.includes('--out') ? [] : ['--out', join(work, 'never')];
-    const result = await runScript('export', [...args, ...out]);
+    const resume = args.includes('--resume') ? [] : fromSeed;
+    const result = await runScript('export', [...resume, ...args, ...out]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(stackLines(result.stderr)).toEqual([]);
@@ -227,7 +235,7 @@ describe('npm run export names the step that failed, never blaming the browser f
       'exports.pdfRenderOptions = { scale: 5 };\nexports.render = () => "<h1>Scaled</h1>";\n',
     );
     const out = join(work, 'scale-out');
-    const result = await runScript('export', ['--theme', theme, '--out', out]);
+    const result = await runScript('export', [...fromSeed, '--theme', theme, '--out', out]);
     expect(result.code).toBe(3);
     expect(result.stderr).toMatch(/✖ Export to PDF failed while printing the PDF: .*scale/);
     expect(result.stderr).toContain('check them: scale between 0.1 and 2');

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeCharacters, uncoveredCharacters } from '../../src/export/glyph-coverage.js';
 import { runScript } from '../support/cli.js';
+import { seedResumePath } from '../support/paths.js';
 
 const page = (body: string, fonts = '') =>
   `<!DOCTYPE html><html><head><style>${fonts}</style></head><body>${body}</body></html>`;
@@ -74,6 +75,7 @@ describe('npm run export', () => {
   it('says nothing about the seed, whose every character has a font', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'glyphs-'));
     const result = await runScript('export', [
+      ...['--resume', seedResumePath],
       '--out',
       folder,
       '--quiet',

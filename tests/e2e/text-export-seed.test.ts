@@ -20,7 +20,14 @@ let text: string;
 let markdown: string;
 
 beforeAll(async () => {
-  result = await runScript('export', ['--format', 'txt,md', '--out', out]);
+  result = await runScript('export', [
+    '--resume',
+    seedResumePath,
+    '--format',
+    'txt,md',
+    '--out',
+    out,
+  ]);
   text = readFileSync(join(out, 'resume.txt'), 'utf8');
   markdown = readFileSync(join(out, 'resume.md'), 'utf8');
 });

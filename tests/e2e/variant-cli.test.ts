@@ -31,7 +31,10 @@ let overBudget: CliResult;
 
 beforeAll(async () => {
   [industry, overBudget] = await Promise.all([
-    runScript('export', ['--variant', 'industry', '--format', 'pdf', '--out', join(work, 'ind')]),
+    runScript('export', [
+      ...['--resume', seedResumePath, '--variant', 'industry'],
+      ...['--format', 'pdf', '--out', join(work, 'ind')],
+    ]),
     runScript('export', [
       '--resume',
       tooLong,
@@ -47,7 +50,7 @@ beforeAll(async () => {
 
 describe('npm run variant', () => {
   it('prints the industry variant as JSON the official validator accepts', async () => {
-    const result = await runScript('variant', ['industry']);
+    const result = await runScript('variant', ['industry', '--resume', seedResumePath]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const printed = JSON.parse(result.stdout) as Resume;
@@ -62,7 +65,7 @@ describe('npm run variant', () => {
   });
 
   it('rejects an unknown variant with exit 2, naming the defined ones', async () => {
-    const result = await runScript('variant', ['marketing']);
+    const result = await runScript('variant', ['marketing', '--resume', seedResumePath]);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('Unknown variant "marketing"');
@@ -71,7 +74,7 @@ describe('npm run variant', () => {
   });
 
   it('needs a name, and says which exist', async () => {
-    const result = await runScript('variant', []);
+    const result = await runScript('variant', ['--resume', seedResumePath]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('academic, industry');
   });
@@ -101,6 +104,7 @@ describe('npm run export -- --variant', () => {
 
   it('rejects an unknown variant with exit 2', async () => {
     const result = await runScript('export', [
+      ...['--resume', seedResumePath],
       '--variant',
       'nope',
       '--format',
