@@ -2,7 +2,6 @@
  * `npm run dev`: a live preview of the CV at http://127.0.0.1:4000 that re-renders on every save
  * of the résumé or the theme and reloads the open page.
  */
-import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseCliArgs } from '../src/cli/cli-args.js';
 import { CliError, EXIT, describeError } from '../src/cli/cli-error.js';

@@ -54,4 +54,4 @@ exitOnSignals((signal) =>
 );
 
 // Exit explicitly: a browser killed mid-start can leave puppeteer's timers pending.
-main(process.argv.slice(2)).catch(report).then(exitUnlessStopping);
+void main(process.argv.slice(2)).catch(report).then(exitUnlessStopping);

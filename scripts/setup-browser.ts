@@ -94,7 +94,7 @@ async function main(argv: string[]): Promise<number> {
   return EXIT.ok;
 }
 
-main(process.argv.slice(2))
+void main(process.argv.slice(2))
   .catch((error: unknown) => {
     process.stderr.write(`✖ ${describeError(error)}\n`);
     return error instanceof CliError ? error.exitCode : EXIT.exportFailed;

@@ -13,7 +13,7 @@ function settled(settleMs: number, onChange: (firstEventAt: number) => void) {
   let timer: NodeJS.Timeout | undefined;
   let first: number | undefined;
   return {
-    trigger() {
+    trigger: () => {
       first ??= performance.now();
       clearTimeout(timer);
       timer = setTimeout(() => {

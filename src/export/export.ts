@@ -285,7 +285,7 @@ async function readResume(
       );
     }
     progress.warn(`--force: ${shown} was not validated`);
-    return parsed.value as Resume;
+    return parsed.value;
   }
   const startedAt = performance.now();
   const { validateFile } = await import('../resume/validate.js');

@@ -123,8 +123,6 @@ export const FORMATS: Record<string, FormatWriter> = {
   },
 };
 
-export const FORMAT_NAMES = Object.keys(FORMATS);
-
 /** --paper, else the résumé's own paper option when it names a known one (unchecked with --force), else A4. */
 function previewPaper(context: OutputContext): Paper {
   const option: unknown = context.resume.meta?.themeOptions?.paper;

@@ -433,11 +433,7 @@ export function wrap(text: string, width: number, first = '', rest = first): str
       empty = false;
       continue;
     }
-    if (!empty) {
-      out.push(line);
-      line = rest;
-      empty = true;
-    }
+    if (!empty) out.push(line);
     const room = width - columns(out.length === 0 ? prefix : rest);
     const parts = columns(word) > room ? pieces(word, room) : [word];
     for (const part of parts.slice(0, -1)) out.push((out.length === 0 ? first : rest) + part);

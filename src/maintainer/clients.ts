@@ -263,7 +263,7 @@ export async function runClients(
   const tarball = await packTheme(root, work);
   await userProject(root, project, tarball, resumePath);
   const plans = clientPlans(root, project, out);
-  const outcomes: ClientOutcome[] = new Array(plans.length);
+  const outcomes = new Array<ClientOutcome>(plans.length);
   let reference: ClientOutcome | undefined;
   const tasks = plans.map((plan, index) => async () => {
     const run = await runPlan(plan);

@@ -261,9 +261,9 @@ const hashOf = async (path: string) =>
   (await stat(path).catch(() => null))?.isFile() ? readFile(path).then(sha, () => null) : null;
 
 async function filesIn(dir: string): Promise<Record<string, string>> {
-  const names = await readdir(dir).catch(() => []);
+  const names = await readdir(dir).catch((): string[] => []);
   const entries = await Promise.all(
-    names.map(async (name) => [name, (await hashOf(join(dir, name))) ?? 'folder']),
+    names.map(async (name) => [name, (await hashOf(join(dir, name))) ?? 'folder'] as const),
   );
   return Object.fromEntries(entries);
 }

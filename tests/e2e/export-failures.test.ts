@@ -190,7 +190,7 @@ describe('npm run export rejects bad options with exit 2', () => {
 
 describe('npm run export names the step that failed, never blaming the browser for ours', () => {
   const forced = (name: string, change: (resume: Record<string, unknown>) => unknown) =>
-    writeJson(name, change(seedResume() as unknown as Record<string, unknown>));
+    writeJson(name, change(seedResume()));
 
   it('exports with --force a résumé whose skills is an object (seen in pre-1.0 files)', async () => {
     const path = forced('skills-object.json', (resume) => ({

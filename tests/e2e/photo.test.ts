@@ -6,7 +6,6 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Resume } from 'jsonresume-theme-camera-ready';
 import { CliError } from '../../src/cli/cli-error.js';
 import { PHOTO_LIMIT_BYTES, embedPhoto } from '../../src/export/photo.js';
 import { runScript } from '../support/cli.js';
@@ -27,7 +26,7 @@ function folderWith(files: Record<string, Buffer>): string {
 
 function embed(basics: Record<string, unknown>, folder: string) {
   const warnings: string[] = [];
-  const resume = embedPhoto({ basics } as Resume, folder, (w) => warnings.push(w));
+  const resume = embedPhoto({ basics }, folder, (w) => warnings.push(w));
   return { image: resume.basics?.image, basics: resume.basics, warnings };
 }
 

@@ -57,7 +57,7 @@ describe('npm run variant', () => {
     expect(printed.basics?.name).toBe('Binjie Zhang');
     expect(printed.meta).not.toHaveProperty('variants');
     const { validate } = require('@jsonresume/schema') as {
-      validate(resume: unknown, callback: (errors: unknown, valid: boolean) => void): void;
+      validate: (resume: unknown, callback: (errors: unknown, valid: boolean) => void) => void;
     };
     let valid = false;
     validate(printed, (_errors, ok) => (valid = ok));

@@ -176,7 +176,7 @@ describe('no fact dropped', () => {
   it('shows every leaf of generated résumés with standard, pre-1.0 and unknown fields', () => {
     fc.assert(
       fc.property(resumeShape, (shape) => {
-        const resume = mark(shape as Shape) as Resume;
+        const resume = mark(shape) as Resume;
         const facts = expectedFacts(resume);
         expect(missingFacts(theme.render(resume), facts)).toEqual([]);
       }),

@@ -18,7 +18,7 @@ describe('facts shown in place', () => {
       },
       work: [{ company: 'Initech', website: 'https://initech.example', position: 'Engineer' }],
       education: [{ institution: 'U', gpa: '3.9/4.0' }],
-    } as unknown as Resume);
+    });
     expect(view.header?.contacts).toContainEqual({ text: 'a.example', href: 'https://a.example' });
     expect(view.header?.image).toBe('data:image/png;base64,iVBORw0KGgo=');
     const work = view.sections.find((s) => s.key === 'work');
@@ -35,7 +35,7 @@ describe('facts shown in place', () => {
       basics: { name: 'A', location: { city: 'Austin', state: 'Texas' } },
       awards: [{ title: 'Prize', awardDate: '2019-05' }],
       hobbies: [{ name: 'Chess' }],
-    } as unknown as Resume);
+    });
     expect(view.header?.contacts).toContainEqual({ text: 'Austin, Texas', href: '' });
     const awards = view.sections.find((s) => s.key === 'awards');
     expect(awards?.key === 'awards' && awards.entries[0]?.date).toBe('May 2019');
@@ -46,7 +46,7 @@ describe('facts shown in place', () => {
   it('keeps a 1.0 field and shows a different pre-1.0 value beside it', () => {
     const html = theme.render({
       work: [{ name: 'Globex', company: 'Globex Corporation' }],
-    } as unknown as Resume);
+    });
     const { text } = visibleFacts(html);
     expect(text).toContain('Globex');
     expect(text).toContain('company:GlobexCorporation');

@@ -419,8 +419,10 @@ describe('the validator generated at build time', () => {
   test('is current with the schema files and is the one the compiled commands use', async () => {
     const built = prebuilt();
     expect(built.fingerprint).toBe(schemaFingerprint());
+    // A path typed as plain text: the compiled output has no declarations to check it against.
+    const compiledModule: string = '../../build/src/resume/resume-schema.js';
     const compiled = (await import(
-      '../../build/src/resume/resume-schema.js' as string
+      compiledModule
     )) as typeof import('../../src/resume/resume-schema.js');
     expect(compiled.resumeValidator()).toBe(built);
   });

@@ -14,7 +14,7 @@ const seed = JSON.parse(readFileSync(seedResumePath, 'utf8')) as Resume;
 
 function officialErrors(resume: Resume): unknown {
   const { validate } = require('@jsonresume/schema') as {
-    validate(resume: unknown, callback: (errors: unknown, valid: boolean) => void): void;
+    validate: (resume: unknown, callback: (errors: unknown, valid: boolean) => void) => void;
   };
   let result: unknown = 'not called';
   validate(resume, (errors, valid) => (result = valid ? null : errors));
