@@ -105,7 +105,7 @@ describe('loadTheme', () => {
     'node_modules/jsonresume-theme-esm-only/package.json': JSON.stringify({
       name: 'jsonresume-theme-esm-only',
       type: 'module',
-      exports: { '.': { import: { types: './x.d.ts', default: '../lib/main.js' } } },
+      exports: { '.': { import: { types: './x.d.ts', default: './lib/main.js' } } },
     }),
     'node_modules/jsonresume-theme-esm-only/lib/main.js':
       'export const pdfRenderOptions = { format: "Letter" };\n' +

@@ -97,7 +97,7 @@ describe('the packed theme from a clean clone', () => {
     expect(
       await nodeProbe(
         'cjs-path.cjs',
-        probe(`const theme = require('../node_modules/${THEME}/index.js');`),
+        probe(`const theme = require('./node_modules/${THEME}/index.js');`),
       ),
     ).toMatchObject({ ok: true });
   });
@@ -129,21 +129,21 @@ console.log(JSON.stringify({ ok: html.includes(${JSON.stringify(NAME)}), length:
       file: 'ts-node16.cts',
       out: 'ts-node16.cjs',
       options: ['--module', 'node16', '--moduleResolution', 'node16'],
-      json: `import resume = require('../resume.json');`,
+      json: `import resume = require('./resume.json');`,
     },
     {
       name: 'nodenext, ES module',
       file: 'ts-nodenext.mts',
       out: 'ts-nodenext.mjs',
       options: ['--module', 'nodenext', '--moduleResolution', 'nodenext'],
-      json: `import resume from '../resume.json' with { type: 'json' };`,
+      json: `import resume from './resume.json' with { type: 'json' };`,
     },
     {
       name: 'bundler, then bundled with esbuild',
       file: 'ts-bundler.ts',
       out: 'ts-bundler.js',
       options: ['--module', 'esnext', '--moduleResolution', 'bundler'],
-      json: `import resume from '../resume.json';`,
+      json: `import resume from './resume.json';`,
     },
   ];
   for (const resolution of resolutions) {
