@@ -5,7 +5,7 @@
  * fallback such as DejaVu.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -117,19 +117,5 @@ describe.each(FIXTURES)('script-%s.json', (lang) => {
     const named = fonts.filter((f) => f !== '[none]');
     expect(named.filter((f) => !OURS_IN_PDF.test(f))).toEqual([]);
     if (!CJK.has(lang)) expect(named).toEqual(fonts);
-  });
-});
-
-describe('the real-world corpus', () => {
-  const folder = join(repoRoot, 'tests', 'fixtures', 'real-world');
-  const shapes = readdirSync(folder).filter((f) => /^shape-.*\.json$/.test(f));
-
-  it('has the shapes to check', () => {
-    expect(shapes.length).toBeGreaterThanOrEqual(30);
-  });
-
-  it.each(shapes)('%s shows every fact in the page', (file) => {
-    const resume = JSON.parse(readFileSync(join(folder, file), 'utf8')) as Resume;
-    expect(missingFacts(theme.render(resume), expectedFacts(resume))).toEqual([]);
   });
 });

@@ -1,12 +1,16 @@
 /**
  * The real-world corpus itself: every shape listed in its README with where it was seen, no real
- * address in any fixture, and the deliberate errors where the README says they are. The shapes
- * through `npm run validate` are tests/e2e/validate-real-world.test.ts.
+ * address in any fixture, the deliberate errors where the README says they are, and every fact of
+ * every shape in the rendered page. The shapes through `npm run validate` are
+ * tests/e2e/validate-real-world.test.ts.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import type { Resume } from 'jsonresume-theme-camera-ready';
+import { expectedFacts, missingFacts } from '../support/facts.js';
 import { EXPECTED_ERRORS, realWorldFolder as folder, shapes } from '../support/real-world.js';
+import { theme } from '../support/theme.js';
 
 describe('the real-world corpus', () => {
   test('at least 32 shapes, each listed once in the README with where it was seen and its script', () => {
@@ -46,5 +50,12 @@ describe('the real-world corpus', () => {
       .map((line) => /`(shape-[^`]+)`/.exec(line)?.[1])
       .filter((file): file is string => file !== undefined);
     expect(marked.sort()).toEqual(Object.keys(EXPECTED_ERRORS).sort());
+  });
+});
+
+describe('every real-world shape in the page', () => {
+  test.each(shapes)('%s shows every fact', (file) => {
+    const resume = JSON.parse(readFileSync(join(folder, file), 'utf8')) as Resume;
+    expect(missingFacts(theme.render(resume), expectedFacts(resume))).toEqual([]);
   });
 });
