@@ -36,3 +36,9 @@ export class ExportStepError extends UserFacingError {}
 
 /** An output could not be written, or a check on the finished output (`--strict`) failed. */
 export class OutputWriteError extends UserFacingError {}
+
+/** One readable line for any thrown value. */
+export function describeError(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}

@@ -1,13 +1,16 @@
 /**
  * `npm run build` (and `prepare`), after the commands are compiled to build/: writes the résumé
  * validator as standalone code to build/src/resume/resume-validator.cjs, beside the compiled
- * src/resume/resume-schema.js that loads it, so validating does not compile the schema on every run. The schema
- * files stay the one source: the module records their fingerprint and is ignored once they change.
+ * src/resume/resume-schema.js that loads it, so validating does not compile the schema on every
+ * run. The schema files stay the one source: the module records their fingerprint and is ignored
+ * once they change.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildValidatorCli as text } from '../../src/cli/maintainer-messages.js';
+import { defineCommand, runCommand } from '../../src/cli/run-command.js';
 import { compileResumeValidator, schemaFingerprint } from '../../src/resume/resume-schema.js';
 
 const standaloneCode = (
@@ -16,13 +19,22 @@ const standaloneCode = (
   ) as typeof import('ajv/dist/standalone/index.js')
 ).default;
 
-// build/scripts/maintainer/ → build/src/resume/
-const here = dirname(fileURLToPath(import.meta.url));
-const target = join(here, '..', '..', 'src', 'resume', 'resume-validator.cjs');
-const { ajv, validate } = compileResumeValidator({ source: true });
-const code = standaloneCode(ajv, validate);
-mkdirSync(dirname(target), { recursive: true });
-writeFileSync(
-  target,
-  `${code}\nmodule.exports.fingerprint = ${JSON.stringify(schemaFingerprint())};\n`,
+runCommand(
+  defineCommand({
+    usage: text.usage,
+    about: text.about,
+    options: {},
+    async run() {
+      const here = dirname(fileURLToPath(import.meta.url));
+      // build/scripts/maintainer/ → build/src/resume/
+      const target = join(here, '..', '..', 'src', 'resume', 'resume-validator.cjs');
+      const { ajv, validate } = compileResumeValidator({ source: true });
+      const code = standaloneCode(ajv, validate);
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(
+        target,
+        `${code}\nmodule.exports.fingerprint = ${JSON.stringify(schemaFingerprint())};\n`,
+      );
+    },
+  }),
 );

@@ -1,5 +1,6 @@
 /** What an import changes, entry by entry, as lines for the terminal (also for --dry-run). */
-import { importCli, quote } from '../resume/messages.js';
+import { quote } from '../resume/messages.js';
+import { importCli } from './messages.js';
 import type { Change } from './merge.js';
 
 const pad = (word: string) => word.padEnd(9);

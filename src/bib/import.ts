@@ -6,10 +6,10 @@
 import { stat } from 'node:fs/promises';
 import type { Publication } from 'jsonresume-theme-camera-ready';
 import { writeFileAtomic } from '../export/atomic-write.js';
-import { describeError, EXIT } from '../cli/cli-error.js';
+import { describeError } from '../errors.js';
 import type { Diagnostic } from '../resume/diagnostics.js';
 import { readResumeText } from '../resume/load.js';
-import { bibText } from '../resume/messages.js';
+import { bibText } from './messages.js';
 import { validateText } from '../resume/validate.js';
 import { applyChanges } from './edit.js';
 import { isContainer, mapEntry, type MappedEntry, type Owner } from './map.js';
@@ -152,7 +152,7 @@ export async function importBib(options: ImportOptions): Promise<ImportResult> {
   const text =
     bom + applyChanges(resumeRead.text.slice(bom.length), changes, resume.publications?.length);
   const after = validateText(text, options.resumePath);
-  const bibExit = bibDiagnostics.some((d) => d.severity === 'error') ? EXIT.invalidInput : EXIT.ok;
+  const bibExit = bibDiagnostics.some((d) => d.severity === 'error') ? 1 : 0;
   const common = { bibDiagnostics, changes, parsed: parsed.entries.length, text };
   if (after.exitCode !== 0) {
     const errors = after.diagnostics.filter((d) => d.severity === 'error');
@@ -168,7 +168,7 @@ export async function importBib(options: ImportOptions): Promise<ImportResult> {
       await writeFileAtomic(options.resumePath, text);
     } catch (error) {
       const failure = bibText.writeFailed(options.resumePath, describeError(error));
-      return empty(EXIT.badInputOrOptions, { ...common, failure });
+      return empty(2, { ...common, failure });
     }
   }
   return empty(bibExit, { ...common, written: edited && !options.dryRun });

@@ -3,7 +3,7 @@
  * author mark, venue, date, link, status. Pure; problems come back as messages for the caller.
  */
 import type { Publication, PublicationStatus } from 'jsonresume-theme-camera-ready';
-import { bibText } from '../resume/messages.js';
+import { bibText } from './messages.js';
 import type { MessageText } from '../resume/messages.js';
 import { displayName, isOwner } from './owner.js';
 import type { BibEntry } from './parse.js';

@@ -6,7 +6,7 @@
 import { lineIndex } from '../resume/json-locations.js';
 import { parse, type Creator } from '@retorquere/bibtex-parser';
 import type { Diagnostic } from '../resume/diagnostics.js';
-import { bibText } from '../resume/messages.js';
+import { bibText } from './messages.js';
 
 /** One person (or a literal name such as a consortium) from a name list. */
 export interface Person {

@@ -8,6 +8,7 @@ import { delimiter, join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { Browser, ConnectionTransport } from 'puppeteer';
 import { killBrowserProcesses, killBrowserProcessesSync } from './browser-processes.js';
+import { DEBIAN_ENGINE_PACKAGES, LAYOUT_ARGS, installedEngines } from './engines.js';
 import { CliError, EXIT } from '../cli/cli-error.js';
 import type { Progress } from '../cli/progress.js';
 import { onShutdown } from '../cli/shutdown.js';
@@ -25,7 +26,6 @@ const EXPLICIT_VARIABLES = ['PUPPETEER_EXECUTABLE_PATH', 'CHROME_PATH'] as const
 /** Set to 1 to never install a browser with apt-get. */
 export const NO_INSTALL_VARIABLE = 'CAMERA_READY_NO_BROWSER_INSTALL';
 
-const SYSTEM_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
 const SYSTEM_PATHS = [
   '/snap/bin/chromium',
   '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
@@ -50,7 +50,8 @@ export type BrowserLookup =
 
 /**
  * Finds a Chrome or Chromium: the path named by the environment, then puppeteer's own download,
- * then the system's. Cheap: puppeteer is only imported when its download folder exists.
+ * then the system's, a headless shell first (engines.ts). Cheap: puppeteer is only imported when
+ * its download folder exists.
  */
 export async function findBrowser(env: NodeJS.ProcessEnv = process.env): Promise<BrowserLookup> {
   for (const variable of EXPLICIT_VARIABLES) {
@@ -83,14 +84,7 @@ async function puppeteerDownload(env: NodeJS.ProcessEnv): Promise<string | undef
 }
 
 function findSystemBrowser(searchPath: string): string | undefined {
-  const directories = searchPath.split(delimiter).filter(Boolean);
-  for (const name of SYSTEM_NAMES) {
-    for (const directory of directories) {
-      const candidate = join(directory, name);
-      if (existsSync(candidate)) return candidate;
-    }
-  }
-  return SYSTEM_PATHS.find((path) => existsSync(path));
+  return installedEngines(searchPath)[0]?.path ?? SYSTEM_PATHS.find((path) => existsSync(path));
 }
 
 /** Whether Debian's chromium may be installed here without asking: root, apt-get, not disabled. */
@@ -127,12 +121,13 @@ export function hasCjkFont(): boolean {
 }
 
 /**
- * Installs Debian's `chromium` (and `fonts-noto-cjk` when there is no CJK font) with apt-get;
- * apt's own output is shown only when it fails.
+ * Installs Debian's `chromium` and `chromium-headless-shell` (and `fonts-noto-cjk` when there is
+ * no CJK font) with apt-get; apt's own output is shown only when it fails.
  */
 export async function installBrowser(progress: Progress): Promise<void> {
   progress.info("no Chrome or Chromium found: installing Debian's chromium (this takes a minute)");
-  await installDebianPackages(['chromium', ...(hasCjkFont() ? [] : ['fonts-noto-cjk'])], progress);
+  const fonts = hasCjkFont() ? [] : ['fonts-noto-cjk'];
+  await installDebianPackages([...DEBIAN_ENGINE_PACKAGES, ...fonts], progress);
 }
 
 /** `apt-get update`, then `apt-get install` of the given packages (root on Debian only). */
@@ -272,6 +267,7 @@ export function chromiumArgs(userDataDir: string): string[] {
     '--remote-debugging-pipe',
     `--user-data-dir=${userDataDir}`,
     '--disable-gpu',
+    ...LAYOUT_ARGS,
     ...SEALED_NETWORK_ARGS,
     '--no-first-run',
     '--no-default-browser-check',

@@ -5,6 +5,7 @@
  * export when the page leaves its document or opens a dialog.
  */
 import type { Page } from 'puppeteer';
+import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { CliError, EXIT } from '../cli/cli-error.js';
 
@@ -15,6 +16,8 @@ export interface SealOptions {
   onBlocked(attempt: string): void;
   /** Told about a call of the page's that was ignored, e.g. "window.print() (…)". */
   onIgnored(call: string): void;
+  /** Fonts the export itself serves to the page: address → file (see cjk-fonts.ts). */
+  fonts?: ReadonlyMap<string, string>;
 }
 
 export interface Seal {
@@ -116,7 +119,20 @@ export async function sealPage(page: Page, options: SealOptions): Promise<Seal> 
   page.on('request', (request) => {
     if (request.isInterceptResolutionHandled()) return;
     const url = request.url();
-    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) {
+    const font = options.fonts?.get(url);
+    if (font !== undefined) {
+      // A font from another origin loads only with CORS approval.
+      void readFile(font).then(
+        (body) =>
+          request.respond({
+            status: 200,
+            contentType: 'font/woff2',
+            headers: { 'Access-Control-Allow-Origin': '*' },
+            body,
+          }),
+        () => request.abort('failed'),
+      );
+    } else if (request.isNavigationRequest() && request.frame() === page.mainFrame()) {
       leave(url, 'a navigation');
       void request.abort('blockedbyclient');
     } else if (isAllowedRequest(url, options.allowedFolder)) {

@@ -41,7 +41,9 @@ function describe(error: unknown): string {
   const option = /'(-[^']*)'/.exec(message ?? '')?.[1];
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `unknown option ${option}.`;
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
-    return `option ${option.split(' ')[0]} ${/argument missing/.test(message ?? '') ? 'needs a value' : 'takes no value'}.`;
+    // Node names the option as "-l, --loud" or "--owner <value>": the long name is the one to show.
+    const name = /--[^\s,]+/.exec(option)?.[0] ?? option;
+    return `option ${name} ${/argument missing/.test(message ?? '') ? 'needs a value' : 'takes no value'}.`;
   }
   // Node's own sentence is the most precise description left.
   return (message ?? String(error)).split('. ')[0] + '.';

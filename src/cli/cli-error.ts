@@ -1,11 +1,8 @@
-/** Exit codes shared by every command. */
-export const EXIT = {
-  ok: 0,
-  invalidInput: 1,
-  badInputOrOptions: 2,
-  exportFailed: 3,
-} as const;
-export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+import { EXIT, type ExitCode } from './exit-codes.js';
+
+/** Kept for the modules that still throw it; the classes of src/errors.ts replace it. */
+export { EXIT, type ExitCode };
+export { describeError } from '../errors.js';
 
 /**
  * A failure the user can act on: its message is printed as is (no stack trace) and the command
@@ -19,10 +16,4 @@ export class CliError extends Error {
     super(message);
     this.name = 'CliError';
   }
-}
-
-/** One readable line for an unknown thrown value. */
-export function describeError(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  return String(error);
 }

@@ -8,19 +8,26 @@ export interface Progress {
   warn(message: string): void;
 }
 
-export function createProgress(
-  options: { quiet?: boolean; write?: (line: string) => void } = {},
-): Progress {
+export interface ProgressOptions {
+  quiet?: boolean;
+  /** Where lines go; default stderr. */
+  write?: (line: string) => void;
+  /** The clock steps are timed with, in milliseconds; default performance.now. */
+  now?: () => number;
+}
+
+export function createProgress(options: ProgressOptions = {}): Progress {
   const write = options.write ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const now = options.now ?? (() => performance.now());
   const say = (line: string) => {
     if (!options.quiet) write(line);
   };
   const done = (label: string, ms: number) => say(`✔ ${label} (${Math.round(ms)} ms)`);
   return {
     async step(work, label) {
-      const startedAt = performance.now();
+      const startedAt = now();
       const result = await work();
-      done(typeof label === 'function' ? label(result) : label, performance.now() - startedAt);
+      done(typeof label === 'function' ? label(result) : label, now() - startedAt);
       return result;
     },
     done,

@@ -27,18 +27,24 @@ export async function runCleanups(deadlineMs = CLEANUP_DEADLINE_MS): Promise<voi
   clearTimeout(timer);
 }
 
+export interface SignalHandling {
+  /** Told which signal arrived, after the cleanups ran (to say what was left as it was). */
+  say?: (signal: NodeJS.Signals) => void;
+  /** The exit code; default 128 + the signal's number (130, 143). */
+  exitCode?: number;
+}
+
 /**
- * Ends the process on SIGINT and SIGTERM after the cleanups ran; `say` is told which signal
- * arrived (to print what was left as it was). A second signal exits at once.
+ * Ends the process on SIGINT and SIGTERM after the cleanups ran. A second signal exits at once.
  */
-export function exitOnSignals(say: (signal: NodeJS.Signals) => void): void {
+export function exitOnSignals({ say, exitCode }: SignalHandling = {}): void {
   for (const [signal, code] of Object.entries(SIGNAL_EXIT_CODES) as [NodeJS.Signals, number][]) {
     process.on(signal, () => {
-      if (stopping) process.exit(code);
+      if (stopping) process.exit(exitCode ?? code);
       stopping = true;
       void runCleanups().then(() => {
-        say(signal);
-        process.exit(code);
+        say?.(signal);
+        process.exit(exitCode ?? code);
       });
     });
   }

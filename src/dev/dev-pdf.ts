@@ -7,12 +7,14 @@ import { dirname } from 'node:path';
 import type { Page } from 'puppeteer';
 import type { Resume } from 'jsonresume-theme-camera-ready';
 import { writeFileAtomic } from '../export/atomic-write.js';
+import { withPrintFonts } from '../export/cjk-fonts.js';
 import { resolveBrowser, startBrowser, type RunningBrowser } from '../browser/browser.js';
 import { DEFAULT_TIMEOUT_MS, runStep } from '../export/export-steps.js';
 import { FORMATS } from '../export/formats.js';
 import { openDocument, type OpenedDocument } from '../browser/page.js';
 import type { Progress } from '../cli/progress.js';
 import type { LoadedTheme } from '../export/theme-loader.js';
+import { devText } from './messages.js';
 
 export interface PdfPreview {
   write(html: string, resume: Resume, theme: LoadedTheme): Promise<string>;
@@ -30,11 +32,9 @@ export function pdfPreview(outFile: string, allowedFolder: string, progress: Pro
       const running = await browser;
       let page: Page | undefined;
       let opened: OpenedDocument | undefined;
-      const limits = {
-        format: 'pdf',
-        timeoutMs: DEFAULT_TIMEOUT_MS,
-        browserGone: () => running.process.exitCode !== null || running.process.signalCode !== null,
-      };
+      const { process: child } = running;
+      const browserGone = () => child.exitCode !== null || child.signalCode !== null;
+      const limits = { format: 'pdf', timeoutMs: DEFAULT_TIMEOUT_MS, browserGone };
       try {
         const connected = await running.connect();
         const output = await pdf.produce({
@@ -44,13 +44,15 @@ export function pdfPreview(outFile: string, allowedFolder: string, progress: Pro
           paper: undefined,
           page: async () => {
             page ??= await connected.newPage();
+            const printed = withPrintFonts(html);
             opened ??= await runStep(
               'page',
               () =>
-                openDocument(page!, html, {
+                openDocument(page!, printed.html, {
                   allowedFolder,
-                  onBlocked: (attempt) => progress.warn(`blocked ${attempt}`),
-                  onIgnored: (call) => progress.warn(`ignored ${call}`),
+                  fonts: printed.files,
+                  onBlocked: (attempt) => progress.warn(devText.blocked(attempt)),
+                  onIgnored: (call) => progress.warn(devText.ignored(call)),
                 }),
               limits,
             );
@@ -64,9 +66,7 @@ export function pdfPreview(outFile: string, allowedFolder: string, progress: Pro
         return output.detail ?? '';
       } catch (error) {
         // A browser that crashed is replaced on the next save.
-        if (running.process.exitCode !== null || running.process.signalCode !== null) {
-          browser = undefined;
-        }
+        if (browserGone()) browser = undefined;
         throw error;
       } finally {
         await page?.close().catch(() => undefined);
@@ -76,5 +76,22 @@ export function pdfPreview(outFile: string, allowedFolder: string, progress: Pro
       const running = await browser?.catch(() => undefined);
       await running?.close();
     },
+  };
+}
+
+/**
+ * The preview's after-render step for --pdf: writes the PDF and prints the time the write took,
+ * labelled with `shownFile` (the PDF's path as the user knows it).
+ */
+export function writePdfOnRender(
+  pdf: PdfPreview,
+  shownFile: string,
+  progress: Progress,
+): (html: string, resume: Resume, theme: LoadedTheme) => Promise<void> {
+  return async (html, resume, theme) => {
+    await progress.step(
+      () => pdf.write(html, resume, theme),
+      (detail) => devText.wrotePdf(shownFile, detail),
+    );
   };
 }

@@ -7,8 +7,9 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { basename, dirname } from 'node:path';
 import type { Resume } from 'jsonresume-theme-camera-ready';
-import { CliError, EXIT, describeError } from '../cli/cli-error.js';
+import { UsageError, describeError } from '../errors.js';
 import { EVENTS_PATH, devPage, problemPage, type Problem } from './dev-page.js';
+import { devCli, devText } from './messages.js';
 import { watchFile, watchTree, type Watcher } from './file-watch.js';
 import { readResumeText } from '../resume/load.js';
 import { embedPhoto } from '../export/photo.js';
@@ -57,7 +58,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const currentVersion = () => `${boot}-${version}`;
   const page = () =>
     good === undefined
-      ? problemPage(currentVersion(), problem ?? { title: 'Rendering…', details: '' })
+      ? problemPage(currentVersion(), problem ?? { title: devText.rendering, details: '' })
       : devPage(good, currentVersion(), problem);
 
   function publish(): void {
@@ -66,8 +67,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   }
 
   function fail(title: string, details: string): void {
-    problem = { title: `${title} (showing the last good render)`, details };
-    log(`✖ ${title}\n${details}`);
+    problem = { title: devText.showingLastGood(title), details };
+    log(devText.problem(title, details));
     publish();
   }
 
@@ -77,7 +78,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       try {
         theme = await options.loadTheme(themeChanged);
       } catch (error) {
-        fail('The theme could not be loaded', describeError(error));
+        fail(devText.themeLoadFailed, describeError(error));
         return;
       }
     }
@@ -86,7 +87,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     if (!read.ok) {
       // Some editors delete and re-create on save: the next change renders again.
       lastText = undefined;
-      fail(`${resumeName} cannot be read`, read.diagnostic.message);
+      fail(devText.unreadable(resumeName), read.diagnostic.message);
       return;
     }
     const { text } = read;
@@ -94,42 +95,38 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     lastText = text;
 
     const outcome = validateText(text, options.resumePath);
-    if (outcome.exitCode !== EXIT.ok || !outcome.resume) {
-      fail(`${resumeName} is invalid`, outcome.report);
+    if (!outcome.resume) {
+      fail(devText.invalid(resumeName), outcome.report);
       return;
     }
     if (outcome.report) log(outcome.report);
     let resume: Resume;
     try {
       const withPhoto = embedPhoto(outcome.resume, dirname(options.resumePath), (warning) =>
-        log(`⚠ ${warning}`),
+        log(devText.warning(warning)),
       );
       resume = options.transform ? options.transform(withPhoto) : withPhoto;
     } catch (error) {
-      fail(`${resumeName} cannot be previewed`, describeError(error));
+      fail(devText.notPreviewable(resumeName), describeError(error));
       return;
     }
     let html: string;
     try {
       html = await theme.render(resume);
     } catch (error) {
-      fail(`The theme ${theme.name} failed to render`, describeError(error));
+      fail(devText.renderFailed(theme.name), describeError(error));
       return;
     }
     good = html;
     problem = undefined;
     publish();
     const ms = Math.round(performance.now() - changedAt);
-    log(
-      version === 1
-        ? `✔ rendered (${ms} ms)`
-        : `✔ re-rendered: page reloaded ${ms} ms after the change`,
-    );
+    log(version === 1 ? devText.rendered(ms) : devText.reRendered(ms));
     if (options.afterRender) {
       try {
         await options.afterRender(html, resume, theme);
       } catch (error) {
-        log(`✖ ${describeError(error)}`);
+        log(devText.afterRenderFailed(describeError(error)));
       }
     }
   }
@@ -147,7 +144,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
         const next = pending;
         pending = undefined;
         await render(next.themeChanged, next.changedAt).catch((error: unknown) =>
-          fail('Rendering failed', describeError(error)),
+          fail(devText.failed, describeError(error)),
         );
       }
       running = undefined;
@@ -157,9 +154,13 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   await render(false, performance.now());
 
   const watchers: Watcher[] = [
-    watchFile(options.resumePath, RESUME_SETTLE_MS, (at) => schedule(false, at), log),
+    watchFile(options.resumePath, {
+      settleMs: RESUME_SETTLE_MS,
+      onChange: (at) => schedule(false, at),
+      log,
+    }),
     ...options.themeFolders.map((folder) =>
-      watchTree(folder, THEME_SETTLE_MS, (at) => schedule(true, at), log),
+      watchTree(folder, { settleMs: THEME_SETTLE_MS, onChange: (at) => schedule(true, at), log }),
     ),
   ];
 
@@ -202,14 +203,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const port = await new Promise<number>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       for (const watcher of watchers) watcher.close();
-      reject(
-        error.code === 'EADDRINUSE'
-          ? new CliError(
-              `Port ${options.port} on 127.0.0.1 is in use. Stop the other server or pick another port with --port (0 picks a free one).`,
-              EXIT.badInputOrOptions,
-            )
-          : error,
-      );
+      reject(error.code === 'EADDRINUSE' ? new UsageError(devCli.portInUse(options.port)) : error);
     });
     server.listen(options.port, '127.0.0.1', () => {
       const address = server.address();

@@ -4,9 +4,17 @@
  */
 import { existsSync, watch, type FSWatcher } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
+import { devText } from './messages.js';
 
 export interface Watcher {
   close(): void;
+}
+
+export interface WatchOptions {
+  /** Quiet time after the last event before `onChange` is called. */
+  settleMs: number;
+  onChange: (firstEventAt: number) => void;
+  log: (line: string) => void;
 }
 
 function settled(settleMs: number, onChange: (firstEventAt: number) => void) {
@@ -26,14 +34,18 @@ function settled(settleMs: number, onChange: (firstEventAt: number) => void) {
   };
 }
 
-/** A watcher whose errors are reported, not thrown, and whose close also cancels a pending call. */
-function closing(
-  watcher: FSWatcher,
-  burst: { cancel(): void },
+/**
+ * Starts a watcher whose events are settled into bursts, whose errors are reported, not thrown,
+ * and whose close also cancels a pending call.
+ */
+function watching(
   what: string,
-  log: (line: string) => void,
+  { settleMs, onChange, log }: WatchOptions,
+  start: (trigger: () => void) => FSWatcher,
 ): Watcher {
-  watcher.on('error', (error) => log(`⚠ stopped watching ${what}: ${error.message}`));
+  const burst = settled(settleMs, onChange);
+  const watcher = start(burst.trigger);
+  watcher.on('error', (error) => log(devText.stoppedWatching(what, error.message)));
   return {
     close() {
       burst.cancel();
@@ -46,28 +58,17 @@ function closing(
  * Watches one file through its folder: editors that save by writing a temporary file and renaming
  * it over the original replace the file, which a watch on the file itself would lose.
  */
-export function watchFile(
-  file: string,
-  settleMs: number,
-  onChange: (firstEventAt: number) => void,
-  log: (line: string) => void,
-): Watcher {
+export function watchFile(file: string, options: WatchOptions): Watcher {
   const name = basename(file);
-  const burst = settled(settleMs, onChange);
-  const watcher = watch(dirname(resolve(file)), (_event, changed) => {
-    if (changed === null || changed === name) burst.trigger();
-  });
-  return closing(watcher, burst, file, log);
+  return watching(file, options, (trigger) =>
+    watch(dirname(resolve(file)), (_event, changed) => {
+      if (changed === null || changed === name) trigger();
+    }),
+  );
 }
 
 /** Watches a folder and everything below it; a folder that does not exist is not watched. */
-export function watchTree(
-  folder: string,
-  settleMs: number,
-  onChange: (firstEventAt: number) => void,
-  log: (line: string) => void,
-): Watcher {
+export function watchTree(folder: string, options: WatchOptions): Watcher {
   if (!existsSync(folder)) return { close: () => undefined };
-  const burst = settled(settleMs, onChange);
-  return closing(watch(folder, { recursive: true }, burst.trigger), burst, folder, log);
+  return watching(folder, options, (trigger) => watch(folder, { recursive: true }, trigger));
 }

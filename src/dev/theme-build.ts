@@ -5,6 +5,8 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { ThemeLoadError } from '../errors.js';
+import { devText } from './messages.js';
 
 /** The folders a theme's own sources live in, by the common layouts. */
 const SOURCE_FOLDERS = ['templates', 'styles', 'src', 'partials', 'components'];
@@ -59,9 +61,7 @@ function runBuild(location: string): Promise<void> {
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('error', reject);
     child.on('close', (code) =>
-      code === 0
-        ? resolve()
-        : reject(new Error(`the theme's build (npm run build) failed:\n${output.trim()}`)),
+      code === 0 ? resolve() : reject(new ThemeLoadError(devText.themeBuildFailed(output.trim()))),
     );
   });
 }

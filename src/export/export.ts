@@ -14,6 +14,7 @@ import {
 import { CliError, EXIT, describeError } from '../cli/cli-error.js';
 import { DEFAULT_TIMEOUT_MS, runStep, type PageStep } from './export-steps.js';
 import { FORMATS, type FormatWriter, type Output } from './formats.js';
+import { withPrintFonts } from './cjk-fonts.js';
 import { describeCharacters, installedCoverage, uncoveredCharacters } from './glyph-coverage.js';
 import { openDocument, type OpenedDocument } from '../browser/page.js';
 import { embedPhoto } from './photo.js';
@@ -125,8 +126,9 @@ export async function exportResume(options: ExportOptions): Promise<ExportResult
       (rendered) => `rendered with ${rendered.name}${labels(options.transforms)}`,
     );
     const { html } = theme;
+    const printed = withPrintFonts(html);
 
-    if (browserNeeded) await checkGlyphs(html);
+    if (browserNeeded) await checkGlyphs(printed.html);
 
     let opened: Promise<OpenedDocument> | undefined;
     let running: RunningBrowser | undefined;
@@ -147,8 +149,9 @@ export async function exportResume(options: ExportOptions): Promise<ExportResult
           // The tab Chromium opened at start has its renderer running by now; a new one would
           // have to start another (hundreds of milliseconds).
           const [blank] = await connected.pages();
-          return openDocument(blank ?? (await connected.newPage()), html, {
+          return openDocument(blank ?? (await connected.newPage()), printed.html, {
             allowedFolder: dirname(resumePath),
+            fonts: printed.files,
             onBlocked: (attempt) =>
               progress.warn(`blocked ${attempt} — the export never reaches the network`),
             onIgnored: (call) => progress.warn(`ignored ${call}`),

@@ -78,7 +78,7 @@ export const FORMATS: Record<string, FormatWriter> = {
     async produce({ resume }) {
       const [{ buildViewModel }, { renderText }] = await Promise.all([
         import('jsonresume-theme-camera-ready'),
-        import('./text-export.js'),
+        import('./text/plain-text.js'),
       ]);
       return { data: renderText(buildViewModel(resume)), detail: '80 columns' };
     },
@@ -89,7 +89,7 @@ export const FORMATS: Record<string, FormatWriter> = {
     async produce({ resume }) {
       const [{ buildViewModel }, { renderMarkdown }] = await Promise.all([
         import('jsonresume-theme-camera-ready'),
-        import('./text-export.js'),
+        import('./text/markdown.js'),
       ]);
       return { data: renderMarkdown(buildViewModel(resume)) };
     },

@@ -27,11 +27,18 @@ export async function installedCoverage(): Promise<Coverage | undefined> {
   }
 }
 
-/** What the page's embedded fonts declare they cover. */
-function embeddedCoverage(html: string): Coverage {
+/**
+ * Where the export serves fonts from the machine to the page it prints (see cjk-fonts.ts); `.invalid`
+ * never resolves, so only the page's seal can answer.
+ */
+export const SERVED_FONT_ORIGIN = 'https://fonts.camera-ready.invalid/';
+
+/** What the page's embedded fonts (inline, or served by the export) declare they cover. */
+export function embeddedCoverage(html: string): Coverage {
   const ranges: Coverage = [];
   for (const [rule] of html.matchAll(/@font-face\s*\{[^}]*\}/g)) {
-    if (!/src:\s*url\(\s*["']?data:/.test(rule)) continue;
+    const src = /src:\s*url\(\s*["']?([^"')]*)/.exec(rule)?.[1] ?? '';
+    if (!src.startsWith('data:') && !src.startsWith(SERVED_FONT_ORIGIN)) continue;
     const declared = /unicode-range:\s*([^;}]+)/.exec(rule)?.[1];
     // A face without unicode-range covers what its font has, which is not known here.
     if (declared === undefined) continue;
@@ -56,7 +63,7 @@ const ENTITIES: Record<string, string> = {
 };
 
 /** The page's visible text, roughly: no head, styles or scripts, tags dropped, entities read. */
-function pageText(html: string): string {
+export function pageText(html: string): string {
   return html
     .replace(/<(head|style|script)[\s\S]*?<\/\1>/gi, ' ')
     .replace(/<[^>]*>/g, ' ')

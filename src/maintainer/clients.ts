@@ -8,6 +8,7 @@ import { copyFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Resume } from 'jsonresume-theme-camera-ready';
 import { findBrowser } from '../browser/browser.js';
+import { installedEngines } from '../browser/engines.js';
 import { htmlToText } from './html-text.js';
 import { packageVersion } from './packages.js';
 import { pdfInfo, pdfText, type PdfInfo } from './poppler.js';
@@ -21,13 +22,19 @@ export const RESUME_CLI_VERSION = '3.1.2';
 /**
  * What both clients need to find and start Chromium here: the browser our exporter would use
  * (src/browser/browser.ts), named the way puppeteer reads it, and no sandbox for resume-cli as root.
+ * Where the exporter would use a headless shell, the clients get the system's full browser: they
+ * launch with puppeteer's switches, without the one that makes the shell lay text out the same.
  */
 let clientEnv: Promise<NodeJS.ProcessEnv> | undefined;
 function clientEnvironment(): Promise<NodeJS.ProcessEnv> {
   clientEnv ??= findBrowser().then((lookup) => {
     if (!lookup.found) throw new Error(`The client tests need Chromium: ${lookup.reason}`);
+    const browser = installedEngines(process.env.PATH ?? '').find(
+      (engine) => engine.kind === 'browser',
+    );
+    const path = lookup.source === 'system' && browser ? browser.path : lookup.path;
     return {
-      PUPPETEER_EXECUTABLE_PATH: lookup.path,
+      PUPPETEER_EXECUTABLE_PATH: path,
       PUPPETEER_SKIP_DOWNLOAD: '1',
       RESUME_PUPPETEER_NO_SANDBOX: '1',
     };

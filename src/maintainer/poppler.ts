@@ -1,4 +1,4 @@
-/** What poppler-utils reads in a PDF: page count, page size, text. */
+/** What poppler-utils reads in a PDF: page count, page size, text, fonts. */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { normaliseSpace } from './html-text.js';
@@ -25,8 +25,33 @@ export async function pdfInfo(path: string): Promise<PdfInfo> {
   };
 }
 
-/** The text in reading order, whitespace-normalised. */
+/**
+ * The text in reading order, whitespace-normalised. pdftotext wraps right-to-left lines and the
+ * left-to-right runs inside them in embedding controls (U+202A–U+202E): its own layout marks,
+ * which the PDF does not hold, so they are left out.
+ */
 export async function pdfText(path: string): Promise<string> {
   const { stdout } = await exec('pdftotext', ['-enc', 'UTF-8', path, '-'], { maxBuffer: 64 << 20 });
-  return normaliseSpace(stdout);
+  return normaliseSpace(stdout.replace(/[\u202a-\u202e]/g, ''));
+}
+
+/** Font names in the PDF, as pdffonts lists them ("[none]" for unnamed Type 3 fonts). */
+export async function pdfFonts(path: string): Promise<string[]> {
+  const { stdout } = await exec('pdffonts', [path]);
+  return stdout
+    .split('\n')
+    .slice(2)
+    .filter((line) => line.trim() !== '')
+    .map((line) => line.split(/\s+/)[0]!);
+}
+
+/** How pdffonts names a subset of our embedded fonts: "ZAAAAA+SourceSans3-Regular". */
+export const OUR_PDF_FONT = /^[A-Z]{6}\+(SourceSans3|SourceSerif4|Vazirmatn|NotoSansHebrew)/;
+/** How it names a subset of the TrueType Noto Sans CJK the export serves: "BAAAAA+NotoSansSCThin-Bold". */
+export const NOTO_CJK_PDF_FONT = /^[A-Z]{6}\+NotoSans(SC|TC|HK|JP|KR)/;
+
+/** The text of each page in reading order (pdftotext ends every page with a form feed). */
+export async function pdfPageTexts(path: string): Promise<string[]> {
+  const { stdout } = await exec('pdftotext', ['-enc', 'UTF-8', path, '-'], { maxBuffer: 64 << 20 });
+  return stdout.split('\f').slice(0, -1).map(normaliseSpace);
 }

@@ -15,11 +15,14 @@ export interface RunResult {
 }
 
 export interface RunOptions {
-  cwd: string;
+  /** Where to run (default: the current folder). */
+  cwd?: string;
   /** Added to the current environment. */
   env?: NodeJS.ProcessEnv;
   /** Kill the program after this long (default 90 s). */
   timeoutMs?: number;
+  /** Stops a long-running program (SIGTERM) when aborted; the result still comes at its exit. */
+  signal?: AbortSignal;
   /** Run as this user id (needs root): lets a test meet permissions that root would bypass. */
   uid?: number;
   gid?: number;
@@ -28,7 +31,7 @@ export interface RunOptions {
 export function run(
   command: string,
   args: readonly string[],
-  options: RunOptions,
+  options: RunOptions = {},
 ): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
@@ -36,6 +39,7 @@ export function run(
       env: { ...process.env, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
       timeout: options.timeoutMs ?? 90_000,
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
       ...(options.uid === undefined ? {} : { uid: options.uid }),
       ...(options.gid === undefined ? {} : { gid: options.gid }),
     });
@@ -43,7 +47,8 @@ export function run(
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
+    // An abort is a stop asked for, not a failure: 'close' follows with the signal.
+    child.on('error', (error) => (options.signal?.aborted ? undefined : reject(error)));
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
 }
@@ -74,7 +79,7 @@ export function runScript(
   root: string,
   script: string,
   args: readonly string[],
-  options: Partial<RunOptions> = {},
+  options: RunOptions = {},
 ): Promise<RunResult> {
   const [program, base] = scriptCommand(root, script);
   return run(program, [...base, ...args], { cwd: root, ...options });

@@ -1,81 +1,14 @@
 /**
  * Every text the validator shows to people, in one place, so wording stays consistent and can be
  * improved without touching the logic. Each entry returns the message and, for common mistakes,
- * a fix hint.
+ * a fix hint. The syntax and schema texts live in their own files and are part of this module.
  */
+import { formatBytes } from './input-limits.js';
+import { quote, type MessageText } from './message-text.js';
 
-import { DEFAULT_MAX_BYTES, formatBytes } from './input-limits.js';
-
-export interface MessageText {
-  message: string;
-  hint?: string;
-}
-
-const QUOTE_LIMIT = 60;
-
-/**
- * A value as it appears in JSON, shortened so one bad value cannot flood the terminal. A
- * shortened text keeps its closing quote, and a shortened list or object its closing bracket.
- */
-export function quote(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
-  if (text.length <= QUOTE_LIMIT) return text;
-  if (typeof value === 'string') {
-    // Cut whole characters (never half a surrogate pair), then quote, so escapes stay whole.
-    const characters = Array.from(value);
-    let keep = QUOTE_LIMIT - 3;
-    let shortened = JSON.stringify(`${characters.slice(0, keep).join('')}…`);
-    while (shortened.length > QUOTE_LIMIT && keep > 0) {
-      keep -= 1;
-      shortened = JSON.stringify(`${characters.slice(0, keep).join('')}…`);
-    }
-    return shortened;
-  }
-  // A list or an object: close an open string and the bracket after the cut.
-  let head = text.slice(0, QUOTE_LIMIT - 4).replace(/(?<!\\)((?:\\\\)*)\\$/, '$1');
-  const quotes = (head.match(/(?<!\\)(?:\\\\)*"/g) ?? []).length;
-  if (quotes % 2 === 1) head += '…"';
-  else head += '…';
-  return `${head}${text.at(-1) ?? ''}`;
-}
-
-const list = (items: readonly string[]): string => items.join(', ');
-
-/** Plain words for JSON Schema types. */
-const TYPE_WORDS: Record<string, string> = {
-  string: 'text in double quotes',
-  number: 'a number',
-  integer: 'a whole number',
-  boolean: 'true or false',
-  array: 'a list [ … ]',
-  object: 'an object { … }',
-  null: 'null',
-};
-
-export function typeWords(type: string): string {
-  return TYPE_WORDS[type] ?? type;
-}
-
-/** What a list of allowed values is a list of, by property name. */
-const ENUM_NOUNS: Record<string, string> = {
-  status: 'publication status',
-  paper: 'paper size',
-  sections: 'section name',
-};
-
-/** What a `pattern` means, by property name; the schema's regular expression is no help to people. */
-const PATTERN_MEANINGS: Record<string, string> = {
-  accentColor: 'a CSS hex colour such as "#1f4e79"',
-  locale: 'a BCP 47 locale such as "en", "en-GB" or "de"',
-  id: 'letters, digits and _ . : - only, starting with a letter or digit, e.g. "zhang2024agents"',
-};
-
-/** Names of the control characters people meet in text. */
-const CONTROL_NAMES: Record<number, string> = {
-  9: 'tab',
-  10: 'line break',
-  13: 'carriage return',
-};
+export { fixedText, quote, type MessageText } from './message-text.js';
+export { syntax } from './syntax-messages.js';
+export { expectation, schema } from './schema-messages.js';
 
 export const read = {
   notFound: (file: string): MessageText => ({
@@ -111,203 +44,6 @@ export const read = {
       : 'the file is not UTF-8 text (is it a JSON file?).',
     hint: 'save it as UTF-8 in your editor.',
   }),
-};
-
-export const syntax = {
-  empty: (): MessageText => ({
-    message: 'the file is empty.',
-    hint: 'a résumé is a JSON object: start with {"basics": {"name": "…"}} and add work, education …',
-  }),
-  byteOrderMark: (): MessageText => ({
-    message: 'the file starts with a byte-order mark (BOM).',
-    hint: 'save it as UTF-8 without BOM; some JSON tools refuse the mark.',
-  }),
-  trailingComma: (closer: string): MessageText => ({
-    message: `a trailing comma before '${closer}'.`,
-    hint: 'remove it; JSON allows no comma after the last item.',
-  }),
-  commaExpected: (closer: string, after: 'property' | 'item'): MessageText => ({
-    message: `expected a ',' or '${closer}' after the ${after}.`,
-    hint: `add a ',' here if another ${after} follows.`,
-  }),
-  colonExpected: (): MessageText => ({
-    message: "expected a ':' after the property name.",
-    hint: 'write "name": value.',
-  }),
-  propertyNameExpected: (): MessageText => ({
-    message: 'expected a property name in double quotes.',
-  }),
-  singleQuotes: (): MessageText => ({
-    message: 'JSON needs double quotes around text and property names.',
-    hint: 'replace the single quotes with double quotes.',
-  }),
-  unquotedName: (name: string): MessageText => ({
-    message: `property name ${name} is not in double quotes.`,
-    hint: `write "${name}".`,
-  }),
-  valueExpected: (): MessageText => ({
-    message:
-      'expected a value: text in double quotes, a number, true, false, null, a list [ … ] or an object { … }.',
-  }),
-  doubleComma: (): MessageText => ({
-    message: 'two commas in a row: a value is missing.',
-    hint: 'remove one of the commas.',
-  }),
-  endedEarly: (closer: string): MessageText => ({
-    message: `the file ends before the ${closer === '}' ? 'object' : 'list'} is closed.`,
-    hint: `add the missing '${closer}' (or the value that should come before it).`,
-  }),
-  closerExpected: (closer: string): MessageText => ({
-    message: `expected '${closer}' to close the ${closer === '}' ? 'object' : 'list'}.`,
-    hint: "check for a missing ',' or a bracket of the wrong kind.",
-  }),
-  textAfterEnd: (): MessageText => ({
-    message: 'unexpected text after the end of the résumé.',
-    hint: "remove it; is there one '}' too many?",
-  }),
-  comment: (): MessageText => ({
-    message: 'JSON does not allow comments.',
-    hint: 'remove the comment (an unknown field such as "_note" can hold a remark).',
-  }),
-  unterminatedString: (): MessageText => ({
-    message: 'unterminated string.',
-    hint: "add the closing '\"'; text cannot span lines, write \\n for a line break.",
-  }),
-  invalidNumber: (token: string): MessageText => ({
-    message: `${token} is not a valid JSON number.`,
-    hint: "numbers have no leading zeros, no '+' and no trailing '.'; put text in double quotes.",
-  }),
-  invalidEscape: (token: string): MessageText => ({
-    message: `invalid escape ${token} in a string.`,
-    hint: 'write \\\\ for a backslash; valid escapes are \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX.',
-  }),
-  invalidUnicode: (): MessageText => ({
-    message: 'invalid \\u escape in a string.',
-    hint: 'use exactly four hex digits, e.g. \\u00e9.',
-  }),
-  controlCharacter: (code: number): MessageText => ({
-    message: `a raw ${CONTROL_NAMES[code] ?? 'control character'} (U+${code.toString(16).toUpperCase().padStart(4, '0')}) inside a string.`,
-    hint:
-      code === 9
-        ? 'write \\t instead.'
-        : code === 10 || code === 13
-          ? 'write \\n for a line break.'
-          : 'remove it, or write it as \\u followed by its four hex digits.',
-  }),
-  notJsonValue: (token: string): MessageText => ({
-    message: `${token} is not a JSON value.`,
-    hint: /^(NaN|-?Infinity|undefined)$/.test(token)
-      ? 'JSON has no such value: use null or remove the field.'
-      : 'put text in double quotes; the only bare words are true, false and null.',
-  }),
-  unexpectedCharacter: (character: string): MessageText => ({
-    message: `unexpected character ${JSON.stringify(character)}.`,
-  }),
-  notAnObject: (kind: string): MessageText => ({
-    message: `the file holds ${kind}, not a résumé. Expected an object { … } with fields such as basics, work and education.`,
-    hint: kind.startsWith('a list')
-      ? 'if the list holds one résumé, keep only that object.'
-      : undefined,
-  }),
-  tooDeep: (limit: number): MessageText => ({
-    message: `objects and lists are nested more than ${limit} levels deep here; a résumé needs about six.`,
-    hint: 'check for brackets that are opened but never closed, or flatten the data.',
-  }),
-  duplicateKey: (name: string, firstLine: number): MessageText => ({
-    message: `${quote(name)} is given twice (first on line ${firstLine}); only the last one counts.`,
-    hint: 'remove or merge one of them.',
-  }),
-};
-
-export const schema = {
-  notADate: (value: unknown): MessageText => ({
-    message: `${quote(value)} is not a date. Expected YYYY, YYYY-MM or YYYY-MM-DD.`,
-  }),
-  presentAsDate: (key: string): string =>
-    key === 'endDate'
-      ? 'omit endDate for a current role (or give the planned end date and "expected": true).'
-      : `${key} needs a real date, e.g. "2021-09".`,
-  padDate: (fixed: string): string => `write ${quote(fixed)} (two-digit month and day).`,
-  datePartOnly: (fixed: string): string => `keep only the date part: ${quote(fixed)}.`,
-  rewriteDate: (fixed: string): string => `write ${quote(fixed)}.`,
-  notAUrl: (value: unknown): MessageText => ({
-    message: `${quote(value)} is not a full URL. Expected an absolute address such as "https://example.com/page".`,
-  }),
-  notAnEmail: (value: unknown): MessageText => ({
-    message: `${quote(value)} is not an email address. Expected the form "name@example.com".`,
-  }),
-  removeEmptyField: (key: string): string =>
-    `remove ${key}; leave the field out when there is none.`,
-  addScheme: (fixed: string): string => `add the scheme: ${quote(fixed)}.`,
-  encodeUrl: (): string =>
-    'percent-encode spaces and non-ASCII characters (a space is %20), or copy the address from the browser.',
-  dropMailto: (fixed: string): string => `drop the "mailto:": ${quote(fixed)}.`,
-  notAllowed: (value: unknown, key: string, allowed: readonly unknown[]): MessageText => ({
-    message: `${quote(value)} is not a known ${ENUM_NOUNS[key] ?? `value for ${key}`}. Expected one of: ${list(allowed.map((a) => String(a)))}.`,
-  }),
-  useInstead: (suggestion: string): string => `use ${quote(suggestion)}.`,
-  wrongType: (expected: readonly string[], value: unknown): MessageText => ({
-    message: `Expected ${expected.map(typeWords).join(' or ')}, found ${typeWords(jsonType(value))}.`,
-  }),
-  wrapInList: (value: unknown): string => `wrap it in a list: [${quote(value)}].`,
-  quoteIt: (value: unknown): string => `put it in double quotes: ${quote(String(value))}.`,
-  unquoteBoolean: (value: string): string => `write ${value.toLowerCase()} without quotes.`,
-  unquoteNumber: (value: string): string => `write ${value.trim()} without quotes.`,
-  missing: (name: string): MessageText => ({
-    message: `${name} is missing; it is required here.`,
-    hint: `add "${name}" or remove the entry.`,
-  }),
-  emptyText: (): MessageText => ({
-    message: 'must not be empty text.',
-    hint: 'fill it in or remove it.',
-  }),
-  duplicateItem: (value: unknown, first: number, second: number): MessageText => ({
-    message: `lists ${quote(value)} twice (items ${first} and ${second}).`,
-    hint: 'remove the duplicate.',
-  }),
-  tooSmall: (value: unknown, limit: number): MessageText => ({
-    message: `${quote(value)} is too small. Expected ${limit} or more.`,
-  }),
-  unknownField: (name: string, allowed: readonly string[]): MessageText => ({
-    message: `unknown field ${quote(name)}. Expected only: ${list(allowed)}.`,
-  }),
-  badName: (
-    name: string,
-    allowed: readonly unknown[] | undefined,
-    meaning: string,
-  ): MessageText => ({
-    message: allowed
-      ? `${quote(name)} is not allowed as a name here. Expected one of: ${list(allowed.map(String))}.`
-      : `${quote(name)} is not allowed as a name here. Expected ${meaning}.`,
-  }),
-  variantName: (): string => 'lowercase letters, digits and "-", e.g. "industry-1p"',
-  badForm: (value: unknown, key: string, description: string | undefined): MessageText => ({
-    message: `${quote(value)} does not have the expected form. Expected ${PATTERN_MEANINGS[key] ?? description ?? 'another form'}.`,
-  }),
-  other: (text: string): MessageText => ({ message: `${text}.` }),
-  didYouMean: (name: string): string => `did you mean ${quote(name)}?`,
-  emptyDate: (key: string): string =>
-    key === 'endDate'
-      ? 'remove endDate for a current role: themes print "Present" when it is missing (or give the planned end date and "expected": true).'
-      : `remove ${key}, or give a date such as "2021-09".`,
-  nullValue: (key: string): string =>
-    `remove ${key}: JSON Resume has no null values, leave a field out when there is none.`,
-  nullItem: (): string => 'remove the null from the list.',
-  wrapInObject: (property: string, value: unknown): string =>
-    `write it as an object: {${quote(property)}: ${quote(value)}}.`,
-  objectAsText: (value: string): string => `write it as text: ${quote(value)}.`,
-  wrapObjectInList: (): string => 'wrap it in a list: [ { … } ].',
-  entryPerKey: (example: unknown): string =>
-    `write a list with one entry per key: [${quote(example)}, …].`,
-};
-
-/** What a value must be, in the words of a fix hint. */
-export const expectation = {
-  url: 'a full URL such as "https://example.com/page"',
-  email: 'an email address such as "name@example.com"',
-  date: 'a date: YYYY, YYYY-MM or YYYY-MM-DD',
-  types: (types: readonly string[]): string => types.map(typeWords).join(' or '),
-  other: 'a value the schema allows there',
 };
 
 export const legacy = {
@@ -353,127 +89,41 @@ export const report = {
     `… and ${count} more (only the first ${shown} are shown; fix these and run again)`,
 };
 
+/** `npm run validate`: its help and its own option errors. */
 export const cli = {
   usage: 'Usage: npm run validate [-- [options] [file]]',
-  help: (): string =>
-    [
-      cli.usage,
-      '',
-      'Checks a JSON Resume file: JSON syntax, the official JSON Resume schema and the',
-      'camera-ready extensions, all problems in one run. Reads resume.json by default.',
-      '',
-      'Options:',
-      '  --json            print the diagnostics as JSON on stdout instead of text on stderr',
-      `  --max-size <size> refuse larger files (default ${formatBytes(DEFAULT_MAX_BYTES)}), e.g. 32MB`,
-      '  --help            show this help',
-      '',
-      'Exit codes: 0 valid (warnings allowed), 1 invalid JSON or résumé,',
-      '            2 the file cannot be read or the options are wrong.',
-    ].join('\n'),
-  unknownOption: (option: string): string => `unknown option ${option}.`,
-  badMaxSize: (value: string): string =>
-    `--max-size ${value}: give a size such as 16MB, 512KB or a number of bytes (at most 512MB).`,
+  about: [
+    'Checks a JSON Resume file: JSON syntax, the official JSON Resume schema and the',
+    'camera-ready extensions, all problems in one run. Reads resume.json by default.',
+  ].join('\n'),
+  jsonOption: 'print the diagnostics as JSON on stdout instead of text on stderr',
+  exitCodes: [
+    'Exit codes: 0 valid (warnings allowed), 1 invalid JSON or résumé,',
+    '            2 the file cannot be read or the options are wrong, 3 a bug in the command.',
+  ].join('\n'),
   tooManyFiles: (files: readonly string[]): string =>
     `expected one file, got ${files.length}: ${files.join(' ')}.`,
-  seeHelp: 'Run with --help for usage.',
 };
 
-function jsonType(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
-  return typeof value;
-}
-
-/** `npm run import`: reading BibTeX into `publications`. */
-export const bibText = {
-  malformed: (reason: string, key: string): MessageText => ({
-    message: `${key ? `entry ${key}` : 'an entry'} cannot be read: ${reason.replace(/\.$/, '')}. It is left out; the other entries are imported.`,
-    hint: 'check this entry’s braces and commas: every field is name = {value} followed by a comma, and every { has its }.',
-  }),
-  unknownMacro: (name: string): MessageText => ({
-    message: `@string ${quote(name)} is not defined. The entry is left out; the others are imported.`,
-    hint: `define it before the entry (@string{${name} = {…}}), or write the text in braces: {…}.`,
-  }),
-  noKey: (type: string): MessageText => ({
-    message: `this @${type} entry has no citation key. It is left out.`,
-    hint: `add a key after the brace, e.g. @${type}{doe2024title, …`,
-  }),
-  noTitle: (key: string): MessageText => ({
-    message: `entry ${key} has no title. It is left out.`,
-    hint: 'add title = {…}; a publication is found again by its title, DOI or arXiv id.',
-  }),
-  unknownCommand: (command: string): MessageText => ({
-    message: `unknown LaTeX command ${command}: left out of the text (its argument is kept).`,
-    hint: 'write the character itself (UTF-8), or a standard command such as \\"u or \\textendash.',
-  }),
-  ownerNotFound: (owner: string): MessageText => ({
-    message: `${quote(owner)} is not among the authors, so the first-author mark is left as it was.`,
-    hint: 'give the name as this entry writes it with --owner, or correct the author list.',
-  }),
-  unsafeUrl: (url: string): MessageText => ({
-    message: `url ${quote(url)} is not an http(s) address and is left out.`,
-    hint: 'give a full address starting with https://, or a doi field.',
-  }),
-  checkBibPath: 'check the path of the .bib file (relative to the current folder).',
-  notUtf8: (): MessageText => ({
-    message: 'the .bib file is not UTF-8 text (older files may be Latin-1).',
-    hint: 'save it as UTF-8 in your editor or reference manager, then import again.',
-  }),
-  duplicate: (key: string, of: string): MessageText => ({
-    message: `entry ${key} is the same publication as entry ${of} (DOI, arXiv id or title). It is skipped.`,
-    hint: 'remove one of the two from the .bib file.',
-  }),
-  noOwner: (): MessageText => ({
-    message: 'the résumé has no basics.name, so no author can be recognised as its owner.',
-    hint: 'add basics.name, or give the name with --owner "Given Family".',
-  }),
-  tooLarge: (file: string, limit: number): MessageText => ({
-    message: `${file} is larger than ${limit / 1024 / 1024} MB: not imported.`,
-    hint: 'split the file, or export only your own publications.',
-  }),
-  resumeInvalid: (file: string): string =>
-    `${file} has errors of its own (above); fix them first, then import again. Nothing was written.`,
-  writeFailed: (file: string, reason: string): string =>
-    `cannot write ${file} (${reason}); it is unchanged.`,
-  resultInvalid: (file: string): string =>
-    `the merged publications would make ${file} invalid (above); nothing was written.`,
+/** Variants (`meta.variants`), for every command that applies one. */
+export const variantText = {
+  unknown: (variant: string, defined: readonly string[]): string =>
+    defined.length === 0
+      ? `Unknown variant "${variant}": resume.json defines no variants (add them under meta.variants).`
+      : `Unknown variant "${variant}". Defined variants: ${defined.join(', ')}.`,
 };
 
-export const importCli = {
-  absent: 'not in the .bib file; kept as it is',
-  summary: (
-    counts: { add: number; update: number; unchanged: number; absent: number },
-    run: { file: string; dryRun: boolean; written: boolean; failed: boolean },
-  ): string => {
-    const tally = `${counts.add} added, ${counts.update} updated, ${counts.unchanged} unchanged, ${counts.absent} only in ${run.file}`;
-    if (run.dryRun) return `${tally}. Dry run: ${run.file} not written.`;
-    if (run.failed) return `${tally}. ${run.file} not written.`;
-    return `${tally}. ${run.written ? `${run.file} written.` : `${run.file} already up to date.`}`;
-  },
-  usage: 'Usage: npm run import -- <refs.bib> [--resume resume.json] [--owner "Name"] [--dry-run]',
-  help: (): string =>
-    [
-      importCli.usage,
-      '',
-      'Merges the BibTeX entries of <refs.bib> into the résumé’s publications. Each entry finds',
-      'its publication by DOI, then arXiv id, then title; title, authors, venue, date, link and',
-      'status are updated; scores, distinctions, id, tags and summary are kept; new entries are',
-      'added newest first; publications the .bib lacks are reported and kept.',
-      '',
-      'Options:',
-      '  --resume <file>   the résumé to update (default: resume.json)',
-      '  --owner <name>    your name as the author lists write it (default: basics.name)',
-      '  --dry-run         print what would change, entry by entry, and write nothing',
-      '  --quiet           no progress lines',
-      '  --help            show this help',
-      '',
-      'Exit codes: 0 merged, 1 invalid input (malformed entries are reported and the others',
-      '            merged; an invalid résumé is not written), 2 a file cannot be read or',
-      '            written, or the options are wrong.',
-    ].join('\n'),
-  oneFile: (files: readonly string[]): string =>
-    files.length === 0
-      ? 'which .bib file? Give its path, e.g. npm run import -- refs.bib.'
-      : `expected one .bib file, got ${files.length}: ${files.join(' ')}.`,
+/** `npm run variant`. */
+export const variantCli = {
+  usage: 'Usage: npm run variant -- <name> [--resume resume.json]',
+  about: [
+    'Prints the résumé as the variant <name> (declared in meta.variants) presents it: standard',
+    'JSON Resume without meta.variants, left-out sections and entries removed.',
+  ].join('\n'),
+  resumeOption: 'the résumé to read',
+  exitCodes:
+    'Exit codes: 0 printed, 1 the résumé is invalid, 2 unreadable résumé, unknown variant or bad options,\n            3 a bug in the command.',
+  oneName: (defined: readonly string[]): string =>
+    `Give exactly one variant name.${defined.length ? ` Defined variants: ${defined.join(', ')}.` : ''}`,
+  inFile: (file: string, reason: string): string => `${file}: ${reason}`,
 };

@@ -12,18 +12,16 @@ import {
   type ThemeOptions,
   type Variant,
 } from 'jsonresume-theme-camera-ready';
+import { VariantError } from '../errors.js';
+import { variantText } from './messages.js';
 
-export class UnknownVariantError extends Error {
+/** A variant name that `meta.variants` does not define. */
+export class UnknownVariantError extends VariantError {
   constructor(
     readonly variant: string,
     readonly defined: string[],
   ) {
-    super(
-      defined.length === 0
-        ? `Unknown variant "${variant}": resume.json defines no variants (add them under meta.variants).`
-        : `Unknown variant "${variant}". Defined variants: ${defined.join(', ')}.`,
-    );
-    this.name = 'UnknownVariantError';
+    super(variantText.unknown(variant, defined));
   }
 }
 

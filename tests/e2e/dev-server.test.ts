@@ -16,7 +16,7 @@ import { get, type IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateText } from '../../src/resume/validate.js';
-import { scriptCommand } from '../support/cli.js';
+import { runScript, scriptCommand, stackLines } from '../support/cli.js';
 import { repoRoot, seedResumePath, themeDir } from '../support/paths.js';
 import { htmlToText } from '../../src/maintainer/html-text.js';
 
@@ -205,6 +205,33 @@ describe('npm run dev', () => {
     rmSync(resume);
     await saveAndWait(resume, seedText);
     expect((await fetchPage()).body).not.toContain('role="alert"');
+  });
+
+  it('reads the résumé as strictly as validate: text that is not UTF-8 is reported, not shown garbled', async () => {
+    // "José" in Latin-1: the é is one byte that UTF-8 does not allow there.
+    const latin1 = Buffer.from(seedText.replace('"Binjie Zhang"', '"José Zhang"'), 'latin1');
+    const savedAt = performance.now();
+    writeFileSync(resume, latin1);
+    await versionAfter(savedAt);
+    const page = htmlToText((await fetchPage()).body);
+    expect(page).toContain('resume.json cannot be read');
+    expect(page).toContain('the file is not UTF-8 text');
+    expect(page).not.toContain('Jos\uFFFD');
+    await saveAndWait(resume, seedText);
+    expect((await fetchPage()).body).not.toContain('role="alert"');
+  });
+
+  it('refuses an unknown --variant at start with exit 2, as export does', async () => {
+    const own = join(work, 'variant-typo.json');
+    writeFileSync(own, seedText);
+    const result = await runScript('dev', ['--port', '0', '--resume', own, '--variant', 'typo'], {
+      timeoutMs: 30_000,
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--variant typo: Unknown variant "typo"');
+    expect(result.stderr).toContain('Defined variants: academic, industry');
+    expect(result.stdout).not.toContain('Serving');
+    expect(stackLines(result.stderr)).toEqual([]);
   });
 
   it('stops cleanly on SIGTERM: the process exits 0 and the port is free', async () => {

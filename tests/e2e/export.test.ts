@@ -19,7 +19,7 @@ import {
   seedResume,
   writeLinkedResume,
 } from '../support/export-fixture.js';
-import { pdfText } from '../../src/maintainer/poppler.js';
+import { OUR_PDF_FONT, pdfFonts, pdfInfo, pdfText } from '../../src/maintainer/poppler.js';
 
 const exec = promisify(execFile);
 const work = mkdtempSync(join(tmpdir(), 'export-test-'));
@@ -69,6 +69,14 @@ describe('npm run export on resume.json', () => {
     expect(info).toMatch(new RegExp(`^Author:\\s+${name}$`, 'm'));
     expect(info).toMatch(/^Page size:\s+595\.28 x 841\.89 pts \(A4\)$/m);
     expect(info).toMatch(/^Tagged:\s+yes$/m);
+  });
+
+  it('prints on two A4 pages in our own fonts only, no fallback typeface', async () => {
+    const pdf = join(out('seed'), 'resume.pdf');
+    expect((await pdfInfo(pdf)).pages).toBe(2);
+    const fonts = await pdfFonts(pdf);
+    expect(fonts.length).toBeGreaterThan(0);
+    expect(fonts.filter((font) => !OUR_PDF_FONT.test(font))).toEqual([]);
   });
 
   it('bookmarks every section, in the order shown', async () => {

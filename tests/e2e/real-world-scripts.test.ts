@@ -1,28 +1,28 @@
 /**
  * Résumés in eight scripts, shaped like ones people publish (invented people): every fact shows
  * in the page, the PDF's text holds the name exactly, and each script prints in a designed font —
- * ours (Source Sans 3, Source Serif 4, Noto Sans Arabic) or the system's Noto CJK, never a
- * fallback such as DejaVu.
+ * ours (Source Sans 3, Source Serif 4, Vazirmatn) or Noto Sans CJK, never a fallback such
+ * as DejaVu, and in the PDF always a named font.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Resume } from 'jsonresume-theme-camera-ready';
 import { launchTestBrowser, type TestBrowser } from '../support/browser.js';
 import { runScript } from '../support/cli.js';
 import { expectedFacts, missingFacts } from '../support/facts.js';
 import { repoRoot } from '../support/paths.js';
-import { pdfText } from '../../src/maintainer/poppler.js';
+import {
+  NOTO_CJK_PDF_FONT,
+  OUR_PDF_FONT,
+  pdfFonts,
+  pdfText,
+} from '../../src/maintainer/poppler.js';
 import { theme } from '../support/theme.js';
 
-const exec = promisify(execFile);
-
 // Chromium reports the names inside the font files, e.g. "Source Sans 3 ExtraLight SemiBold".
-const OURS = /^(Source Sans 3|Source Serif 4|Noto Sans Arabic)( |$)/;
-const OURS_IN_PDF = /^[A-Z]{6}\+(SourceSans3|SourceSerif4|NotoSansArabic)/;
+const OURS = /^(Source Sans 3|Source Serif 4|Vazirmatn|Noto Sans Hebrew)( |$)/;
 const NOTO_CJK = /^Noto (Sans|Serif) CJK (SC|TC|HK|JP|KR)$/;
 
 const FIXTURES = ['zh', 'ko', 'ja', 'pl', 'ru', 'ar', 'vi', 'el'] as const;
@@ -31,16 +31,6 @@ const CJK = new Set(['zh', 'ko', 'ja']);
 function fixture(lang: string): { path: string; resume: Resume } {
   const path = join(repoRoot, 'tests', 'fixtures', 'real-world', `script-${lang}.json`);
   return { path, resume: JSON.parse(readFileSync(path, 'utf8')) as Resume };
-}
-
-/** Font names in the PDF, as pdffonts lists them ("[none]" for unnamed Type 3 fonts). */
-async function pdfFonts(path: string): Promise<string[]> {
-  const { stdout } = await exec('pdffonts', [path]);
-  return stdout
-    .split('\n')
-    .slice(2)
-    .filter((line) => line.trim() !== '')
-    .map((line) => line.split(/\s+/)[0]!);
 }
 
 let browser: TestBrowser;
@@ -113,9 +103,9 @@ describe.each(FIXTURES)('script-%s.json', (lang) => {
     const pdf = join(folder, 'resume.pdf');
     expect(await pdfText(pdf)).toContain(name);
     const fonts = await pdfFonts(pdf);
-    // Chromium embeds CFF-outline fonts such as Debian's Noto CJK as unnamed Type 3 fonts.
-    const named = fonts.filter((f) => f !== '[none]');
-    expect(named.filter((f) => !OURS_IN_PDF.test(f))).toEqual([]);
-    if (!CJK.has(lang)) expect(named).toEqual(fonts);
+    // Every font named: no fallback typeface, no unnamed Type 3 font.
+    const cjk = CJK.has(lang) ? NOTO_CJK_PDF_FONT : /$^/;
+    expect(fonts.filter((f) => !OUR_PDF_FONT.test(f) && !cjk.test(f))).toEqual([]);
+    if (CJK.has(lang)) expect(fonts.some((f) => NOTO_CJK_PDF_FONT.test(f))).toBe(true);
   });
 });

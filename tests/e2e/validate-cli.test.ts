@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Diagnostic } from '../../src/resume/validate.js';
-import { runScript, stackLines, type CliResult } from '../support/cli.js';
+import { run, runScript, scriptCommand, stackLines, type CliResult } from '../support/cli.js';
 import { repoRoot, seedResumePath } from '../support/paths.js';
 
 const fixtures = join(repoRoot, 'tests', 'fixtures');
@@ -224,6 +224,27 @@ describe.concurrent('npm run validate', () => {
     expect(result.stderr).toContain('--help');
     expect(result.stdout).toBe('');
     expectNoStackTrace(result);
+  });
+
+  test('an internal crash is a bug, not an invalid résumé: exit 3, the stack only with --debug', async () => {
+    // Node loads this module first: it makes JSON.parse fail on one marked text, as a bug would.
+    const fault =
+      'data:text/javascript,const parse = JSON.parse; JSON.parse = function (text, ...rest) {' +
+      ' if (String(text).includes("fault-marker")) throw new TypeError("injected fault");' +
+      ' return parse.call(this, text, ...rest); };';
+    const file = join(scratch, 'marked.json');
+    await writeFile(file, JSON.stringify({ basics: { name: 'Ada Quill', label: 'fault-marker' } }));
+    const [node, script] = scriptCommand('validate');
+    const crash = (...args: string[]) =>
+      run(node, ['--import', fault, ...script, ...args, file], plain);
+    const [plainRun, debugRun] = await Promise.all([crash(), crash('--debug')]);
+    expect(plainRun.code).toBe(3);
+    expect(plainRun.stderr).toContain('✖ Unexpected failure: injected fault');
+    expect(plainRun.stderr).toContain('please report it');
+    expectNoStackTrace(plainRun);
+    expect(debugRun.code).toBe(3);
+    expect(debugRun.stderr).toContain('TypeError: injected fault');
+    expect(stackLines(debugRun.stderr).join('\n')).toContain('parseResumeText');
   });
 
   test('two files: exit 2', async () => {

@@ -8,7 +8,7 @@ import type { RunResult } from '../../src/maintainer/run.js';
 import { repoRoot } from './paths.js';
 
 export type CliResult = RunResult;
-export type RunOptions = Partial<programs.RunOptions>;
+export type RunOptions = programs.RunOptions;
 
 /** Runs `command`, in the repository unless `options.cwd` says otherwise. */
 export function run(

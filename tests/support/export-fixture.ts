@@ -61,14 +61,29 @@ export async function loadPdf(path: string): Promise<PDFDocument> {
 
 /** The URIs of every link annotation, page by page. */
 export function linkUris(doc: PDFDocument): string[] {
-  return doc.getPages().flatMap((page) => {
+  return linkAnnotations(doc)
+    .flat()
+    .filter((target) => !target.startsWith('#'));
+}
+
+/**
+ * Where each page's link annotations lead: a URI, or `#` and the name of a destination in the
+ * document (a cross-reference).
+ */
+export function linkAnnotations(doc: PDFDocument): string[][] {
+  return doc.getPages().map((page) => {
     const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
     if (!annots) return [];
     return annots.asArray().flatMap((ref) => {
       const annot = doc.context.lookup(ref, PDFDict);
+      if (annot.get(PDFName.of('Subtype')) !== PDFName.of('Link')) return [];
       const action = annot.lookupMaybe(PDFName.of('A'), PDFDict);
       const uri = action?.lookup(PDFName.of('URI'));
-      return uri instanceof PDFString || uri instanceof PDFHexString ? [uri.decodeText()] : [];
+      if (uri instanceof PDFString || uri instanceof PDFHexString) return [uri.decodeText()];
+      const dest = annot.lookup(PDFName.of('Dest'));
+      if (dest instanceof PDFString || dest instanceof PDFHexString)
+        return [`#${dest.decodeText()}`];
+      return [`#${dest instanceof PDFName ? dest.decodeText() : String(dest)}`];
     });
   });
 }

@@ -53,6 +53,8 @@ export const PAYLOADS: readonly string[] = [
   '[link](https://evil.example/ "title\\" onmouseover=\\"window.__pwned=\'mdtitle\'")',
   '[ref][r]\n\n[r]: javascript:window.__pwned="refdef"',
   '<a href="https://evil.example/raw" data-pwned>raw</a>',
+  // After <code>, <kbd>, <pre> or <script>, marked hands over text as raw HTML: an unclosed tag.
+  '<code><img src=x onerror=window.__pwned=1 x=',
 ];
 
 /**

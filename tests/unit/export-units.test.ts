@@ -303,4 +303,18 @@ describe('findBrowser', () => {
     const lookup = await findBrowser({ PATH: folder, PUPPETEER_CACHE_DIR: join(work, 'none') });
     expect(lookup).toMatchObject({ found: true, path: join(folder, 'chromium'), source: 'system' });
   });
+
+  it('prefers a headless shell to a full browser on PATH', async () => {
+    const browsers = writeFiles(join(work, 'browsers'), { chromium: '' });
+    const shells = writeFiles(join(work, 'shells'), { 'chromium-headless-shell': '' });
+    const lookup = await findBrowser({
+      PATH: `${browsers}:${shells}`,
+      PUPPETEER_CACHE_DIR: join(work, 'none'),
+    });
+    expect(lookup).toMatchObject({
+      found: true,
+      path: join(shells, 'chromium-headless-shell'),
+      source: 'system',
+    });
+  });
 });

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Resume } from 'jsonresume-theme-camera-ready';
-import { renderMarkdown, renderText } from '../../src/export/text-export.js';
+import { renderMarkdown } from '../../src/export/text/markdown.js';
+import { renderText } from '../../src/export/text/plain-text.js';
 import { expectedFacts } from '../support/facts.js';
 import { theme } from '../support/theme.js';
 

@@ -12,7 +12,8 @@ import { Marked } from 'marked';
 import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 import type { Resume } from 'jsonresume-theme-camera-ready';
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown, renderText } from '../../src/export/text-export.js';
+import { renderMarkdown } from '../../src/export/text/markdown.js';
+import { renderText } from '../../src/export/text/plain-text.js';
 import { normaliseSpace } from '../../src/maintainer/html-text.js';
 import { theme } from '../support/theme.js';
 
@@ -181,6 +182,7 @@ describe('resume.txt', () => {
     fc.assert(
       fc.property(hostile, hostile, (name, highlight) => {
         const text = renderText(theme.buildViewModel(resumeWith(name, 'Label', 'Lab', highlight)));
+
         expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
         // Long words are broken at 80 columns: compare without white space.
         const dense = (value: string) => value.replace(/\s/g, '');

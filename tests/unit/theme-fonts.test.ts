@@ -34,6 +34,7 @@ describe('embedded fonts', () => {
     ['Russian', 'Анна Петрова', 0x410],
     ['Greek', 'Ελένη Παπαδοπούλου', 0x391],
     ['Arabic', 'ليلى حسن', 0x627],
+    ['Hebrew', 'נועה בן-שחר', 0x5d0],
   ])('adds the faces %s needs', (_, name, code) => {
     const html = page(name);
     expect(faces(html).length).toBeGreaterThan(latin.length);

@@ -91,7 +91,7 @@ describe('labels', () => {
     expect(theme.buildViewModel(resume('he-IL'))).toMatchObject({ lang: 'he-IL', dir: 'rtl' });
     expect(theme.buildViewModel(resume('ko'))).toMatchObject({ lang: 'ko', dir: 'ltr' });
     const persian = theme.buildViewModel({ basics: { name: 'مریم رضایی' } });
-    expect(persian).toMatchObject({ lang: 'en', dir: 'rtl' });
+    expect(persian).toMatchObject({ lang: 'fa', dir: 'rtl' });
     expect(theme.render(resume('ar'))).toContain('<html lang="ar" dir="rtl">');
   });
 
@@ -99,5 +99,104 @@ describe('labels', () => {
     const { text } = visibleFacts(theme.render(resume('ar')));
     expect(text).toContain('2023');
     expect(text).not.toMatch(/[٠-٩]/);
+  });
+});
+
+describe('without a locale', () => {
+  const langOf = (basics: Resume['basics'], extra: Partial<Resume> = {}) =>
+    theme.buildViewModel({ basics, ...extra }).lang;
+
+  it('guesses lang from the script most of the text is in', () => {
+    expect(langOf({ name: '林晓雯', summary: '十年后端开发经验，负责支付系统。' })).toBe('zh');
+    // Japanese mixes kanji and kana; a name in kanji alone does not make it Chinese.
+    expect(langOf({ name: '佐藤 美咲', summary: 'ウェブアプリの開発を担当しています。' })).toBe(
+      'ja',
+    );
+    expect(langOf({ name: '박서준', summary: '백엔드 개발자입니다.' })).toBe('ko');
+    expect(langOf({ name: 'ليلى حسن', summary: 'مهندسة برمجيات' })).toBe('ar');
+    expect(langOf({ name: 'مریم رضایی', summary: 'تحلیل‌گر داده' })).toBe('fa');
+    expect(langOf({ name: 'נועה בן-שחר', summary: 'מפתחת תוכנה' })).toBe('he');
+    expect(langOf({ name: 'Анастасия Воронцова' })).toBe('ru');
+    expect(langOf({ name: 'Ελένη Παπαδοπούλου' })).toBe('el');
+    expect(langOf({ name: 'Łukasz Żółkiewski' })).toBe('en');
+    expect(langOf({})).toBe('en');
+  });
+
+  it('weighs a full-width character as two letters and leaves addresses out', () => {
+    // A Chinese name on an English CV: English.
+    expect(langOf({ name: '张伟', summary: 'Backend engineer building payment systems.' })).toBe(
+      'en',
+    );
+    // Long addresses do not outweigh a Chinese CV's text.
+    expect(
+      langOf({
+        name: '张伟',
+        label: '后端工程师',
+        email: 'zhang.wei.backend.engineer@example.com',
+        url: 'https://example.com/zhang-wei/portfolio/projects',
+        profiles: [{ network: 'GitHub', username: 'zw', url: 'https://github.com/zhangwei-dev' }],
+      }),
+    ).toBe('zh');
+  });
+
+  it('keeps the locale when one is set, whatever the text', () => {
+    const view = theme.buildViewModel({
+      basics: { name: '林晓雯', summary: '十年后端开发经验。' },
+      meta: { themeOptions: { locale: 'en' } },
+    });
+    expect(view.lang).toBe('en');
+  });
+});
+
+describe("punctuation in the page's language", () => {
+  const page = (locale: string | undefined, name: string) =>
+    visibleFacts(
+      theme.render({
+        basics: { name, location: { city: 'C1', region: 'R1' } },
+        skills: [{ name: 'S', keywords: ['K1', 'K2', 'K3'] }],
+        awards: [{ title: 'A1', awarder: 'W1' }],
+        publications: [{ name: 'P', authors: ['N1', 'N2'] }],
+        education: [{ institution: 'I', courses: ['C01', 'C02'] }],
+        ...(locale === undefined ? {} : { meta: { themeOptions: { locale } } }),
+      }),
+    ).text;
+
+  it('separates list items with 、 and parts with ， in Chinese', () => {
+    const text = page('zh', '林晓雯');
+    for (const joined of ['K1、K2、K3', 'N1、N2', 'C01、C02', 'A1，W1', 'C1，R1']) {
+      expect(text).toContain(joined);
+    }
+    expect(text).not.toMatch(/K1,|N1,|C01,|A1,|C1,/);
+  });
+
+  it('separates with 、 in Japanese, ، in Arabic and a comma in English', () => {
+    expect(page('ja', '佐藤')).toContain('K1、K2、K3');
+    expect(page('ja', '佐藤')).toContain('A1、W1');
+    expect(page('ar', 'ليلى')).toContain('K1،K2،K3');
+    expect(page('en', 'Kim')).toContain('K1,K2,K3');
+    // Persian has no words of its own here, but writes the Arabic comma.
+    expect(page('fa', 'مریم')).toContain('K1،K2،K3');
+  });
+
+  it('puts notes after a name in full-width parentheses in Chinese and Japanese', () => {
+    const html = (locale: string) =>
+      theme.render({
+        basics: { name: 'N' },
+        languages: [{ language: 'L1', fluency: 'F1' }],
+        skills: [{ name: 'S1', level: 'V1' }],
+        interests: [{ name: 'I1', keywords: ['K1'] }],
+        meta: { themeOptions: { locale } },
+      });
+    const zh = visibleFacts(html('zh')).text;
+    for (const noted of ['L1（F1）', 'S1（V1）', 'I1（K1）']) expect(zh).toContain(noted);
+    expect(visibleFacts(html('ja')).text).toContain('L1（F1）');
+    // Elsewhere a space and ASCII parentheses ("L1 (F1)"; whitespace is not compared here).
+    const en = html('en');
+    expect(visibleFacts(en).text).toContain('L1(F1)');
+    expect(en).toContain('L1</strong><span class="level"> (F1)</span>');
+  });
+
+  it('follows the guessed language when no locale is set', () => {
+    expect(page(undefined, '林晓雯是一名后端工程师')).toContain('K1、K2、K3');
   });
 });

@@ -88,13 +88,17 @@ const SYMBOL_BLOCKS = [
 /** Symbols stand alone: no kerning or ligatures with the letters around them to keep. */
 const SYMBOL_OPTIONS = { dropTables: ['GSUB', 'GPOS', 'GDEF', 'BASE'] };
 
-/** Arabic script (also Persian and Urdu letters) from Noto Sans Arabic, which matches the sans. */
-const ARABIC_FACES = [400, 700].map((weight) => ({
-  family: 'Noto Sans Arabic',
-  pkg: '@fontsource/noto-sans-arabic',
-  weight,
-  style: 'normal',
-}));
+/**
+ * Scripts our families lack, each from a sans that suits them, embedded when used. Arabic script
+ * (also Persian and Urdu letters) from Vazirmatn, which draws each letter as one glyph: Noto Sans
+ * Arabic builds letters from a skeleton and separate dots, which Chromium's PDF writer can only
+ * map back to text cluster by cluster, so text extraction splits its words. Hebrew from Noto Sans
+ * Hebrew.
+ */
+const OTHER_SCRIPTS = [
+  { name: 'arabic', family: 'Vazirmatn', pkg: '@fontsource/vazirmatn' },
+  { name: 'hebrew', family: 'Noto Sans Hebrew', pkg: '@fontsource/noto-sans-hebrew' },
+];
 
 /** "U+0000-00FF,U+0131" → [[0, 255], [305, 305]]. */
 function parseRanges(declared) {
@@ -198,10 +202,12 @@ export async function fontSubsets() {
         ),
       ),
     ),
-    subset(
-      'arabic',
-      false,
-      ARABIC_FACES.map((face) => webFace(face, 'arabic')),
+    ...OTHER_SCRIPTS.map(({ name, family, pkg }) =>
+      subset(
+        name,
+        false,
+        [400, 700].map((weight) => webFace({ family, pkg, weight, style: 'normal' }, name)),
+      ),
     ),
   ]);
 }
@@ -212,7 +218,13 @@ export async function fontSubsets() {
  * keyed by this script and the font packages' versions, so any change to either cuts again.
  */
 export async function cachedFontSubsets() {
-  const packages = [SANS, SERIF, '@fontsource/noto-sans-arabic', 'source-sans', 'source-serif'];
+  const packages = [
+    SANS,
+    SERIF,
+    ...OTHER_SCRIPTS.map(({ pkg }) => pkg),
+    'source-sans',
+    'source-serif',
+  ];
   const key = createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url)));
   for (const pkg of packages) {
     key.update(JSON.parse(readFileSync(require.resolve(`${pkg}/package.json`), 'utf8')).version);

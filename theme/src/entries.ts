@@ -5,7 +5,7 @@
 import type { DateFormatter } from './dates';
 import { leaves, leftovers, unlinked, type Detail, type Fields } from './details';
 import { formatLocation, LOCATION_FIELDS } from './header';
-import { fill, type Labels } from './labels';
+import { fill, type Labels, type Separators } from './labels';
 import { inlineMarkdown, type RichText } from './markdown';
 import { arr, obj, str, strings } from './text';
 import { displayUrl, safeHref } from './urls';
@@ -30,6 +30,7 @@ export interface BuildContext {
   dates: DateFormatter;
   locale: string;
   labels: Labels;
+  separators: Separators;
   /** The publication a key cites, or undefined for unknown keys. */
   cite(id: string): PublicationRef | undefined;
 }
@@ -46,11 +47,11 @@ function link(text: string, url: string): Link {
 const DATED: Fields = { startDate: 'text', endDate: 'text', expected: 'custom' };
 
 /** A place: the extension's text, or a location object as the schema shapes `basics.location`. */
-function place(value: unknown, locale: string): { text: string; details: Detail[] } {
+function place(value: unknown, context: BuildContext): { text: string; details: Detail[] } {
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const location = obj(value);
     return {
-      text: formatLocation(location, locale),
+      text: formatLocation(location, context.locale, context.separators.comma),
       details: leftovers(location, LOCATION_FIELDS),
     };
   }
@@ -156,7 +157,7 @@ export function experience(orgField: 'name' | 'organization') {
       number: index + 1,
       ...p,
     }));
-    const where = place(item['location'], context.locale);
+    const where = place(item['location'], context);
     const entry: ExperienceEntry = {
       head: head(
         { text: str(item['position']), href: '' },
@@ -206,7 +207,7 @@ export function education(value: unknown, context: BuildContext): EducationEntry
   const item = entryObject(value, 'institution');
   const advisor = str(item['advisor']);
   const score = str(item['score']);
-  const where = place(item['location'], context.locale);
+  const where = place(item['location'], context);
   const courses = strings(item['courses']);
   const entry: EducationEntry = {
     head: head(
@@ -219,7 +220,9 @@ export function education(value: unknown, context: BuildContext): EducationEntry
     advisor,
     score,
     courses,
-    coursesLine: courses.length ? fill(context.labels.courses, courses.join(', ')) : '',
+    coursesLine: courses.length
+      ? fill(context.labels.courses, courses.join(context.separators.list))
+      : '',
     details: [
       ...leftovers(item, EDUCATION),
       ...unlinked('url', str(item['url']), str(item['institution'])),
@@ -286,7 +289,9 @@ export function project(value: unknown, context: BuildContext): ProjectEntry | n
     refs,
     type: str(item['type']),
     dates: range(item, context),
-    detail: [str(item['entity']), strings(item['roles']).join(', ')].filter(Boolean).join(' · '),
+    detail: [str(item['entity']), strings(item['roles']).join(context.separators.list)]
+      .filter(Boolean)
+      .join(' · '),
     description: markdown(item['description']),
     highlights: markdownList(item['highlights']),
     keywords: strings(item['keywords']),

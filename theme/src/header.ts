@@ -58,7 +58,7 @@ function profileLink(value: unknown): Link | null {
 }
 
 /** "Beijing, China": the parts present, the country named in the résumé's language. */
-export function formatLocation(value: unknown, locale: string): string {
+export function formatLocation(value: unknown, locale: string, comma: string): string {
   const location = obj(value);
   const country = countryName(str(location['countryCode']), locale);
   const city = [str(location['postalCode']), str(location['city'])].filter(Boolean).join(' ');
@@ -67,7 +67,7 @@ export function formatLocation(value: unknown, locale: string): string {
     // "Singapore, Singapore" says nothing twice.
     if (part !== '' && !parts.some((p) => p.toLowerCase() === part.toLowerCase())) parts.push(part);
   }
-  return parts.join(', ');
+  return parts.join(comma);
 }
 
 // One Intl.DisplayNames per locale: building one costs far more than a look-up.
@@ -120,14 +120,14 @@ function headerDetails(basics: Record<string, unknown>): Detail[] {
   ];
 }
 
-export function buildHeader(value: unknown, locale: string): Header | null {
+export function buildHeader(value: unknown, locale: string, comma: string): Header | null {
   const basics = obj(value);
   const email = str(basics['email']);
   const url = str(basics['url']);
   const location =
     typeof basics['location'] === 'string'
       ? str(basics['location'])
-      : formatLocation(basics['location'], locale);
+      : formatLocation(basics['location'], locale, comma);
   const contacts: Link[] = [
     ...(email !== '' ? [{ text: email, href: safeHref(`mailto:${email}`) }] : []),
     ...phoneNumbers(basics).map(phoneLink),

@@ -5,6 +5,8 @@ import { PAPER_SIZES, PUBLICATION_STATUSES, SECTION_KEYS } from './types';
 import { buildViewModel } from './view-model';
 
 export { render, pdfRenderOptions, buildViewModel };
+/** The page's link rules, for other outputs built from the view model. */
+export { safeHref, displayUrl } from './urls';
 export type { PdfRenderOptions } from './pdf-options';
 export type * from './view-types';
 export * from './types';

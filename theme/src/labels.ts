@@ -22,6 +22,13 @@ export interface Labels {
   status: Record<PublicationStatus, string>;
   /** The document kind in the page title: "Name — CV". */
   cv: string;
+  /** Between the items of a list (keywords, authors, courses): ", "; "、" in Chinese and Japanese. */
+  list: string;
+  /** Between the parts of one thing (a place, an award and its awarder): ", "; "，" in Chinese. */
+  comma: string;
+  /** Around a note after a name, "Rust (expert)": " (" and ")"; "（" and "）" in Chinese and Japanese. */
+  open: string;
+  close: string;
 }
 
 const en: Labels = {
@@ -53,6 +60,10 @@ const en: Labels = {
     preprint: 'preprint',
   },
   cv: 'CV',
+  list: ', ',
+  comma: ', ',
+  open: ' (',
+  close: ')',
 };
 
 const zh: Labels = {
@@ -84,6 +95,10 @@ const zh: Labels = {
     preprint: '预印本',
   },
   cv: '简历',
+  list: '、',
+  comma: '，',
+  open: '（',
+  close: '）',
 };
 
 const ja: Labels = {
@@ -115,6 +130,10 @@ const ja: Labels = {
     preprint: 'プレプリント',
   },
   cv: '履歴書',
+  list: '、',
+  comma: '、',
+  open: '（',
+  close: '）',
 };
 
 const ko: Labels = {
@@ -146,6 +165,10 @@ const ko: Labels = {
     preprint: '프리프린트',
   },
   cv: '이력서',
+  list: ', ',
+  comma: ', ',
+  open: ' (',
+  close: ')',
 };
 
 const de: Labels = {
@@ -177,6 +200,10 @@ const de: Labels = {
     preprint: 'Preprint',
   },
   cv: 'Lebenslauf',
+  list: ', ',
+  comma: ', ',
+  open: ' (',
+  close: ')',
 };
 
 const fr: Labels = {
@@ -208,6 +235,10 @@ const fr: Labels = {
     preprint: 'prépublication',
   },
   cv: 'CV',
+  list: ', ',
+  comma: ', ',
+  open: ' (',
+  close: ')',
 };
 
 const es: Labels = {
@@ -239,6 +270,10 @@ const es: Labels = {
     preprint: 'preprint',
   },
   cv: 'CV',
+  list: ', ',
+  comma: ', ',
+  open: ' (',
+  close: ')',
 };
 
 const pt: Labels = {
@@ -270,6 +305,10 @@ const pt: Labels = {
     preprint: 'preprint',
   },
   cv: 'Currículo',
+  list: ', ',
+  comma: ', ',
+  open: ' (',
+  close: ')',
 };
 
 const ru: Labels = {
@@ -301,6 +340,10 @@ const ru: Labels = {
     preprint: 'препринт',
   },
   cv: 'Резюме',
+  list: ', ',
+  comma: ', ',
+  open: ' (',
+  close: ')',
 };
 
 const ar: Labels = {
@@ -332,6 +375,10 @@ const ar: Labels = {
     preprint: 'مسودة أولية',
   },
   cv: 'السيرة الذاتية',
+  list: '، ',
+  comma: '، ',
+  open: ' (',
+  close: ')',
 };
 
 const pl: Labels = {
@@ -363,6 +410,10 @@ const pl: Labels = {
     preprint: 'preprint',
   },
   cv: 'CV',
+  list: ', ',
+  comma: ', ',
+  open: ' (',
+  close: ')',
 };
 
 const vi: Labels = {
@@ -394,6 +445,10 @@ const vi: Labels = {
     preprint: 'bản thảo',
   },
   cv: 'Sơ yếu lý lịch',
+  list: ', ',
+  comma: ', ',
+  open: ' (',
+  close: ')',
 };
 
 const el: Labels = {
@@ -425,7 +480,14 @@ const el: Labels = {
     preprint: 'προδημοσίευση',
   },
   cv: 'Βιογραφικό',
+  list: ', ',
+  comma: ', ',
+  open: ' (',
+  close: ')',
 };
+
+/** The punctuation between items and parts, which follows the page's language. */
+export type Separators = Pick<Labels, 'list' | 'comma' | 'open' | 'close'>;
 
 /** The languages the theme speaks, by primary language subtag. */
 export const LABELS: Readonly<Record<string, Labels>> = {
@@ -448,6 +510,16 @@ export const LABELS: Readonly<Record<string, Labels>> = {
 export function labelsFor(locale: string): Labels {
   const language = locale.split('-')[0]?.toLowerCase() ?? '';
   return LABELS[language] ?? en;
+}
+
+/** Languages written in Arabic script without a table of their own, which use its comma. */
+const ARABIC_COMMA = new Set(['fa', 'ur', 'ps', 'ckb', 'sd', 'ug']);
+
+/** The separators of a page in `language`: its table's, Arabic's for Persian and Urdu, else English. */
+export function separatorsFor(language: string): Separators {
+  const primary = language.split('-')[0]?.toLowerCase() ?? '';
+  const { list, comma, open, close } = ARABIC_COMMA.has(primary) ? ar : labelsFor(primary);
+  return { list, comma, open, close };
 }
 
 /** Puts the résumé's text into a label: fill('{0} in {1}', 'Ph.D.', 'Physics'). */

@@ -39,10 +39,10 @@ const marked = new Marked({
     text(token: Tokens.Text | Tokens.Escape): string {
       if ('tokens' in token && token.tokens) return this.parser.parseInline(token.tokens);
       // marked decodes numeric character references in text but leaves named ones (`&copy;`)
-      // as typed; CommonMark reads both as the character.
-      return keepTogether(
-        'escaped' in token && token.escaped ? token.text : escapeHtml(decodeHTMLStrict(token.text)),
-      );
+      // as typed; CommonMark reads both as the character. Text marked `escaped` (what follows a
+      // raw <code>, <kbd>, <pre> or <script>) is raw HTML to marked: escaped here like all text,
+      // since raw HTML is shown as text.
+      return keepTogether(escapeHtml(decodeHTMLStrict(token.text)));
     },
   },
 });

@@ -4,7 +4,7 @@
  */
 import type { DateFormatter } from './dates';
 import { leftovers, unlinked, type Fields } from './details';
-import { fill, type Labels } from './labels';
+import { fill, type Labels, type Separators } from './labels';
 import { inlineMarkdown } from './markdown';
 import { arr, obj, str, strings } from './text';
 import { PUBLICATION_STATUSES, type PublicationStatus } from './types';
@@ -61,6 +61,7 @@ export interface PublicationOptions {
   owner: string;
   hideReviewScores: boolean;
   labels: Labels;
+  separators: Separators;
 }
 
 type Draft = Omit<PublicationEntry, 'number' | 'anchor'> & { id: string };
@@ -78,7 +79,9 @@ function draft(value: unknown, options: PublicationOptions): Draft | null {
   // The venue replaces the publisher, which repeats it as human text for other themes.
   const venue = venueName
     ? [venueName, options.dates.year(releaseDate)].filter(Boolean).join(' ')
-    : [str(item['publisher']), options.dates.date(releaseDate)].filter(Boolean).join(', ');
+    : [str(item['publisher']), options.dates.date(releaseDate)]
+        .filter(Boolean)
+        .join(options.separators.comma);
   const name = str(item['name']);
   const summary = inlineMarkdown(str(item['summary']));
   const url = str(item['url']);

@@ -7,6 +7,8 @@ import Handlebars from 'handlebars';
 import { DateFormatter } from './dates';
 import { leaves, NOT_CONTENT } from './details';
 import { textDirection } from './direction';
+import { guessLanguage } from './language';
+import { separatorsFor } from './labels';
 import * as build from './entries';
 import { buildHeader } from './header';
 import { upgradeLegacy } from './legacy';
@@ -84,19 +86,26 @@ export function buildViewModel(resume: Resume): ViewModel {
   const themeOptions = obj(obj(raw['meta'])['themeOptions']);
   const options = resolveOptions(themeOptions);
   const { labels } = options;
+  // Without a locale, the page's language is the one its text is written in; words stay English.
+  const locale = str(themeOptions['locale']) === '' ? undefined : options.locale;
+  const lang = locale ?? guessLanguage(raw);
+  const separators = separatorsFor(lang);
+  const { comma } = separators;
   const dates = new DateFormatter(options.locale, labels);
-  const header = buildHeader(upgradedBasics(raw['basics']), options.locale);
+  const header = buildHeader(upgradedBasics(raw['basics']), options.locale, comma);
   const shown = new Set<SectionKey>(options.sections);
   const publications = buildPublications(upgraded(raw['publications'], 'publications'), {
     dates,
     owner: header?.name ?? '',
     hideReviewScores: options.hideReviewScores,
     labels,
+    separators,
   });
   const context: build.BuildContext = {
     dates,
     locale: options.locale,
     labels,
+    separators,
     // A citation of a hidden list would point nowhere: cite only what is on the page.
     cite: (id) => (shown.has('publications') ? publications.cite(id) : undefined),
   };
@@ -153,10 +162,10 @@ export function buildViewModel(resume: Resume): ViewModel {
       entries: otherEntries(raw[key], key),
     }));
 
-  const locale = str(themeOptions['locale']) === '' ? undefined : options.locale;
   return {
-    lang: options.locale,
+    lang,
     dir: textDirection(locale, header?.name ?? ''),
+    separators,
     title: documentTitle(header?.name ?? '', labels.cv),
     header,
     sections: [...options.sections.map(section), ...others].filter((s) => s.entries.length > 0),

@@ -5,6 +5,7 @@
  * undefined, so `{{#if}}` is the only logic a template needs.
  */
 import type { Detail } from './details';
+import type { Separators } from './labels';
 import type { RichText } from './markdown';
 import type { PaperSize, PublicationStatus, SectionKey } from './types';
 
@@ -194,10 +195,12 @@ export type Section =
   | SectionOf<'other', OtherEntry>;
 
 export interface ViewModel {
-  /** The document language (BCP 47), from `themeOptions.locale`. */
+  /** The document language (BCP 47): `themeOptions.locale`, else guessed from the text's script. */
   lang: string;
   /** Right to left for Arabic, Hebrew, Persian… résumés. */
   dir: 'ltr' | 'rtl';
+  /** Punctuation in the page's language: "、" between list items in Chinese, "（…）" around notes. */
+  separators: Separators;
   /** The document title: "Name — CV", or "CV". */
   title: string;
   /** Null when `basics` has nothing to show. */

@@ -1,0 +1,130 @@
+/**
+ * `npm run bench`: whole-process wall times of our PDF export against `resumed export` and the
+ * bare floor script on every installed engine, our export's phases, the preview's save → PDF
+ * time, batch throughput, the theme's warm render and validation with thousands of errors.
+ * Prints the results and writes bench/RESULTS.md. Options: `--rounds N` (default 7),
+ * `--saves N` (preview saves, default 20), `--only validation` (re-measures that section only).
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import type { Resume } from 'jsonresume-theme-camera-ready';
+import { browserVersion, findBrowser } from '../../src/browser/browser.js';
+import { installedEngines } from '../../src/browser/engines.js';
+import { parseCliArgs } from '../../src/cli/cli-args.js';
+import { loadTheme } from '../../src/export/theme-loader.js';
+import { batchSection } from './bench/batch.js';
+import { devWarmSection } from './bench/dev-warm.js';
+import { exportSection } from './bench/exports.js';
+import { themeRenderSection } from './bench/theme-render.js';
+import { updateValidationSection, validationSection } from './bench/validation.js';
+
+const root = process.cwd();
+const RESULTS = join(root, 'bench', 'RESULTS.md');
+const RESUME = 'resume.json';
+const SEED = join(root, 'tests/fixtures/seed/resume.json');
+const SAMPLE = join(root, 'node_modules/@jsonresume/schema/sample.resume.json');
+const THEME = 'jsonresume-theme-camera-ready';
+const BATCH_SIZE = 100;
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const load = () =>
+  loadavg()
+    .map((value) => value.toFixed(2))
+    .join(', ');
+
+function count(value: string | undefined, fallback: number, option: string): number {
+  const parsed = Number(value ?? fallback);
+  if (!Number.isInteger(parsed) || parsed < 1)
+    throw new Error(`${option} takes a whole number ≥ 1`);
+  return parsed;
+}
+
+async function main(): Promise<void> {
+  const parsed = parseCliArgs(process.argv.slice(2), {
+    rounds: { type: 'string' },
+    saves: { type: 'string' },
+    only: { type: 'string' },
+  });
+  if (!parsed.ok) throw new Error(parsed.message);
+  const scratch = mkdtempSync(join(tmpdir(), 'bench-'));
+  try {
+    if (parsed.values.only !== undefined) {
+      if (parsed.values.only !== 'validation') throw new Error('--only takes: validation');
+      const section = await validationSection(scratch);
+      writeFileSync(RESULTS, updateValidationSection(readFileSync(RESULTS, 'utf8'), section));
+      log('✔ updated the validation section of bench/RESULTS.md');
+      return;
+    }
+    const rounds = count(parsed.values.rounds, 7, '--rounds');
+    const saves = count(parsed.values.saves, 20, '--saves');
+    const engines = installedEngines(process.env.PATH ?? '');
+    const lookup = await findBrowser();
+    const defaultEngine = engines.find((engine) => lookup.found && engine.path === lookup.path);
+    if (!defaultEngine) {
+      throw new Error(
+        `The export's browser (${lookup.found ? lookup.path : lookup.reason}) is not one of the system's engines this benchmark compares. Run npm run setup-browser first, and unset PUPPETEER_EXECUTABLE_PATH.`,
+      );
+    }
+    const loadBefore = load();
+
+    // The floor prints exactly the HTML our export prints.
+    const html = join(scratch, 'resume.html');
+    const resume = JSON.parse(readFileSync(join(root, RESUME), 'utf8')) as Resume;
+    writeFileSync(html, await (await loadTheme(THEME, root)).render(resume));
+
+    const sections = [
+      ...(await exportSection({
+        root,
+        scratch,
+        rounds,
+        engines,
+        defaultEngine,
+        resume: RESUME,
+        theme: THEME,
+        html,
+        log,
+      })),
+      ...(await devWarmSection({ root, scratch, seed: SEED, saves, log })),
+      ...(await batchSection({
+        root,
+        scratch,
+        sample: SAMPLE,
+        theme: THEME,
+        count: BATCH_SIZE,
+        log,
+      })),
+      ...(await themeRenderSection(root, SAMPLE)),
+      ...(await validationSection(scratch)),
+    ];
+    const loadAfter = load();
+
+    const report = [
+      '# Export benchmark',
+      '',
+      `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}.`,
+      '',
+      '## Machine',
+      '',
+      `- CPU: ${cpus()[0]?.model ?? 'unknown'}, ${cpus().length} cores; memory ${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
+      `- Node ${process.version}`,
+      ...engines.map(
+        (engine) =>
+          `- ${engine.name}: ${browserVersion(engine.path)} (${engine.path})${engine === defaultEngine ? ', the default of the export' : ''}`,
+      ),
+      `- Load average (1, 5, 15 min) before: ${loadBefore}; after: ${loadAfter} (other work on the machine inflates every figure)`,
+      '',
+      ...sections,
+    ].join('\n');
+    writeFileSync(RESULTS, report);
+    process.stdout.write(`${report}\n`);
+    log('✔ wrote bench/RESULTS.md');
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  log(`✖ ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(3);
+});

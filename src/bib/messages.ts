@@ -1,0 +1,92 @@
+/** The texts of `npm run import` and of BibTeX reading and writing. */
+import { fixedText, quote, type MessageText } from '../resume/messages.js';
+
+/** `npm run import`: reading BibTeX into `publications`. */
+export const bibText = {
+  malformed: (reason: string, key: string): MessageText => ({
+    message: `${key ? `entry ${key}` : 'an entry'} cannot be read: ${reason.replace(/\.$/, '')}. It is left out; the other entries are imported.`,
+    hint: 'check this entry’s braces and commas: every field is name = {value} followed by a comma, and every { has its }.',
+  }),
+  unknownMacro: (name: string): MessageText => ({
+    message: `@string ${quote(name)} is not defined. The entry is left out; the others are imported.`,
+    hint: `define it before the entry (@string{${name} = {…}}), or write the text in braces: {…}.`,
+  }),
+  noKey: (type: string): MessageText => ({
+    message: `this @${type} entry has no citation key. It is left out.`,
+    hint: `add a key after the brace, e.g. @${type}{doe2024title, …`,
+  }),
+  noTitle: (key: string): MessageText => ({
+    message: `entry ${key} has no title. It is left out.`,
+    hint: 'add title = {…}; a publication is found again by its title, DOI or arXiv id.',
+  }),
+  unknownCommand: (command: string): MessageText => ({
+    message: `unknown LaTeX command ${command}: left out of the text (its argument is kept).`,
+    hint: 'write the character itself (UTF-8), or a standard command such as \\"u or \\textendash.',
+  }),
+  ownerNotFound: (owner: string): MessageText => ({
+    message: `${quote(owner)} is not among the authors, so the first-author mark is left as it was.`,
+    hint: 'give the name as this entry writes it with --owner, or correct the author list.',
+  }),
+  unsafeUrl: (url: string): MessageText => ({
+    message: `url ${quote(url)} is not an http(s) address and is left out.`,
+    hint: 'give a full address starting with https://, or a doi field.',
+  }),
+  checkBibPath: 'check the path of the .bib file (relative to the current folder).',
+  notUtf8: fixedText(
+    'the .bib file is not UTF-8 text (older files may be Latin-1).',
+    'save it as UTF-8 in your editor or reference manager, then import again.',
+  ),
+  duplicate: (key: string, of: string): MessageText => ({
+    message: `entry ${key} is the same publication as entry ${of} (DOI, arXiv id or title). It is skipped.`,
+    hint: 'remove one of the two from the .bib file.',
+  }),
+  noOwner: fixedText(
+    'the résumé has no basics.name, so no author can be recognised as its owner.',
+    'add basics.name, or give the name with --owner "Given Family".',
+  ),
+  tooLarge: (file: string, limit: number): MessageText => ({
+    message: `${file} is larger than ${limit / 1024 / 1024} MB: not imported.`,
+    hint: 'split the file, or export only your own publications.',
+  }),
+  resumeInvalid: (file: string): string =>
+    `${file} has errors of its own (above); fix them first, then import again. Nothing was written.`,
+  writeFailed: (file: string, reason: string): string =>
+    `cannot write ${file} (${reason}); it is unchanged.`,
+  resultInvalid: (file: string): string =>
+    `the merged publications would make ${file} invalid (above); nothing was written.`,
+};
+
+export const importCli = {
+  absent: 'not in the .bib file; kept as it is',
+  summary: (
+    counts: { add: number; update: number; unchanged: number; absent: number },
+    run: { file: string; dryRun: boolean; written: boolean; failed: boolean },
+  ): string => {
+    const tally = `${counts.add} added, ${counts.update} updated, ${counts.unchanged} unchanged, ${counts.absent} only in ${run.file}`;
+    if (run.dryRun) return `${tally}. Dry run: ${run.file} not written.`;
+    if (run.failed) return `${tally}. ${run.file} not written.`;
+    return `${tally}. ${run.written ? `${run.file} written.` : `${run.file} already up to date.`}`;
+  },
+  usage: 'Usage: npm run import -- <refs.bib> [--resume resume.json] [--owner "Name"] [--dry-run]',
+  about: [
+    'Merges the BibTeX entries of <refs.bib> into the résumé’s publications. Each entry finds',
+    'its publication by DOI, then arXiv id, then title; title, authors, venue, date, link and',
+    'status are updated; scores, distinctions, id, tags and summary are kept; new entries are',
+    'added newest first; publications the .bib lacks are reported and kept.',
+  ].join('\n'),
+  resumeOption: 'the résumé to update',
+  ownerOption: 'your name as the author lists write it',
+  dryRunOption: 'print what would change, entry by entry, and write nothing',
+  quietOption: 'no progress lines',
+  exitCodes: [
+    'Exit codes: 0 merged, 1 invalid input (malformed entries are reported and the others',
+    '            merged; an invalid résumé is not written), 2 a file cannot be read or',
+    '            written, or the options are wrong, 3 a bug in the command.',
+  ].join('\n'),
+  read: (entries: number, file: string): string =>
+    `read ${entries} ${entries === 1 ? 'entry' : 'entries'} from ${file}`,
+  oneFile: (files: readonly string[]): string =>
+    files.length === 0
+      ? 'which .bib file? Give its path, e.g. npm run import -- refs.bib.'
+      : `expected one .bib file, got ${files.length}: ${files.join(' ')}.`,
+};

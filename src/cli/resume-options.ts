@@ -1,0 +1,33 @@
+/** Options that several commands share, declared once: the résumé file and its size limit. */
+import { UsageError } from '../errors.js';
+import { DEFAULT_MAX_BYTES, parseByteSize } from '../resume/input-limits.js';
+import { commandText } from './messages.js';
+import type { ValueOption } from './options.js';
+import type { Positionals } from './run-command.js';
+
+export const resumeOption = {
+  type: 'string',
+  value: 'file',
+  description: commandText.resumeOption,
+  default: 'resume.json',
+} as const satisfies ValueOption;
+
+export const maxSizeOption = {
+  type: 'string',
+  value: 'size',
+  description: commandText.maxSizeOption,
+  default: `${DEFAULT_MAX_BYTES / 1024 ** 2}MB`,
+  parse: (text: string): number => {
+    const bytes = parseByteSize(text);
+    if (bytes === undefined) throw new UsageError(commandText.badMaxSize(text));
+    return bytes;
+  },
+} as const satisfies ValueOption<number>;
+
+/** For commands that read one résumé named by --resume: no other arguments. */
+export const resumeIsAnOption: Positionals = {
+  min: 0,
+  max: 0,
+  wrongCount: (given: readonly string[]): string =>
+    commandText.unexpectedArgument(given[0] ?? '', commandText.nameResume),
+};

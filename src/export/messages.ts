@@ -1,0 +1,36 @@
+/** The texts of the `npm run export` command line: its help and its option errors. */
+export const exportCli = {
+  usage: 'Usage: npm run export -- [options]',
+  about: 'Validates a JSON Resume, renders it with a theme and prints it with Chromium.',
+  themeOption:
+    'a theme folder (./theme), an installed package (jsonresume-theme-even) or its short name (even)',
+  themeDefault: 'meta.theme of the résumé, else ./theme',
+  outOption: 'where to write resume.<format>',
+  formatOption: (formats: readonly string[]): string => `comma-separated: ${formats.join(', ')}`,
+  paperOption: 'a4 or letter',
+  paperDefault: "the theme's, else A4",
+  variantOption:
+    'a variant from meta.variants, written as resume-<name>.<format>; fails (exit 3) when its PDF has more pages than the variant’s pageBudget',
+  forceOption: 'export without validating (the file must still be JSON)',
+  timeoutOption:
+    'the longest the theme’s render, and each browser step (page load, print, preview), may take before the export stops',
+  strictOption:
+    'fail (exit 3) when the page has characters no installed font can draw, instead of warning',
+  quietOption: 'print only warnings and errors',
+  notes: [
+    "Chromium: PUPPETEER_EXECUTABLE_PATH or CHROME_PATH, else puppeteer's download, else the system's",
+    '(chromium-headless-shell, chromium, google-chrome). As root on Debian a missing Chromium is installed with apt-get unless',
+    'CAMERA_READY_NO_BROWSER_INSTALL=1.',
+    '',
+    'Exit codes: 0 written, 1 invalid résumé, 2 unreadable résumé or bad option (or unknown variant),',
+    '3 theme, browser or write failure, a variant over its page budget, or (with --strict) characters',
+    'without a font.',
+  ].join('\n'),
+  interrupted: (signal: NodeJS.Signals): string =>
+    `✖ Interrupted (${signal}); no file was half-written or mixed.`,
+  badTimeout: (value: string): string =>
+    `--timeout ${value}: give a number of seconds between 0 and 3600, e.g. --timeout 60.`,
+  badFormats: (list: string, unknown: readonly string[], known: readonly string[]): string =>
+    `--format ${list}: unknown format${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => `"${n}"`).join(', ')}. Choose from: ${known.join(', ')} (comma-separated).`,
+  badPaper: (value: string): string => `--paper ${value}: choose a4 or letter.`,
+};

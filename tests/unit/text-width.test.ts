@@ -1,0 +1,65 @@
+/**
+ * Plain text is set in terminal columns: a letter with a combining accent takes one, an emoji
+ * sequence two, and wrapping breaks lines only between user-perceived characters.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { columns, graphemes } from '../../src/export/text/width.js';
+import { wrap } from '../../src/export/text/wrap.js';
+
+const DECOMPOSED_ECOLE = 'e\u0301cole';
+const TECHNOLOGIST = '\u{1F469}\u200d\u{1F4BB}';
+
+describe('columns', () => {
+  it('counts a letter and its combining accent as one column', () => {
+    expect(DECOMPOSED_ECOLE.length).toBe(6);
+    expect(columns(DECOMPOSED_ECOLE)).toBe(5);
+  });
+
+  it('counts an emoji joined with a zero-width joiner as one wide character', () => {
+    expect(columns(`${TECHNOLOGIST} dev`)).toBe(6);
+  });
+
+  it('counts wide characters as two columns', () => {
+    expect(columns('张彬杰')).toBe(6);
+  });
+});
+
+/** Text made of what breaks naive counting: marks, joiners, flags, modifiers, wide letters. */
+const tricky = fc
+  .array(
+    fc.constantFrom(
+      'e\u0301',
+      'Z\u0335\u0327a\u0336',
+      TECHNOLOGIST,
+      '\u{1F1F8}\u{1F1EC}',
+      '\u{1F44D}\u{1F3FD}',
+      'क्ष',
+      '张',
+      '한',
+      'a',
+      'word',
+      ' ',
+    ),
+    { minLength: 1, maxLength: 40 },
+  )
+  .map((parts) => parts.join(''));
+
+describe('wrap', () => {
+  it('never cuts a grapheme cluster when it breaks a long word', () => {
+    expect(wrap(TECHNOLOGIST.repeat(3), 3)).toEqual([TECHNOLOGIST, TECHNOLOGIST, TECHNOLOGIST]);
+    expect(wrap(DECOMPOSED_ECOLE.repeat(2), 4)).toEqual(['e\u0301col', 'ee\u0301co', 'le']);
+  });
+
+  it('keeps every grapheme whole and every line within the width (property)', () => {
+    fc.assert(
+      fc.property(tricky, fc.integer({ min: 2, max: 12 }), (text, width) => {
+        const lines = wrap(text, width);
+        const visible = (value: string) => graphemes(value).filter((g) => g.trim() !== '');
+        expect(lines.flatMap(visible)).toEqual(visible(text));
+        expect(lines.filter((line) => columns(line) > width)).toEqual([]);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
