@@ -34,7 +34,7 @@ export interface DevServerOptions {
   transform?: (resume: Resume) => Resume;
   /** Called after each good render, e.g. to export a PDF; its failures are reported, not fatal. */
   afterRender?: (html: string, resume: Resume, theme: LoadedTheme) => Promise<void>;
-  log(line: string): void;
+  log: (line: string) => void;
 }
 
 export interface DevServer {

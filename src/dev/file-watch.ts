@@ -13,15 +13,15 @@ export interface Watcher {
 export interface WatchOptions {
   /** Quiet time after the last event before `onChange` is called. */
   settleMs: number;
-  onChange(firstEventAt: number): void;
-  log(line: string): void;
+  onChange: (firstEventAt: number) => void;
+  log: (line: string) => void;
 }
 
 function settled(settleMs: number, onChange: (firstEventAt: number) => void) {
   let timer: NodeJS.Timeout | undefined;
   let first: number | undefined;
   return {
-    trigger() {
+    trigger: () => {
       first ??= performance.now();
       clearTimeout(timer);
       timer = setTimeout(() => {

@@ -27,7 +27,7 @@ export interface PreviewOptions {
   maxBytes: number;
   cwd: string;
   progress: Progress;
-  log(line: string): void;
+  log: (line: string) => void;
 }
 
 export async function startPreview(options: PreviewOptions): Promise<DevServer> {

@@ -19,7 +19,7 @@ import { chooseTheme } from './theme-choice.js';
 import { startThemeWorker, type ThemeWorker } from './theme-render.js';
 import { createTimings, type Timings } from './timings.js';
 
-export type { ExportOptions, ExportResult, ResumeTransform } from './export-options.js';
+export type { ExportOptions, ExportResult } from './export-options.js';
 
 /** `timings` collects how long each phase took (see timings.ts). */
 export async function exportResume(

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber } from 'pdf-lib';
+import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFNumber } from 'pdf-lib';
 import { PAPER_DIMENSIONS, PAPER_SIZES, type Resume } from 'jsonresume-theme-camera-ready';
 import { paperPoints } from './pdf.js';
 import type { HeadingOutline } from '../browser/page.js';

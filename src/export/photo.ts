@@ -37,7 +37,7 @@ export function embedPhoto(
   folder: string,
   warn: (message: string) => void,
 ): Resume {
-  const basics = resume.basics as Record<string, unknown> | undefined;
+  const basics = resume.basics;
   if (!basics) return resume;
   const field =
     typeof basics['image'] === 'string' && basics['image'].trim() !== '' ? 'image' : 'picture';

@@ -67,7 +67,7 @@ async function readUnchecked(path: string, how: ReadContext): Promise<Resume> {
     throw new InvalidResumeError(parsed.errors.map((d) => diagnosticText(shown, d)).join('\n'));
   }
   progress.warn(`--force: ${shown} was not validated`);
-  return parsed.value as Resume;
+  return parsed.value;
 }
 
 function diagnosticText(

@@ -14,7 +14,7 @@ export interface LoadedTheme {
   /** The package name (or folder name of an unpublished theme). */
   name: string;
   /** The theme's render, awaited; failures are ThemeRenderErrors that name the theme. */
-  render(resume: Resume): Promise<string>;
+  render: (resume: Resume) => Promise<string>;
   pdfRenderOptions: ThemePdfOptions;
   /** The theme's folder (or file), e.g. to watch it for changes. */
   location: string;
@@ -84,7 +84,7 @@ export async function loadTheme(
   return {
     name,
     location,
-    pdfRenderOptions: isRecord(options) ? (options as ThemePdfOptions) : {},
+    pdfRenderOptions: isRecord(options) ? options : {},
     async render(resume) {
       let html: unknown;
       try {

@@ -3,9 +3,7 @@
  * can be stopped (see theme-render.ts). Reports `loaded`, then `rendered` or `failed`.
  */
 import { parentPort } from 'node:worker_threads';
-import type { Resume } from 'jsonresume-theme-camera-ready';
-import { describeError } from '../errors.js';
-import { InputError, ThemeLoadError } from '../errors.js';
+import { InputError, ThemeLoadError, describeError } from '../errors.js';
 import { loadTheme } from './theme-loader.js';
 import type { ThemeJob, ThemeMessage } from './theme-render.js';
 
@@ -17,7 +15,10 @@ const themes = new Map<string, ReturnType<typeof loadTheme>>();
  * One job at a time: while a job runs, no listener holds the port, so nothing but the theme's own
  * work keeps the worker alive, and a render that can never settle ends the worker at once.
  */
-const takeJob = () => parentPort?.once('message', render);
+const takeJob = () =>
+  parentPort?.once('message', (job: ThemeJob) => {
+    void render(job);
+  });
 
 async function render({ spec, cwd, resume }: ThemeJob): Promise<void> {
   try {
@@ -26,7 +27,7 @@ async function render({ spec, cwd, resume }: ThemeJob): Promise<void> {
     themes.set(key, loading);
     const theme = await loading;
     send({ kind: 'loaded', name: theme.name });
-    const html = await theme.render(resume as Resume);
+    const html = await theme.render(resume);
     // Only data crosses threads: options that are functions or class instances are dropped.
     const pdfRenderOptions = JSON.parse(JSON.stringify(theme.pdfRenderOptions ?? {})) as object;
     send({ kind: 'rendered', name: theme.name, html, pdfRenderOptions });

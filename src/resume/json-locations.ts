@@ -102,9 +102,9 @@ const membersOf = new WeakMap<Node, Map<string, Node>>();
 function members(object: Node): Map<string, Node> {
   let found = membersOf.get(object);
   if (!found) {
-    found = new Map();
+    found = new Map<string, Node>();
     for (const property of object.children ?? []) {
-      const name = property.children?.[0]?.value;
+      const name: unknown = property.children?.[0]?.value;
       if (typeof name === 'string' && !found.has(name)) found.set(name, property);
     }
     membersOf.set(object, found);

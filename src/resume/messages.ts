@@ -6,7 +6,7 @@
 import { formatBytes } from './input-limits.js';
 import { quote, type MessageText } from './message-text.js';
 
-export { fixedText, quote, typeWords, type MessageText } from './message-text.js';
+export { fixedText, quote, type MessageText } from './message-text.js';
 export { syntax } from './syntax-messages.js';
 export { expectation, schema } from './schema-messages.js';
 

@@ -114,7 +114,7 @@ function translate(
       return atValue(text.emptyText());
     case 'uniqueItems': {
       const [first, second] = [Number(params.j), Number(params.i)];
-      const item = Array.isArray(value) ? value[second] : undefined;
+      const item: unknown = Array.isArray(value) ? value[second] : undefined;
       const path = [...segments, second];
       return at(path, offsetOf(doc.tree, path), text.duplicateItem(item, first, second), item);
     }

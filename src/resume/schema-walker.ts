@@ -32,7 +32,7 @@ export function childSchemas(
   const tuple = parents.some(({ node }) => Array.isArray(node.items));
   const key = typeof segment === 'number' && !tuple ? 0 : segment;
   let cached = childCache.get(parents);
-  if (!cached) childCache.set(parents, (cached = new Map()));
+  if (!cached) childCache.set(parents, (cached = new Map<PathSegment, PlacedSchema[]>()));
   const hit = cached.get(key);
   if (hit) return hit;
   const children = computeChildSchemas(parents, segment);

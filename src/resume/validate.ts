@@ -59,7 +59,7 @@ export function validateText(text: string, file: string): ValidationOutcome {
   const diagnostics = [...errors, ...warnings];
   if (errors.length > 0) return outcome(file, 1, diagnostics);
   // The schema has just checked this value against the shape `Resume` describes.
-  return { ...outcome(file, 0, diagnostics), resume: parsed.value as Resume };
+  return { ...outcome(file, 0, diagnostics), resume: parsed.value };
 }
 
 function outcome(file: string, exitCode: 0 | 1 | 2, diagnostics: Diagnostic[]): ValidationOutcome {

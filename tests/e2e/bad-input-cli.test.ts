@@ -14,8 +14,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Resume } from 'jsonresume-theme-camera-ready';
 import { runScript, stackLines, type CliResult, type RunOptions } from '../support/cli.js';
-import { resumePath } from '../support/paths.js';
-import { inPool } from '../support/pool.js';
+import { seedResumePath } from '../support/paths.js';
+import { inPool } from '../../src/maintainer/pool.js';
 
 const EARLIER = { 'resume.html': 'earlier HTML export\n', 'resume.pdf': '%PDF earlier export\n' };
 
@@ -32,7 +32,7 @@ interface Case {
   unprivileged?: boolean;
 }
 
-const seed = JSON.parse(await readFile(resumePath, 'utf8')) as Resume;
+const seed = JSON.parse(await readFile(seedResumePath, 'utf8')) as Resume;
 
 /** A valid résumé of at least 10 MB: the real one with its entries repeated, each renamed. */
 function tenMegabytes(): string {
@@ -261,9 +261,9 @@ const hashOf = async (path: string) =>
   (await stat(path).catch(() => null))?.isFile() ? readFile(path).then(sha, () => null) : null;
 
 async function filesIn(dir: string): Promise<Record<string, string>> {
-  const names = await readdir(dir).catch(() => []);
+  const names = await readdir(dir).catch((): string[] => []);
   const entries = await Promise.all(
-    names.map(async (name) => [name, (await hashOf(join(dir, name))) ?? 'folder']),
+    names.map(async (name) => [name, (await hashOf(join(dir, name))) ?? 'folder'] as const),
   );
   return Object.fromEntries(entries);
 }

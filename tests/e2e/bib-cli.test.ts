@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Resume } from 'jsonresume-theme-camera-ready';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runScript, stackLines } from '../support/cli.js';
-import { repoRoot } from '../support/paths.js';
+import { repoRoot, seedResumePath } from '../support/paths.js';
 
 const fixtures = join(repoRoot, 'tests', 'fixtures', 'bib');
 const plain = { env: { NO_COLOR: '1' } };
@@ -91,7 +91,7 @@ describe('npm run import', () => {
 
   test('--dry-run lists each change and leaves the résumé as it was', async () => {
     const resume = join(scratch, `frozen-${counter++}.json`);
-    await copyFile(join(fixtures, 'resume-frozen.json'), resume);
+    await copyFile(seedResumePath, resume);
     const bib = join(scratch, 'one.bib');
     await writeFile(
       bib,

@@ -10,20 +10,25 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Resume } from 'jsonresume-theme-camera-ready';
-import { clientPlans, requiredTexts, runClients, type ClientsReport } from '../support/clients.js';
-import { resumePath } from '../support/paths.js';
+import {
+  clientPlans,
+  requiredTexts,
+  runClients,
+  type ClientsReport,
+} from '../../src/maintainer/clients.js';
+import { repoRoot, seedResumePath } from '../support/paths.js';
 
 const work = mkdtempSync(join(tmpdir(), 'compat-clients-'));
 // The same plans runClients will run, known now so each gets its own test.
-const plans = clientPlans(join(work, 'project'), join(work, 'out'));
+const plans = clientPlans(repoRoot, join(work, 'project'), join(work, 'out'));
 
-const resume = JSON.parse(await readFile(resumePath, 'utf8')) as Resume;
+const resume = JSON.parse(await readFile(seedResumePath, 'utf8')) as Resume;
 const required = requiredTexts(resume);
 
 let report: ClientsReport;
 
 beforeAll(async () => {
-  report = await runClients(work, required);
+  report = await runClients(repoRoot, work, seedResumePath, required);
 }, 300_000);
 
 afterAll(async () => {

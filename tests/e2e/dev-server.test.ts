@@ -17,15 +17,15 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateText } from '../../src/resume/validate.js';
 import { runScript, scriptCommand, stackLines } from '../support/cli.js';
-import { repoRoot, resumePath, themeDir } from '../support/paths.js';
-import { htmlToText } from '../support/text.js';
+import { repoRoot, seedResumePath, themeDir } from '../support/paths.js';
+import { htmlToText } from '../../src/maintainer/html-text.js';
 
 // Inside the repository, so the theme copy finds its dependencies in node_modules.
 mkdirSync(join(repoRoot, '.tmp'), { recursive: true });
 const work = mkdtempSync(join(repoRoot, '.tmp', 'dev-test-'));
 const resume = join(work, 'resume.json');
 const theme = join(work, 'theme');
-const seedText = readFileSync(resumePath, 'utf8');
+const seedText = readFileSync(seedResumePath, 'utf8');
 const headerTemplate = join(theme, 'templates', 'header.hbs');
 
 let server: ChildProcess;

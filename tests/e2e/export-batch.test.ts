@@ -9,11 +9,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runScript, stackLines } from '../support/cli.js';
 import { seedResume } from '../support/export-fixture.js';
 import { filesIn } from '../support/files.js';
-import { packageDir, resumePath } from '../support/paths.js';
+import { packageDir } from '../../src/maintainer/packages.js';
+import { repoRoot, seedResumePath as resumePath } from '../support/paths.js';
 
 const work = mkdtempSync(join(tmpdir(), 'export-batch-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-const sample = join(packageDir('@jsonresume/schema'), 'sample.resume.json');
+const sample = join(packageDir(repoRoot, '@jsonresume/schema'), 'sample.resume.json');
 
 describe('npm run export with several résumés', () => {
   it('exports each named résumé to its own names with one browser', async () => {

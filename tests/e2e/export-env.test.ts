@@ -10,7 +10,7 @@ import { findBrowser } from '../../src/browser/find.js';
 import { createProgress } from '../../src/cli/progress.js';
 import { exportResume } from '../../src/export/export.js';
 import { filesIn } from '../support/files.js';
-import { resumePath } from '../support/paths.js';
+import { seedResumePath as resumePath } from '../support/paths.js';
 
 const work = mkdtempSync(join(tmpdir(), 'export-env-'));
 /** The name the export looks for first on PATH (src/browser/engines.ts). */

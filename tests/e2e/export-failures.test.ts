@@ -15,10 +15,11 @@ import { browserThatDiesBeforePrint } from '../support/browser.js';
 import { filesIn, sha256 } from '../support/files.js';
 import { runScript, stackLines } from '../support/cli.js';
 import { seedResume } from '../support/export-fixture.js';
-import { resumePath } from '../support/paths.js';
+import { seedResumePath } from '../support/paths.js';
 import { hostileTheme } from '../support/probe.js';
 
 const work = mkdtempSync(join(tmpdir(), 'export-failures-'));
+const fromSeed = ['--resume', seedResumePath];
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function writeJson(name: string, value: unknown): string {
@@ -73,7 +74,7 @@ describe('npm run export fails cleanly', () => {
       "exports.render = () => { throw new Error('template exploded'); };\n",
     );
     const out = join(work, 'throwing-out');
-    const result = await runScript('export', ['--theme', theme, '--out', out]);
+    const result = await runScript('export', [...fromSeed, '--theme', theme, '--out', out]);
     expect(result.code).toBe(3);
     expect(result.stderr).toContain('jsonresume-theme-throws');
     expect(result.stderr).toContain('template exploded');
@@ -85,14 +86,20 @@ describe('npm run export fails cleanly', () => {
     const theme = join(work, 'no-render-theme');
     mkdirSync(theme);
     writeFileSync(join(theme, 'index.js'), 'exports.style = "nothing";\n');
-    const result = await runScript('export', ['--theme', theme, '--out', join(work, 'x')]);
+    const result = await runScript('export', [
+      ...fromSeed,
+      '--theme',
+      theme,
+      '--out',
+      join(work, 'x'),
+    ]);
     expect(result.code).toBe(3);
     expect(result.stderr).toMatch(/no-render-theme.*exports no render function/);
   });
 
   it('exits 3 with the install hint and keeps the HTML when there is no browser', async () => {
     const out = join(work, 'no-browser-out');
-    const result = await runScript('export', ['--out', out], {
+    const result = await runScript('export', [...fromSeed, '--out', out], {
       env: { PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chromium' },
     });
     expect(result.code).toBe(3);
@@ -110,7 +117,7 @@ describe('npm run export fails cleanly', () => {
     const cache = join(work, 'empty-puppeteer-cache');
     mkdirSync(cache);
     const out = join(work, 'download-out');
-    const result = await runScript('export', ['--out', out], {
+    const result = await runScript('export', [...fromSeed, '--out', out], {
       env: { PATH: path, PUPPETEER_CACHE_DIR: cache, CAMERA_READY_NO_BROWSER_INSTALL: '1' },
       timeoutMs: 300_000,
     });
@@ -131,7 +138,7 @@ describe('npm run export fails cleanly', () => {
     // In process, with a browser that is killed as the PDF is about to be printed.
     const out = join(work, 'killed-out');
     const quiet = createProgress({ quiet: true, write: () => undefined });
-    await exportResume({ resume: resumePath, out, formats: ['html', 'pdf'], progress: quiet });
+    await exportResume({ resume: seedResumePath, out, formats: ['html', 'pdf'], progress: quiet });
     const before = filesIn(out).map((name) => [name, sha256(join(out, name))]);
     expect(before.map(([name]) => name)).toEqual(['resume.html', 'resume.pdf']);
 
@@ -164,7 +171,7 @@ describe('npm run export rejects bad options with exit 2', () => {
       /a-file\.txt is a file, not a folder/,
     ],
     ['an --out that is a file', ['--out', file], /is a file, not a folder/],
-    ['an --out that is the résumé', ['--out', resumePath], /that is the résumé file itself/],
+    ['an --out that is the résumé', ['--out', seedResumePath], /that is the résumé file itself/],
     ['an unknown option', ['--colour', 'red'], /unknown option --colour/],
     ['an unknown format', ['--format', 'pdf,docx'], /unknown format "docx"/],
     [
@@ -182,7 +189,8 @@ describe('npm run export rejects bad options with exit 2', () => {
   ];
   it.concurrent.each(cases)('%s', async (_, args, message) => {
     const out = args.includes('--out') ? [] : ['--out', join(work, 'never')];
-    const result = await runScript('export', [...args, ...out]);
+    const resume = args.includes('--resume') ? [] : fromSeed;
+    const result = await runScript('export', [...resume, ...args, ...out]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(stackLines(result.stderr)).toEqual([]);
@@ -199,7 +207,7 @@ describe('npm run export rejects bad options with exit 2', () => {
 
 describe('npm run export names the step that failed, never blaming the browser for ours', () => {
   const forced = (name: string, change: (resume: Record<string, unknown>) => unknown) =>
-    writeJson(name, change(seedResume() as unknown as Record<string, unknown>));
+    writeJson(name, change(seedResume()));
 
   it('exports with --force a résumé whose skills is an object (seen in pre-1.0 files)', async () => {
     const path = forced('skills-object.json', (resume) => ({
@@ -244,7 +252,7 @@ describe('npm run export names the step that failed, never blaming the browser f
       'exports.pdfRenderOptions = { scale: 5 };\nexports.render = () => "<h1>Scaled</h1>";\n',
     );
     const out = join(work, 'scale-out');
-    const result = await runScript('export', ['--theme', theme, '--out', out]);
+    const result = await runScript('export', [...fromSeed, '--theme', theme, '--out', out]);
     expect(result.code).toBe(3);
     expect(result.stderr).toMatch(/✖ Export to PDF failed while printing the PDF: .*scale/);
     expect(result.stderr).toContain('check them: scale between 0.1 and 2');

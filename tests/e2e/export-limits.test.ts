@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runScript, scriptCommand, stackLines, type CliResult } from '../support/cli.js';
-import { inPool } from '../support/pool.js';
+import { inPool } from '../../src/maintainer/pool.js';
 import { filesIn } from '../support/files.js';
 import {
   hostileTheme,
@@ -18,8 +18,8 @@ import {
   writeProbeResume,
   type Behaviour,
 } from '../support/probe.js';
-import { OTHER_THEMES } from '../support/themes.js';
-import { repoRoot } from '../support/paths.js';
+import { OTHER_THEMES } from '../../src/maintainer/other-themes.js';
+import { repoRoot, seedResumePath } from '../support/paths.js';
 
 const work = mkdtempSync(join(tmpdir(), 'export-limits-'));
 const temporaries: string[] = [];
@@ -123,7 +123,13 @@ describe('exports that used to hang', () => {
     const tmp = join(work, 'a-temporary-folder-whose-path-is-long'.repeat(2));
     mkdirSync(tmp);
     const out = join(work, 'long-tmp-out');
-    const result = await runScript('export', ['--out', out, '--quiet'], { env: { TMPDIR: tmp } });
+    const result = await runScript(
+      'export',
+      ['--resume', seedResumePath, '--out', out, '--quiet'],
+      {
+        env: { TMPDIR: tmp },
+      },
+    );
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(filesIn(out)).toEqual(['resume.html', 'resume.pdf']);
@@ -138,6 +144,7 @@ describe('PNG previews', () => {
       OTHER_THEMES.map((theme) => async () => {
         const out = join(work, `png-${theme}`);
         const result = await runScript('export', [
+          ...['--resume', seedResumePath],
           '--theme',
           theme,
           '--format',

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stackLines } from '../support/cli.js';
+import { seedResumePath } from '../support/paths.js';
 import { runTraced, startListener, type Listener } from '../support/network-watch.js';
 import { filesIn } from '../support/files.js';
 import { hostileTheme, writeProbeResume } from '../support/probe.js';
@@ -92,7 +93,7 @@ describe('a sealed export', () => {
 
   it('looks up no host name and opens no connection of its own on a plain export', async () => {
     const out = join(work, 'plain-out');
-    const result = await runTraced('export', ['--out', out, '--quiet']);
+    const result = await runTraced('export', ['--resume', seedResumePath, '--out', out, '--quiet']);
     expect(result.code).toBe(0);
     // Chromium's own services (updates, accounts, field trials) would query DNS here.
     expect(result.dns).toEqual([]);

@@ -25,8 +25,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256 } from '../support/files.js';
 import { runScript, scriptCommand, stackLines } from '../support/cli.js';
 import { seedResume } from '../support/export-fixture.js';
-import { repoRoot } from '../support/paths.js';
-import { inPool } from '../support/pool.js';
+import { repoRoot, seedResumePath } from '../support/paths.js';
+import { inPool } from '../../src/maintainer/pool.js';
 
 const work = mkdtempSync(join(tmpdir(), 'export-writes-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -141,7 +141,7 @@ const oldOut = join(work, 'old');
 beforeAll(async () => {
   // The previous export, and (from a changed résumé) the new one the interrupted runs aim at:
   // exports are byte-identical for the same input, so each run can be compared with them.
-  const first = await runScript('export', ['--out', oldOut, '--quiet']);
+  const first = await runScript('export', ['--resume', seedResumePath, '--out', oldOut, '--quiet']);
   expect(first.code, first.stderr).toBe(0);
   oldSet = contents(oldOut);
   const changed = { ...seedResume(), basics: { ...seedResume().basics, name: 'Someone Else' } };

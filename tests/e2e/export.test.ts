@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SectionKey } from 'jsonresume-theme-camera-ready';
 import { sha256 } from '../support/files.js';
 import { runScript, stackLines, type CliResult } from '../support/cli.js';
+import { seedResumePath } from '../support/paths.js';
 import {
   bookmarkTitles,
   linkUris,
@@ -18,7 +19,7 @@ import {
   seedResume,
   writeLinkedResume,
 } from '../support/export-fixture.js';
-import { OUR_PDF_FONT, pdfFonts, pdfInfo, pdfText } from '../support/pdf.js';
+import { OUR_PDF_FONT, pdfFonts, pdfInfo, pdfText } from '../../src/maintainer/poppler.js';
 
 const exec = promisify(execFile);
 const work = mkdtempSync(join(tmpdir(), 'export-test-'));
@@ -34,8 +35,8 @@ let linked: { path: string; urls: string[] };
 beforeAll(async () => {
   linked = writeLinkedResume(work);
   [seed, linkedFirst, linkedSecond, even] = await Promise.all([
-    // The README's command, as is, apart from the output folder.
-    runScript('export', ['--out', out('seed')]),
+    // The README's command, as is, apart from the output folder and the frozen copy of the CV.
+    runScript('export', ['--resume', seedResumePath, '--out', out('seed')]),
     runScript('export', [
       ...['--resume', linked.path, '--out', out('linked-1')],
       ...['--paper', 'letter', '--format', 'html,pdf,png'],
@@ -55,7 +56,7 @@ describe('npm run export on resume.json', () => {
     expect(seed.stderr).not.toContain('✖');
     expect(seed.code).toBe(0);
     expect(readdirSync(out('seed')).sort()).toEqual(['resume.html', 'resume.pdf']);
-    expect(seed.stderr).toMatch(/^✔ validated resume\.json \(\d+ ms\)$/m);
+    expect(seed.stderr).toMatch(/^✔ validated tests\/fixtures\/seed\/resume\.json \(\d+ ms\)$/m);
     expect(seed.stderr).toMatch(/^✔ rendered with jsonresume-theme-camera-ready \(\d+ ms\)$/m);
     expect(seed.stderr).toMatch(/^✔ wrote .*resume\.pdf — \d+ pages? A4 \(\d+ ms\)$/m);
     expect(stackLines(seed.stderr)).toEqual([]);

@@ -1,39 +1,14 @@
 /**
  * Characters no font can draw are found before printing: the export warns with the characters
- * and the fix, or fails with --strict, and writes nothing then.
+ * and the fix, or fails with --strict, and writes nothing then. (Finding them in a page is
+ * tests/unit/glyph-coverage.test.ts.)
  */
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeCharacters, uncoveredCharacters } from '../../src/export/glyph-coverage.js';
 import { runScript } from '../support/cli.js';
-
-const page = (body: string, fonts = '') =>
-  `<!DOCTYPE html><html><head><style>${fonts}</style></head><body>${body}</body></html>`;
-
-describe('uncoveredCharacters', () => {
-  it('finds characters neither the installed fonts nor the embedded ones cover', () => {
-    const installed: [number, number][] = [[0x20, 0x7e]];
-    const embedded =
-      "@font-face{font-family:'X';src:url(data:font/woff2;base64,AAAA) format('woff2');unicode-range:U+0400-045F,U+2192;}";
-    const html = page('<p>Hi Ж → 中 &#x1F600; &amp; 中</p>', embedded);
-    expect(uncoveredCharacters(html, installed)).toEqual(['中', '😀']);
-  });
-
-  it('ignores the head, styles, spaces and invisible characters', () => {
-    const html = page('<p>a\u00a0b\u200bc\ufe0f</p>').replace('<head>', '<head><title>中</title>');
-    expect(uncoveredCharacters(html, [[0x61, 0x63]])).toEqual([]);
-  });
-
-  it('knows nothing when the installed fonts cannot be listed', () => {
-    expect(uncoveredCharacters(page('中'), undefined)).toBeUndefined();
-  });
-
-  it('names characters with their code points', () => {
-    expect(describeCharacters(['中', '𓀀'])).toBe('中 (U+4E2D), 𓀀 (U+13000)');
-  });
-});
+import { seedResumePath } from '../support/paths.js';
 
 describe('npm run export', () => {
   // No font on a Debian machine with fonts-noto-cjk has Egyptian hieroglyphs.
@@ -74,6 +49,7 @@ describe('npm run export', () => {
   it('says nothing about the seed, whose every character has a font', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'glyphs-'));
     const result = await runScript('export', [
+      ...['--resume', seedResumePath],
       '--out',
       folder,
       '--quiet',

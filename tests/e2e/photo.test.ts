@@ -1,91 +1,13 @@
 /**
- * Photos: a `basics.image` file next to the résumé is embedded before rendering, within a size
- * limit; addresses are never fetched and get a warning that names the field and the fix.
+ * Photos through the export command: a `basics.image` file next to the résumé ends up in the
+ * HTML; a missing one fails with the fix. (embedPhoto itself is tests/unit/photo.test.ts.)
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Resume } from 'jsonresume-theme-camera-ready';
-import { exitCodeFor } from '../../src/cli/exit-codes.js';
-import { InvalidResumeError } from '../../src/errors.js';
-import { PHOTO_LIMIT_BYTES, embedPhoto } from '../../src/export/photo.js';
 import { runScript } from '../support/cli.js';
 import { visibleFacts } from '../support/facts.js';
-
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-  'base64',
-);
-const JPEG = Buffer.from('ffd8ffe000104a46494600010100000100010000ffd9', 'hex');
-const WEBP = Buffer.concat([Buffer.from('RIFF'), Buffer.alloc(4), Buffer.from('WEBPVP8 ')]);
-
-function folderWith(files: Record<string, Buffer>): string {
-  const folder = mkdtempSync(join(tmpdir(), 'photo-'));
-  for (const [name, data] of Object.entries(files)) writeFileSync(join(folder, name), data);
-  return folder;
-}
-
-function embed(basics: Record<string, unknown>, folder: string) {
-  const warnings: string[] = [];
-  const resume = embedPhoto({ basics } as Resume, folder, (w) => warnings.push(w));
-  return { image: resume.basics?.image, basics: resume.basics, warnings };
-}
-
-describe('embedPhoto', () => {
-  it.each([
-    ['me.png', PNG, 'image/png'],
-    ['me.jpg', JPEG, 'image/jpeg'],
-    ['me.webp', WEBP, 'image/webp'],
-  ])('embeds %s as a data: URL of its real type', (name, data, type) => {
-    const folder = folderWith({ [name]: data });
-    const { image, warnings } = embed({ image: name }, folder);
-    expect(image).toBe(`data:${type};base64,${data.toString('base64')}`);
-    expect(warnings).toEqual([]);
-  });
-
-  it('embeds a pre-1.0 `picture` as the image', () => {
-    const folder = folderWith({ 'p.png': PNG });
-    const { basics } = embed({ picture: 'p.png' }, folder);
-    expect(basics?.image).toMatch(/^data:image\/png;base64,/);
-    expect(basics).not.toHaveProperty('picture');
-  });
-
-  it('refuses a photo over the limit, saying the size, the limit and the fix', () => {
-    const big = Buffer.concat([PNG, Buffer.alloc(PHOTO_LIMIT_BYTES)]);
-    const folder = folderWith({ 'big.png': big });
-    expect(() => embed({ image: 'big.png' }, folder)).toThrow(
-      /basics\.image: "big\.png" is 1\.0 MB; the limit is 1\.0 MB\. Fix: save a smaller copy/,
-    );
-  });
-
-  it.each([
-    ['missing.jpg', /cannot read "missing\.jpg"/],
-    ['../outside.png', /outside the résumé's folder/],
-    ['notes.txt', /not a PNG, JPEG or WebP image/],
-  ])('refuses %s with a user error', (name, message) => {
-    const folder = folderWith({ 'notes.txt': Buffer.from('hello') });
-    let thrown: unknown;
-    try {
-      embed({ image: name }, folder);
-    } catch (error) {
-      thrown = error;
-    }
-    expect(thrown).toBeInstanceOf(InvalidResumeError);
-    expect(exitCodeFor(thrown)).toBe(1);
-    expect((thrown as Error).message).toMatch(message);
-  });
-
-  it('warns about an address, naming the field and the fix, and fetches nothing', () => {
-    const { image, warnings } = embed({ image: 'https://example.org/me.jpg' }, folderWith({}));
-    expect(image).toBe('https://example.org/me.jpg');
-    expect(warnings).toEqual([
-      expect.stringMatching(
-        /^basics\.image: "https:\/\/example\.org\/me\.jpg" is an address.*Fix: save the photo next to the résumé/,
-      ),
-    ]);
-  });
-});
+import { PNG, folderWith } from '../support/photos.js';
 
 describe('npm run export', () => {
   it('embeds the photo named next to the résumé in the HTML', async () => {

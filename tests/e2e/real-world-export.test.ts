@@ -15,7 +15,12 @@ import { pdfPreview, type PdfPreview } from '../../src/dev/dev-pdf.js';
 import { loadTheme, type LoadedTheme } from '../../src/export/theme-loader.js';
 import { expectedFacts, missingFacts } from '../support/facts.js';
 import { repoRoot } from '../support/paths.js';
-import { NOTO_CJK_PDF_FONT, OUR_PDF_FONT, pdfFonts, pdfText } from '../support/pdf.js';
+import {
+  NOTO_CJK_PDF_FONT,
+  OUR_PDF_FONT,
+  pdfFonts,
+  pdfText,
+} from '../../src/maintainer/poppler.js';
 
 const folder = join(repoRoot, 'tests', 'fixtures', 'real-world');
 const fixtures = readdirSync(folder).filter((f) => /^(shape|script)-.*\.json$/.test(f));

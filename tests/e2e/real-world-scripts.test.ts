@@ -4,7 +4,7 @@
  * ours (Source Sans 3, Source Serif 4, Vazirmatn) or Noto Sans CJK, never a fallback such
  * as DejaVu, and in the PDF always a named font.
  */
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +13,12 @@ import { launchTestBrowser, type TestBrowser } from '../support/browser.js';
 import { runScript } from '../support/cli.js';
 import { expectedFacts, missingFacts } from '../support/facts.js';
 import { repoRoot } from '../support/paths.js';
-import { NOTO_CJK_PDF_FONT, OUR_PDF_FONT, pdfFonts, pdfText } from '../support/pdf.js';
+import {
+  NOTO_CJK_PDF_FONT,
+  OUR_PDF_FONT,
+  pdfFonts,
+  pdfText,
+} from '../../src/maintainer/poppler.js';
 import { theme } from '../support/theme.js';
 
 // Chromium reports the names inside the font files, e.g. "Source Sans 3 ExtraLight SemiBold".
@@ -102,19 +107,5 @@ describe.each(FIXTURES)('script-%s.json', (lang) => {
     const cjk = CJK.has(lang) ? NOTO_CJK_PDF_FONT : /$^/;
     expect(fonts.filter((f) => !OUR_PDF_FONT.test(f) && !cjk.test(f))).toEqual([]);
     if (CJK.has(lang)) expect(fonts.some((f) => NOTO_CJK_PDF_FONT.test(f))).toBe(true);
-  });
-});
-
-describe('the real-world corpus', () => {
-  const folder = join(repoRoot, 'tests', 'fixtures', 'real-world');
-  const shapes = readdirSync(folder).filter((f) => /^shape-.*\.json$/.test(f));
-
-  it('has the shapes to check', () => {
-    expect(shapes.length).toBeGreaterThanOrEqual(30);
-  });
-
-  it.each(shapes)('%s shows every fact in the page', (file) => {
-    const resume = JSON.parse(readFileSync(join(folder, file), 'utf8')) as Resume;
-    expect(missingFacts(theme.render(resume), expectedFacts(resume))).toEqual([]);
   });
 });

@@ -12,18 +12,25 @@ import { renderText } from '../../src/export/text/plain-text.js';
 import { columns } from '../../src/export/text/width.js';
 import { wrap } from '../../src/export/text/wrap.js';
 import { runScript, type CliResult } from '../support/cli.js';
-import { resumePath } from '../support/paths.js';
-import { normaliseSpace } from '../support/text.js';
+import { seedResumePath } from '../support/paths.js';
+import { normaliseSpace } from '../../src/maintainer/html-text.js';
 import { theme } from '../support/theme.js';
 
-const seed = JSON.parse(readFileSync(resumePath, 'utf8')) as Resume;
+const seed = JSON.parse(readFileSync(seedResumePath, 'utf8')) as Resume;
 const out = mkdtempSync(join(tmpdir(), 'text-export-'));
 let result: CliResult;
 let text: string;
 let markdown: string;
 
 beforeAll(async () => {
-  result = await runScript('export', ['--format', 'txt,md', '--out', out]);
+  result = await runScript('export', [
+    '--resume',
+    seedResumePath,
+    '--format',
+    'txt,md',
+    '--out',
+    out,
+  ]);
   text = readFileSync(join(out, 'resume.txt'), 'utf8');
   markdown = readFileSync(join(out, 'resume.md'), 'utf8');
 });

@@ -15,9 +15,9 @@ import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Resume } from 'jsonresume-theme-camera-ready';
 import { launchTestBrowser, type TestBrowser } from '../support/browser.js';
-import { resumePath } from '../support/paths.js';
-import { pdfInfo, pdfText } from '../support/pdf.js';
-import { htmlToText } from '../support/text.js';
+import { seedResumePath } from '../support/paths.js';
+import { pdfInfo, pdfText } from '../../src/maintainer/poppler.js';
+import { htmlToText } from '../../src/maintainer/html-text.js';
 import { theme } from '../support/theme.js';
 
 const exec = promisify(execFile);
@@ -31,7 +31,7 @@ let html: string;
 beforeAll(async () => {
   chromium = await launchTestBrowser();
   dir = await mkdtemp(join(tmpdir(), 'theme-browser-'));
-  resume = JSON.parse(await readFile(resumePath, 'utf8')) as Resume;
+  resume = JSON.parse(await readFile(seedResumePath, 'utf8')) as Resume;
   html = theme.render(resume);
 });
 afterAll(async () => {

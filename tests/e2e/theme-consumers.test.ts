@@ -8,13 +8,13 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RESUME_CLI_VERSION } from '../support/clients.js';
+import { RESUME_CLI_VERSION } from '../../src/maintainer/clients.js';
 import { bin, run, type CliResult } from '../support/cli.js';
-import { repoRoot, resumePath } from '../support/paths.js';
+import { repoRoot, seedResumePath } from '../support/paths.js';
 
 const THEME = 'jsonresume-theme-camera-ready';
-const NAME = (JSON.parse(readFileSync(resumePath, 'utf8')) as { basics: { name: string } }).basics
-  .name;
+const NAME = (JSON.parse(readFileSync(seedResumePath, 'utf8')) as { basics: { name: string } })
+  .basics.name;
 const work = mkdtempSync(join(tmpdir(), 'camera-ready-consumers-'));
 const consumer = join(work, 'consumer');
 let tarball = '';
@@ -59,7 +59,7 @@ beforeAll(async () => {
 
   mkdirSync(consumer);
   writeFileSync(join(consumer, 'package.json'), '{ "name": "consumer", "private": true }\n');
-  cpSync(resumePath, join(consumer, 'resume.json'));
+  cpSync(seedResumePath, join(consumer, 'resume.json'));
   ok(await npm(['install', tarball], consumer), 'npm install <tarball>');
 }, 600_000);
 
@@ -97,7 +97,7 @@ describe('the packed theme from a clean clone', () => {
     expect(
       await nodeProbe(
         'cjs-path.cjs',
-        probe(`const theme = require('../node_modules/${THEME}/index.js');`),
+        probe(`const theme = require('./node_modules/${THEME}/index.js');`),
       ),
     ).toMatchObject({ ok: true });
   });
@@ -129,21 +129,21 @@ console.log(JSON.stringify({ ok: html.includes(${JSON.stringify(NAME)}), length:
       file: 'ts-node16.cts',
       out: 'ts-node16.cjs',
       options: ['--module', 'node16', '--moduleResolution', 'node16'],
-      json: `import resume = require('../resume.json');`,
+      json: `import resume = require('./resume.json');`,
     },
     {
       name: 'nodenext, ES module',
       file: 'ts-nodenext.mts',
       out: 'ts-nodenext.mjs',
       options: ['--module', 'nodenext', '--moduleResolution', 'nodenext'],
-      json: `import resume from '../resume.json' with { type: 'json' };`,
+      json: `import resume from './resume.json' with { type: 'json' };`,
     },
     {
       name: 'bundler, then bundled with esbuild',
       file: 'ts-bundler.ts',
       out: 'ts-bundler.js',
       options: ['--module', 'esnext', '--moduleResolution', 'bundler'],
-      json: `import resume from '../resume.json';`,
+      json: `import resume from './resume.json';`,
     },
   ];
   for (const resolution of resolutions) {
@@ -188,7 +188,7 @@ export default function (resume) { return render(resume); }\n`,
       ),
       'esbuild',
     );
-    cpSync(resumePath, join(away, 'resume.json'));
+    cpSync(seedResumePath, join(away, 'resume.json'));
     writeFileSync(
       join(away, 'run.cjs'),
       probe(`const theme = { render: require('./cv.cjs').default };`),

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Diagnostic } from '../../src/resume/validate.js';
 import { run, runScript, scriptCommand, stackLines, type CliResult } from '../support/cli.js';
-import { repoRoot } from '../support/paths.js';
+import { repoRoot, seedResumePath } from '../support/paths.js';
 
 const fixtures = join(repoRoot, 'tests', 'fixtures');
 const plain = { env: { NO_COLOR: '1' } };
@@ -42,11 +42,11 @@ afterAll(async () => {
 
 // Each case starts its own process; run them side by side.
 describe.concurrent('npm run validate', () => {
-  test('accepts resume.json: exit 0, one line on stdout, nothing on stderr', async () => {
-    const result = await runScript('validate', [], plain);
+  test('accepts the seed CV: exit 0, one line on stdout, nothing on stderr', async () => {
+    const result = await runScript('validate', ['tests/fixtures/seed/resume.json'], plain);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
-      'resume.json is valid (JSON Resume 1.3.1 + camera-ready extensions)\n',
+      'tests/fixtures/seed/resume.json is valid (JSON Resume 1.3.1 + camera-ready extensions)\n',
     );
     expect(result.stderr).toBe('');
   });
@@ -166,7 +166,7 @@ describe.concurrent('npm run validate', () => {
   });
 
   test('--json on a valid file', async () => {
-    const result = await runScript('validate', ['--json'], plain);
+    const result = await runScript('validate', ['--json', seedResumePath], plain);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ valid: true, errors: 0, diagnostics: [] });
   });
@@ -277,7 +277,7 @@ describe.concurrent('npm run validate', () => {
   });
 
   test('--max-size lowers and raises the input limit', async () => {
-    const lowered = await runScript('validate', ['--max-size', '1KB'], plain);
+    const lowered = await runScript('validate', ['--max-size', '1KB', seedResumePath], plain);
     expect(lowered.code).toBe(2);
     expect(lowered.stderr).toMatch(/resume\.json: it is larger than 1 KiB \(\d+(\.\d)? KiB\)/);
     const big = join(scratch, 'big.json');

@@ -9,12 +9,12 @@ import { join } from 'node:path';
 import type { Resume } from 'jsonresume-theme-camera-ready';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runScript, stackLines, type CliResult } from '../support/cli.js';
-import { resumePath } from '../support/paths.js';
-import { pdfInfo } from '../support/pdf.js';
+import { seedResumePath } from '../support/paths.js';
+import { pdfInfo } from '../../src/maintainer/poppler.js';
 
 const require = createRequire(import.meta.url);
 const work = mkdtempSync(join(tmpdir(), 'variant-test-'));
-const seed = JSON.parse(readFileSync(resumePath, 'utf8')) as Resume;
+const seed = JSON.parse(readFileSync(seedResumePath, 'utf8')) as Resume;
 
 /** The seed whose academic variant is allowed one page only: it needs more. */
 const tooLong = join(work, 'too-long.json');
@@ -31,7 +31,10 @@ let overBudget: CliResult;
 
 beforeAll(async () => {
   [industry, overBudget] = await Promise.all([
-    runScript('export', ['--variant', 'industry', '--format', 'pdf', '--out', join(work, 'ind')]),
+    runScript('export', [
+      ...['--resume', seedResumePath, '--variant', 'industry'],
+      ...['--format', 'pdf', '--out', join(work, 'ind')],
+    ]),
     runScript('export', [
       '--resume',
       tooLong,
@@ -47,14 +50,14 @@ beforeAll(async () => {
 
 describe('npm run variant', () => {
   it('prints the industry variant as JSON the official validator accepts', async () => {
-    const result = await runScript('variant', ['industry']);
+    const result = await runScript('variant', ['industry', '--resume', seedResumePath]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const printed = JSON.parse(result.stdout) as Resume;
     expect(printed.basics?.name).toBe('Binjie Zhang');
     expect(printed.meta).not.toHaveProperty('variants');
     const { validate } = require('@jsonresume/schema') as {
-      validate(resume: unknown, callback: (errors: unknown, valid: boolean) => void): void;
+      validate: (resume: unknown, callback: (errors: unknown, valid: boolean) => void) => void;
     };
     let valid = false;
     validate(printed, (_errors, ok) => (valid = ok));
@@ -62,7 +65,7 @@ describe('npm run variant', () => {
   });
 
   it('rejects an unknown variant with exit 2, naming the defined ones', async () => {
-    const result = await runScript('variant', ['marketing']);
+    const result = await runScript('variant', ['marketing', '--resume', seedResumePath]);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('Unknown variant "marketing"');
@@ -71,7 +74,7 @@ describe('npm run variant', () => {
   });
 
   it('needs a name, and says which exist', async () => {
-    const result = await runScript('variant', []);
+    const result = await runScript('variant', ['--resume', seedResumePath]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('academic, industry');
   });
@@ -101,6 +104,7 @@ describe('npm run export -- --variant', () => {
 
   it('rejects an unknown variant with exit 2', async () => {
     const result = await runScript('export', [
+      ...['--resume', seedResumePath],
       '--variant',
       'nope',
       '--format',

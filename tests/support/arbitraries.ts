@@ -31,7 +31,7 @@ import type {
 } from 'jsonresume-theme-camera-ready';
 import { theme } from './theme.js';
 
-const { PAPER_SIZES, PUBLICATION_STATUSES, SECTION_KEYS } = theme;
+const { PAPER_SIZES, SECTION_KEYS } = theme;
 
 /** Words the output must never contain; see the note above on why the data cannot. */
 export const FORBIDDEN = ['undefined', '[object Object]', 'NaN', 'Invalid Date'] as const;

@@ -1,69 +1,32 @@
 /**
- * Runs real command-line programs and collects what they print. Never throws on a non-zero exit:
- * the exit code is part of what tests assert.
+ * Runs real command-line programs from the repository and collects what they print
+ * (src/maintainer/run.ts, bound to this repository). Never throws on a non-zero exit: the exit
+ * code is part of what tests assert.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { runProcess } from '../../src/process/run.js';
+import * as programs from '../../src/maintainer/run.js';
+import type { RunResult } from '../../src/maintainer/run.js';
 import { repoRoot } from './paths.js';
 
-export interface CliResult {
-  /** Exit code, or null when the program was killed by a signal. */
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
+export type CliResult = RunResult;
+export type RunOptions = programs.RunOptions;
 
-export interface RunOptions {
-  cwd?: string;
-  /** Added to the current environment. */
-  env?: NodeJS.ProcessEnv;
-  /** Kill the program after this long (default 90 s). */
-  timeoutMs?: number;
-  /** Stops a long-running program (SIGTERM) when aborted; the result still comes at its exit. */
-  signal?: AbortSignal;
-  /** Run as this user id (needs root): lets a test meet permissions that root would bypass. */
-  uid?: number;
-  gid?: number;
-}
-
-export async function run(
+/** Runs `command`, in the repository unless `options.cwd` says otherwise. */
+export function run(
   command: string,
   args: readonly string[],
   options: RunOptions = {},
 ): Promise<CliResult> {
-  const { code, signal, stdout, stderr } = await runProcess(command, args, {
-    cwd: options.cwd ?? repoRoot,
-    env: { ...process.env, ...options.env },
-    timeoutMs: options.timeoutMs ?? 90_000,
-    signal: options.signal,
-    uid: options.uid,
-    gid: options.gid,
-  });
-  return { code, signal, stdout, stderr };
+  return programs.run(command, args, { cwd: repoRoot, ...options });
 }
 
 /** An executable installed in the repository's node_modules/.bin. */
 export function bin(name: string): string {
-  return join(repoRoot, 'node_modules', '.bin', name);
+  return programs.bin(repoRoot, name);
 }
 
-/**
- * The command line `npm run <script>` runs, taken from package.json so the tests follow it:
- * `node` is the running Node, any other program one of node_modules/.bin.
- * Spawning it directly (rather than through npm) keeps npm's own error banner out of the output
- * being asserted on.
- */
+/** The command line `npm run <script>` runs, taken from package.json so the tests follow it. */
 export function scriptCommand(script: string): [string, string[]] {
-  const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
-    scripts: Record<string, string>;
-  };
-  const line = manifest.scripts[script];
-  if (!line) throw new Error(`package.json has no "${script}" script`);
-  const [program, ...args] = line.split(/\s+/);
-  if (!program) throw new Error(`package.json's "${script}" script is empty`);
-  return [program === 'node' ? process.execPath : bin(program), args];
+  return programs.scriptCommand(repoRoot, script);
 }
 
 /** Runs `npm run <script> -- <args>` as its underlying command. */
@@ -72,8 +35,7 @@ export function runScript(
   args: readonly string[],
   options: RunOptions = {},
 ): Promise<CliResult> {
-  const [program, base] = scriptCommand(script);
-  return run(program, [...base, ...args], options);
+  return programs.runScript(repoRoot, script, args, options);
 }
 
 /** Lines that look like a JavaScript stack trace ("    at fn (file:1:2)"). */

@@ -7,10 +7,10 @@ import { join } from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString, PDFHexString } from 'pdf-lib';
 import type { Resume } from 'jsonresume-theme-camera-ready';
 import { outlineItems, outlineTitle } from '../../src/export/pdf-outline.js';
-import { resumePath } from './paths.js';
+import { seedResumePath } from './paths.js';
 
 export function seedResume(): Resume {
-  return JSON.parse(readFileSync(resumePath, 'utf8')) as Resume;
+  return JSON.parse(readFileSync(seedResumePath, 'utf8')) as Resume;
 }
 
 /** Writes the CV, with URLs added, to `folder/linked.json`; returns the path and every URL in it. */

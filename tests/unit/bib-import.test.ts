@@ -15,7 +15,7 @@ import {
 } from 'jsonresume-theme-camera-ready';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { importBib } from '../../src/bib/import.js';
-import { repoRoot } from '../support/paths.js';
+import { repoRoot, seedResumePath } from '../support/paths.js';
 
 const fixtures = join(repoRoot, 'tests', 'fixtures', 'bib');
 const seedBib = join(fixtures, 'seed-cv.bib');
@@ -24,7 +24,7 @@ let scratch: string;
 let counter = 0;
 
 beforeAll(async () => {
-  frozenText = await readFile(join(fixtures, 'resume-frozen.json'), 'utf8');
+  frozenText = await readFile(seedResumePath, 'utf8');
   scratch = await mkdtemp(join(tmpdir(), 'bib-import-'));
 });
 afterAll(async () => {

@@ -1,12 +1,12 @@
 /**
- * Other themes, our data: resume.json through published themes. Each must render without an
+ * Other themes, our data: the seed CV (a frozen resume.json) through published themes. Each must render without an
  * exception and show the owner, every publication with its venue and status, and every employer,
  * unless a known limit of that theme (verified against its source) explains the gap.
  */
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { Resume } from 'jsonresume-theme-camera-ready';
-import { resumePath } from '../support/paths.js';
+import { repoRoot, seedResumePath } from '../support/paths.js';
 import {
   checkTheme,
   factsOf,
@@ -15,18 +15,18 @@ import {
   OTHER_THEMES,
   type OtherTheme,
   type ThemeResult,
-} from '../support/themes.js';
+} from '../../src/maintainer/other-themes.js';
 
-const resume = JSON.parse(await readFile(resumePath, 'utf8')) as Resume;
+const resume = JSON.parse(await readFile(seedResumePath, 'utf8')) as Resume;
 
 const results = new Map<OtherTheme, Promise<ThemeResult>>();
 function resultOf(theme: OtherTheme): Promise<ThemeResult> {
   let result = results.get(theme);
-  if (!result) results.set(theme, (result = checkTheme(theme, resume)));
+  if (!result) results.set(theme, (result = checkTheme(repoRoot, theme, resume)));
   return result;
 }
 
-describe.each(OTHER_THEMES)('jsonresume-theme-%s on resume.json', (theme) => {
+describe.each(OTHER_THEMES)('jsonresume-theme-%s on the seed CV', (theme) => {
   it('renders without an exception', async () => {
     expect((await resultOf(theme)).error).toBeUndefined();
   });
@@ -40,7 +40,7 @@ describe.each(OTHER_THEMES)('jsonresume-theme-%s on resume.json', (theme) => {
 
 describe.each(KNOWN_LIMITS)('known limit: $theme cannot show $kind', (limit) => {
   it('is what the theme source says', async () => {
-    expect(await limitEvidenceHolds(limit)).toBe(true);
+    expect(await limitEvidenceHolds(repoRoot, limit)).toBe(true);
   });
 
   it('still holds: every such fact is missing (if one shows, update KNOWN_LIMITS)', async () => {

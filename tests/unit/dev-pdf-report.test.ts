@@ -2,7 +2,6 @@
  * `npm run dev -- --pdf` reports each PDF it writes with the time the write took, measured on the
  * progress clock: not the time since the process started.
  */
-import type { Resume } from 'jsonresume-theme-camera-ready';
 import { describe, expect, it } from 'vitest';
 import { createProgress } from '../../src/cli/progress.js';
 import { writePdfOnRender, type PdfPreview } from '../../src/dev/dev-pdf.js';
@@ -26,7 +25,7 @@ describe('the --pdf line of the preview', () => {
       close: async () => undefined,
     };
     const theme = { name: 'camera-ready' } as LoadedTheme;
-    await writePdfOnRender(pdf, 'dist/resume.pdf', progress)('<p>cv</p>', {} as Resume, theme);
+    await writePdfOnRender(pdf, 'dist/resume.pdf', progress)('<p>cv</p>', {}, theme);
     expect(written).toEqual(['<p>cv</p>']);
     expect(lines).toEqual(['✔ wrote dist/resume.pdf — 2 pages, A4 (12 ms)']);
   });

@@ -48,6 +48,7 @@ function recorder(failure?: unknown) {
     async run(input) {
       seen.values = input.values;
       seen.positionals = input.positionals;
+      // eslint-disable-next-line @typescript-eslint/only-throw-error -- commands may throw non-Errors; the layer must report them
       if (failure !== undefined) throw failure;
     },
   });

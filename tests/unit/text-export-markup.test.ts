@@ -14,7 +14,7 @@ import type { Resume } from 'jsonresume-theme-camera-ready';
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../src/export/text/markdown.js';
 import { renderText } from '../../src/export/text/plain-text.js';
-import { normaliseSpace } from '../support/text.js';
+import { normaliseSpace } from '../../src/maintainer/html-text.js';
 import { theme } from '../support/theme.js';
 
 type Node = DefaultTreeAdapterMap['node'];
@@ -125,7 +125,6 @@ const hostile = fc
 const shown = (text: string) =>
   normaliseSpace(
     text.replace(
-      // eslint-disable-next-line no-control-regex
       /\u001b\[[0-?]*[ -/]*[@-~]|\u009b[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[@-_]?|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g,
       '',
     ),
@@ -183,7 +182,7 @@ describe('resume.txt', () => {
     fc.assert(
       fc.property(hostile, hostile, (name, highlight) => {
         const text = renderText(theme.buildViewModel(resumeWith(name, 'Label', 'Lab', highlight)));
-        // eslint-disable-next-line no-control-regex
+
         expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
         // Long words are broken at 80 columns: compare without white space.
         const dense = (value: string) => value.replace(/\s/g, '');

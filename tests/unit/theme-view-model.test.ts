@@ -1,5 +1,5 @@
 /**
- * What the page says: the view model of resume.json carries each scholarly fact once, dates
+ * What the page says: the view model of the seed CV carries each scholarly fact once, dates
  * read as a person writes them, options are honoured, and invalid ones are ignored.
  */
 import { readFileSync } from 'node:fs';
@@ -10,11 +10,11 @@ import type {
   ThemeOptions,
   ViewModel,
 } from 'jsonresume-theme-camera-ready';
-import { resumePath } from '../support/paths.js';
-import { htmlToText } from '../support/text.js';
+import { seedResumePath } from '../support/paths.js';
+import { htmlToText } from '../../src/maintainer/html-text.js';
 import { theme } from '../support/theme.js';
 
-const resume = JSON.parse(readFileSync(resumePath, 'utf8')) as Resume;
+const resume = JSON.parse(readFileSync(seedResumePath, 'utf8')) as Resume;
 const html = theme.render(resume);
 const text = htmlToText(html);
 
@@ -28,7 +28,7 @@ function count(haystack: string, needle: string): number {
   return haystack.split(needle).length - 1;
 }
 
-describe('resume.json', () => {
+describe('the seed CV', () => {
   const view = theme.buildViewModel(resume);
 
   it('follows the configured section order and titles', () => {

@@ -7,14 +7,14 @@ import { createRequire } from 'node:module';
 import type { Resume } from 'jsonresume-theme-camera-ready';
 import { describe, expect, it } from 'vitest';
 import { UnknownVariantError, applyVariant, variantNames } from '../../src/resume/variant.js';
-import { resumePath } from '../support/paths.js';
+import { seedResumePath } from '../support/paths.js';
 
 const require = createRequire(import.meta.url);
-const seed = JSON.parse(readFileSync(resumePath, 'utf8')) as Resume;
+const seed = JSON.parse(readFileSync(seedResumePath, 'utf8')) as Resume;
 
 function officialErrors(resume: Resume): unknown {
   const { validate } = require('@jsonresume/schema') as {
-    validate(resume: unknown, callback: (errors: unknown, valid: boolean) => void): void;
+    validate: (resume: unknown, callback: (errors: unknown, valid: boolean) => void) => void;
   };
   let result: unknown = 'not called';
   validate(resume, (errors, valid) => (result = valid ? null : errors));

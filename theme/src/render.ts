@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- an ambient module (camera-ready:assets) has no import path to name its declaration by
 /// <reference path="./assets.d.ts" />
 /**
  * Résumé → HTML. Synchronous because the hosted registry calls `render` without awaiting.

@@ -8,7 +8,7 @@ import type { Detail } from './details';
 import type { Separators } from './labels';
 import type { RichText } from './markdown';
 import type { PaperDimensions } from './paper';
-import type { PaperSize, PublicationStatus, SectionKey } from './types';
+import type { PaperSize, PublicationStatus } from './types';
 
 export type { Detail, RichText };
 

@@ -14,7 +14,7 @@ export interface BatchContext {
   sample: string;
   theme: string;
   count: number;
-  log(line: string): void;
+  log: (line: string) => void;
 }
 
 /** Varied copies of the sample: each its own name, some without a section or two. */

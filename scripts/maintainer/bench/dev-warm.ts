@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Resume } from 'jsonresume-theme-camera-ready';
 import { describeError } from '../../../src/errors.js';
-import { run } from '../../../tests/support/cli.js';
+import { run } from '../../../src/maintainer/run.js';
 import { fingerprint, ms, percentile, waitUntil } from './measure.js';
 
 export interface DevWarmContext {
@@ -15,7 +15,7 @@ export interface DevWarmContext {
   scratch: string;
   seed: string;
   saves: number;
-  log(line: string): void;
+  log: (line: string) => void;
 }
 
 /** Saves before these are not counted: the first renders warm the theme and the page. */
@@ -68,7 +68,9 @@ export async function devWarmSection(context: DevWarmContext): Promise<string[]>
   } catch (error) {
     stop.abort();
     const { stderr } = await dev;
-    throw new Error(`preview: ${describeError(error)}; it printed:\n${stderr.trim()}`);
+    throw new Error(`preview: ${describeError(error)}; it printed:\n${stderr.trim()}`, {
+      cause: error,
+    });
   }
   stop.abort();
   await dev;

@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Engine } from '../../../src/browser/engines.js';
-import type { RunOptions } from '../../../tests/support/cli.js';
+import type { RunOptions } from '../../../src/maintainer/run.js';
 import { failure, median, ms, ratio, timeProcess, type Timed } from './measure.js';
 
 export interface ExportBenchContext {
@@ -20,7 +20,7 @@ export interface ExportBenchContext {
   theme: string;
   /** The HTML our export prints for `resume`, for the floor script. */
   html: string;
-  log(line: string): void;
+  log: (line: string) => void;
 }
 
 interface Contender {

@@ -1,7 +1,7 @@
 /** Wall time of whole processes, and the statistics the benchmark reports. */
 import { statSync } from 'node:fs';
 import { setTimeout as delay } from 'node:timers/promises';
-import { run, type CliResult, type RunOptions } from '../../../tests/support/cli.js';
+import { run, type RunOptions, type RunResult as CliResult } from '../../../src/maintainer/run.js';
 
 export interface Timed {
   ms: number;

@@ -4,7 +4,6 @@
  * recolour, retitle the window or hide lines.
  */
 const CONTROL =
-  // eslint-disable-next-line no-control-regex
   /\u001b\[[0-?]*[ -/]*[@-~]|\u009b[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[@-_]?|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
 /** Text as it enters both renderings: no control characters, and no line breaks of its own. */

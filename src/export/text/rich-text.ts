@@ -21,12 +21,12 @@ function textOf(token: Token): string | undefined {
     case 'text':
       // marked decodes numeric character references but leaves named ones (`&copy;`) as
       // typed; the page reads both as the character.
-      return token.tokens ? undefined : decodeHTMLStrict(token.text);
+      return token.tokens ? undefined : decodeHTMLStrict(String(token.text));
     // An escaped character, raw HTML and an image (its alt text) are shown as written.
     case 'escape':
     case 'html':
     case 'image':
-      return token.text;
+      return String(token.text);
     default:
       return undefined;
   }
@@ -41,13 +41,13 @@ function markupOf(token: Token): Span {
     case 'del':
       return withMarks(spansOf(token.tokens ?? []), '~~');
     case 'codespan': {
-      const code = clean(token.text);
+      const code = clean(String(token.text));
       return { text: code, md: codeSpan(code) };
     }
     case 'br':
       return { text: ' ', md: ' ' };
     case 'link':
-      return linked(spansOf(token.tokens ?? []), token.href);
+      return linked(spansOf(token.tokens ?? []), String(token.href));
     case 'text':
       return spansOf(token.tokens ?? []);
     default:

@@ -54,7 +54,6 @@ export function wrap(text: string, width: number, first = '', rest = first): str
     }
     if (!empty) {
       out.push(line);
-      line = rest;
       used = columns(rest);
     }
     const parts = size > width - used ? pieces(graphemesOfWord, width - used) : [word];

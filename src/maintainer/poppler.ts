@@ -1,7 +1,7 @@
 /** What poppler-utils reads in a PDF: page count, page size, text, fonts. */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { normaliseSpace } from './text.js';
+import { normaliseSpace } from './html-text.js';
 
 const exec = promisify(execFile);
 

@@ -6,15 +6,18 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Resume } from 'jsonresume-theme-camera-ready';
-import { writeFileAtomic } from '../src/export/atomic-write.js';
-import { EXIT } from '../src/cli/exit-codes.js';
-import { compatCli as text } from '../src/cli/maintainer-messages.js';
-import { createProgress } from '../src/cli/progress.js';
-import { defineCommand, runCommand } from '../src/cli/run-command.js';
-import { clientPassed, requiredTexts, runClients } from '../tests/support/clients.js';
-import { compatibilityMarkdown } from '../tests/support/compat-report.js';
-import { repoRoot, resumePath } from '../tests/support/paths.js';
-import { checkTheme, OTHER_THEMES } from '../tests/support/themes.js';
+import { EXIT } from '../../src/cli/exit-codes.js';
+import { compatCli as text } from '../../src/cli/maintainer-messages.js';
+import { createProgress } from '../../src/cli/progress.js';
+import { defineCommand, runCommand } from '../../src/cli/run-command.js';
+import { writeFileAtomic } from '../../src/export/atomic-write.js';
+import { clientPassed, requiredTexts, runClients } from '../../src/maintainer/clients.js';
+import { compatibilityMarkdown } from '../../src/maintainer/compat-report.js';
+import { checkTheme, OTHER_THEMES } from '../../src/maintainer/other-themes.js';
+
+// npm runs scripts in the repository's root.
+const repoRoot = process.cwd();
+const resumePath = join(repoRoot, 'resume.json');
 
 runCommand(
   defineCommand({
@@ -27,12 +30,15 @@ runCommand(
       const resume = JSON.parse(await readFile(resumePath, 'utf8')) as Resume;
       const required = requiredTexts(resume);
       const themes = await progress.step(
-        () => Promise.all(OTHER_THEMES.map((theme) => checkTheme(theme, resume))),
+        () => Promise.all(OTHER_THEMES.map((theme) => checkTheme(repoRoot, theme, resume))),
         text.rendered(OTHER_THEMES.length),
       );
       const work = await mkdtemp(join(tmpdir(), 'compat-'));
       try {
-        const clients = await progress.step(() => runClients(work, required), text.ranClients);
+        const clients = await progress.step(
+          () => runClients(repoRoot, work, resumePath, required),
+          text.ranClients,
+        );
         const markdown = compatibilityMarkdown(resume, themes, clients);
         await progress.step(
           () => writeFileAtomic(join(repoRoot, 'docs', 'compatibility.md'), markdown),

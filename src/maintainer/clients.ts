@@ -1,20 +1,21 @@
 /**
  * Our theme in the real JSON Resume clients, installed the way users install it: `npm pack`,
  * then `npm install <tarball>` in a fresh project beside resumed and puppeteer. The compatibility
- * tests assert on these runs and `npm run compat` tabulates them.
+ * tests assert on these runs and `npm run compat` tabulates them. `root` is the repository the
+ * theme workspace and our exporter come from.
  */
 import { copyFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Resume } from 'jsonresume-theme-camera-ready';
-import { findBrowser } from '../../src/browser/find.js';
-import { installedEngines } from '../../src/browser/engines.js';
-import { run, runScript, type CliResult } from './cli.js';
-import { packageVersion, repoRoot, resumePath, themeDir } from './paths.js';
-import { pdfInfo, pdfText, type PdfInfo } from './pdf.js';
+import { findBrowser } from '../browser/find.js';
+import { installedEngines } from '../browser/engines.js';
+import { htmlToText } from './html-text.js';
+import { packageVersion } from './packages.js';
+import { pdfInfo, pdfText, type PdfInfo } from './poppler.js';
 import { inPool } from './pool.js';
-import { htmlToText } from './text.js';
+import { run, runScript, type RunResult } from './run.js';
 
-export const THEME_PACKAGE = 'jsonresume-theme-camera-ready';
+const THEME_PACKAGE = 'jsonresume-theme-camera-ready';
 /** The newest resume-cli that installs from the registry (3.7 depends on a package it lacks). */
 export const RESUME_CLI_VERSION = '3.1.2';
 
@@ -44,20 +45,17 @@ function clientEnvironment(): Promise<NodeJS.ProcessEnv> {
 /** Chromium refuses to start as root without this. */
 const NO_SANDBOX = process.getuid?.() === 0 ? ['--puppeteer-arg=--no-sandbox'] : [];
 
-function failed(step: string, result: CliResult): Error {
+function failed(step: string, result: RunResult): Error {
   return new Error(`${step} exited ${result.code}:\n${result.stdout}\n${result.stderr}`);
 }
 
 /** `npm pack` of the theme workspace into `dir`; returns the tarball's path. */
-export async function packTheme(dir: string): Promise<string> {
-  const result = await run('npm', [
-    'pack',
-    '--workspace',
-    'theme',
-    '--pack-destination',
-    dir,
-    '--json',
-  ]);
+async function packTheme(root: string, dir: string): Promise<string> {
+  const result = await run(
+    'npm',
+    ['pack', '--workspace', 'theme', '--pack-destination', dir, '--json'],
+    { cwd: root },
+  );
   if (result.code !== 0) throw failed('npm pack', result);
   const [packed] = JSON.parse(result.stdout) as { filename: string }[];
   if (!packed) throw failed('npm pack (no file)', result);
@@ -66,19 +64,24 @@ export async function packTheme(dir: string): Promise<string> {
 
 /**
  * A user's project in `dir`: its own package.json, the theme tarball, resume-cli, and resumed with
- * its puppeteer peer (the repository's versions, so npm's cache usually has them), plus
- * resume.json. Install scripts are skipped as the README tells resume-cli users to: its puppeteer
- * would try to download a browser.
+ * its puppeteer peer (the repository's versions, so npm's cache usually has them), plus a copy of
+ * `resumePath` as resume.json. Install scripts are skipped as the README tells resume-cli users
+ * to: its puppeteer would try to download a browser.
  */
-export async function userProject(dir: string, tarball: string): Promise<string> {
+async function userProject(
+  root: string,
+  dir: string,
+  tarball: string,
+  resumePath: string,
+): Promise<string> {
   await mkdir(dir, { recursive: true });
   await writeFile(join(dir, 'package.json'), '{ "name": "cv-user", "private": true }\n');
   await copyFile(resumePath, join(dir, 'resume.json'));
   const packages = [
     tarball,
     `resume-cli@${RESUME_CLI_VERSION}`,
-    `resumed@${await packageVersion('resumed')}`,
-    `puppeteer@${await packageVersion('puppeteer')}`,
+    `resumed@${await packageVersion(root, 'resumed')}`,
+    `puppeteer@${await packageVersion(root, 'puppeteer')}`,
   ];
   const result = await run(
     'npm',
@@ -95,7 +98,7 @@ export function requiredTexts(resume: Resume): string[] {
   return texts.filter((text): text is string => Boolean(text));
 }
 
-export type Format = 'html' | 'pdf';
+type Format = 'html' | 'pdf';
 
 /** One way of producing the résumé with a client. */
 export interface ClientRun {
@@ -105,7 +108,7 @@ export interface ClientRun {
   format: Format;
   file: string;
   command: string;
-  result: CliResult;
+  result: RunResult;
 }
 
 interface Plan {
@@ -117,8 +120,12 @@ interface Plan {
   cwd: string;
 }
 
-/** Every client × theme naming × format we support, writing into `out`. */
-export function clientPlans(project: string, out: string): Plan[] {
+/**
+ * Every client × theme naming × format we support, on the project's resume.json, writing into
+ * `out`; `root` is the repository whose ./theme folder resume-cli is also pointed at.
+ */
+export function clientPlans(root: string, project: string, out: string): Plan[] {
+  const resume = join(project, 'resume.json');
   const resumeCli = join(project, 'node_modules', '.bin', 'resume');
   const resumed = join(project, 'node_modules', '.bin', 'resumed');
   const plans: Plan[] = [];
@@ -137,8 +144,11 @@ export function clientPlans(project: string, out: string): Plan[] {
         how: '--theme ./theme (repository folder)',
         format,
         program: resumeCli,
-        args: ['export', join(out, `resume-cli-folder.${format}`), '--theme', './theme'],
-        cwd: repoRoot,
+        args: [
+          ...['export', join(out, `resume-cli-folder.${format}`), '--theme', './theme'],
+          ...['--resume', resume],
+        ],
+        cwd: root,
       },
     );
   }
@@ -176,7 +186,7 @@ export function clientPlans(project: string, out: string): Plan[] {
   return plans;
 }
 
-export async function runPlan(plan: Plan): Promise<ClientRun> {
+async function runPlan(plan: Plan): Promise<ClientRun> {
   const file = plan.args.find((arg) => arg.endsWith(`.${plan.format}`)) ?? '';
   const result = await run(plan.program, plan.args, {
     cwd: plan.cwd,
@@ -190,15 +200,16 @@ export async function runPlan(plan: Plan): Promise<ClientRun> {
 }
 
 /** Our own exporter (`npm run export`) on the same résumé, for the reference PDF. */
-export async function ourExport(out: string): Promise<ClientRun> {
+async function ourExport(root: string, resume: string, out: string): Promise<ClientRun> {
   const dir = join(out, 'camera-ready');
-  const result = await runScript('export', ['--out', dir, '--format', 'pdf', '--quiet']);
+  const args = ['--resume', resume, '--out', dir, '--format', 'pdf', '--quiet'];
+  const result = await runScript(root, 'export', args);
   return {
     client: 'camera-ready export',
     how: 'npm run export',
     format: 'pdf',
     file: join(dir, 'resume.pdf'),
-    command: `npm run export -- --out ${dir} --format pdf`,
+    command: `npm run export -- --resume ${resume} --out ${dir} --format pdf`,
     result,
   };
 }
@@ -213,10 +224,7 @@ export interface OutputCheck {
 }
 
 /** Reads what a client wrote and looks for `required` in its text. */
-export async function checkOutput(
-  output: ClientRun,
-  required: readonly string[],
-): Promise<OutputCheck> {
+async function checkOutput(output: ClientRun, required: readonly string[]): Promise<OutputCheck> {
   const size = await stat(output.file).then(
     (s) => s.size,
     () => 0,
@@ -246,27 +254,30 @@ export interface ClientsReport {
 }
 
 /**
- * Packs the theme, installs it in a fresh project under `work`, runs every client plan and our
- * exporter, and checks each output for `required` texts.
+ * Packs the theme of the repository at `root`, installs it in a fresh project under `work` with a
+ * copy of `resumePath`, runs every client plan and our exporter on that copy, and checks each
+ * output for `required` texts.
  */
 export async function runClients(
+  root: string,
   work: string,
+  resumePath: string,
   required: readonly string[],
 ): Promise<ClientsReport> {
   const project = join(work, 'project');
   const out = join(work, 'out');
   await mkdir(out, { recursive: true });
-  const tarball = await packTheme(work);
-  await userProject(project, tarball);
-  const plans = clientPlans(project, out);
-  const outcomes: ClientOutcome[] = new Array(plans.length);
+  const tarball = await packTheme(root, work);
+  await userProject(root, project, tarball, resumePath);
+  const plans = clientPlans(root, project, out);
+  const outcomes = new Array<ClientOutcome>(plans.length);
   let reference: ClientOutcome | undefined;
   const tasks = plans.map((plan, index) => async () => {
     const run = await runPlan(plan);
     outcomes[index] = { run, check: await checkOutput(run, required) };
   });
   tasks.push(async () => {
-    const run = await ourExport(out);
+    const run = await ourExport(root, join(project, 'resume.json'), out);
     reference = { run, check: await checkOutput(run, required) };
   });
   // One at a time: resumed waits for network idle with a 30 s limit, which a starved
@@ -274,9 +285,9 @@ export async function runClients(
   await inPool(tasks, 1);
   if (!reference) throw new Error('our exporter did not run');
   const versions = {
-    theme: await packageVersion(themeDir),
+    theme: await packageVersion(root, join(root, 'theme')),
     'resume-cli': RESUME_CLI_VERSION,
-    resumed: await packageVersion('resumed'),
+    resumed: await packageVersion(root, 'resumed'),
   };
   return { outcomes, reference, versions };
 }

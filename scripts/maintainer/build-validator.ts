@@ -9,10 +9,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildValidatorCli as text } from '../src/cli/maintainer-messages.js';
-import { defineCommand, runCommand } from '../src/cli/run-command.js';
-import { schemaFingerprint } from '../src/resume/schema-files.js';
-import { compileResumeValidator } from '../src/resume/schema-validator.js';
+import { buildValidatorCli as text } from '../../src/cli/maintainer-messages.js';
+import { defineCommand, runCommand } from '../../src/cli/run-command.js';
+import { schemaFingerprint } from '../../src/resume/schema-files.js';
+import { compileResumeValidator } from '../../src/resume/schema-validator.js';
 
 const standaloneCode = (
   createRequire(import.meta.url)(
@@ -27,7 +27,8 @@ runCommand(
     options: {},
     async run() {
       const here = dirname(fileURLToPath(import.meta.url));
-      const target = join(here, '..', 'src', 'resume', 'resume-validator.cjs');
+      // build/scripts/maintainer/ → build/src/resume/
+      const target = join(here, '..', '..', 'src', 'resume', 'resume-validator.cjs');
       const { ajv, validate } = compileResumeValidator({ source: true });
       const code = standaloneCode(ajv, validate);
       mkdirSync(dirname(target), { recursive: true });

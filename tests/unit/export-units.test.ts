@@ -1,8 +1,8 @@
 /**
  * The exporter's parts that need no browser: atomic writes, theme loading from any kind of
- * package, page.pdf options, document dates, the request filter, the browser lookup.
+ * package, page.pdf options, document dates, the request filter, the browser lookup. (Taking
+ * over the lock of a killed writer needs a real process: tests/e2e/atomic-write-takeover.test.ts.)
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -85,17 +85,6 @@ describe('writeFilesAtomic', () => {
     await expect(write).rejects.toBeInstanceOf(OutputLockedError);
     expect(readFileSync(join(folder, 'a.txt'), 'utf8')).toBe('previous');
     expect(readdirSync(folder).sort()).toEqual([LOCK_NAME, 'a.txt']);
-  });
-
-  it('takes over the lock and staging folder of a writer that was killed outright', async () => {
-    const folder = mkdtempSync(join(work, 'atomic-'));
-    const dead = spawnSync(process.execPath, ['-e', '0']).pid;
-    writeFileSync(join(folder, LOCK_NAME), `${dead}\n`);
-    mkdirSync(join(folder, `.camera-ready-staging-${dead}-0000`));
-    writeFileSync(join(folder, `.camera-ready-staging-${dead}-0000`, 'a.txt'), 'half');
-    await writeFilesAtomic(folder, [{ name: 'a.txt', data: 'next' }]);
-    expect(readFileSync(join(folder, 'a.txt'), 'utf8')).toBe('next');
-    expect(readdirSync(folder)).toEqual(['a.txt']);
   });
 });
 

@@ -1,14 +1,15 @@
 /**
- * Published JSON Resume themes run on our résumé: which facts each one shows, and which ones it
+ * Published JSON Resume themes run on a résumé: which facts each one shows, and which ones it
  * cannot show because of how the theme itself is written (its known limits). The compatibility
  * tests assert on these results and `npm run compat` tabulates them, so both use this one module.
+ * `root` is the repository whose node_modules hold the themes.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Resume } from 'jsonresume-theme-camera-ready';
-import { loadTheme } from '../../src/export/theme-loader.js';
-import { packageDir, packageVersion, repoRoot } from './paths.js';
-import { htmlToText } from './text.js';
+import { loadTheme } from '../export/theme-loader.js';
+import { htmlToText } from './html-text.js';
+import { packageDir, packageVersion } from './packages.js';
 
 /** Published themes we render our data through (all devDependencies of the repository). */
 export const OTHER_THEMES = [
@@ -89,12 +90,12 @@ export const KNOWN_LIMITS: readonly KnownLimit[] = [
 /** How far (in characters of text) a publisher may be from its title and still belong to it. */
 const NEAR = 200;
 
-export function packageName(theme: OtherTheme): string {
+function packageName(theme: OtherTheme): string {
   return `jsonresume-theme-${theme}`;
 }
 
-export function themeDir(theme: OtherTheme): string {
-  return packageDir(packageName(theme));
+function themeDir(root: string, theme: OtherTheme): string {
+  return packageDir(root, packageName(theme));
 }
 
 /** The facts every theme should show: owner, publications with their venue and status, employers. */
@@ -115,7 +116,7 @@ export function factsOf(resume: Resume): Fact[] {
 }
 
 /** Whether `fact` can be read in `text`; a publisher must sit next to its own title. */
-export function isShown(fact: Fact, text: string): boolean {
+function isShown(fact: Fact, text: string): boolean {
   if (fact.near === undefined) return text.includes(fact.text);
   const { near } = fact;
   for (let at = text.indexOf(near); at >= 0; at = text.indexOf(near, at + 1)) {
@@ -125,19 +126,19 @@ export function isShown(fact: Fact, text: string): boolean {
   return false;
 }
 
-export function limitsOf(theme: OtherTheme): KnownLimit[] {
+function limitsOf(theme: OtherTheme): KnownLimit[] {
   return KNOWN_LIMITS.filter((limit) => limit.theme === theme);
 }
 
 /** Whether the theme's source still says what the limit claims. */
-export async function limitEvidenceHolds(limit: KnownLimit): Promise<boolean> {
-  const source = await readFile(join(themeDir(limit.theme), limit.source), 'utf8');
+export async function limitEvidenceHolds(root: string, limit: KnownLimit): Promise<boolean> {
+  const source = await readFile(join(themeDir(root, limit.theme), limit.source), 'utf8');
   return limit.evidence.test(source) === limit.present;
 }
 
 /** Renders with the theme through the exporter's loader, which handles ESM and CJS themes alike. */
-export async function renderWithTheme(theme: OtherTheme, resume: Resume): Promise<string> {
-  const loaded = await loadTheme(packageName(theme), repoRoot);
+async function renderWithTheme(root: string, theme: OtherTheme, resume: Resume): Promise<string> {
+  const loaded = await loadTheme(packageName(theme), root);
   // Some themes rewrite the résumé they are given (onepage moves summaries into highlights).
   return loaded.render(structuredClone(resume));
 }
@@ -155,12 +156,16 @@ export interface ThemeResult {
 }
 
 /** Renders `resume` with `theme` and sorts every fact into shown, limited or unexplained. */
-export async function checkTheme(theme: OtherTheme, resume: Resume): Promise<ThemeResult> {
-  const version = await packageVersion(packageName(theme));
+export async function checkTheme(
+  root: string,
+  theme: OtherTheme,
+  resume: Resume,
+): Promise<ThemeResult> {
+  const version = await packageVersion(root, packageName(theme));
   const facts = factsOf(resume);
   let text: string;
   try {
-    text = htmlToText(await renderWithTheme(theme, resume));
+    text = htmlToText(await renderWithTheme(root, theme, resume));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return { theme, version, error: message, shown: [], limited: [], unexplained: facts };

@@ -1,0 +1,78 @@
+/**
+ * Runs real programs (through src/process/run.ts) and the repository's npm scripts, for the
+ * maintainer tools and the tests. Never throws on a non-zero exit: the exit code is part of what
+ * callers judge.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runProcess } from '../process/run.js';
+
+export interface RunResult {
+  /** Exit code, or null when the program was killed by a signal. */
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  /** Where to run (default: the current folder). */
+  cwd?: string;
+  /** Added to the current environment. */
+  env?: NodeJS.ProcessEnv;
+  /** Kill the program after this long (default 90 s). */
+  timeoutMs?: number;
+  /** Stops a long-running program (SIGTERM) when aborted; the result still comes at its exit. */
+  signal?: AbortSignal;
+  /** Run as this user id (needs root): lets a test meet permissions that root would bypass. */
+  uid?: number;
+  gid?: number;
+}
+
+export async function run(
+  command: string,
+  args: readonly string[],
+  options: RunOptions = {},
+): Promise<RunResult> {
+  const { code, signal, stdout, stderr } = await runProcess(command, args, {
+    cwd: options.cwd,
+    env: { ...process.env, ...options.env },
+    timeoutMs: options.timeoutMs ?? 90_000,
+    signal: options.signal,
+    uid: options.uid,
+    gid: options.gid,
+  });
+  return { code, signal, stdout, stderr };
+}
+
+/** An executable installed in the node_modules/.bin of the repository at `root`. */
+export function bin(root: string, name: string): string {
+  return join(root, 'node_modules', '.bin', name);
+}
+
+/**
+ * The command line `npm run <script>` runs in the repository at `root`, taken from its
+ * package.json: `node` is the running Node, any other program one of node_modules/.bin.
+ * Spawning it directly (rather than through npm) keeps npm's own error banner out of the output.
+ */
+export function scriptCommand(root: string, script: string): [string, string[]] {
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const line = manifest.scripts[script];
+  if (!line) throw new Error(`package.json has no "${script}" script`);
+  const [program, ...args] = line.split(/\s+/);
+  if (!program) throw new Error(`package.json's "${script}" script is empty`);
+  return [program === 'node' ? process.execPath : bin(root, program), args];
+}
+
+/** Runs `npm run <script> -- <args>` as its underlying command, in `root` unless told otherwise. */
+export function runScript(
+  root: string,
+  script: string,
+  args: readonly string[],
+  options: RunOptions = {},
+): Promise<RunResult> {
+  const [program, base] = scriptCommand(root, script);
+  return run(program, [...base, ...args], { cwd: root, ...options });
+}
