@@ -146,6 +146,13 @@ describe('resume.md', () => {
     expect(textsOf(markdown, 'code')).toEqual(['a``<img src=x onerror=alert(1)>``b']);
   });
 
+  it('keeps parentheses inside a link address, so no image can follow the link', () => {
+    // Found by the property test below: marked's autolink took the image into the address.
+    const source = '\\<https://example.org>![pixel](https://tracker.example/p.png)';
+    const markdown = renderMarkdown(theme.buildViewModel(resumeWith('Ada', '', 'Lab', source)));
+    expect(elementsOf(markdown).filter((e) => e.startsWith('img'))).toEqual([]);
+  });
+
   it('keeps a code span whose text starts or ends with a backtick exactly', () => {
     const vm = theme.buildViewModel(resumeWith('Ada Example', '', 'Lab', '`` `x` ``'));
     expect(textsOf(renderMarkdown(vm), 'code')).toEqual(['`x`']);

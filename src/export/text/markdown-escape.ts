@@ -6,17 +6,25 @@
 /**
  * Everything CommonMark (and GitHub) reads as inline markup, escaped wherever it stands; `&` only
  * where it would start a character reference, `!` only at the end of a piece, where a link may
- * follow and turn into an image. (`#` and line-initial marks: see safeLineStart.)
+ * follow and turn into an image, `(` only after `]` (marked reads `!\[a\](b)` inside a link's text
+ * as an image). (`#` and line-initial marks: see safeLineStart.)
  */
-const MD_SPECIAL = /[\\`*_[\]<>~|]|&(?=#?[0-9A-Za-z]+;)|!$/g;
+const MD_SPECIAL = /[\\`*_[\]<>~|]|&(?=#?[0-9A-Za-z]+;)|!$|(?<=\])\(/g;
 
 export function escapeMd(text: string): string {
   return text.replace(MD_SPECIAL, (c) => `\\${c}`);
 }
 
-/** A link destination that white space or brackets cannot end early. */
+/**
+ * A link destination no Markdown reader can end early or read markup in: every character outside
+ * a conservative URL set is percent-encoded (encodeURIComponent alone leaves `(`, `)` and `!`).
+ */
 export function markdownHref(href: string): string {
-  return href.replace(/[\s()<>]/g, (c) => encodeURIComponent(c));
+  return href.replace(/[^A-Za-z0-9\-._~:/?#@$&'*+,;=%]/gu, (c) =>
+    [...new TextEncoder().encode(c)]
+      .map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`)
+      .join(''),
+  );
 }
 
 /**
