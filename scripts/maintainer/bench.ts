@@ -11,7 +11,10 @@ import { join } from 'node:path';
 import type { Resume } from 'jsonresume-theme-camera-ready';
 import { browserVersion, findBrowser } from '../../src/browser/find.js';
 import { installedEngines } from '../../src/browser/engines.js';
-import { parseCliArgs } from '../../src/cli/cli-args.js';
+import { EXIT } from '../../src/cli/exit-codes.js';
+import { benchCli as text } from '../../src/cli/maintainer-messages.js';
+import { defineCommand, runCommand } from '../../src/cli/run-command.js';
+import { BrowserUnavailableError, UsageError } from '../../src/errors.js';
 import { loadTheme } from '../../src/export/theme-loader.js';
 import { batchSection } from './bench/batch.js';
 import { devWarmSection } from './bench/dev-warm.js';
@@ -33,37 +36,63 @@ const load = () =>
     .map((value) => value.toFixed(2))
     .join(', ');
 
-function count(value: string | undefined, fallback: number, option: string): number {
-  const parsed = Number(value ?? fallback);
-  if (!Number.isInteger(parsed) || parsed < 1)
-    throw new Error(`${option} takes a whole number ≥ 1`);
+/** A whole number ≥ 1 for `option`. */
+const count = (option: string) => (value: string) => {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1) throw new UsageError(text.wholeNumber(option));
   return parsed;
-}
+};
 
-async function main(): Promise<void> {
-  const parsed = parseCliArgs(process.argv.slice(2), {
-    rounds: { type: 'string' },
-    saves: { type: 'string' },
-    only: { type: 'string' },
-  });
-  if (!parsed.ok) throw new Error(parsed.message);
+const bench = defineCommand({
+  usage: text.usage,
+  about: text.about,
+  notes: text.exitCodes,
+  options: {
+    rounds: {
+      type: 'string',
+      value: 'n',
+      description: text.roundsOption,
+      default: '7',
+      parse: count('--rounds'),
+    },
+    saves: {
+      type: 'string',
+      value: 'n',
+      description: text.savesOption,
+      default: '20',
+      parse: count('--saves'),
+    },
+    only: {
+      type: 'string',
+      value: 'section',
+      description: text.onlyOption,
+      parse: (value: string) => {
+        if (value !== 'validation') throw new UsageError(text.onlyValues);
+        return value;
+      },
+    },
+  },
+  async run({ values }) {
+    await measure(values.rounds, values.saves, values.only !== undefined);
+    return EXIT.ok;
+  },
+});
+
+async function measure(rounds: number, saves: number, validationOnly: boolean): Promise<void> {
   const scratch = mkdtempSync(join(tmpdir(), 'bench-'));
   try {
-    if (parsed.values.only !== undefined) {
-      if (parsed.values.only !== 'validation') throw new Error('--only takes: validation');
+    if (validationOnly) {
       const section = await validationSection(scratch);
       writeFileSync(RESULTS, updateValidationSection(readFileSync(RESULTS, 'utf8'), section));
-      log('✔ updated the validation section of bench/RESULTS.md');
+      log(text.updatedValidation);
       return;
     }
-    const rounds = count(parsed.values.rounds, 7, '--rounds');
-    const saves = count(parsed.values.saves, 20, '--saves');
     const engines = installedEngines(process.env.PATH ?? '');
     const lookup = await findBrowser();
     const defaultEngine = engines.find((engine) => lookup.found && engine.path === lookup.path);
     if (!defaultEngine) {
-      throw new Error(
-        `The export's browser (${lookup.found ? lookup.path : lookup.reason}) is not one of the system's engines this benchmark compares. Run npm run setup-browser first, and unset PUPPETEER_EXECUTABLE_PATH.`,
+      throw new BrowserUnavailableError(
+        text.notAnEngine(lookup.found ? lookup.path : lookup.reason),
       );
     }
     const loadBefore = load();
@@ -118,13 +147,10 @@ async function main(): Promise<void> {
     ].join('\n');
     writeFileSync(RESULTS, report);
     process.stdout.write(`${report}\n`);
-    log('✔ wrote bench/RESULTS.md');
+    log(text.wrote);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
 }
 
-main().catch((error: unknown) => {
-  log(`✖ ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(3);
-});
+runCommand(bench);
