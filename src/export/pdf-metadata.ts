@@ -1,17 +1,13 @@
 import { createHash } from 'node:crypto';
-import {
-  ParseSpeeds,
-  PDFArray,
-  PDFDict,
-  PDFDocument,
-  PDFHexString,
-  PDFName,
-  PDFNumber,
-} from 'pdf-lib';
+import type * as PdfLib from 'pdf-lib';
+import { pdfLib } from './pdf-lib.js';
 import { PAPER_DIMENSIONS, PAPER_SIZES, type Resume } from 'jsonresume-theme-camera-ready';
 import { paperPoints } from './pdf.js';
 import type { HeadingOutline } from '../browser/page.js';
 import { outlineItems, outlineRoot, outlineTitle, type OutlineItem } from './pdf-outline.js';
+
+const { ParseSpeeds, PDFArray, PDFDocument, PDFHexString, PDFName, PDFNumber } = pdfLib;
+type PDFDocument = PdfLib.PDFDocument;
 
 export interface PdfMetadata {
   title: string;
