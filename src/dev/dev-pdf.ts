@@ -4,7 +4,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { Page } from 'puppeteer';
+import type { Browser, Page } from 'puppeteer';
 import type { Resume } from 'jsonresume-theme-camera-ready';
 import { writeFileAtomic } from '../export/atomic-write.js';
 import { withPrintFonts } from '../export/cjk-fonts.js';
@@ -24,6 +24,14 @@ export interface PdfPreview {
 
 export function pdfPreview(outFile: string, allowedFolder: string, progress: Progress): PdfPreview {
   let browser: Promise<RunningBrowser> | undefined;
+  // Each save prints in a new tab, so nothing of the last render carries over; the tab is opened
+  // after the previous save, while the preview waits, rather than on the next save's path.
+  let spare: Promise<Page> | undefined;
+  const takeTab = (connected: Browser): Promise<Page> => {
+    const tab = spare?.catch(() => connected.newPage()) ?? connected.newPage();
+    spare = undefined;
+    return tab;
+  };
 
   return {
     async write(html, resume, theme) {
@@ -44,7 +52,7 @@ export function pdfPreview(outFile: string, allowedFolder: string, progress: Pro
           theme,
           paper: undefined,
           page: async () => {
-            page ??= await connected.newPage();
+            page ??= await takeTab(connected);
             const printed = withPrintFonts(html);
             opened ??= await runStep(
               'page',
@@ -66,10 +74,15 @@ export function pdfPreview(outFile: string, allowedFolder: string, progress: Pro
         return output.detail ?? '';
       } catch (error) {
         // A browser that crashed is replaced on the next save.
-        if (browserGone(running)) browser = undefined;
+        if (browserGone(running)) browser = spare = undefined;
         throw error;
       } finally {
         await page?.close().catch(() => undefined);
+        if (!browserGone(running) && spare === undefined) {
+          spare = running.connect().then((connected) => connected.newPage());
+          // Seen by the next save, which opens another tab if this one failed to open.
+          spare.catch(() => undefined);
+        }
       }
     },
     async close() {

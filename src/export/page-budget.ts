@@ -3,9 +3,13 @@
  * on the pages beyond the budget. Read from the printed PDF itself (its section bookmarks, and
  * its text through poppler's pdftotext when installed), so it is exact for any theme.
  */
-import { PDFArray, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
+import type * as PdfLib from 'pdf-lib';
+import { pdfLib } from './pdf-lib.js';
 import { outlineItems, outlineTitle } from './pdf-outline.js';
 import { runProcess } from '../process/run.js';
+
+const { PDFArray, PDFDocument, PDFName, PDFRef } = pdfLib;
+type PDFDocument = PdfLib.PDFDocument;
 
 export interface OverflowSection {
   title: string;

@@ -1,5 +1,13 @@
 /** Reading a PDF's outline (its bookmarks), for post-processing, page budgets and tests. */
-import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
+import type * as PdfLib from 'pdf-lib';
+import { pdfLib } from './pdf-lib.js';
+
+const { PDFDict, PDFHexString, PDFName, PDFRef, PDFString } = pdfLib;
+type PDFDict = PdfLib.PDFDict;
+type PDFDocument = PdfLib.PDFDocument;
+type PDFRef = PdfLib.PDFRef;
+type PDFString = PdfLib.PDFString;
+type PDFHexString = PdfLib.PDFHexString;
 
 export interface OutlineItem {
   ref: PDFRef;

@@ -10,7 +10,8 @@ import { walkWithSchemas } from './schema-walker.js';
 
 /** The `iso8601` definition of the official schema, which every date field refers to. */
 const DATE_DEFINITION = /#\/definitions\/iso8601$/;
-const MONTH_NAMES = new Intl.DateTimeFormat('en', { month: 'long', timeZone: 'UTC' });
+/** Made on first use: Intl takes 10–20 ms to set up, which valid dates need not wait for. */
+let monthNames: Intl.DateTimeFormat | undefined;
 
 export function calendarDateWarnings(doc: Located): Diagnostic[] {
   const found: Diagnostic[] = [];
@@ -44,6 +45,7 @@ export function calendarProblem(value: string): ReturnType<typeof content.noSuch
   const days = new Date(Date.UTC(Number(year), m, 0)).getUTCDate();
   const d = Number(day);
   if (d >= 1 && d <= days) return undefined;
-  const monthName = `${MONTH_NAMES.format(new Date(Date.UTC(2000, m - 1, 1)))} ${year}`;
+  monthNames ??= new Intl.DateTimeFormat('en', { month: 'long', timeZone: 'UTC' });
+  const monthName = `${monthNames.format(new Date(Date.UTC(2000, m - 1, 1)))} ${year}`;
   return content.noSuchDay(value, monthName, days, `${year}-${month}`);
 }

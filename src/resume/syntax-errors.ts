@@ -2,19 +2,14 @@
  * Strict JSON parsing with errors people can act on: jsonc-parser finds the problems (with
  * comments and trailing commas disallowed), this module says what they mean and where to fix them.
  */
-import {
-  getLocation,
-  parseTree,
-  ParseErrorCode,
-  visit,
-  type JSONPath,
-  type Node,
-  type ParseError,
-} from 'jsonc-parser';
+import type { JSONPath, Node, ParseError } from 'jsonc-parser';
 import type { Diagnostic } from './diagnostics.js';
 import { MAX_NESTING, nestingTooDeep } from './input-limits.js';
 import { formatPath, type Positions } from './json-locations.js';
+import { jsoncParser } from './jsonc-parser.js';
 import { syntax, type MessageText } from './messages.js';
+
+const { getLocation, parseTree, ParseErrorCode, visit } = jsoncParser;
 
 export interface ParsedJson {
   tree: Node | undefined;
