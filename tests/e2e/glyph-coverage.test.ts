@@ -14,16 +14,16 @@ describe('npm run export', () => {
   // No font on a Debian machine with fonts-noto-cjk has Egyptian hieroglyphs.
   const resume = JSON.stringify({ basics: { name: 'Ada 𓀀 Example' } });
 
-  it('warns about a character without a font and still exports', async () => {
+  /** Exports the hieroglyph résumé from a new folder into its `out`; returns the folder too. */
+  async function exportHieroglyphs(...options: string[]) {
     const folder = mkdtempSync(join(tmpdir(), 'glyphs-'));
     writeFileSync(join(folder, 'cv.json'), resume);
-    const result = await runScript('export', [
-      '--resume',
-      join(folder, 'cv.json'),
-      '--out',
-      join(folder, 'out'),
-      '--quiet',
-    ]);
+    const args = ['--resume', join(folder, 'cv.json'), '--out', join(folder, 'out'), ...options];
+    return { folder, result: await runScript('export', args) };
+  }
+
+  it('warns about a character without a font and still exports', async () => {
+    const { folder, result } = await exportHieroglyphs('--quiet');
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(
       /⚠ 1 character of the page has no font on this machine .*𓀀 \(U\+13000\)\. Fix: install a font/,
@@ -32,15 +32,7 @@ describe('npm run export', () => {
   });
 
   it('fails with --strict and writes nothing', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'glyphs-'));
-    writeFileSync(join(folder, 'cv.json'), resume);
-    const result = await runScript('export', [
-      '--resume',
-      join(folder, 'cv.json'),
-      '--out',
-      join(folder, 'out'),
-      '--strict',
-    ]);
+    const { folder, result } = await exportHieroglyphs('--strict');
     expect(result.code).toBe(3);
     expect(result.stderr).toMatch(/✖ 1 character .*𓀀 \(U\+13000\).*or export without --strict\./);
     expect(existsSync(join(folder, 'out'))).toBe(false);
