@@ -10,3 +10,18 @@ const CONTROL =
 export function clean(text: string): string {
   return text.replace(CONTROL, '').replace(/\n+/g, ' ');
 }
+
+/** `char` as percent-escapes of its UTF-8 bytes. */
+export function percentEncode(char: string): string {
+  return [...new TextEncoder().encode(char)]
+    .map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`)
+    .join('');
+}
+
+/**
+ * An address as plain text: its control characters percent-encoded rather than dropped, so the
+ * address stays the one the page links to and the terminal is left alone.
+ */
+export function cleanAddress(address: string): string {
+  return address.replace(/[\u0000-\u001f\u007f-\u009f]/g, percentEncode);
+}

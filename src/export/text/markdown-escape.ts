@@ -2,6 +2,7 @@
  * Every escape the Markdown export needs, so résumé text is read as text and never as markup:
  * inline marks, link addresses, code spans, and marks at the start of a line.
  */
+import { percentEncode } from './clean.js';
 
 /**
  * Everything CommonMark (and GitHub) reads as inline markup, escaped wherever it stands; `&` only
@@ -11,20 +12,24 @@
  */
 const MD_SPECIAL = /[\\`*_[\]<>~|]|&(?=#?[0-9A-Za-z]+;)|!$|(?<=\])\(/g;
 
+/** An `&` that begins a character reference, which Markdown decodes even in a link address. */
+const CHARACTER_REFERENCE = /&(?=#?[0-9A-Za-z]+;)/g;
+
 export function escapeMd(text: string): string {
   return text.replace(MD_SPECIAL, (c) => `\\${c}`);
 }
 
 /**
  * A link destination no Markdown reader can end early or read markup in: every character outside
- * a conservative URL set is percent-encoded (encodeURIComponent alone leaves `(`, `)` and `!`).
+ * a conservative URL set is percent-encoded (encodeURIComponent alone leaves `(`, `)` and `!`),
+ * and an `&` that would start a character reference is written `&amp;`, which CommonMark readers
+ * and marked alike turn back into `&` (a backslash escape marked would drop, and percent-encoding
+ * would change what the address means).
  */
 export function markdownHref(href: string): string {
-  return href.replace(/[^A-Za-z0-9\-._~:/?#@$&'*+,;=%]/gu, (c) =>
-    [...new TextEncoder().encode(c)]
-      .map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`)
-      .join(''),
-  );
+  return href
+    .replace(/[^A-Za-z0-9\-._~:/?#@$&'*+,;=%]/gu, percentEncode)
+    .replace(CHARACTER_REFERENCE, '&amp;');
 }
 
 /**

@@ -3,7 +3,7 @@
  * piece of the résumé enters through `plain` or `link`, so it is cleaned and escaped once.
  */
 import { displayUrl, safeHref, type Link } from 'jsonresume-theme-camera-ready';
-import { clean } from './clean.js';
+import { clean, cleanAddress } from './clean.js';
 import { escapeMd, markdownHref } from './markdown-escape.js';
 
 export interface Span {
@@ -52,11 +52,11 @@ function bareAddress(value: string): string {
  * text adds the address in angle brackets unless the text already says it.
  */
 export function linked(shown: Span, href: string): Span {
-  const address = clean(safeHref(href));
+  const address = safeHref(href);
   if (address === '') return shown;
   const redundant = bareAddress(address) === bareAddress(shown.text);
   return {
-    text: redundant ? shown.text : `${shown.text} <${address}>`,
+    text: redundant ? shown.text : `${shown.text} <${cleanAddress(address)}>`,
     md: `[${shown.md}](${markdownHref(address)})`,
   };
 }
