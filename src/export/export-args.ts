@@ -3,7 +3,8 @@ import { UsageError } from '../errors.js';
 import type { OptionDeclarations } from '../cli/options.js';
 import { maxSizeOption, resumeOption } from '../cli/resume-options.js';
 import { DEFAULT_TIMEOUT_MS } from './export-steps.js';
-import { PAPER_SIZES, type PaperSize } from 'jsonresume-theme-camera-ready';
+import type { PaperSize } from 'jsonresume-theme-camera-ready';
+import { PAPER_SIZES } from 'jsonresume-theme-camera-ready/data';
 import { FORMAT_NAMES, isFormatName, type FormatName } from './formats.js';
 import { exportCli as text } from './messages.js';
 

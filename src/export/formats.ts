@@ -1,5 +1,6 @@
 import type { Page } from 'puppeteer';
-import { PAPER_SIZES, type PaperSize, type Resume } from 'jsonresume-theme-camera-ready';
+import type { PaperSize, Resume } from 'jsonresume-theme-camera-ready';
+import { PAPER_SIZES } from 'jsonresume-theme-camera-ready/data';
 import type { PageStep } from './export-steps.js';
 import { applyPageMargins, headingOutline } from '../browser/page.js';
 import { emulateThemeMedia, paperPixels, printPdf } from './pdf.js';
@@ -16,6 +17,8 @@ export interface OutputContext {
   page(): Promise<Page>;
   /** Runs one step of this output within its time limit, failing with a message that names it. */
   step<T>(step: PageStep, work: () => Promise<T>): Promise<T>;
+  /** Says the output needs the page no more, so the browser can close while it finishes. */
+  pageDone(): void;
 }
 
 export interface Output {
@@ -44,9 +47,11 @@ export const FORMATS = {
     extension: 'pdf',
     needsBrowser: true,
     async produce(context) {
-      const page = await context.page();
-      // pdf-lib is large: load it only when a PDF is made, while Chromium prints.
+      // pdf-lib is large: load it only when a PDF is made, while Chromium loads the page (loaded
+      // during the print instead, it would hold up the print's answer).
       const postProcessing = import('./pdf-metadata.js');
+      postProcessing.catch(() => undefined);
+      const page = await context.page();
       const { headings, printed } = await context.step('print', async () => {
         // The headings are read in the media the page is printed in: print styles may hide some.
         await emulateThemeMedia(page, context.theme.pdfRenderOptions);
@@ -56,6 +61,7 @@ export const FORMATS = {
           printed: await printPdf(page, context.theme.pdfRenderOptions, context.paper),
         };
       });
+      context.pageDone();
       const pdf = await context.step('post-processing', async () => {
         const { finalizePdf, pdfMetadataFor } = await postProcessing;
         return finalizePdf(printed, pdfMetadataFor(context.resume), headings);
@@ -110,6 +116,7 @@ export const FORMATS = {
         await page.setViewport({ ...size, deviceScaleFactor: 2 });
         return page.screenshot({ type: 'png', clip: { x: 0, y: 0, ...size } });
       });
+      context.pageDone();
       return { data, detail: `page 1 preview, ${size.width * 2} × ${size.height * 2} px` };
     },
   },

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type * as PdfLib from 'pdf-lib';
 import { pdfLib } from './pdf-lib.js';
-import { PAPER_DIMENSIONS, PAPER_SIZES, type Resume } from 'jsonresume-theme-camera-ready';
+import type { Resume } from 'jsonresume-theme-camera-ready';
+import { PAPER_DIMENSIONS, PAPER_SIZES } from 'jsonresume-theme-camera-ready/data';
 import { paperPoints } from './pdf.js';
 import type { HeadingOutline } from '../browser/page.js';
 import { outlineItems, outlineRoot, outlineTitle, type OutlineItem } from './pdf-outline.js';

@@ -1,5 +1,6 @@
 import type { PDFOptions, Page } from 'puppeteer';
-import { PAPER_DIMENSIONS, type PaperSize } from 'jsonresume-theme-camera-ready';
+import type { PaperSize } from 'jsonresume-theme-camera-ready';
+import { PAPER_DIMENSIONS } from 'jsonresume-theme-camera-ready/data';
 import { PUPPETEER_CALL_LIMIT_MS } from '../browser/puppeteer.js';
 import type { ThemePdfOptions } from './theme-loader.js';
 

@@ -5,7 +5,7 @@
  * field (kept for old themes, as resume.json does) is left alone.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { LEGACY_FIELDS } from 'jsonresume-theme-camera-ready';
+import { LEGACY_FIELDS } from 'jsonresume-theme-camera-ready/data';
 import type { Diagnostic } from './diagnostics.js';
 import {
   formatPath,

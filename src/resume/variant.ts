@@ -3,15 +3,15 @@
  * standard JSON Resume (no `meta.variants`, left-out sections and entries removed rather than
  * hidden), so any theme renders the selection the same way camera-ready does.
  */
-import {
-  SECTION_KEYS,
-  type Project,
-  type Publication,
-  type Resume,
-  type SectionKey,
-  type ThemeOptions,
-  type Variant,
+import type {
+  Project,
+  Publication,
+  Resume,
+  SectionKey,
+  ThemeOptions,
+  Variant,
 } from 'jsonresume-theme-camera-ready';
+import { SECTION_KEYS } from 'jsonresume-theme-camera-ready/data';
 import { VariantError } from '../errors.js';
 import { variantText } from './messages.js';
 

@@ -25,14 +25,17 @@ describe('the theme tarball', () => {
     const [pack] = JSON.parse(stdout) as PackResult[];
     if (!pack) throw new Error('npm pack printed no result');
     // Most of it is fonts: Latin, Latin Extended, Cyrillic, Greek, Vietnamese, Arabic and symbol
-    // subsets, once, in the CommonJS bundle the ES entry re-exports (a page embeds only the
-    // subsets its text uses).
+    // subsets, once, in the CommonJS bundle both entries hand on (a page embeds only the subsets
+    // its text uses).
     expect(pack.size).toBeLessThan(800 * 1024);
     const files = pack.files.map((f) => f.path);
     for (const needed of [
       'index.js',
       'dist/index.cjs',
+      'dist/theme.cjs',
       'dist/index.mjs',
+      'dist/data.cjs',
+      'dist/data.mjs',
       'dist/index.d.cts',
       'dist/index.d.mts',
       'schema/resume.schema.json',

@@ -1,7 +1,8 @@
 // Builds the published package from src/: templates precompiled, styles and fonts inlined into one
-// CommonJS bundle (dist/index.cjs), an ES module entry that re-exports it (dist/index.mjs), one
-// bundled type declaration file for each, and the schema as one self-contained file. The bundle
-// reads no file at run time, so the theme also works when bundled itself.
+// CommonJS bundle (dist/theme.cjs), entries for both module systems that hand it on
+// (dist/index.cjs, dist/index.mjs), one bundled type declaration file for each, the tables alone
+// (dist/data.*), and the schema as one self-contained file. The bundle reads no file at run
+// time, so the theme also works when bundled itself.
 import {
   copyFileSync,
   existsSync,
@@ -21,9 +22,9 @@ import Handlebars from 'handlebars';
 import { cachedFontSubsets } from './fonts.mjs';
 import { standaloneSchema } from './schema.mjs';
 
+const ASSETS = 'camera-ready:assets';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
-const ASSETS = 'camera-ready:assets';
 
 /** Handlebars specs as JavaScript source, for the runtime-only `template()`. */
 function precompiled(file, options = {}) {
@@ -66,20 +67,49 @@ const assetsPlugin = {
 };
 
 mkdirSync(dist, { recursive: true });
-await build({
-  entryPoints: [join(root, 'src', 'index.ts')],
-  outfile: join(dist, 'index.cjs'),
+const bundleOptions = {
   bundle: true,
-  format: 'cjs',
   platform: 'neutral',
   mainFields: ['main'],
-  // Templates are precompiled: only Handlebars' runtime is needed.
-  alias: { handlebars: 'handlebars/runtime' },
   target: 'node20',
   legalComments: 'inline',
   logLevel: 'warning',
+};
+await build({
+  ...bundleOptions,
+  entryPoints: [join(root, 'src', 'index.ts')],
+  outfile: join(dist, 'theme.cjs'),
+  format: 'cjs',
+  // Templates are precompiled: only Handlebars' runtime is needed.
+  alias: { handlebars: 'handlebars/runtime' },
   plugins: [assetsPlugin],
 });
+
+// The tables alone (`./data`), in both module systems: a few kilobytes where the theme is a
+// megabyte of fonts, for tools that need the paper sizes or field names and not a render.
+for (const format of ['cjs', 'esm']) {
+  await build({
+    ...bundleOptions,
+    entryPoints: [join(root, 'src', 'data.ts')],
+    outfile: join(dist, format === 'cjs' ? 'data.cjs' : 'data.mjs'),
+    format,
+  });
+}
+const dataNames = Object.keys(createRequire(import.meta.url)(join(dist, 'data.cjs')));
+for (const [declaration, entry] of [
+  ['data.d.cts', './index.cjs'],
+  ['data.d.mts', './index.mjs'],
+]) {
+  writeFileSync(join(dist, declaration), `export { ${dataNames.join(', ')} } from '${entry}';\n`);
+}
+
+// The CommonJS entry hands on the bundle as one object. Imported as an ES module, a CommonJS file
+// is scanned for the names it exports, and a reexport (\`module.exports = require(…)\`) is
+// followed: this one names no export, so the megabyte of the bundle is never scanned.
+writeFileSync(
+  join(dist, 'index.cjs'),
+  `'use strict';\nconst theme = require('./theme.cjs');\nmodule.exports = theme;\n`,
+);
 
 // The ES module entry re-exports the CommonJS bundle by name, so the fonts ship once and both
 // module systems share one instance of the theme.
