@@ -68,6 +68,8 @@ export function pdfPreview(outFile: string, allowedFolder: string, progress: Pro
             return opened.page;
           },
           step: (step, work) => runStep(step, work, { ...limits, broken: opened?.broken }),
+          // The preview's browser stays for the next save; its tab is closed below.
+          pageDone: () => undefined,
         });
         await mkdir(dirname(outFile), { recursive: true });
         await writeFileAtomic(outFile, output.data);

@@ -55,7 +55,12 @@ export async function exportBatch(
       for (let next = queue.shift(); next; next = queue.shift()) {
         const { single, plan } = next;
         try {
-          const { files } = await exportPlanned(plan, single, session, timings, worker);
+          const { files } = await exportPlanned(
+            plan,
+            single,
+            { session, worker, ownsBrowser: false },
+            timings,
+          );
           result.files.push(...files);
           result.exported += 1;
         } catch (error) {

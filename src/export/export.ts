@@ -1,8 +1,9 @@
 /**
- * validate → transform → render → HTML/PDF/PNG/… → write. Chromium starts first, in the
- * background, so it boots while the résumé is validated and rendered. All outputs are written only
- * once every one of them is complete; the one exception is a missing browser, where the outputs
- * that need none are still written. Failures are the domain errors of src/errors.ts.
+ * validate → transform → render → HTML/PDF/PNG/… → write. The theme's worker and Chromium start
+ * first, in the background: the theme loads and the browser boots while the résumé is validated,
+ * and the browser closes while the PDF is post-processed. All outputs are written only once every
+ * one of them is complete; the one exception is a missing browser, where the outputs that need
+ * none are still written. Failures are the domain errors of src/errors.ts.
  */
 import { dirname } from 'node:path';
 import { startBrowser } from '../browser/launch.js';
@@ -14,7 +15,7 @@ import { withPrintFonts } from './cjk-fonts.js';
 import { checkGlyphs } from './glyph-check.js';
 import { installedCoverage } from './glyph-coverage.js';
 import { produceOutputs } from './produce-outputs.js';
-import { readResume, transformLabels } from './read-resume.js';
+import { peekMetaTheme, readResume, transformLabels } from './read-resume.js';
 import { chooseTheme } from './theme-choice.js';
 import { startThemeWorker, type ThemeWorker } from './theme-render.js';
 import { createTimings, type Timings } from './timings.js';
@@ -28,11 +29,17 @@ export async function exportResume(
 ): Promise<ExportResult> {
   timings.add('start', timings.now());
   const plan = planExport(options);
-  const session = plan.needsBrowser ? await openSession(plan, options, timings) : undefined;
+  // The worker's thread starts first, while the browser is found and started.
+  const worker = startThemeWorker();
   try {
-    return await exportPlanned(plan, options, session, timings);
+    const session = plan.needsBrowser ? await openSession(plan, options, timings) : undefined;
+    try {
+      return await exportPlanned(plan, options, { session, worker, ownsBrowser: true }, timings);
+    } finally {
+      await session?.close();
+    }
   } finally {
-    await session?.close();
+    await worker.stop();
   }
 }
 
@@ -51,52 +58,60 @@ export function openSession(
   });
 }
 
-/**
- * One résumé's export, printed with `session` (needed when the plan needs a browser). A batch
- * passes its own `themeWorker`, which keeps the theme loaded; otherwise one is started and stopped.
- */
+/** What an export runs on. */
+export interface ExportRun {
+  /** The browser it prints with (needed when the plan needs one). */
+  session: BrowserSession | undefined;
+  /** The worker its theme renders in (a batch's keeps the theme loaded between résumés). */
+  worker: ThemeWorker;
+  /** The browser is this export's alone, so it closes as soon as no output needs it. */
+  ownsBrowser: boolean;
+}
+
+/** One résumé's export, on browser and worker started by the caller. */
 export async function exportPlanned(
   plan: ExportPlan,
   options: ExportOptions,
-  session: BrowserSession | undefined,
+  { session, worker: themeWorker, ownsBrowser }: ExportRun,
   timings: Timings,
-  sharedWorker?: ThemeWorker,
 ): Promise<ExportResult> {
   const { progress } = options;
-  const themeWorker = sharedWorker ?? startThemeWorker();
+  // The theme loads in its worker while the résumé is validated.
+  void peekMetaTheme(plan.resumePath, options)
+    .then((metaTheme) => themeWorker.preload(chooseTheme(options.theme, metaTheme), plan.cwd))
+    .catch(() => undefined);
   // fontconfig lists the installed fonts while the résumé is validated.
   const coverage = plan.needsBrowser ? installedCoverage() : undefined;
   const target: CommitTarget = { outDir: plan.outDir, shownOut: options.out, cwd: plan.cwd };
-  try {
-    const resume = await timings.measure('validate', () =>
-      readResume(plan.resumePath, options, progress, plan.cwd),
-    );
-    session?.warmUp();
-    const theme = await timings.measure('render', () =>
-      progress.step(
-        () =>
-          themeWorker.render(
-            { spec: chooseTheme(options.theme, resume.meta?.theme), cwd: plan.cwd, resume },
-            plan.timeoutMs,
-          ),
-        (rendered) => `rendered with ${rendered.name}${transformLabels(options.transforms)}`,
-      ),
-    );
-    const printed = withPrintFonts(theme.html);
-    if (coverage) checkGlyphs(printed.html, await coverage, options.strict ?? false, progress);
-    const page = {
-      html: printed.html,
-      fonts: printed.files,
-      allowedFolder: dirname(plan.resumePath),
-    };
-    const produced = await produceOutputs(
-      plan.outputs,
-      { resume, theme, paper: options.paper, page },
-      session,
-      (kept) => commitOutputs(kept, target, progress, timings),
-    );
-    return { files: await commitOutputs(produced, target, progress, timings) };
-  } finally {
-    if (!sharedWorker) await themeWorker.stop();
-  }
+  const resume = await timings.measure('validate', () =>
+    readResume(plan.resumePath, options, progress, plan.cwd),
+  );
+  session?.warmUp();
+  const theme = await timings.measure('render', () =>
+    progress.step(
+      () =>
+        themeWorker.render(
+          { spec: chooseTheme(options.theme, resume.meta?.theme), cwd: plan.cwd, resume },
+          plan.timeoutMs,
+        ),
+      (rendered) => `rendered with ${rendered.name}${transformLabels(options.transforms)}`,
+    ),
+  );
+  const printed = withPrintFonts(theme.html);
+  if (coverage) await checkGlyphs(printed.html, coverage, options.strict ?? false, progress);
+  const page = {
+    html: printed.html,
+    fonts: printed.files,
+    allowedFolder: dirname(plan.resumePath),
+  };
+  const produced = await produceOutputs(
+    plan.outputs,
+    { resume, theme, paper: options.paper, page },
+    session,
+    {
+      keepWithoutBrowser: (kept) => commitOutputs(kept, target, progress, timings),
+      ...(ownsBrowser && session && { browserDone: () => void session.close() }),
+    },
+  );
+  return { files: await commitOutputs(produced, target, progress, timings) };
 }

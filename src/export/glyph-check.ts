@@ -1,18 +1,25 @@
 import { OutputWriteError } from '../errors.js';
 import type { Progress } from '../cli/progress.js';
-import { describeCharacters, uncoveredCharacters, type Coverage } from './glyph-coverage.js';
+import {
+  beyondEmbeddedFonts,
+  describeCharacters,
+  notInstalled,
+  type Coverage,
+} from './glyph-coverage.js';
 
 /**
  * Characters no font here has would print as empty boxes: say which, and how to fix it. A warning,
  * or with `strict` a failure.
  */
-export function checkGlyphs(
+export async function checkGlyphs(
   html: string,
-  installed: Coverage | undefined,
+  installed: () => Promise<Coverage | undefined>,
   strict: boolean,
   progress: Progress,
-): void {
-  const missing = uncoveredCharacters(html, installed);
+): Promise<void> {
+  const beyond = beyondEmbeddedFonts(html);
+  // The installed fonts are read only for what the page's own fonts lack.
+  const missing = beyond.length > 0 ? notInstalled(beyond, await installed()) : [];
   if (!missing?.length) return;
   const message =
     `${missing.length} character${missing.length > 1 ? 's' : ''} of the page ${missing.length > 1 ? 'have' : 'has'} no font on this machine and would print as empty boxes: ${describeCharacters(missing)}. ` +

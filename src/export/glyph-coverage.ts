@@ -8,14 +8,24 @@ import { runProcess } from '../process/run.js';
 /** Inclusive [from, to] code point ranges. */
 export type Coverage = [number, number][];
 
-/** The code points the installed fonts have, or undefined where fontconfig is not available. */
-export async function installedCoverage(): Promise<Coverage | undefined> {
-  const listed = await runProcess('fc-list', ['--format', '%{charset}\\n']).catch(() => undefined);
-  if (listed?.code !== 0) return undefined;
-  // Tens of thousands of ranges with CJK fonts installed, read while the résumé is validated:
-  // one match per part, rather than a test and a split.
+/**
+ * The code points the installed fonts have, or undefined where fontconfig is not available. The
+ * listing starts now, while the résumé is validated; reading it (tens of thousands of ranges with
+ * CJK fonts installed) waits until a page has a character its own fonts lack.
+ */
+export function installedCoverage(): () => Promise<Coverage | undefined> {
+  const listing = runProcess('fc-list', ['--format', '%{charset}\\n']).catch(() => undefined);
+  let coverage: Promise<Coverage | undefined> | undefined;
+  return () =>
+    (coverage ??= listing.then((listed) =>
+      listed?.code === 0 ? charsetRanges(listed.stdout) : undefined,
+    ));
+}
+
+/** fontconfig's charsets (`20-7e a0-17f …`) as ranges: one match per part, not a test and a split. */
+function charsetRanges(listing: string): Coverage {
   const ranges: Coverage = [];
-  for (const part of listed.stdout.split(/\s+/)) {
+  for (const part of listing.split(/\s+/)) {
     const range = /^([0-9a-f]+)(?:-([0-9a-f]+))?$/i.exec(part);
     if (!range) continue;
     const from = parseInt(range[1]!, 16);
@@ -75,6 +85,26 @@ export function pageText(html: string): string {
 /** Characters that draw nothing, so need no font: controls, spaces, joiners, selectors. */
 const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zs}\p{Zl}\p{Zp}\u{FE00}-\u{FE0F}\u{E0100}-\u{E01EF}]/u;
 
+/** The visible characters of the page its embedded fonts do not cover, in order of first use. */
+export function beyondEmbeddedFonts(html: string): string[] {
+  const coverage = embeddedCoverage(html);
+  const beyond = new Set<string>();
+  for (const char of pageText(html)) {
+    if (beyond.has(char) || INVISIBLE.test(char)) continue;
+    if (!covers(coverage, char)) beyond.add(char);
+  }
+  return [...beyond];
+}
+
+/** Which of `chars` the installed fonts lack too; undefined when what is installed cannot be known. */
+export function notInstalled(
+  chars: string[],
+  installed: Coverage | undefined,
+): string[] | undefined {
+  if (chars.length === 0) return [];
+  return installed && chars.filter((char) => !covers(installed, char));
+}
+
 /**
  * The characters of the page that neither its embedded fonts nor `installed` cover, in order of
  * first use; undefined when what is installed cannot be known.
@@ -83,15 +113,12 @@ export function uncoveredCharacters(
   html: string,
   installed: Coverage | undefined,
 ): string[] | undefined {
-  if (installed === undefined) return undefined;
-  const coverage = [...embeddedCoverage(html), ...installed];
-  const missing = new Set<string>();
-  for (const char of pageText(html)) {
-    if (missing.has(char) || INVISIBLE.test(char)) continue;
-    const code = char.codePointAt(0)!;
-    if (!coverage.some(([from, to]) => code >= from && code <= to)) missing.add(char);
-  }
-  return [...missing];
+  return notInstalled(beyondEmbeddedFonts(html), installed);
+}
+
+function covers(coverage: Coverage, char: string): boolean {
+  const code = char.codePointAt(0)!;
+  return coverage.some(([from, to]) => code >= from && code <= to);
 }
 
 /** "𓀀 (U+13000), 𓀁 (U+13001)": what to name in a message, at most `shown` of them. */

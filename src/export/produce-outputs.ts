@@ -8,7 +8,7 @@ import { BrowserUnavailableError } from '../errors.js';
 import type { BrowserSession, PageSource } from './browser-session.js';
 import { outputFailure } from './export-errors.js';
 import type { PlannedOutput } from './export-plan.js';
-import type { FormatName, Output, OutputContext } from './formats.js';
+import type { Output, OutputContext } from './formats.js';
 import type { RenderedTheme } from './theme-render.js';
 
 export interface Produced {
@@ -27,28 +27,41 @@ export interface RenderedResume {
   page: PageSource;
 }
 
+/** What happens around the outputs: see produceOutputs. */
+export interface OutputHooks {
+  keepWithoutBrowser: (produced: Produced[]) => Promise<unknown>;
+  /** The run's own browser, closed once no output needs it; a batch's outlives the résumé. */
+  browserDone?: () => void;
+}
+
 /**
  * Produces each planned output. When there is no browser, `keepWithoutBrowser` is given the outputs
- * that needed none (the HTML is still useful) before the failure is thrown.
+ * that needed none (the HTML is still useful) before the failure is thrown. Once the last output
+ * that needs the browser is done with the page, `browserDone` lets the browser close while that
+ * output finishes (a PDF's post-processing, say).
  */
 export async function produceOutputs(
   planned: PlannedOutput[],
   rendered: RenderedResume,
   session: BrowserSession | undefined,
-  keepWithoutBrowser: (produced: Produced[]) => Promise<unknown>,
+  { keepWithoutBrowser, browserDone }: OutputHooks,
 ): Promise<Produced[]> {
+  const lastBrowserOutput = planned.filter((output) => output.writer.needsBrowser).at(-1);
   let opened: Promise<OpenedDocument> | undefined;
   const browser = () => {
     if (!session) throw new Error('An output that needs the browser was planned without one.');
     return session;
   };
-  const contextFor = (format: FormatName): OutputContext => ({
+  const contextFor = (output: PlannedOutput): OutputContext => ({
     html: rendered.theme.html,
     resume: rendered.resume,
     theme: rendered.theme,
     paper: rendered.paper,
-    page: async () => (await (opened ??= browser().open(rendered.page, format))).page,
-    step: async (step, work) => browser().step(step, format, work, (await opened)?.broken),
+    page: async () => (await (opened ??= browser().open(rendered.page, output.name))).page,
+    step: async (step, work) => browser().step(step, output.name, work, (await opened)?.broken),
+    pageDone: () => {
+      if (output === lastBrowserOutput) browserDone?.();
+    },
   });
 
   const produced: Produced[] = [];
@@ -56,7 +69,7 @@ export async function produceOutputs(
     for (const output of planned) {
       const startedAt = performance.now();
       try {
-        const made = await output.writer.produce(contextFor(output.name));
+        const made = await output.writer.produce(contextFor(output));
         produced.push({ planned: output, output: made, ms: performance.now() - startedAt });
       } catch (error) {
         if (error instanceof BrowserUnavailableError) {

@@ -26,6 +26,29 @@ export async function readResume(
   return options.paper ? withPaper(transformed, options.paper) : transformed;
 }
 
+/**
+ * `meta.theme` of the résumé at `path`, read ahead of validation so that the theme can load
+ * meanwhile. Undefined when the file cannot be read within the limit or is not JSON: validation
+ * reports that.
+ */
+export async function peekMetaTheme(
+  path: string,
+  options: Pick<ExportOptions, 'maxBytes'>,
+): Promise<unknown> {
+  const { readResumeText } = await import('../resume/load.js');
+  const read = await readResumeText(path, { maxBytes: options.maxBytes });
+  try {
+    const value: unknown = read.ok ? JSON.parse(read.text) : undefined;
+    const meta: unknown = isObject(value) ? value.meta : undefined;
+    return isObject(meta) ? meta.theme : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
 /** ` (variant industry)`: the transforms, for the progress line. */
 export function transformLabels(transforms: ResumeTransform[] | undefined): string {
   return transforms?.length ? ` (${transforms.map((t) => t.label).join(', ')})` : '';

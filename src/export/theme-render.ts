@@ -16,6 +16,10 @@ export interface ThemeJob {
   resume: Resume;
 }
 
+/** What the worker is asked: to start loading a theme, or to render with one. */
+export type ThemeRequest =
+  { kind: 'preload'; spec: string; cwd: string } | { kind: 'render'; job: ThemeJob };
+
 export type ThemeMessage =
   | { kind: 'loaded'; name: string }
   | { kind: 'rendered'; name: string; html: string; pdfRenderOptions: ThemePdfOptions }
@@ -45,6 +49,11 @@ const BOOTSTRAP = `const { workerData } = require('node:worker_threads');
 })();`;
 
 export interface ThemeWorker {
+  /**
+   * Starts loading a theme ahead of its render (while the résumé is validated, say). Nothing is
+   * reported: a failure to load is the failure of the render that uses it.
+   */
+  preload(spec: string, cwd: string): void;
   /** Loads the theme and renders `resume`; fails with an error naming the step that failed. */
   render(job: ThemeJob, timeoutMs: number): Promise<RenderedTheme>;
   /** Ends the worker, whatever it is doing. */
@@ -66,7 +75,9 @@ export function startThemeWorker(): ThemeWorker {
   const forget = onShutdown(terminate);
   // Until render() listens, a worker that fails to start must not crash the process.
   worker.on('error', () => undefined);
+  const ask = (request: ThemeRequest) => worker.postMessage(request);
   return {
+    preload: (spec, cwd) => ask({ kind: 'preload', spec, cwd }),
     stop: () => {
       forget();
       return terminate();
@@ -105,7 +116,7 @@ export function startThemeWorker(): ThemeWorker {
             `Theme ${name} stopped before it ${loaded ? 'returned its HTML' : 'loaded'}: it returned a promise that nothing can ever settle, or ended the process itself. Fix the theme.`,
           );
         worker.on('message', onMessage).on('error', onError).on('exit', onExit);
-        worker.postMessage(job);
+        ask({ kind: 'render', job });
       }).finally(() => {
         clearTimeout(timer);
         // The worker may take the next job: this one's listeners go.
