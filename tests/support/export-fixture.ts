@@ -4,10 +4,14 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString, PDFHexString } from 'pdf-lib';
+import type { PDFDocument } from 'pdf-lib';
+// The exporter's own pdf-lib: its outline readers check objects against these classes.
+import { pdfLib } from '../../src/export/pdf-lib.js';
 import type { Resume } from 'jsonresume-theme-camera-ready';
 import { outlineItems, outlineTitle } from '../../src/export/pdf-outline.js';
 import { seedResumePath } from './paths.js';
+
+const { PDFArray, PDFDict, PDFName, PDFString, PDFHexString } = pdfLib;
 
 export function seedResume(): Resume {
   return JSON.parse(readFileSync(seedResumePath, 'utf8')) as Resume;
@@ -56,7 +60,7 @@ export function urlsIn(value: unknown, key = ''): string[] {
 }
 
 export async function loadPdf(path: string): Promise<PDFDocument> {
-  return PDFDocument.load(readFileSync(path), { updateMetadata: false });
+  return pdfLib.PDFDocument.load(readFileSync(path), { updateMetadata: false });
 }
 
 /** The URIs of every link annotation, page by page. */

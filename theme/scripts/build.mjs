@@ -103,19 +103,26 @@ for (const [declaration, entry] of [
   writeFileSync(join(dist, declaration), `export { ${dataNames.join(', ')} } from '${entry}';\n`);
 }
 
-// The CommonJS entry hands on the bundle as one object. Imported as an ES module, a CommonJS file
-// is scanned for the names it exports, and a reexport (\`module.exports = require(…)\`) is
-// followed: this one names no export, so the megabyte of the bundle is never scanned.
+// The CommonJS entry hands on the bundle's exports one by one. Imported as an ES module, a
+// CommonJS file is scanned for the names it exports, and a reexport (`module.exports =
+// require(…)`) is followed: this entry is scanned, the megabyte of the bundle is not.
+const bundleNames = Object.keys(createRequire(import.meta.url)(join(dist, 'theme.cjs'))).filter(
+  (name) => name !== '__esModule',
+);
 writeFileSync(
   join(dist, 'index.cjs'),
-  `'use strict';\nconst theme = require('./theme.cjs');\nmodule.exports = theme;\n`,
+  [
+    `'use strict';`,
+    `const theme = require('./theme.cjs');`,
+    `Object.defineProperty(exports, '__esModule', { value: true });`,
+    ...bundleNames.map((name) => `exports.${name} = theme.${name};`),
+    '',
+  ].join('\n'),
 );
 
 // The ES module entry re-exports the CommonJS bundle by name, so the fonts ship once and both
 // module systems share one instance of the theme.
-const names = Object.keys(createRequire(import.meta.url)(join(dist, 'index.cjs'))).filter(
-  (name) => name !== 'default' && name !== '__esModule',
-);
+const names = bundleNames.filter((name) => name !== 'default');
 writeFileSync(
   join(dist, 'index.mjs'),
   `import theme from './index.cjs';\n` +
