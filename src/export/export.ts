@@ -77,9 +77,7 @@ export async function exportPlanned(
 ): Promise<ExportResult> {
   const { progress } = options;
   // The theme loads in its worker while the résumé is validated.
-  void peekMetaTheme(plan.resumePath, options)
-    .then((metaTheme) => themeWorker.preload(chooseTheme(options.theme, metaTheme), plan.cwd))
-    .catch(() => undefined);
+  themeWorker.preload(chooseTheme(options.theme, peekMetaTheme(plan.resumePath)), plan.cwd);
   // fontconfig lists the installed fonts while the résumé is validated.
   const coverage = plan.needsBrowser ? installedCoverage() : undefined;
   const target: CommitTarget = { outDir: plan.outDir, shownOut: options.out, cwd: plan.cwd };

@@ -47,11 +47,10 @@ export const FORMATS = {
     extension: 'pdf',
     needsBrowser: true,
     async produce(context) {
-      // pdf-lib is large: load it only when a PDF is made, while Chromium loads the page (loaded
-      // during the print instead, it would hold up the print's answer).
+      const page = await context.page();
+      // pdf-lib loads only when a PDF is made, while Chromium prints.
       const postProcessing = import('./pdf-metadata.js');
       postProcessing.catch(() => undefined);
-      const page = await context.page();
       const { headings, printed } = await context.step('print', async () => {
         // The headings are read in the media the page is printed in: print styles may hide some.
         await emulateThemeMedia(page, context.theme.pdfRenderOptions);

@@ -2,6 +2,7 @@
  * The résumé as the theme will see it: read and validated (or, with --force, only read), its photo
  * embedded, its transforms (a variant) applied, and the paper asked for set.
  */
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { PaperSize, Resume } from 'jsonresume-theme-camera-ready';
 import { InputError, InvalidResumeError } from '../errors.js';
@@ -26,23 +27,30 @@ export async function readResume(
   return options.paper ? withPaper(transformed, options.paper) : transformed;
 }
 
+/** Larger résumés skip the peek below: reading them twice would cost more than it saves. */
+const PEEK_MAX_BYTES = 1024 * 1024;
+
 /**
  * `meta.theme` of the résumé at `path`, read ahead of validation so that the theme can load
- * meanwhile. Undefined when the file cannot be read within the limit or is not JSON: validation
- * reports that.
+ * meanwhile: at once, before this thread takes up anything else. Undefined when the file is not a
+ * small regular file of JSON: validation reports what is wrong with it.
  */
-export async function peekMetaTheme(
-  path: string,
-  options: Pick<ExportOptions, 'maxBytes'>,
-): Promise<unknown> {
-  const { readResumeText } = await import('../resume/load.js');
-  const read = await readResumeText(path, { maxBytes: options.maxBytes });
+export function peekMetaTheme(path: string): unknown {
+  let file: number | undefined;
   try {
-    const value: unknown = read.ok ? JSON.parse(read.text) : undefined;
+    // Non-blocking, so a named pipe is refused by the check below instead of waited on.
+    file = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    if (!fstatSync(file).isFile()) return undefined;
+    const buffer = Buffer.alloc(PEEK_MAX_BYTES + 1);
+    const length = readSync(file, buffer, 0, buffer.length, 0);
+    if (length > PEEK_MAX_BYTES) return undefined;
+    const value: unknown = JSON.parse(buffer.toString('utf8', 0, length));
     const meta: unknown = isObject(value) ? value.meta : undefined;
     return isObject(meta) ? meta.theme : undefined;
   } catch {
     return undefined;
+  } finally {
+    if (file !== undefined) closeSync(file);
   }
 }
 
