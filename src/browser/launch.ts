@@ -9,24 +9,20 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import { setTimeout as delay } from 'node:timers/promises';
 import type { Browser } from 'puppeteer';
 import { BrowserUnavailableError } from '../errors.js';
 import { onShutdown } from '../cli/shutdown.js';
 import { killBrowserProcesses, killBrowserProcessesSync } from './browser-processes.js';
 import { chromiumArgs } from './chromium-args.js';
 import { pipeTransport } from './pipe-transport.js';
-import { PUPPETEER_CALL_LIMIT_MS, loadPuppeteer } from './puppeteer.js';
+import { PUPPETEER_CALL_LIMIT_MS, loadPuppeteerCore } from './puppeteer.js';
 
 export interface RunningBrowser {
   /** The Chromium process. */
   readonly process: ChildProcess;
   /** Connects puppeteer (imported on first use) to the running browser. */
   connect(): Promise<Browser>;
-  /**
-   * Closes the browser (killing it if it does not close at once), waits until every one of its
-   * processes is gone, then removes its profile folder.
-   */
+  /** Kills the browser, waits until every one of its processes is gone, then removes its profile. */
   close(): Promise<void>;
 }
 
@@ -50,8 +46,6 @@ const PROFILE_PREFIX = 'camera-ready-chromium-';
  */
 const MAX_PROFILE_PARENT =
   107 - '/.org.chromium.Chromium.XXXXXX/SingletonSocket'.length - `/${PROFILE_PREFIX}XXXXXX`.length;
-/** How long a browser gets to close by itself before it is killed. */
-const CLOSE_GRACE_MS = 1000;
 
 /** The system's temporary folder, or /tmp when that path is too long for Chromium's socket. */
 function profileParent(env: NodeJS.ProcessEnv): string {
@@ -85,7 +79,6 @@ export async function startBrowser(
   // Seen by connect(); until someone connects, a failed start must not crash the process.
   failedToStart.catch(() => undefined);
   let connection: Promise<Browser> | undefined;
-  let connected: Browser | undefined;
   let closing: Promise<void> | undefined;
   // If the process ends without close() (an exit from anywhere), take the browser and its profile along.
   const cleanUpOnExit = () => {
@@ -95,10 +88,8 @@ export async function startBrowser(
   process.once('exit', cleanUpOnExit);
   const close = () =>
     (closing ??= (async () => {
-      if (child.exitCode === null && child.signalCode === null && connected?.connected) {
-        // A connected browser closes cleanly; a busy or starting one is killed.
-        await Promise.race([connected.close().catch(() => undefined), delay(CLOSE_GRACE_MS)]);
-      }
+      // Killed rather than asked to close: its profile is thrown away, so there is nothing for it
+      // to save, and a clean shutdown takes tens of milliseconds.
       await killBrowserProcesses(child, userDataDir);
       await rm(userDataDir, { recursive: true, force: true, maxRetries: 3 });
       process.off('exit', cleanUpOnExit);
@@ -107,18 +98,17 @@ export async function startBrowser(
   const forgetOnShutdown = onShutdown(close);
 
   const connect = async (): Promise<Browser> => {
-    const puppeteer = loadPuppeteer();
+    const puppeteer = loadPuppeteerCore();
     // Killed while puppeteer loaded (the export failed early): its pipe will never answer.
     if (child.exitCode !== null || child.signalCode !== null) {
       throw new BrowserUnavailableError('Chromium exited before it could be used.');
     }
     const transport = pipeTransport(child.stdio[3] as Writable, child.stdio[4] as Readable);
-    connected = await puppeteer.connect({
+    return puppeteer.connect({
       transport,
       defaultViewport: null,
       protocolTimeout: PUPPETEER_CALL_LIMIT_MS,
     });
-    return connected;
   };
   return {
     process: child,
