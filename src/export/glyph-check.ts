@@ -1,11 +1,6 @@
 import { OutputWriteError } from '../errors.js';
 import type { Progress } from '../cli/progress.js';
-import {
-  beyondEmbeddedFonts,
-  describeCharacters,
-  notInstalled,
-  type Coverage,
-} from './glyph-coverage.js';
+import { describeCharacters, uncoveredCharacters, type Coverage } from './glyph-coverage.js';
 
 /**
  * Characters no font here has would print as empty boxes: say which, and how to fix it. A warning,
@@ -17,9 +12,7 @@ export async function checkGlyphs(
   strict: boolean,
   progress: Progress,
 ): Promise<void> {
-  const beyond = beyondEmbeddedFonts(html);
-  // The installed fonts are read only for what the page's own fonts lack.
-  const missing = beyond.length > 0 ? notInstalled(beyond, await installed()) : [];
+  const missing = await uncoveredCharacters(html, installed);
   if (!missing?.length) return;
   const message =
     `${missing.length} character${missing.length > 1 ? 's' : ''} of the page ${missing.length > 1 ? 'have' : 'has'} no font on this machine and would print as empty boxes: ${describeCharacters(missing)}. ` +

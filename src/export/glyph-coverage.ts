@@ -86,7 +86,7 @@ export function pageText(html: string): string {
 const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zs}\p{Zl}\p{Zp}\u{FE00}-\u{FE0F}\u{E0100}-\u{E01EF}]/u;
 
 /** The visible characters of the page its embedded fonts do not cover, in order of first use. */
-export function beyondEmbeddedFonts(html: string): string[] {
+function beyondEmbeddedFonts(html: string): string[] {
   const coverage = embeddedCoverage(html);
   const beyond = new Set<string>();
   for (const char of pageText(html)) {
@@ -96,24 +96,19 @@ export function beyondEmbeddedFonts(html: string): string[] {
   return [...beyond];
 }
 
-/** Which of `chars` the installed fonts lack too; undefined when what is installed cannot be known. */
-export function notInstalled(
-  chars: string[],
-  installed: Coverage | undefined,
-): string[] | undefined {
-  if (chars.length === 0) return [];
-  return installed && chars.filter((char) => !covers(installed, char));
-}
-
 /**
- * The characters of the page that neither its embedded fonts nor `installed` cover, in order of
- * first use; undefined when what is installed cannot be known.
+ * The characters of the page that neither its embedded fonts nor the installed ones cover, in
+ * order of first use; undefined when what is installed cannot be known. The installed fonts are
+ * asked for only when the page's own fonts lack a character.
  */
-export function uncoveredCharacters(
+export async function uncoveredCharacters(
   html: string,
-  installed: Coverage | undefined,
-): string[] | undefined {
-  return notInstalled(beyondEmbeddedFonts(html), installed);
+  installed: () => Promise<Coverage | undefined>,
+): Promise<string[] | undefined> {
+  const beyond = beyondEmbeddedFonts(html);
+  if (beyond.length === 0) return [];
+  const coverage = await installed();
+  return coverage && beyond.filter((char) => !covers(coverage, char));
 }
 
 function covers(coverage: Coverage, char: string): boolean {

@@ -23,7 +23,7 @@ describe('fonts served for printing', () => {
     expect(withPrintFonts(html).files.size).toBe(0);
   });
 
-  it('serves the Korean family for Korean text, in three weights, from files here', () => {
+  it('serves the Korean family for Korean text, in three weights, from files here', async () => {
     const html = theme.render({
       basics: { name: '박서준', summary: '백엔드 개발자' },
       meta: { themeOptions: { locale: 'ko' } },
@@ -43,7 +43,7 @@ describe('fonts served for printing', () => {
       expect(existsSync(file)).toBe(true);
     }
     // Every Hangul character of the page is in a served face, so none is left to the system.
-    expect(uncoveredCharacters(printed.html, [])).toEqual([]);
-    expect(uncoveredCharacters(html, [])).toContain('박');
+    expect(await uncoveredCharacters(printed.html, async () => [])).toEqual([]);
+    expect(await uncoveredCharacters(html, async () => [])).toContain('박');
   });
 });
