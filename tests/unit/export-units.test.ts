@@ -3,6 +3,7 @@
  * package, page.pdf options, document dates, the request filter, the browser lookup. (Taking
  * over the lock of a killed writer needs a real process: tests/e2e/atomic-write-takeover.test.ts.)
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +24,7 @@ import { runStep } from '../../src/export/export-steps.js';
 import { isAllowedRequest } from '../../src/browser/page-seal.js';
 import { documentDate, pdfMetadataFor } from '../../src/export/pdf-metadata.js';
 import { pdfOptions } from '../../src/export/pdf.js';
+import { peekMetaTheme } from '../../src/export/read-resume.js';
 import { loadTheme, themePackageName } from '../../src/export/theme-loader.js';
 import { repoRoot } from '../support/paths.js';
 import type { Resume } from 'jsonresume-theme-camera-ready';
@@ -137,6 +139,27 @@ describe('loadTheme', () => {
     const missing = await loadTheme('absent', project).catch((error: unknown) => error);
     expect(missing).toBeInstanceOf(InputError);
     expect(exitCodeFor(missing)).toBe(2);
+  });
+});
+
+describe('peekMetaTheme', () => {
+  it('reads meta.theme ahead of validation, and nothing from what validation must report', () => {
+    const folder = writeFiles(join(work, 'peek'), {
+      'named.json': JSON.stringify({ meta: { theme: 'even' } }),
+      'unnamed.json': JSON.stringify({ basics: { name: 'Ada' } }),
+      'broken.json': '{ "meta": { "theme": "even" } ',
+      'large.json': JSON.stringify({ meta: { theme: 'even' }, pad: 'x'.repeat(1024 * 1024) }),
+    });
+    expect(peekMetaTheme(join(folder, 'named.json'))).toBe('even');
+    expect(peekMetaTheme(join(folder, 'unnamed.json'))).toBeUndefined();
+    expect(peekMetaTheme(join(folder, 'broken.json'))).toBeUndefined();
+    // Past 1 MB the peek would cost more than it saves.
+    expect(peekMetaTheme(join(folder, 'large.json'))).toBeUndefined();
+    expect(peekMetaTheme(folder)).toBeUndefined();
+    expect(peekMetaTheme(join(folder, 'missing.json'))).toBeUndefined();
+    // A named pipe with no writer is refused at once, not waited on.
+    execFileSync('mkfifo', [join(folder, 'pipe.json')]);
+    expect(peekMetaTheme(join(folder, 'pipe.json'))).toBeUndefined();
   });
 });
 
