@@ -13,7 +13,7 @@ import { ExportStepError } from '../../src/errors.js';
 import { exportResume } from '../../src/export/export.js';
 import { browserThatDiesBeforePrint } from '../support/browser.js';
 import { filesIn, sha256 } from '../support/files.js';
-import { runScript, stackLines } from '../support/cli.js';
+import { runScript, stackLines, type CliResult } from '../support/cli.js';
 import { seedResume } from '../support/export-fixture.js';
 import { seedResumePath } from '../support/paths.js';
 import { hostileTheme } from '../support/probe.js';
@@ -26,6 +26,14 @@ function writeJson(name: string, value: unknown): string {
   const path = join(work, name);
   writeFileSync(path, JSON.stringify(value, null, 2));
   return path;
+}
+
+/** Exit 3 for want of a browser: `said`, the install hint, and the HTML alone kept in `out`. */
+function expectNoBrowser(result: CliResult, out: string, said: string): void {
+  expect(result.code).toBe(3);
+  expect(result.stderr).toContain(said);
+  expect(result.stderr).toContain('sudo apt-get install chromium');
+  expect(filesIn(out)).toEqual(['resume.html']);
 }
 
 describe('npm run export fails cleanly', () => {
@@ -102,10 +110,7 @@ describe('npm run export fails cleanly', () => {
     const result = await runScript('export', [...fromSeed, '--out', out], {
       env: { PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chromium' },
     });
-    expect(result.code).toBe(3);
-    expect(result.stderr).toContain('PUPPETEER_EXECUTABLE_PATH is set to /nonexistent/chromium');
-    expect(result.stderr).toContain('sudo apt-get install chromium');
-    expect(filesIn(out)).toEqual(['resume.html']);
+    expectNoBrowser(result, out, 'PUPPETEER_EXECUTABLE_PATH is set to /nonexistent/chromium');
     expect(stackLines(result.stderr)).toEqual([]);
   });
 
@@ -126,10 +131,7 @@ describe('npm run export fails cleanly', () => {
       // A machine that reaches Google's servers: the download served the export.
       expect(filesIn(out)).toEqual(['resume.html', 'resume.pdf']);
     } else {
-      expect(result.code).toBe(3);
-      expect(result.stderr).toContain('Tried: puppeteer browsers install chrome failed');
-      expect(result.stderr).toContain('sudo apt-get install chromium');
-      expect(filesIn(out)).toEqual(['resume.html']);
+      expectNoBrowser(result, out, 'Tried: puppeteer browsers install chrome failed');
     }
     expect(stackLines(result.stderr)).toEqual([]);
   });

@@ -12,7 +12,7 @@ import { stackLines } from '../support/cli.js';
 import { seedResumePath } from '../support/paths.js';
 import { runTraced, startListener, type Listener } from '../support/network-watch.js';
 import { filesIn } from '../support/files.js';
-import { hostileTheme, writeProbeResume } from '../support/probe.js';
+import { hostileTheme, writeProbeResume, type Probe } from '../support/probe.js';
 
 const work = mkdtempSync(join(tmpdir(), 'export-seal-'));
 let listener: Listener;
@@ -27,22 +27,28 @@ afterAll(async () => {
 const HOST = 'leak-probe.example';
 const noContacts = { connections: 0, requests: [], upgrades: [], datagrams: 0 };
 
+/** Exports a résumé that asks the hostile theme for `probe`, under strace; its output folder too. */
+async function exportHostile(name: string, probe: Probe) {
+  const resume = writeProbeResume(work, `${name}.json`, probe);
+  const out = join(work, `${name}-out`);
+  const result = await runTraced('export', [
+    '--resume',
+    resume,
+    '--theme',
+    hostileTheme,
+    '--out',
+    out,
+  ]);
+  return { result, out };
+}
+
 describe('a sealed export', () => {
   it('lets a theme that tries every channel reach nothing, and reports each attempt', async () => {
-    const resume = writeProbeResume(work, 'every-channel.json', {
+    const { result, out } = await exportHostile('every-channel', {
       http: listener.http,
       udp: listener.udp,
       host: HOST,
     });
-    const out = join(work, 'every-channel-out');
-    const result = await runTraced('export', [
-      '--resume',
-      resume,
-      '--theme',
-      hostileTheme,
-      '--out',
-      out,
-    ]);
     expect(result.stderr).not.toMatch(/✖/);
     expect(result.code).toBe(0);
     expect(listener.contacts()).toEqual(noContacts);
@@ -123,19 +129,10 @@ describe('a page that leaves its document fails the export', () => {
   });
 
   it('through a script that sets location', async () => {
-    const resume = writeProbeResume(work, 'script-navigation.json', {
+    const { result, out } = await exportHostile('script-navigation', {
       http: listener.http,
       behave: ['navigate-script'],
     });
-    const out = join(work, 'script-navigation-out');
-    const result = await runTraced('export', [
-      '--resume',
-      resume,
-      '--theme',
-      hostileTheme,
-      '--out',
-      out,
-    ]);
     expect(result.code).toBe(3);
     expect(result.stderr).toContain(
       `✖ The page tried to leave the résumé for ${listener.http}/navigated (a script)`,
