@@ -41,10 +41,38 @@ export interface ParsedBib {
 const MARKUP =
   /<\/?(?:i|b|em|strong|sup|sub|tt)>|<span(?: (?:class|style)="[^"<>]*")?>|<\/span>|<a href="[^"<>]*">|<\/a>/g;
 
+/**
+ * The file's own `<` and `>` (written, or as \textless and \textgreater) stand in for two
+ * noncharacters while it is parsed, so that they are not taken for the markup the parser adds.
+ */
+const LESS = '\ufdd0';
+const GREATER = '\ufdd1';
+const ANGLE = /<|>|\\text(less|greater)(?![A-Za-z])(?:\{\}|[ \t]*)/g;
+
+/** The text the parser reads, and where an offset in it was in the file. */
+function withAnglesHidden(text: string): {
+  hidden: string;
+  fileOffset: (offset: number) => number;
+} {
+  // Each replacement shortens the text: from `at` on, offsets are `removed` short.
+  const shifts: { at: number; removed: number }[] = [];
+  let removed = 0;
+  const hidden = text.replace(ANGLE, (match: string, word: string | undefined, offset: number) => {
+    const at = offset - removed + 1;
+    removed += match.length - 1;
+    if (match.length > 1) shifts.push({ at, removed });
+    return match === '<' || word === 'less' ? LESS : GREATER;
+  });
+  const fileOffset = (offset: number) =>
+    offset + (shifts.filter((shift) => shift.at <= offset).at(-1)?.removed ?? 0);
+  return { hidden, fileOffset };
+}
+
+const shownAngles = (value: string) => value.replaceAll(LESS, '<').replaceAll(GREATER, '>');
+
 /** Plain text: no markup, composed accents (the parser gives "a" + combining mark), one space. */
 export function plainText(value: string): string {
-  return value
-    .replace(MARKUP, '')
+  return shownAngles(value.replace(MARKUP, ''))
     .normalize('NFC')
     .replace(/[\s\u00a0]+/g, ' ')
     .trim();
@@ -73,7 +101,8 @@ function person(creator: Creator): Person {
 /** The entry's type and key as written at its start: `@article{doe2020,`. */
 const ENTRY_HEAD = /^@\s*([A-Za-z]+)\s*[{(]\s*([^,\s{}()]*)/;
 
-export function parseBib(text: string): ParsedBib {
+export function parseBib(file: string): ParsedBib {
+  const { hidden: text, fileOffset } = withAnglesHidden(file);
   /** Unknown LaTeX commands by entry key. */
   const unknownCommands = new Map<string, string[]>();
   const library = parse(text, {
@@ -81,12 +110,13 @@ export function parseBib(text: string): ParsedBib {
     english: false,
     applyCrossRef: true,
     unsupported: (_node, tex, entry) => {
-      unknownCommands.set(entry.key, [...(unknownCommands.get(entry.key) ?? []), tex]);
+      unknownCommands.set(entry.key, [...(unknownCommands.get(entry.key) ?? []), shownAngles(tex)]);
       return '';
     },
   });
   const diagnostics: Diagnostic[] = [];
-  const at = lineIndex(text);
+  const lineAndColumn = lineIndex(file);
+  const at = (offset: number) => lineAndColumn(fileOffset(offset));
   const located = (
     severity: Diagnostic['severity'],
     offset: number,
@@ -99,7 +129,7 @@ export function parseBib(text: string): ParsedBib {
   for (const error of library.errors) {
     const source = error.input?.trim() ?? '';
     const stopped = /at line (\d+), column (\d+)/.exec(error.error);
-    const reason = error.error
+    const reason = shownAngles(error.error)
       .replace(/\s+at line \d+, column \d+.*$/s, '')
       // The parser's "Token mismatch, expected X, found "Y"..." in plainer words.
       .replace(

@@ -220,6 +220,6 @@ test('export → import gives the same facts; importing again changes nothing', 
       expect(second.changes.filter((c) => c.kind !== 'unchanged')).toEqual([]);
       expect(await readFile(resumePath, 'utf8')).toBe(once);
     }),
-    { numRuns: 150 },
+    { numRuns: 300 },
   );
 });

@@ -201,8 +201,21 @@ describe('LaTeX to plain Unicode', () => {
     ],
     [String.raw`Fig.~1 and  many   spaces`, 'Fig. 1 and many spaces'],
     [String.raw`a $<$ b`, 'a < b'],
+    // Angle brackets of the title itself, never taken for the markup \textit becomes.
+    [String.raw`\textless{}i\textgreater{} a`, '<i> a'],
+    [String.raw`<b>bold</b> \textit{it} \textless i`, '<b>bold</b> it <i'],
   ])('%s', (source, expected) => {
     expect(titleOf(source)).toBe(expected);
+  });
+
+  test('places what follows a \\textless where it is in the file', () => {
+    const file = '@misc{a,\n  title = {\\textless{}\\textless{}}}\n@misc{b,\n  title = {B \\foo}}';
+    const { entries, diagnostics } = parseBib(file);
+    expect(entries.map((e) => [e.key, e.fields['title'], e.line, e.column])).toEqual([
+      ['a', '<<', 1, 1],
+      ['b', 'B', 3, 1],
+    ]);
+    expect(diagnostics).toMatchObject([{ path: 'b', line: 3, column: 1 }]);
   });
 
   test('an unknown command is reported as a warning, its argument kept', () => {
