@@ -8,6 +8,7 @@ import { maxSizeOption, resumeIsAnOption, resumeOption } from '../src/cli/resume
 import { defineCommand, runCommand } from '../src/cli/run-command.js';
 import { devCli } from '../src/dev/messages.js';
 import { startPreview } from '../src/dev/preview.js';
+import { offlineOption } from '../src/export/export-args.js';
 
 function parsePort(value: string): number {
   const port = Number(value);
@@ -39,6 +40,7 @@ runCommand(
       pdf: { type: 'boolean', description: devCli.pdfOption },
       out: { type: 'string', value: 'folder', description: devCli.outOption, default: 'dist' },
       'max-size': maxSizeOption,
+      offline: offlineOption,
     },
     positionals: resumeIsAnOption,
     // Stopping is how the preview ends: the server and the browser are closed, and that is success.
@@ -53,6 +55,7 @@ runCommand(
         pdf: values.pdf,
         out: values.out,
         maxBytes: values['max-size'],
+        offline: values.offline ?? false,
         cwd: process.cwd(),
         progress: createProgress(),
         log: (line) => io.stderr(`${line}\n`),

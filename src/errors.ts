@@ -19,6 +19,12 @@ export class InputError extends UserFacingError {}
 /** The résumé was read but is not valid JSON or not a valid résumé. */
 export class InvalidResumeError extends UserFacingError {}
 
+/**
+ * The résumé's photo cannot be shown: missing, outside the résumé's folder, not an image, or not
+ * fetched. The export warns and goes on without it; with `--strict` this is the failure.
+ */
+export class PhotoError extends InvalidResumeError {}
+
 /** A variant name or definition that does not exist or does not apply. */
 export class VariantError extends UserFacingError {}
 

@@ -12,7 +12,7 @@ import { EVENTS_PATH, devPage, problemPage, type Problem } from './dev-page.js';
 import { devCli, devText } from './messages.js';
 import { watchFile, watchTree, type Watcher } from './file-watch.js';
 import { readResumeText } from '../resume/load.js';
-import { embedPhoto } from '../export/photo.js';
+import { embedPhoto, type PhotoOptions } from '../export/photo.js';
 import type { LoadedTheme } from '../export/theme-loader.js';
 import { validateText } from '../resume/validate.js';
 
@@ -30,6 +30,8 @@ export interface DevServerOptions {
   loadTheme(fresh: boolean): Promise<LoadedTheme>;
   /** Folders whose changes mean the theme must be loaded again. */
   themeFolders: string[];
+  /** How the photo is had, as in the export: offline, and how host names resolve. */
+  photo?: Pick<PhotoOptions, 'offline' | 'resolve'>;
   /** Turns the validated résumé into what the theme renders (e.g. a variant). */
   transform?: (resume: Resume) => Resume;
   /** Called after each good render, e.g. to export a PDF; its failures are reported, not fatal. */
@@ -54,6 +56,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   let lastText: string | undefined;
   let theme: LoadedTheme | undefined;
   const clients = new Set<ServerResponse>();
+  // A photo address is fetched once per preview, not on every save.
+  const fetched = new Map<string, Buffer>();
 
   const currentVersion = () => `${boot}-${version}`;
   const page = () =>
@@ -102,9 +106,13 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     if (outcome.report) log(outcome.report);
     let resume: Resume;
     try {
-      const withPhoto = embedPhoto(outcome.resume, dirname(options.resumePath), (warning) =>
-        log(devText.warning(warning)),
-      );
+      // The export's own photo step: the page shows what the export would embed, nothing else.
+      const withPhoto = await embedPhoto(outcome.resume, {
+        ...options.photo,
+        folder: dirname(options.resumePath),
+        warn: (warning) => log(devText.warning(warning)),
+        fetched,
+      });
       resume = options.transform ? options.transform(withPhoto) : withPhoto;
     } catch (error) {
       fail(devText.notPreviewable(resumeName), describeError(error));

@@ -25,6 +25,8 @@ export interface PreviewOptions {
   pdf: boolean;
   out: string;
   maxBytes: number;
+  /** Make no request: a photo given as an address is left out. */
+  offline: boolean;
   cwd: string;
   progress: Progress;
   log: (line: string) => void;
@@ -52,6 +54,7 @@ export async function startPreview(options: PreviewOptions): Promise<DevServer> 
       return loadTheme(themeSpec, cwd, { fresh });
     },
     themeFolders: watchPlan.folders,
+    photo: { offline: options.offline },
     ...(variant !== undefined && { transform: (resume) => applyVariant(resume, variant) }),
     ...(pdf && { afterRender: writePdfOnRender(pdf, relative(cwd, pdfFile), progress) }),
     log: options.log,

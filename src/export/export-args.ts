@@ -8,6 +8,9 @@ import { PAPER_SIZES } from 'jsonresume-theme-camera-ready/data';
 import { FORMAT_NAMES, isFormatName, type FormatName } from './formats.js';
 import { exportCli as text } from './messages.js';
 
+/** `--offline`, declared once for the export and the preview. */
+export const offlineOption = { type: 'boolean', description: text.offlineOption } as const;
+
 export const EXPORT_OPTIONS = {
   resume: { ...resumeOption, description: text.resumeOption, repeatable: true },
   theme: {
@@ -42,6 +45,7 @@ export const EXPORT_OPTIONS = {
     parse: parseTimeout,
   },
   strict: { type: 'boolean', description: text.strictOption },
+  offline: offlineOption,
   quiet: { type: 'boolean', short: 'q', description: text.quietOption },
   timings: { type: 'boolean', description: text.timingsOption },
 } as const satisfies OptionDeclarations;

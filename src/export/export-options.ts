@@ -2,6 +2,7 @@ import type { PaperSize, Resume } from 'jsonresume-theme-camera-ready';
 import type { BrowserLauncher } from '../browser/launch.js';
 import type { Progress } from '../cli/progress.js';
 import type { FormatName } from './formats.js';
+import type { HostResolver } from './photo-fetch.js';
 
 /** A pure résumé → résumé step between validation and rendering (a variant, for instance). */
 export interface ResumeTransform {
@@ -24,8 +25,15 @@ export interface ExportOptions {
   force?: boolean;
   /** Larger résumé files are refused (default: the validator's limit). */
   maxBytes?: number;
-  /** Fail, rather than warn, when the page has characters no font here can draw. */
+  /**
+   * Fail, rather than warn, when the page has characters no font here can draw or the photo
+   * cannot be shown.
+   */
   strict?: boolean;
+  /** Make no request: a photo given as an address is left out with a warning. */
+  offline?: boolean;
+  /** How the photo's host name becomes addresses (default: the system's resolver). */
+  resolveHost?: HostResolver;
   /** Output file name without extension; default "resume" (see outputBaseName). */
   baseName?: string;
   transforms?: ResumeTransform[];

@@ -17,7 +17,9 @@ export const exportCli = {
   timeoutOption:
     'the longest the theme’s render, and each browser step (page load, print, preview), may take before the export stops',
   strictOption:
-    'fail (exit 3) when the page has characters no installed font can draw, instead of warning',
+    'fail, instead of warning, when the page has characters no installed font can draw (exit 3) or the photo cannot be shown (exit 1)',
+  offlineOption:
+    'make no request: a photo given as an https address is left out (with a warning) instead of fetched',
   quietOption: 'print only warnings and errors',
   timingsOption: 'also print how long each phase took, as one line: timings {json}',
   variantNeedsOneResume:
@@ -30,7 +32,7 @@ export const exportCli = {
     '(chromium-headless-shell, chromium, google-chrome). As root on Debian a missing Chromium is installed with apt-get unless',
     'CAMERA_READY_NO_BROWSER_INSTALL=1.',
     '',
-    'Exit codes: 0 written, 1 invalid résumé, 2 unreadable résumé or bad option (or unknown variant),',
+    'Exit codes: 0 written, 1 invalid résumé (or, with --strict, a photo that cannot be shown), 2 unreadable résumé or bad option (or unknown variant),',
     '3 theme, browser or write failure, a variant over its page budget, or (with --strict) characters',
     'without a font.',
   ].join('\n'),

@@ -1,42 +1,54 @@
 /**
- * The photo step before rendering: a `basics.image` (or pre-1.0 `basics.picture`) that names a
- * file next to the résumé is embedded as a data: URL, so the page stays self-contained and the
- * theme's render stays pure. Remote addresses are never fetched: they get a warning instead.
+ * The photo step before rendering: `basics.image` (or pre-1.0 `basics.picture`) becomes a data:
+ * URL of the photo scaled to its printed size, so the page stays self-contained and the theme's
+ * render stays pure. A file must really lie in the résumé's folder (symlinks resolved); an https
+ * address is fetched once, from public addresses only, unless offline. A photo that cannot be had
+ * is a warning and is left out of the page, address and all; with `strict` it is a PhotoError.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { constants } from 'node:fs';
+import { open, realpath } from 'node:fs/promises';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Resume } from 'jsonresume-theme-camera-ready';
-import { describeError } from '../errors.js';
-import { InvalidResumeError } from '../errors.js';
+import { PhotoError, describeError } from '../errors.js';
+import {
+  PhotoFetchRefused,
+  fetchPhoto,
+  megabytes,
+  systemResolver,
+  type HostResolver,
+} from './photo-fetch.js';
+import { scalePhoto } from './photo-image.js';
 
-/** Larger photos make a large page for no visible gain: 600 × 600 px is plenty for print. */
-export const PHOTO_LIMIT_BYTES = 1024 * 1024;
+/** A phone's photo is 3–6 MB; 20 MB leaves room for a camera's. */
+export const PHOTO_LIMIT_BYTES = 20 * 1024 * 1024;
 
-/** The formats every browser shows, told apart by their first bytes. */
-const FORMATS: { type: string; matches(bytes: Buffer): boolean }[] = [
-  {
-    type: 'image/png',
-    matches: (b) => b.subarray(0, 8).equals(Buffer.from('89504e470d0a1a0a', 'hex')),
-  },
-  { type: 'image/jpeg', matches: (b) => b.subarray(0, 3).equals(Buffer.from('ffd8ff', 'hex')) },
-  {
-    type: 'image/webp',
-    matches: (b) => b.toString('latin1', 0, 4) === 'RIFF' && b.toString('latin1', 8, 12) === 'WEBP',
-  },
-];
+export interface PhotoOptions {
+  /** The résumé's folder: a photo file must really lie inside it. */
+  folder: string;
+  warn(message: string): void;
+  /** A photo that cannot be shown fails instead of warning. */
+  strict?: boolean;
+  /** No request at all: an address is left out with a warning. */
+  offline?: boolean;
+  /** How host names become addresses (default: the system's resolver). */
+  resolve?: HostResolver;
+  /** Trusted certificates besides the system's. */
+  ca?: string | Buffer;
+  /** Photos already fetched, by address (the preview's, so a save does not fetch again). */
+  fetched?: Map<string, Buffer>;
+}
 
-const FIX_REMOTE =
+/** Why the photo is left out, and what to do. */
+interface Problem {
+  why: string;
+  fix: string;
+}
+
+const FIX_FILE =
   'save the photo next to the résumé and set the field to its file name, e.g. "photo.jpg"';
 
-/**
- * The résumé with its photo file embedded. `warn` hears about remote addresses; a file that is
- * missing, too large, outside the résumé's folder or not PNG, JPEG or WebP is an InvalidResumeError.
- */
-export function embedPhoto(
-  resume: Resume,
-  folder: string,
-  warn: (message: string) => void,
-): Resume {
+/** The résumé with its photo embedded, or without a photo (and a warning) when it cannot be had. */
+export async function embedPhoto(resume: Resume, options: PhotoOptions): Promise<Resume> {
   const basics = resume.basics;
   if (!basics) return resume;
   const field =
@@ -45,55 +57,110 @@ export function embedPhoto(
   if (typeof value !== 'string' || value.trim() === '') return resume;
   const written = value.trim();
   if (/^data:/i.test(written)) return resume;
-  if (/^[a-z][a-z0-9+.-]*:/i.test(written)) {
-    warn(
-      `basics.${field}: "${written}" is an address; the export never fetches from the network, so the photo is not shown (the address is, as a link). Fix: ${FIX_REMOTE}.`,
-    );
-    return resume;
+  const outcome = /^[a-z][a-z0-9+.-]*:/i.test(written)
+    ? await remotePhoto(written, options)
+    : await localPhoto(written, options.folder);
+  const { image: _image, picture: _picture, ...rest } = basics;
+  if ('problem' in outcome) {
+    const message = `basics.${field}: ${outcome.problem.why}; the page shows no photo. Fix: ${outcome.problem.fix}.`;
+    if (options.strict) throw new PhotoError(`${message} (--strict makes this an error.)`);
+    options.warn(message);
+    return { ...resume, basics: rest };
   }
-  const fail = (why: string, fix: string) =>
-    new InvalidResumeError(`basics.${field}: ${why} Fix: ${fix}.`);
-  const path = resolve(folder, written);
-  const inside = relative(folder, path);
-  if (inside.startsWith('..') || isAbsolute(inside)) {
-    throw fail(
-      `"${written}" is outside the résumé's folder.`,
-      'copy the photo next to the résumé and give its file name',
-    );
-  }
-  let size: number;
-  try {
-    const stat = statSync(path);
-    if (!stat.isFile()) throw new Error('not a file');
-    size = stat.size;
-  } catch (error) {
-    throw fail(
-      `cannot read "${written}" (${describeError(error)}).`,
-      'check the file name; it is relative to the résumé',
-    );
-  }
-  if (size > PHOTO_LIMIT_BYTES) {
-    throw fail(
-      `"${written}" is ${megabytes(size)}; the limit is ${megabytes(PHOTO_LIMIT_BYTES)}.`,
-      'save a smaller copy (600 × 600 px is plenty for print) and point the field at it',
-    );
-  }
-  const bytes = readFileSync(path);
-  const format = FORMATS.find((f) => f.matches(bytes));
-  if (!format) {
-    throw fail(
-      `"${written}" is not a PNG, JPEG or WebP image.`,
-      'save the photo in one of these formats',
-    );
-  }
-  const embedded: Record<string, unknown> = {
-    ...basics,
-    image: `data:${format.type};base64,${bytes.toString('base64')}`,
-  };
-  if (field === 'picture') delete embedded['picture'];
-  return { ...resume, basics: embedded };
+  return { ...resume, basics: { ...rest, image: outcome.dataUrl } };
 }
 
-function megabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+type Outcome = { dataUrl: string } | { problem: Problem };
+
+async function localPhoto(written: string, folder: string): Promise<Outcome> {
+  const quoted = `"${written}"`;
+  const outside: Outcome = {
+    problem: {
+      why: `${quoted} is outside the résumé's folder`,
+      fix: 'copy the photo itself (not a link to it) next to the résumé and give its file name',
+    },
+  };
+  if (isAbsolute(written) || !inside(folder, resolve(folder, written))) return outside;
+  let read: Awaited<ReturnType<typeof readBounded>>;
+  try {
+    // Links are followed to the file they name, which must lie in the folder too.
+    const [realFolder, realPath] = await Promise.all([
+      realpath(folder),
+      realpath(resolve(folder, written)),
+    ]);
+    if (!inside(realFolder, realPath)) return outside;
+    read = await readBounded(realPath);
+  } catch (error) {
+    return {
+      problem: {
+        why: `${quoted} cannot be read (${describeError(error)})`,
+        fix: `check the file name, which is relative to the résumé, or ${FIX_FILE}`,
+      },
+    };
+  }
+  if ('problem' in read)
+    return { problem: { ...read.problem, why: `${quoted} ${read.problem.why}` } };
+  return embedded(quoted, read.bytes);
+}
+
+function inside(folder: string, path: string): boolean {
+  const within = relative(folder, path);
+  return within !== '' && within !== '..' && !within.startsWith(`..${sep}`) && !isAbsolute(within);
+}
+
+/** The file's bytes, read through one open handle so what was checked is what is read. */
+async function readBounded(path: string): Promise<{ bytes: Buffer } | { problem: Problem }> {
+  // Non-blocking, so a named pipe is refused by the check below instead of waited on.
+  const file = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const stat = await file.stat();
+    if (!stat.isFile()) return { problem: { why: 'is not a file', fix: FIX_FILE } };
+    if (stat.size > PHOTO_LIMIT_BYTES) {
+      return {
+        problem: {
+          why: `is ${megabytes(stat.size)}; the limit is ${megabytes(PHOTO_LIMIT_BYTES)}`,
+          fix: 'save a smaller copy (a 600 × 600 px photo is plenty for print) and point the field at it',
+        },
+      };
+    }
+    const bytes = Buffer.alloc(stat.size);
+    const { bytesRead } = await file.read(bytes, 0, stat.size, 0);
+    return { bytes: bytes.subarray(0, bytesRead) };
+  } finally {
+    await file.close();
+  }
+}
+
+async function remotePhoto(address: string, options: PhotoOptions): Promise<Outcome> {
+  const quoted = `"${address}"`;
+  const fix = `${FIX_FILE}, or check the address`;
+  if (options.offline) {
+    return { problem: { why: `${quoted} is not fetched with --offline`, fix: FIX_FILE } };
+  }
+  try {
+    const bytes =
+      options.fetched?.get(address) ??
+      (await fetchPhoto(address, {
+        resolve: options.resolve ?? systemResolver,
+        ...(options.ca !== undefined && { ca: options.ca }),
+      }));
+    options.fetched?.set(address, bytes);
+    return embedded(quoted, bytes);
+  } catch (error) {
+    if (!(error instanceof PhotoFetchRefused)) throw error;
+    return { problem: { why: `${quoted} was not fetched: ${error.message}`, fix } };
+  }
+}
+
+async function embedded(quoted: string, bytes: Buffer): Promise<Outcome> {
+  const scaled = await scalePhoto(bytes);
+  if ('unreadable' in scaled) {
+    return {
+      problem: {
+        why: `${quoted} is not an image that can be read (${scaled.unreadable})`,
+        fix: 'open the photo in an image viewer and save it again as JPEG or PNG',
+      },
+    };
+  }
+  return { dataUrl: `data:${scaled.type};base64,${scaled.bytes.toString('base64')}` };
 }

@@ -13,13 +13,22 @@ import { embedPhoto } from './photo.js';
 
 export async function readResume(
   path: string,
-  options: Pick<ExportOptions, 'force' | 'maxBytes' | 'transforms' | 'paper'>,
+  options: Pick<
+    ExportOptions,
+    'force' | 'maxBytes' | 'transforms' | 'paper' | 'strict' | 'offline' | 'resolveHost'
+  >,
   progress: Progress,
   cwd: string,
 ): Promise<Resume> {
   const how: ReadContext = { shown: displayPath(cwd, path), maxBytes: options.maxBytes, progress };
   const read = options.force ? await readUnchecked(path, how) : await readValid(path, how);
-  const resume = embedPhoto(read, dirname(path), (message) => progress.warn(message));
+  const resume = await embedPhoto(read, {
+    folder: dirname(path),
+    warn: (message) => progress.warn(message),
+    strict: options.strict,
+    offline: options.offline,
+    resolve: options.resolveHost,
+  });
   const transformed = (options.transforms ?? []).reduce(
     (current, transform) => transform.apply(current),
     resume,
