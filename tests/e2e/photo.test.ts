@@ -1,39 +1,227 @@
 /**
- * Photos through the export command: a `basics.image` file next to the résumé ends up in the
- * HTML; a missing one fails with the fix. (embedPhoto itself is tests/unit/photo.test.ts.)
+ * Photos through the export command and the preview: a camera's photo beside the résumé prints
+ * small; a missing photo, a link out of the folder or a refused address is one warning and the
+ * export goes on (with --strict it fails); the preview shows what the export embeds and nothing
+ * else. (embedPhoto itself is tests/unit/photo.test.ts.)
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { get } from 'node:http';
+import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { runScript } from '../support/cli.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDevServer } from '../../src/dev/dev-server.js';
+import { chooseTheme } from '../../src/export/theme-choice.js';
+import { loadTheme } from '../../src/export/theme-loader.js';
+import { runScript, stackLines } from '../support/cli.js';
 import { visibleFacts } from '../support/facts.js';
-import { PNG, folderWith } from '../support/photos.js';
+import { repoRoot, seedResumePath } from '../support/paths.js';
+import { CORRUPT_PNG, PNG, cameraPhoto, folderWith } from '../support/photos.js';
 
-/** Exports, as HTML into `folder/out`, a résumé in `folder` whose photo is `me.png`. */
-function exportHtmlWithPhoto(folder: string) {
-  writeFileSync(
-    join(folder, 'cv.json'),
-    JSON.stringify({ basics: { name: 'Ada Example', image: 'me.png' } }),
-  );
-  const args = ['--resume', join(folder, 'cv.json'), '--out', join(folder, 'out')];
-  return runScript('export', [...args, '--format', 'html']);
+const seed = JSON.parse(readFileSync(seedResumePath, 'utf8')) as {
+  basics: Record<string, unknown>;
+};
+
+/** Writes the seed résumé into `folder` with `image` as its photo (none when undefined). */
+function resumeIn(folder: string, image: string | undefined, name = 'cv.json'): string {
+  const { image: _old, ...basics } = seed.basics;
+  const resume = { ...seed, basics: image === undefined ? basics : { ...basics, image } };
+  writeFileSync(join(folder, name), JSON.stringify(resume, null, 2));
+  return join(folder, name);
 }
 
-describe('npm run export', () => {
-  it('embeds the photo named next to the résumé in the HTML', async () => {
-    const folder = folderWith({ 'me.png': PNG });
-    const result = await exportHtmlWithPhoto(folder);
-    expect(result.stderr).not.toContain('✖');
-    expect(result.code).toBe(0);
+function exportIn(folder: string, resume: string, extra: string[] = []) {
+  return runScript('export', ['--resume', resume, '--out', join(folder, 'out'), ...extra]);
+}
+
+const warningLines = (stderr: string) => stderr.split('\n').filter((line) => line.startsWith('⚠'));
+
+/** The images a PDF carries, as `pdfimages -list` reads them: width and height. */
+function pdfImages(path: string): { width: number; height: number }[] {
+  const listing = execFileSync('pdfimages', ['-list', path], { encoding: 'utf8' });
+  return listing
+    .split('\n')
+    .slice(2)
+    .filter((line) => line.trim() !== '')
+    .map((line) => line.trim().split(/\s+/))
+    .map((cols) => ({ width: Number(cols[3]), height: Number(cols[4]) }));
+}
+
+describe('npm run export with a photo', () => {
+  it('prints a 6 MB camera photo beside the résumé, and the PDF stays under 400 KB', async () => {
+    const camera = await cameraPhoto();
+    expect(camera.length).toBeGreaterThan(6 * 1000 * 1000);
+    const folder = folderWith({ 'camera.jpg': camera });
+    const withPhoto = await exportIn(folder, resumeIn(folder, 'camera.jpg'));
+    expect(withPhoto.stderr).not.toContain('⚠');
+    expect(withPhoto.code).toBe(0);
+    const pdf = join(folder, 'out', 'resume.pdf');
+    const size = statSync(pdf).size;
+    expect(size).toBeLessThan(400 * 1024);
+    // The photo is in the page, at its printed size (25 mm at about 300 dpi).
+    expect(pdfImages(pdf)).toEqual([{ width: 393, height: 295 }]);
     const html = readFileSync(join(folder, 'out', 'resume.html'), 'utf8');
-    expect(visibleFacts(html).targets).toContain(`data:image/png;base64,${PNG.toString('base64')}`);
+    expect(visibleFacts(html).targets.filter((t) => t.startsWith('data:image/jpeg'))).toHaveLength(
+      1,
+    );
+
+    // What the photo costs: at most 150 KB over the same résumé without it.
+    const bare = folderWith({});
+    expect((await exportIn(bare, resumeIn(bare, undefined))).code).toBe(0);
+    const growth = size - statSync(join(bare, 'out', 'resume.pdf')).size;
+    expect(growth).toBeGreaterThan(0);
+    expect(growth).toBeLessThan(150 * 1024);
+    console.log(`photo PDF ${size} bytes, ${growth} bytes over the same résumé without it`);
   });
 
-  it('fails with exit 1 and the fix when the photo is missing', async () => {
+  it('exits 0 with exactly one warning when the photo is missing; --strict fails with exit 1', async () => {
     const folder = folderWith({});
-    const result = await exportHtmlWithPhoto(folder);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/basics\.image: cannot read "me\.png".*Fix:/);
-    expect(result.stderr).not.toMatch(/\n\s+at /);
+    const resume = resumeIn(folder, 'me.jpg');
+    const result = await exportIn(folder, resume, ['--format', 'html']);
+    expect(result.code).toBe(0);
+    expect(warningLines(result.stderr)).toEqual([
+      expect.stringMatching(
+        /^⚠ basics\.image: "me\.jpg" cannot be read \(ENOENT.*\); the page shows no photo\. Fix: check the file name/,
+      ),
+    ]);
+    const html = readFileSync(join(folder, 'out', 'resume.html'), 'utf8');
+    expect(html).not.toContain('me.jpg');
+    expect(html).not.toMatch(/<img/);
+
+    const strict = await exportIn(folder, resume, ['--format', 'html', '--strict']);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toMatch(
+      /basics\.image: "me\.jpg" cannot be read.*--strict makes this an error/,
+    );
+    expect(stackLines(strict.stderr)).toEqual([]);
+  });
+
+  it('says in words that a corrupt "PNG" is no image, and shows no broken-image icon', async () => {
+    const folder = folderWith({ 'me.png': CORRUPT_PNG });
+    const result = await exportIn(folder, resumeIn(folder, 'me.png'), ['--format', 'html']);
+    expect(result.code).toBe(0);
+    expect(warningLines(result.stderr)).toEqual([
+      expect.stringContaining(
+        '"me.png" is not an image that can be read (Input buffer has corrupt header)',
+      ),
+    ]);
+    expect(readFileSync(join(folder, 'out', 'resume.html'), 'utf8')).not.toMatch(/<img/);
+  });
+
+  describe('an https photo at a private address', () => {
+    let listener: Server;
+    let port: number;
+    let connections = 0;
+    beforeAll(async () => {
+      listener = createServer((socket) => {
+        connections += 1;
+        socket.destroy();
+      });
+      await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+      port = (listener.address() as { port: number }).port;
+    });
+    afterAll(() => new Promise<void>((resolve) => listener.close(() => resolve())));
+
+    it.each([[[]], [['--offline']]])(
+      'is refused with one warning, no connection, no photo and no address (%j)',
+      async (extra) => {
+        const address = `https://127.0.0.1:${port}/me.jpg`;
+        const folder = folderWith({});
+        const result = await exportIn(folder, resumeIn(folder, address), [
+          '--format',
+          'html',
+          ...extra,
+        ]);
+        expect(result.code).toBe(0);
+        expect(warningLines(result.stderr)).toEqual([
+          expect.stringMatching(
+            extra.length
+              ? /"https:\/\/127\.0\.0\.1:\d+\/me\.jpg" is not fetched with --offline; the page shows no photo/
+              : /"https:\/\/127\.0\.0\.1:\d+\/me\.jpg" was not fetched: 127\.0\.0\.1 is not a public address \(loopback\)/,
+          ),
+        ]);
+        const html = readFileSync(join(folder, 'out', 'resume.html'), 'utf8');
+        expect(html).not.toContain('127.0.0.1');
+        expect(html).not.toMatch(/<img/);
+        expect(connections).toBe(0);
+      },
+    );
   });
 });
+
+describe('a symlink in the résumé folder that points outside it', () => {
+  // A file outside that starts with PNG's magic bytes, and a real image outside: neither leaks.
+  const outside = folderWith({
+    'magic.png': Buffer.concat([CORRUPT_PNG, Buffer.from('private')]),
+    'secret.png': PNG,
+  });
+  const folder = folderWith({});
+  symlinkSync(join(outside, 'magic.png'), join(folder, 'magic.png'));
+  symlinkSync(join(outside, 'secret.png'), join(folder, 'me.png'));
+  const leaks = [
+    Buffer.from('private').toString('base64').slice(0, 8),
+    PNG.toString('base64'),
+    'data:image',
+  ];
+
+  it('is not embedded in resume.html', async () => {
+    for (const name of ['magic.png', 'me.png']) {
+      const result = await exportIn(folder, resumeIn(folder, name), ['--format', 'html']);
+      expect(result.code).toBe(0);
+      expect(warningLines(result.stderr)).toEqual([
+        expect.stringContaining(`"${name}" is outside the résumé's folder`),
+      ]);
+      const html = readFileSync(join(folder, 'out', 'resume.html'), 'utf8');
+      for (const leak of leaks) expect(html).not.toContain(leak);
+    }
+  });
+
+  it('is not served by the preview, which shows the photo the export embeds', async () => {
+    const inside = folderWith({ 'real.png': PNG });
+    const cases = [
+      { folder, name: 'me.png', shows: false },
+      { folder: inside, name: 'real.png', shows: true },
+    ];
+    for (const { folder: where, name, shows } of cases) {
+      const lines: string[] = [];
+      const resumePath = resumeIn(where, name, 'dev.json');
+      const server = await startDevServer({
+        resumePath,
+        port: 0,
+        loadTheme: () => loadTheme(chooseTheme(undefined, undefined), repoRoot),
+        themeFolders: [],
+        log: (line) => lines.push(line),
+      });
+      try {
+        const page = await fetchText(server.url);
+        expect(page).toContain(seed.basics['name']);
+        const images = visibleFacts(page).targets.filter((t) => t.startsWith('data:image'));
+        if (shows) {
+          expect(images).toHaveLength(1);
+          expect(lines.filter((l) => l.startsWith('⚠'))).toEqual([]);
+        } else {
+          for (const leak of leaks) expect(page).not.toContain(leak);
+          expect(lines).toContainEqual(
+            expect.stringContaining(`"${name}" is outside the résumé's folder`),
+          );
+          // Nor under any path of its own.
+          for (const path of [`/${name}`, '/magic.png', `/..${outside}/secret.png`]) {
+            expect(await fetchText(new URL(path, server.url).href)).toBe('Not found\n');
+          }
+        }
+      } finally {
+        await server.close();
+      }
+    }
+  });
+});
+
+function fetchText(url: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    get(url, (response) => {
+      let body = '';
+      response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      response.on('end', () => resolve(body));
+    }).on('error', reject);
+  });
+}

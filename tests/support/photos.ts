@@ -34,7 +34,7 @@ export async function cameraPhoto(): Promise<Buffer> {
   try {
     const page = await browser.browser.newPage();
     const base64 = await page.evaluate(async () => {
-      const [width, height, noise] = [4000, 3000, 18];
+      const [width, height, noise] = [4000, 3000, 22];
       const canvas = new OffscreenCanvas(width, height);
       const context = canvas.getContext('2d')!;
       const sky = context.createLinearGradient(0, 0, width, height);
