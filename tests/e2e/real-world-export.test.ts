@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Resume } from 'jsonresume-theme-camera-ready';
 import { createProgress } from '../../src/cli/progress.js';
 import { pdfPreview, type PdfPreview } from '../../src/dev/dev-pdf.js';
+import { embedPhoto } from '../../src/export/photo.js';
 import { loadTheme, type LoadedTheme } from '../../src/export/theme-loader.js';
 import { expectedFacts, missingFacts } from '../support/facts.js';
 import { repoRoot } from '../support/paths.js';
@@ -65,7 +66,10 @@ describe('every real-world fixture through the export', () => {
     expect(/<html [^>]*dir="(\w+)"/.exec(html)?.[1]).toBe(RTL_FILE.test(file) ? 'rtl' : 'ltr');
 
     warnings.length = 0;
-    await preview.write(html, resume, theme);
+    // The export embeds a photo address or leaves it out before rendering (src/export/photo.ts),
+    // so the sealed page never names one: print what it prints.
+    const sealed = await embedPhoto(resume, { folder, offline: true, warn: () => undefined });
+    await preview.write(sealed === resume ? html : await theme.render(sealed), sealed, theme);
     // The served fonts come from this machine: nothing is blocked because nothing reaches out.
     expect(warnings).toEqual([]);
     const pdf = join(out, 'resume.pdf');

@@ -41,7 +41,11 @@ function unsafe(html: string): string[] {
       if (name.startsWith('on') || name === 'data-pwned' || name === 'style')
         problems.push(`${tag} ${name}`);
       if (name === 'href' && !ALLOWED_HREF.test(value)) problems.push(`${tag} href=${value}`);
-      if (name === 'src') problems.push(`${tag} src=${value.slice(0, 40)}`);
+      // The one source the page may name: the photo, when it is an https address.
+      const photo =
+        tag === 'img' && element.attrs.some((a) => a.name === 'class' && a.value === 'photo');
+      if (name === 'src' && !(photo && /^https:\/\//.test(value)))
+        problems.push(`${tag} src=${value.slice(0, 40)}`);
     }
   }
   // The theme's three style sheets, all in <head>, and nothing more.
@@ -109,12 +113,29 @@ describe('the link rule', () => {
     expect(htmlToText(html)).toContain('bad <b>raw</b> img');
   });
 
-  it('shows a photo only when it is embedded', () => {
+  it('shows a photo when it is embedded or at an https address, as other themes do', () => {
     const png = 'data:image/png;base64,iVBORw0KGgo=';
-    const photo = (image: string) =>
-      elements(theme.render({ basics: { name: 'A', image } })).filter((e) => e.tagName === 'img');
-    expect(photo(png)).toHaveLength(1);
-    expect(photo('https://example.org/me.png')).toEqual([]);
-    expect(photo('data:image/svg+xml;base64,PHN2Zz4=')).toEqual([]);
+    const photo = (basics: Record<string, string>) =>
+      elements(theme.render({ basics: { name: 'A', ...basics } })).filter(
+        (e) => e.tagName === 'img',
+      );
+    const src = (basics: Record<string, string>) =>
+      photo(basics).map((img) => img.attrs.find((a) => a.name === 'src')?.value);
+    expect(src({ image: png })).toEqual([png]);
+    // Seen as avatars.githubusercontent.com and gravatar.com addresses in published résumés.
+    const avatar = 'https://avatars.example.com/u/1234?v=4';
+    expect(src({ image: avatar })).toEqual([avatar]);
+    expect(src({ picture: avatar })).toEqual([avatar]);
+    expect(htmlToText(theme.render({ basics: { name: 'A', image: avatar } }))).not.toContain(
+      'avatars.example.com',
+    );
+    for (const image of [
+      'http://example.org/me.png',
+      'javascript:alert(1)',
+      'https://example.org/a b.png',
+      'data:image/svg+xml;base64,PHN2Zz4=',
+    ]) {
+      expect(photo({ image })).toEqual([]);
+    }
   });
 });

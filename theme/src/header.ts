@@ -16,7 +16,7 @@ export const LOCATION_FIELDS: Fields = {
 const BASICS: Fields = {
   name: 'text',
   label: 'text',
-  // Shown as the photo when embedded (the exporter embeds files); an address as a link.
+  // The photo, embedded or at an https address; any other address is shown as text.
   image: 'custom',
   email: 'text',
   // `phones` lists the numbers `phone` holds as one string: shown in its place.
@@ -103,7 +103,7 @@ function headerDetails(basics: Record<string, unknown>): Detail[] {
   const profiles = basics['profiles'];
   const phone = basics['phone'];
   const image = str(basics['image']);
-  // A remote photo is not loaded (the page fetches nothing); its address stays visible.
+  // A photo at an address that cannot be an image source (http:) is shown as its address.
   const remoteImage = safeImageSrc(image) === '' && /^https?:/i.test(image);
   return [
     ...leftovers(basics, BASICS),

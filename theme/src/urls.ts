@@ -26,10 +26,12 @@ export function displayUrl(url: string): string {
 const SAFE_IMAGE = /^data:image\/(png|jpeg|gif|webp);base64,[a-z0-9+/=]+$/i;
 
 /**
- * The photo when it is an embedded raster image, else ''. A remote URL would make the page
- * fetch from the network, which a self-contained CV must not do.
+ * The photo when it is an embedded raster image or an https address, else ''. An address is
+ * shown as every theme shows it when resume-cli or resumed prints the page; our exporter fetches
+ * it itself and embeds it before rendering, so its sealed page never reaches the network.
  */
 export function safeImageSrc(url: string): string {
   const trimmed = url.trim();
-  return SAFE_IMAGE.test(trimmed) ? trimmed : '';
+  if (SAFE_IMAGE.test(trimmed)) return trimmed;
+  return /^https:\/\/[^/]/i.test(trimmed) && safeHref(trimmed) !== '' ? trimmed : '';
 }
