@@ -7,7 +7,7 @@
  */
 import { lookup } from 'node:dns/promises';
 import type { IncomingMessage } from 'node:http';
-import { request, type RequestOptions } from 'node:https';
+import { request, type Agent, type RequestOptions } from 'node:https';
 import type { LookupFunction } from 'node:net';
 import ipaddr from 'ipaddr.js';
 
@@ -32,6 +32,8 @@ export interface FetchOptions {
   resolve: HostResolver;
   /** Trusted certificates besides the system's (for a private certificate authority). */
   ca?: string | Buffer;
+  /** What connections are made with (default: Node's https agent). */
+  agent?: Agent;
 }
 
 /** The photo's bytes, or a PhotoFetchRefused saying why not. */
@@ -124,7 +126,7 @@ async function publicAddress(
 function get(
   url: URL,
   pinned: { address: string; family: 4 | 6 },
-  { ca }: FetchOptions,
+  { ca, agent }: FetchOptions,
   signal: AbortSignal,
 ): Promise<IncomingMessage> {
   // The connection goes to the checked address whatever the host name would resolve to now.
@@ -137,6 +139,7 @@ function get(
     signal,
     headers: { accept: 'image/*' },
     ...(ca !== undefined && { ca }),
+    ...(agent !== undefined && { agent }),
   };
   return new Promise((resolve, reject) => {
     const sent = request(url, requestOptions, resolve);

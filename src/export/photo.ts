@@ -15,6 +15,7 @@ import {
   fetchPhoto,
   megabytes,
   systemResolver,
+  type FetchOptions,
   type HostResolver,
 } from './photo-fetch.js';
 import { scalePhoto } from './photo-image.js';
@@ -32,8 +33,8 @@ export interface PhotoOptions {
   offline?: boolean;
   /** How host names become addresses (default: the system's resolver). */
   resolve?: HostResolver;
-  /** Trusted certificates besides the system's. */
-  ca?: string | Buffer;
+  /** Trusted certificates besides the system's, and what connections are made with. */
+  fetch?: Pick<FetchOptions, 'ca' | 'agent'>;
   /** Photos already fetched, by address (the preview's, so a save does not fetch again). */
   fetched?: Map<string, Buffer>;
 }
@@ -141,8 +142,8 @@ async function remotePhoto(address: string, options: PhotoOptions): Promise<Outc
     const bytes =
       options.fetched?.get(address) ??
       (await fetchPhoto(address, {
+        ...options.fetch,
         resolve: options.resolve ?? systemResolver,
-        ...(options.ca !== undefined && { ca: options.ca }),
       }));
     options.fetched?.set(address, bytes);
     return embedded(quoted, bytes);

@@ -5,12 +5,18 @@
  * else. (embedPhoto itself is tests/unit/photo.test.ts.)
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
+import { Agent, createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import { createServer, type Server } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevServer } from '../../src/dev/dev-server.js';
+import { embedPhoto } from '../../src/export/photo.js';
+import { REMOTE_PHOTO_LIMITS } from '../../src/export/photo-fetch.js';
 import { chooseTheme } from '../../src/export/theme-choice.js';
 import { loadTheme } from '../../src/export/theme-loader.js';
 import { runScript, stackLines } from '../support/cli.js';
@@ -213,6 +219,135 @@ describe('a symlink in the résumé folder that points outside it', () => {
         await server.close();
       }
     }
+  });
+});
+
+describe('an https photo at a public address', () => {
+  // A real TLS server on 127.0.0.1 with a certificate for the photo's host, reached through an
+  // agent that connects there whatever address the host was checked at (a public one).
+  const HOST = 'photos.example.org';
+  let server: HttpsServer;
+  let agent: Agent;
+  let ca: string;
+  const requests: string[] = [];
+  let photo: Buffer;
+
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'photo-tls-'));
+    execFileSync(
+      'openssl',
+      [
+        ...['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2'],
+        ...['-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')],
+        ...['-subj', `/CN=${HOST}`, '-addext', `subjectAltName=DNS:${HOST}`],
+      ],
+      { stdio: 'ignore' },
+    );
+    ca = readFileSync(join(dir, 'cert.pem'), 'utf8');
+    photo = await sharp({
+      create: { width: 1200, height: 900, channels: 3, background: '#8a6f5c' },
+    })
+      .jpeg()
+      .toBuffer();
+    const tooBig = Buffer.alloc(REMOTE_PHOTO_LIMITS.bytes + 1);
+    server = createHttpsServer(
+      { key: readFileSync(join(dir, 'key.pem')), cert: ca },
+      (request, response) => {
+        const path = request.url ?? '';
+        requests.push(path);
+        const routes: Record<string, () => void> = {
+          '/me.jpg': () => response.writeHead(200, { 'content-type': 'image/jpeg' }).end(photo),
+          '/moved': () => response.writeHead(302, { location: '/me.jpg' }).end(),
+          '/to-inside': () =>
+            response.writeHead(302, { location: 'https://intranet.example.org/me.jpg' }).end(),
+          '/loop': () => response.writeHead(302, { location: '/loop' }).end(),
+          '/page': () => response.writeHead(200, { 'content-type': 'text/html' }).end('<p>hi</p>'),
+          '/gone': () => response.writeHead(404).end(),
+          // No length given: the limit holds while the bytes arrive.
+          '/huge.jpg': () => {
+            response.writeHead(200, { 'content-type': 'image/jpeg' });
+            response.end(tooBig);
+          },
+        };
+        (routes[path] ?? routes['/gone']!)();
+      },
+    );
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    agent = new (class extends Agent {
+      override createConnection(
+        ...args: Parameters<Agent['createConnection']>
+      ): Duplex | null | undefined {
+        const [options, callback] = args;
+        return super.createConnection({ ...options, host: '127.0.0.1', port }, callback);
+      }
+    })({ keepAlive: false });
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  /** The photo step with the host at a public address and the intranet's name at a private one. */
+  async function fetched(path: string) {
+    requests.length = 0;
+    const warnings: string[] = [];
+    const asked: string[] = [];
+    const resume = await embedPhoto(
+      { basics: { name: 'Ada', image: `https://${HOST}${path}` } },
+      {
+        folder: mkdtempSync(join(tmpdir(), 'photo-')),
+        warn: (w) => warnings.push(w),
+        resolve: async (name) => {
+          asked.push(name);
+          return name === HOST ? ['93.184.215.14'] : ['10.0.0.7'];
+        },
+        fetch: { ca, agent },
+      },
+    );
+    return { basics: resume.basics, warnings, asked, requests: [...requests] };
+  }
+
+  it('is fetched once, scaled and embedded like a local photo', async () => {
+    const { basics, warnings, asked, requests } = await fetched('/me.jpg');
+    expect(warnings).toEqual([]);
+    expect(asked).toEqual([HOST]);
+    expect(requests).toEqual(['/me.jpg']);
+    const match = /^data:image\/jpeg;base64,(.+)$/.exec(String(basics?.image));
+    expect(match).not.toBeNull();
+    const { width, height } = await sharp(Buffer.from(match![1]!, 'base64')).metadata();
+    expect([width, height]).toEqual([393, 295]);
+  });
+
+  it('follows a redirect, checking the new address again', async () => {
+    const moved = await fetched('/moved');
+    expect(moved.warnings).toEqual([]);
+    expect(moved.requests).toEqual(['/moved', '/me.jpg']);
+    expect(moved.basics?.image).toMatch(/^data:image\/jpeg;base64,/);
+
+    const inside = await fetched('/to-inside');
+    expect(inside.basics).toEqual({ name: 'Ada' });
+    expect(inside.asked).toEqual([HOST, 'intranet.example.org']);
+    expect(inside.requests).toEqual(['/to-inside']);
+    expect(inside.warnings).toEqual([
+      expect.stringContaining(
+        'was not fetched: intranet.example.org (10.0.0.7) is not a public address (private)',
+      ),
+    ]);
+  });
+
+  it.each([
+    ['/loop', 'it redirects more than 3 times'],
+    ['/page', 'the server sent text/html, not an image'],
+    ['/gone', 'the server answered 404'],
+    ['/huge.jpg', 'it is over the limit of 5.0 MB'],
+  ])('leaves out %s with a warning that says why', async (path, why) => {
+    const { basics, warnings } = await fetched(path);
+    expect(basics).toEqual({ name: 'Ada' });
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^basics\\.image: "https://${HOST}${path}" was not fetched: ${why}; the page shows no photo\\. Fix: `,
+        ),
+      ),
+    ]);
   });
 });
 
