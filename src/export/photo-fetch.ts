@@ -10,6 +10,7 @@ import type { IncomingMessage } from 'node:http';
 import { request, type Agent, type RequestOptions } from 'node:https';
 import type { LookupFunction } from 'node:net';
 import ipaddr from 'ipaddr.js';
+import { megabytes } from './photo.js';
 
 /** The addresses a host name resolves to. */
 export type HostResolver = (hostname: string) => Promise<string[]>;
@@ -179,8 +180,4 @@ async function readImage(response: IncomingMessage, signal: AbortSignal): Promis
     throw new PhotoFetchRefused(signal.aborted ? timedOut : 'the connection broke');
   }
   return Buffer.concat(chunks);
-}
-
-export function megabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }

@@ -8,7 +8,7 @@ import sharp, { type Sharp } from 'sharp';
 import { describeError } from '../errors.js';
 
 /** The theme prints the photo 25 mm square (theme.css, `.photo`): about 300 dpi is 295 px. */
-export const PHOTO_PRINT_PIXELS = Math.round((25 / 25.4) * 300);
+const PHOTO_PRINT_PIXELS = Math.round((25 / 25.4) * 300);
 
 /** A camera's 100 megapixels is the most a photo may have before it is decoded. */
 const MAX_INPUT_PIXELS = 100_000_000;
@@ -16,7 +16,7 @@ const MAX_INPUT_PIXELS = 100_000_000;
 /** Raster formats sharp decodes here. SVG is left out: a drawing may name other files. */
 const RASTER_FORMATS = new Set(['jpeg', 'png', 'webp', 'gif', 'avif', 'heif', 'tiff']);
 
-export interface ScaledPhoto {
+interface ScaledPhoto {
   type: 'image/jpeg' | 'image/png';
   bytes: Buffer;
 }

@@ -10,15 +10,7 @@ import { open, realpath } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Resume } from 'jsonresume-theme-camera-ready';
 import { PhotoError, describeError } from '../errors.js';
-import {
-  PhotoFetchRefused,
-  fetchPhoto,
-  megabytes,
-  systemResolver,
-  type FetchOptions,
-  type HostResolver,
-} from './photo-fetch.js';
-import { scalePhoto } from './photo-image.js';
+import type { FetchOptions, HostResolver } from './photo-fetch.js';
 
 /** A phone's photo is 3–6 MB; 20 MB leaves room for a camera's. */
 export const PHOTO_LIMIT_BYTES = 20 * 1024 * 1024;
@@ -138,6 +130,8 @@ async function remotePhoto(address: string, options: PhotoOptions): Promise<Outc
   if (options.offline) {
     return { problem: { why: `${quoted} is not fetched with --offline`, fix: FIX_FILE } };
   }
+  // Loaded only for an address: TLS and the address ranges take a while to load.
+  const { PhotoFetchRefused, fetchPhoto, systemResolver } = await import('./photo-fetch.js');
   try {
     const bytes =
       options.fetched?.get(address) ??
@@ -154,6 +148,8 @@ async function remotePhoto(address: string, options: PhotoOptions): Promise<Outc
 }
 
 async function embedded(quoted: string, bytes: Buffer): Promise<Outcome> {
+  // Loaded only for a photo: sharp takes about 0.3 s to load.
+  const { scalePhoto } = await import('./photo-image.js');
   const scaled = await scalePhoto(bytes);
   if ('unreadable' in scaled) {
     return {
@@ -164,4 +160,8 @@ async function embedded(quoted: string, bytes: Buffer): Promise<Outcome> {
     };
   }
   return { dataUrl: `data:${scaled.type};base64,${scaled.bytes.toString('base64')}` };
+}
+
+export function megabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
