@@ -32,9 +32,9 @@ export const exportCli = {
     '(chromium-headless-shell, chromium, google-chrome). As root on Debian a missing Chromium is installed with apt-get unless',
     'CAMERA_READY_NO_BROWSER_INSTALL=1.',
     '',
-    'Exit codes: 0 written, 1 invalid résumé (or, with --strict, a photo that cannot be shown), 2 unreadable résumé or bad option (or unknown variant),',
-    '3 theme, browser or write failure, a variant over its page budget, or (with --strict) characters',
-    'without a font.',
+    'Exit codes: 0 written, 1 invalid résumé (or, with --strict, a photo that cannot be shown),',
+    '2 unreadable résumé or bad option (or unknown variant), 3 theme, browser or write failure, a',
+    'variant over its page budget, or (with --strict) characters without a font.',
   ].join('\n'),
   interrupted: (signal: NodeJS.Signals): string =>
     `✖ Interrupted (${signal}); no file was half-written or mixed.`,

@@ -49,10 +49,15 @@ export async function embedPhoto(resume: Resume, options: PhotoOptions): Promise
   const value = basics[field];
   if (typeof value !== 'string' || value.trim() === '') return resume;
   const written = value.trim();
-  if (/^data:/i.test(written)) return resume;
-  const outcome = /^[a-z][a-z0-9+.-]*:/i.test(written)
-    ? await remotePhoto(written, options)
-    : await localPhoto(written, options.folder);
+  const inline = /^data:image\/[a-z0-9.+-]+;base64,([a-z0-9+/=\s]+)$/i.exec(written);
+  // Any other data: URL is no photo the theme shows.
+  if (!inline && /^data:/i.test(written)) return resume;
+  const outcome = inline
+    ? // Written into the résumé by hand or by a tool: checked and scaled like a file.
+      await embedded(`"${written.slice(0, 30)}…"`, Buffer.from(inline[1]!, 'base64'))
+    : /^[a-z][a-z0-9+.-]*:/i.test(written)
+      ? await remotePhoto(written, options)
+      : await localPhoto(written, options.folder);
   const { image: _image, picture: _picture, ...rest } = basics;
   if ('problem' in outcome) {
     const message = `basics.${field}: ${outcome.problem.why}; the page shows no photo. Fix: ${outcome.problem.fix}.`;

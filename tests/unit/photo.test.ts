@@ -55,6 +55,29 @@ describe('embedPhoto: files beside the résumé', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('scales a photo already embedded as a data: URL, and says when it is no image', async () => {
+    const big = await sharp({
+      create: { width: 1600, height: 1600, channels: 3, background: '#345' },
+    })
+      .png()
+      .toBuffer();
+    const inline = await embed(
+      { image: `data:image/png;base64,${big.toString('base64')}` },
+      folderWith({}),
+    );
+    expect(inline.warnings).toEqual([]);
+    expect(await decoded(inline.image)).toMatchObject({ width: 295, height: 295 });
+
+    const corrupt = `data:image/png;base64,${CORRUPT_PNG.toString('base64')}`;
+    const broken = await embed({ name: 'Ada', image: corrupt }, folderWith({}));
+    expect(broken.basics).toEqual({ name: 'Ada' });
+    expect(broken.warnings).toEqual([
+      expect.stringMatching(
+        /^basics\.image: "data:image\/png;base64,iVBORw0K…" is not an image that can be read/,
+      ),
+    ]);
+  });
+
   it('embeds a pre-1.0 `picture` as the image', async () => {
     const { basics } = await embed({ picture: 'p.png' }, folderWith({ 'p.png': PNG }));
     expect(basics?.image).toMatch(/^data:image\/png;base64,/);
