@@ -110,6 +110,8 @@ async function publicAddress(
     if (addresses.length === 0) throw new PhotoFetchRefused(`${hostname} was not found`);
   }
   for (const address of addresses) {
+    if (!ipaddr.isValid(address))
+      throw new PhotoFetchRefused(`${hostname} resolved to "${address}"`);
     // IPv4 written as IPv6 (::ffff:10.0.0.1) is judged as the IPv4 address it is.
     const range = ipaddr.process(address).range();
     if (range !== 'unicast') {

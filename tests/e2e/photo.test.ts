@@ -230,6 +230,7 @@ describe('an https photo at a public address', () => {
   let agent: Agent;
   let ca: string;
   const requests: string[] = [];
+  const connectedTo: string[] = [];
   let photo: Buffer;
 
   beforeAll(async () => {
@@ -279,6 +280,10 @@ describe('an https photo at a public address', () => {
         ...args: Parameters<Agent['createConnection']>
       ): Duplex | null | undefined {
         const [options, callback] = args;
+        // Where the request would connect: the address that was checked, not a new look-up.
+        options.lookup?.(options.host ?? '', { all: false }, (_error, address) =>
+          connectedTo.push(typeof address === 'string' ? address : JSON.stringify(address)),
+        );
         return super.createConnection({ ...options, host: '127.0.0.1', port }, callback);
       }
     })({ keepAlive: false });
@@ -288,6 +293,7 @@ describe('an https photo at a public address', () => {
   /** The photo step with the host at a public address and the intranet's name at a private one. */
   async function fetched(path: string) {
     requests.length = 0;
+    connectedTo.length = 0;
     const warnings: string[] = [];
     const asked: string[] = [];
     const resume = await embedPhoto(
@@ -302,13 +308,20 @@ describe('an https photo at a public address', () => {
         fetch: { ca, agent },
       },
     );
-    return { basics: resume.basics, warnings, asked, requests: [...requests] };
+    return {
+      basics: resume.basics,
+      warnings,
+      asked,
+      requests: [...requests],
+      connectedTo: [...connectedTo],
+    };
   }
 
   it('is fetched once, scaled and embedded like a local photo', async () => {
-    const { basics, warnings, asked, requests } = await fetched('/me.jpg');
+    const { basics, warnings, asked, requests, connectedTo } = await fetched('/me.jpg');
     expect(warnings).toEqual([]);
     expect(asked).toEqual([HOST]);
+    expect(connectedTo).toEqual(['93.184.215.14']);
     expect(requests).toEqual(['/me.jpg']);
     const match = /^data:image\/jpeg;base64,(.+)$/.exec(String(basics?.image));
     expect(match).not.toBeNull();
