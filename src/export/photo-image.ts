@@ -32,8 +32,6 @@ export async function scalePhoto(bytes: Buffer): Promise<ScaledPhoto | { unreada
     const scaled = open().autoOrient().resize(PHOTO_PRINT_PIXELS, PHOTO_PRINT_PIXELS, {
       fit: 'outside',
       withoutEnlargement: true,
-      // Exact sizes: the JPEG decoder's own shrinking would round the photo below 300 dpi.
-      fastShrinkOnLoad: false,
     });
     // Transparency needs PNG; anything else prints as a small JPEG.
     return hasAlpha
