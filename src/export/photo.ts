@@ -60,9 +60,11 @@ export async function embedPhoto(resume: Resume, options: PhotoOptions): Promise
       : await localPhoto(written, options.folder);
   const { image: _image, picture: _picture, ...rest } = basics;
   if ('problem' in outcome) {
-    const message = `basics.${field}: ${outcome.problem.why}; the page shows no photo. Fix: ${outcome.problem.fix}.`;
-    if (options.strict) throw new PhotoError(`${message} (--strict makes this an error.)`);
-    options.warn(message);
+    const { why, fix } = outcome.problem;
+    if (options.strict) {
+      throw new PhotoError(`basics.${field}: ${why}. Fix: ${fix}, or export without --strict.`);
+    }
+    options.warn(`basics.${field}: ${why}; the page shows no photo. Fix: ${fix}.`);
     return { ...resume, basics: rest };
   }
   return { ...resume, basics: { ...rest, image: outcome.dataUrl } };

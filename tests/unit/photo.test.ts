@@ -140,7 +140,9 @@ describe('embedPhoto: files beside the résumé', () => {
     const folder = folderWith({});
     const outcome = embed({ image: 'missing.jpg' }, folder, { strict: true });
     await expect(outcome).rejects.toBeInstanceOf(PhotoError);
-    await expect(outcome).rejects.toThrow(/cannot be read.*--strict makes this an error/);
+    await expect(outcome).rejects.toThrow(
+      /cannot be read.*Fix: check the file name.*, or export without --strict\./,
+    );
     expect(exitCodeFor(await outcome.catch((error: unknown) => error))).toBe(1);
   });
 
