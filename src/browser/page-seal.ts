@@ -6,7 +6,8 @@
  */
 import type { Page } from 'puppeteer';
 import { readFile } from 'node:fs/promises';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { isReallyInside } from '../paths.js';
 import { ExportStepError } from '../errors.js';
 
 export interface SealOptions {
@@ -30,11 +31,20 @@ export interface Seal {
   reportHints(): Promise<void>;
 }
 
-/** Whether the page may load `url`: inline data, about:, and files of the allowed folder only. */
+/**
+ * Whether the page may load `url`: inline data, about:, and files of the allowed folder only —
+ * judged on real paths, so a symlink in a received folder cannot hand the page a file outside it.
+ */
 export function isAllowedRequest(url: string, allowedFolder: string): boolean {
   if (url.startsWith('data:') || url.startsWith('about:')) return true;
-  const folder = pathToFileURL(allowedFolder).href.replace(/\/?$/, '/');
-  return url.startsWith(folder);
+  if (!url.startsWith('file:')) return false;
+  let path: string;
+  try {
+    path = fileURLToPath(url);
+  } catch {
+    return false;
+  }
+  return isReallyInside(allowedFolder, path);
 }
 
 /** Called from the page for each blocked call; see PAGE_GUARDS. */

@@ -7,7 +7,8 @@
  */
 import { constants } from 'node:fs';
 import { open, realpath } from 'node:fs/promises';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
+import { isInside } from '../paths.js';
 import type { Resume } from 'jsonresume-theme-camera-ready';
 import { PhotoError, describeError } from '../errors.js';
 import type { FetchOptions, HostResolver } from './photo-fetch.js';
@@ -80,7 +81,7 @@ async function localPhoto(written: string, folder: string): Promise<Outcome> {
       fix: 'copy the photo itself (not a link to it) next to the résumé and give its file name',
     },
   };
-  if (isAbsolute(written) || !inside(folder, resolve(folder, written))) return outside;
+  if (isAbsolute(written) || !isInside(folder, resolve(folder, written))) return outside;
   let read: Awaited<ReturnType<typeof readBounded>>;
   try {
     // Links are followed to the file they name, which must lie in the folder too.
@@ -88,7 +89,7 @@ async function localPhoto(written: string, folder: string): Promise<Outcome> {
       realpath(folder),
       realpath(resolve(folder, written)),
     ]);
-    if (!inside(realFolder, realPath)) return outside;
+    if (!isInside(realFolder, realPath)) return outside;
     read = await readBounded(realPath);
   } catch (error) {
     return {
@@ -101,11 +102,6 @@ async function localPhoto(written: string, folder: string): Promise<Outcome> {
   if ('problem' in read)
     return { problem: { ...read.problem, why: `${quoted} ${read.problem.why}` } };
   return embedded(quoted, read.bytes);
-}
-
-function inside(folder: string, path: string): boolean {
-  const within = relative(folder, path);
-  return within !== '' && within !== '..' && !within.startsWith(`..${sep}`) && !isAbsolute(within);
 }
 
 /** The file's bytes, read through one open handle so what was checked is what is read. */

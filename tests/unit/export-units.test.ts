@@ -4,7 +4,15 @@
  * over the lock of a killed writer needs a real process: tests/e2e/atomic-write-takeover.test.ts.)
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -308,6 +316,20 @@ describe('isAllowedRequest', () => {
     expect(isAllowedRequest(pathToFileURL(`${folder}-other/photo.jpg`).href, folder)).toBe(false);
     expect(isAllowedRequest('file:///etc/passwd', folder)).toBe(false);
     expect(isAllowedRequest('https://fonts.googleapis.com/css', folder)).toBe(false);
+  });
+
+  it('refuses a file reached through a link in the folder that points outside it', () => {
+    const received = mkdtempSync(join(work, 'received-'));
+    const secret = join(work, 'secret.png');
+    writeFileSync(secret, '\x89PNG\r\n\x1a\n private');
+    writeFileSync(join(received, 'own.png'), '\x89PNG\r\n\x1a\n');
+    symlinkSync(secret, join(received, 'photo.png'));
+    symlinkSync(work, join(received, 'up'));
+    expect(isAllowedRequest(pathToFileURL(join(received, 'own.png')).href, received)).toBe(true);
+    expect(isAllowedRequest(pathToFileURL(join(received, 'photo.png')).href, received)).toBe(false);
+    expect(isAllowedRequest(pathToFileURL(join(received, 'up/secret.png')).href, received)).toBe(
+      false,
+    );
   });
 });
 
