@@ -98,16 +98,22 @@ describe('SIGTERM in the middle of an import', () => {
 });
 
 describe('what the import prints', () => {
-  test('a key’s terminal escape sequences (ESC, DEL, the one-byte CSI) are printed escaped', async () => {
+  test('terminal escape sequences in a key and a title (ESC, DEL, the one-byte CSI) are printed escaped', async () => {
     const folder = join(scratch, 'escapes');
     await mkdir(folder);
     const resume = join(folder, 'resume.json');
     const bib = join(folder, 'refs.bib');
     await writeFile(resume, RESUME);
-    await writeFile(bib, entry('k\u001b[31mred\u007f\u009b2J', 'Alpha Paper'));
-    const result = await runScript('import', [bib, '--resume', resume], plain);
+    await writeFile(
+      bib,
+      entry('k\u001b[31mred\u007f\u009b2J', 'Alpha Paper') +
+        entry('beta2025', 'Beta \u009b2J Paper \u001b]0;title\u0007'),
+    );
+    const result = await runScript('import', [bib, '--resume', resume, '--dry-run'], plain);
     const output = result.stdout + result.stderr;
-    expect(output).toContain('k\\u001b[31mred\\u007f\\u009b2J');
+    // The key in the report of the entry the parser refuses; the title in the list of changes.
+    expect(result.stderr).toContain('k\\u001b[31mred\\u007f\\u009b2J');
+    expect(result.stdout).toContain('"Beta \\u009b2J Paper \\u001b]0;title\\u0007"');
     expect(output).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
   });
 });
