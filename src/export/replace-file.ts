@@ -37,7 +37,7 @@ export class FileChangedError extends OutputWriteError {
   }
 }
 
-/** Nothing was written; `reason` says why as a clause. */
+/** The file cannot be replaced as it is (a hard link, a dangling link…); nothing was written. */
 export class FileNotReplacedError extends OutputWriteError {}
 
 /** Writes `data` to `path` (see the module's comment); throws FileChangedError, FileNotReplacedError. */
