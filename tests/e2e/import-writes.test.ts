@@ -97,6 +97,57 @@ describe('SIGTERM in the middle of an import', () => {
   });
 });
 
+/** CPU time a process has used so far, from /proc (Linux), in ms. */
+async function cpuMs(pid: number): Promise<number> {
+  const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
+  // utime and stime, in clock ticks (100 a second).
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+describe('a signal during a long import', () => {
+  test.each(['SIGINT', 'SIGTERM'] as const)(
+    '%s while 1,000 updates are merged: the résumé keeps its bytes, nothing is left behind',
+    async (signal) => {
+      const folder = join(scratch, `long-${signal}`);
+      await mkdir(folder);
+      const resume = join(folder, 'resume.json');
+      const bib = join(folder, 'refs.bib');
+      const title = (index: number) => `Streams in Step, Part ${index}`;
+      const publications = Array.from({ length: 2_000 }, (_, index) => ({
+        name: title(index),
+        venue: 'ICLR',
+        releaseDate: '2024',
+        status: 'published',
+      }));
+      const text = `${JSON.stringify({ basics: { name: 'Tomás Ferreira' }, publications }, null, 2)}\n`;
+      await writeFile(resume, text);
+      await writeFile(
+        bib,
+        Array.from({ length: 1_000 }, (_, index) => entry(`p${index}`, title(index))).join(''),
+      );
+      // The folder's lock, held by this process: whenever the signal lands, the import cannot
+      // have written yet.
+      const lock = join(folder, LOCK_NAME);
+      await writeFile(lock, `${process.pid}\n`);
+      const [command, args] = scriptCommand('import');
+      const child = spawn(command, [...args, bib, '--resume', resume, '--quiet'], {
+        cwd: repoRoot,
+        env: { ...process.env, NO_COLOR: '1' },
+      });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+      // Well into its work: past start-up, reading and parsing.
+      while ((await cpuMs(child.pid!).catch(() => Infinity)) < 700) await sleep(20);
+      child.kill(signal);
+      expect(await exited).toBe(signal === 'SIGINT' ? 130 : 143);
+      expect(stderr).toContain(signal);
+      expect(await readFile(resume, 'utf8')).toBe(text);
+      expect((await readdir(folder)).sort()).toEqual([LOCK_NAME, 'refs.bib', 'resume.json']);
+    },
+  );
+});
+
 describe('what the import prints', () => {
   test('terminal escape sequences in a key and a title (ESC, DEL, the one-byte CSI) are printed escaped', async () => {
     const folder = join(scratch, 'escapes');
