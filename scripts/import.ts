@@ -9,6 +9,7 @@ import { createProgress } from '../src/cli/progress.js';
 import { resumeOption } from '../src/cli/resume-options.js';
 import { defineCommand, runCommand } from '../src/cli/run-command.js';
 import { useColor } from '../src/cli/terminal.js';
+import { escapeControls } from '../src/resume/message-text.js';
 import { formatReport } from '../src/resume/report.js';
 
 runCommand(
@@ -41,11 +42,14 @@ runCommand(
       });
       // Nothing was merged when a file could not be read or the résumé had errors of its own.
       if (result.exitCode !== 2 && !result.failure) {
-        progress.done(importCli.read(result.parsed, bibPath), performance.now() - startedAt);
+        progress.done(
+          escapeControls(importCli.read(result.parsed, bibPath)),
+          performance.now() - startedAt,
+        );
       }
       io.stderr(formatReport(result.bibDiagnostics, bibPath, { color }));
       io.stderr(formatReport(result.resumeDiagnostics, values.resume, { color }));
-      if (result.failure) io.stderr(`${result.failure}\n`);
+      if (result.failure) io.stderr(`${escapeControls(result.failure)}\n`);
       if (result.changes.length > 0) {
         const run = {
           file: values.resume,

@@ -1,9 +1,10 @@
 /**
  * `npm run bench`: whole-process wall times of our PDF export against `resumed export` and the
  * bare floor script on every installed engine, our export's phases, the preview's save → PDF
- * time, batch throughput, the theme's warm render and validation with thousands of errors.
- * Prints the results and writes bench/RESULTS.md. Options: `--rounds N` (default 7),
- * `--saves N` (preview saves, default 20), `--only validation` (re-measures that section only).
+ * time, batch throughput, the theme's warm render, validation with thousands of errors and a
+ * 2,000-entry BibTeX import. Prints the results and writes bench/RESULTS.md. Options:
+ * `--rounds N` (default 7), `--saves N` (preview saves, default 20), `--only validation` or
+ * `--only import` (re-measures that section only).
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -20,7 +21,9 @@ import { batchSection } from './bench/batch.js';
 import { devWarmSection } from './bench/dev-warm.js';
 import { exportSection } from './bench/exports.js';
 import { themeRenderSection } from './bench/theme-render.js';
-import { updateValidationSection, validationSection } from './bench/validation.js';
+import { importSection } from './bench/import.js';
+import { updateSection } from './bench/measure.js';
+import { validationSection } from './bench/validation.js';
 
 const root = process.cwd();
 const RESULTS = join(root, 'bench', 'RESULTS.md');
@@ -67,24 +70,31 @@ const bench = defineCommand({
       value: 'section',
       description: text.onlyOption,
       parse: (value: string) => {
-        if (value !== 'validation') throw new UsageError(text.onlyValues);
+        if (value !== 'validation' && value !== 'import') throw new UsageError(text.onlyValues);
         return value;
       },
     },
   },
   async run({ values }) {
-    await measure(values.rounds, values.saves, values.only !== undefined);
+    await measure(values.rounds, values.saves, values.only);
     return EXIT.ok;
   },
 });
 
-async function measure(rounds: number, saves: number, validationOnly: boolean): Promise<void> {
+/** The sections `--only` re-measures on their own. */
+const ONLY = { validation: validationSection, import: importSection };
+
+async function measure(
+  rounds: number,
+  saves: number,
+  only: keyof typeof ONLY | undefined,
+): Promise<void> {
   const scratch = mkdtempSync(join(tmpdir(), 'bench-'));
   try {
-    if (validationOnly) {
-      const section = await validationSection(scratch);
-      writeFileSync(RESULTS, updateValidationSection(readFileSync(RESULTS, 'utf8'), section));
-      log(text.updatedValidation);
+    if (only) {
+      const section = await ONLY[only](scratch);
+      writeFileSync(RESULTS, updateSection(readFileSync(RESULTS, 'utf8'), section));
+      log(text.updated(only));
       return;
     }
     const engines = installedEngines(process.env.PATH ?? '');
@@ -125,6 +135,7 @@ async function measure(rounds: number, saves: number, validationOnly: boolean): 
       })),
       ...(await themeRenderSection(root, SAMPLE)),
       ...(await validationSection(scratch)),
+      ...(await importSection(scratch)),
     ];
     const loadAfter = load();
 

@@ -1,5 +1,8 @@
-/** What an import changes, entry by entry, as lines for the terminal (also for --dry-run). */
-import { quote } from '../resume/messages.js';
+/**
+ * What an import changes, entry by entry, as lines for the terminal (also for --dry-run). Keys
+ * and file names come from the user's files: their control characters are printed escaped.
+ */
+import { escapeControls, quote } from '../resume/message-text.js';
 import { importCli } from './messages.js';
 import type { Change } from './merge.js';
 
@@ -46,5 +49,5 @@ export function describeChanges(
     }
   }
   lines.push('', importCli.summary(counts, run));
-  return `${lines.join('\n')}\n`;
+  return `${lines.map(escapeControls).join('\n')}\n`;
 }

@@ -1,10 +1,19 @@
 /**
- * Turning planned changes into edits of the résumé text (jsonc-parser's modify/applyEdits), so
- * everything outside the touched publications keeps its bytes: indentation, key order, spacing.
+ * Turning planned changes into edits of the résumé text, so everything outside the touched
+ * publications keeps its bytes: indentation, key order, spacing. The text is parsed once and
+ * every edit is placed by the offsets of that one syntax tree, then all are applied in one pass:
+ * N changes cost O(N) edits plus one parse, not one parse each.
  */
-import { applyEdits, modify, type FormattingOptions, type JSONPath } from 'jsonc-parser';
+import {
+  applyEdits,
+  modify,
+  parseTree,
+  type Edit,
+  type FormattingOptions,
+  type Node,
+} from 'jsonc-parser';
 import type { Publication } from 'jsonresume-theme-camera-ready';
-import type { Change } from './merge.js';
+import type { Change, FieldChange } from './merge.js';
 
 /** The file's own indentation and line ends, for the text that is inserted. */
 function formattingOf(text: string): FormattingOptions {
@@ -16,49 +25,156 @@ function formattingOf(text: string): FormattingOptions {
   };
 }
 
-const PLACEHOLDER = '\u0000camera-ready-placeholder\u0000';
+/** How values are printed: one indentation unit, the file's line end. */
+interface Layout {
+  unit: string;
+  eol: string;
+}
 
-/**
- * Sets `path` to `values` (or inserts them there, in order, when `isArrayInsertion`).
- * jsonc-parser places one short placeholder (formatting a large value itself takes seconds, and
- * one edit per item re-reads the whole file each time), which is then replaced by the values
- * printed at the placeholder's indentation.
- */
-function setValues(
+function layoutOf(options: FormattingOptions): Layout {
+  return {
+    unit: options.insertSpaces ? ' '.repeat(options.tabSize ?? 2) : '\t',
+    eol: options.eol ?? '\n',
+  };
+}
+
+/** The whitespace that starts the line `offset` is on. */
+function indentAt(text: string, offset: number): string {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  return /^[ \t]*/.exec(text.slice(lineStart, offset))![0];
+}
+
+/** `value` printed as JSON whose later lines continue at `indent`. */
+function printed(value: unknown, indent: string, { unit, eol }: Layout): string {
+  return JSON.stringify(value, null, unit).split('\n').join(`${eol}${indent}`);
+}
+
+/** Whether the container's members are written on lines of their own. */
+function multiline(text: string, container: Node, first: Node): boolean {
+  return /[\r\n]/.test(text.slice(container.offset, first.offset));
+}
+
+/** The text that separates one member of `container` from the next, as the file writes it. */
+function separator(text: string, container: Node, first: Node, layout: Layout): string {
+  return multiline(text, container, first) ? `,${layout.eol}${indentAt(text, first.offset)}` : ', ';
+}
+
+/** Edits that set fields of one publication object: a value replaced, or members appended. */
+function fieldEdits(
   text: string,
-  path: JSONPath,
-  values: readonly unknown[],
-  options: FormattingOptions,
-  isArrayInsertion = false,
-): string {
-  const placed = applyEdits(
-    text,
-    modify(text, path, PLACEHOLDER, { formattingOptions: options, isArrayInsertion }),
-  );
-  const marker = JSON.stringify(PLACEHOLDER);
-  const at = placed.indexOf(marker);
-  const lineStart = placed.lastIndexOf('\n', at) + 1;
-  const indent = /^[ \t]*/.exec(placed.slice(lineStart, at))![0];
-  const unit = options.insertSpaces ? ' '.repeat(options.tabSize ?? 2) : '\t';
-  const newline = `${options.eol}${indent}`;
-  const printed = values
-    .map((value) => JSON.stringify(value, null, unit).split('\n').join(newline))
-    .join(`,${newline}`);
-  return placed.slice(0, at) + printed + placed.slice(at + marker.length);
+  object: Node,
+  fields: readonly FieldChange[],
+  layout: Layout,
+): Edit[] {
+  const edits: Edit[] = [];
+  const properties = object.children ?? [];
+  const appended: string[] = [];
+  for (const { field, to } of fields) {
+    const property = properties.find((p) => p.children?.[0]?.value === field);
+    const value = property?.children?.[1];
+    if (value) {
+      const content = printed(to, indentAt(text, property.offset), layout);
+      edits.push({ offset: value.offset, length: value.length, content });
+    } else {
+      appended.push(`${JSON.stringify(field)}: ${printed(to, '', layout)}`);
+    }
+  }
+  const first = properties[0];
+  const last = properties.at(-1);
+  if (appended.length > 0 && (!first || !last)) {
+    edits.push({
+      offset: object.offset,
+      length: object.length,
+      content: `{ ${appended.join(', ')} }`,
+    });
+  } else if (appended.length > 0 && first && last) {
+    const between = separator(text, object, first, layout);
+    const indent = indentAt(text, first.offset);
+    // Lines of a nested value continue at the member's indentation.
+    const members = appended.map((member) =>
+      member.split(layout.eol).join(`${layout.eol}${indent}`),
+    );
+    edits.push({
+      offset: last.offset + last.length,
+      length: 0,
+      content: members.map((member) => `${between}${member}`).join(''),
+    });
+  }
+  return edits;
 }
 
 /** The new publications in runs of neighbours, each with the index its first one ends up at. */
 function runsOfAdds(adds: readonly Extract<Change, { kind: 'add' }>[], existing: number) {
   const slots: (Publication | null)[] = Array<Publication | null>(existing).fill(null);
   for (const add of adds) slots.splice(add.index, 0, add.publication);
-  const runs: { index: number; items: Publication[] }[] = [];
-  slots.forEach((slot, index) => {
-    if (slot === null) return;
+  const runs: { before: number; items: Publication[] }[] = [];
+  let kept = 0;
+  slots.forEach((slot) => {
+    if (slot === null) {
+      kept++;
+      return;
+    }
     const last = runs.at(-1);
-    if (last && last.index + last.items.length === index) last.items.push(slot);
-    else runs.push({ index, items: [slot] });
+    if (last && last.before === kept) last.items.push(slot);
+    // `before`: how many of the file's own publications come before the run.
+    else runs.push({ before: kept, items: [slot] });
   });
   return runs;
+}
+
+/** An edit that inserts `items` into `list` before its member `before` (or at its end). */
+function insertion(
+  text: string,
+  list: Node,
+  before: number,
+  items: readonly Publication[],
+  layout: Layout,
+): Edit {
+  const members = list.children!;
+  const first = members[0]!;
+  const between = separator(text, list, first, layout);
+  const indent = indentAt(text, first.offset);
+  const content = items.map((item) => printed(item, indent, layout)).join(between);
+  const next = members[before];
+  if (next) return { offset: next.offset, length: 0, content: `${content}${between}` };
+  const last = members.at(-1)!;
+  return { offset: last.offset + last.length, length: 0, content: `${between}${content}` };
+}
+
+/**
+ * Sets `path` to `value` with jsonc-parser, where there is no neighbour to take the layout from
+ * (no list yet, or an empty one): one parse, once per import at most.
+ */
+function setWithParser(
+  text: string,
+  path: (string | number)[],
+  value: unknown,
+  options: FormattingOptions,
+): string {
+  const PLACEHOLDER = '\u0000camera-ready-placeholder\u0000';
+  // jsonc-parser places a short placeholder (formatting a large value itself takes seconds),
+  // which is replaced by the value printed at the placeholder's indentation.
+  const placed = applyEdits(text, modify(text, path, PLACEHOLDER, { formattingOptions: options }));
+  const marker = JSON.stringify(PLACEHOLDER);
+  const at = placed.indexOf(marker);
+  return (
+    placed.slice(0, at) +
+    printed(value, indentAt(placed, at), layoutOf(options)) +
+    placed.slice(at + marker.length)
+  );
+}
+
+/** Applies edits that do not overlap, in one pass over the text. */
+function applyAll(text: string, edits: Edit[]): string {
+  const sorted = edits.sort((a, b) => a.offset - b.offset);
+  const parts: string[] = [];
+  let at = 0;
+  for (const edit of sorted) {
+    parts.push(text.slice(at, edit.offset), edit.content);
+    at = edit.offset + edit.length;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 export function applyChanges(
@@ -67,22 +183,26 @@ export function applyChanges(
   existing: number | undefined,
 ): string {
   const options = formattingOf(text);
-  const adds = changes.filter((c): c is Extract<Change, { kind: 'add' }> => c.kind === 'add');
-  let result = text;
-  // Field updates first, while the indexes are those of the file as read.
+  const layout = layoutOf(options);
+  const root = parseTree(text);
+  const list = root?.children?.find((p) => p.children?.[0]?.value === 'publications')
+    ?.children?.[1];
+  const items = list?.type === 'array' ? (list.children ?? []) : [];
+  const edits: Edit[] = [];
+  // Field updates, at the indexes of the file as read.
   for (const change of changes) {
     if (change.kind !== 'update') continue;
-    for (const { field, to } of change.fields) {
-      result = setValues(result, ['publications', change.index, field], [to], options);
-    }
+    const object = items[change.index];
+    if (object?.type === 'object') edits.push(...fieldEdits(text, object, change.fields, layout));
   }
+  const adds = changes.filter((c): c is Extract<Change, { kind: 'add' }> => c.kind === 'add');
   const runs = runsOfAdds(adds, existing ?? 0);
-  // No list yet: one edit creates it whole.
-  if (existing === undefined && runs[0])
-    return setValues(result, ['publications'], [runs[0].items], options);
-  // Left to right, so each run's index already counts the runs before it.
-  for (const run of runs) {
-    result = setValues(result, ['publications', run.index], run.items, options, true);
+  if (list && items.length > 0) {
+    for (const run of runs) edits.push(insertion(text, list, run.before, run.items, layout));
+    return applyAll(text, edits);
   }
-  return result;
+  // No list yet, or an empty one: one edit writes it whole.
+  const edited = applyAll(text, edits);
+  const all = runs.flatMap((run) => run.items);
+  return all.length > 0 ? setWithParser(edited, ['publications'], all, options) : edited;
 }

@@ -2,20 +2,24 @@
  * The import as one function: read the .bib and the résumé, map and merge, edit the résumé text,
  * validate the result, and write it all-or-nothing (unless it is a dry run). Nothing is printed
  * here; the caller gets the plan, the diagnostics and an exit code.
+ *
+ * The write goes through src/export/replace-file.ts: when another program saved the résumé
+ * after it was read, the import reads it again and merges into what was saved (up to ATTEMPTS
+ * times), so neither that edit nor the import is lost.
  */
 import { stat } from 'node:fs/promises';
-import type { Publication } from 'jsonresume-theme-camera-ready';
-import { writeFileAtomic } from '../export/atomic-write.js';
+import type { Publication, Resume } from 'jsonresume-theme-camera-ready';
+import { FileChangedError, replaceFile } from '../export/replace-file.js';
 import { describeError } from '../errors.js';
 import type { Diagnostic } from '../resume/diagnostics.js';
-import { readResumeText } from '../resume/load.js';
+import { readResumeText, type ReadResult } from '../resume/load.js';
 import { bibText } from './messages.js';
 import { validateText } from '../resume/validate.js';
 import { applyChanges } from './edit.js';
 import { isContainer, mapEntry, type MappedEntry, type Owner } from './map.js';
 import { splitName } from './owner.js';
 import { planMerge, type Change } from './merge.js';
-import { parseBib } from './parse.js';
+import { parseBib, type ParsedBib } from './parse.js';
 
 /** Larger than any one person's publication list by far; bounds memory and time. */
 export const MAX_BIB_BYTES = 16 * 1024 * 1024;
@@ -26,6 +30,8 @@ export interface ImportOptions {
   /** The owner's name as author lists write it; defaults to the résumé's basics.name. */
   owner?: string;
   dryRun: boolean;
+  /** Reads the résumé (default readResumeText); each attempt reads it again. */
+  readResume?: (path: string) => Promise<ReadResult>;
 }
 
 export interface ImportResult {
@@ -86,21 +92,67 @@ function empty(exitCode: 0 | 1 | 2, partial: Partial<ImportResult>): ImportResul
   };
 }
 
+/** How often the résumé is read again when another program changes it during the import. */
+const ATTEMPTS = 3;
+
 export async function importBib(options: ImportOptions): Promise<ImportResult> {
   const bib = await readBib(options.bibPath);
   if (!bib.ok) return empty(bib.code, { bibDiagnostics: [bib.result] });
-  const resumeRead = await readResumeText(options.resumePath);
-  if (!resumeRead.ok)
-    return empty(resumeRead.exitCode, { resumeDiagnostics: [resumeRead.diagnostic] });
-
-  const before = validateText(resumeRead.text, options.resumePath);
-  if (before.exitCode !== 0 || !before.resume) {
-    return empty(1, {
-      resumeDiagnostics: before.diagnostics,
-      failure: bibText.resumeInvalid(options.resumePath),
-    });
+  const readResume = options.readResume ?? readResumeText;
+  let parsed: ParsedBib | undefined;
+  for (let attempt = 1; ; attempt++) {
+    const resumeRead = await readResume(options.resumePath);
+    if (!resumeRead.ok)
+      return empty(resumeRead.exitCode, { resumeDiagnostics: [resumeRead.diagnostic] });
+    const before = validateText(resumeRead.text, options.resumePath);
+    if (before.exitCode !== 0 || !before.resume) {
+      return empty(1, {
+        resumeDiagnostics: before.diagnostics,
+        failure: bibText.resumeInvalid(options.resumePath),
+      });
+    }
+    // Parsed once, after the résumé proved valid; each attempt maps it onto the résumé read.
+    parsed ??= parseBib(bib.text);
+    await signalsHandled();
+    const merged = await merge(resumeRead.text, before.resume, parsed, options);
+    if (merged.exitCode !== undefined) return merged;
+    const { text, common, bibExit } = merged;
+    const edited = text !== resumeRead.text;
+    if (!edited || options.dryRun) return empty(bibExit, { ...common, written: false });
+    try {
+      await replaceFile(options.resumePath, text, { expected: resumeRead.text });
+      return empty(bibExit, { ...common, written: true });
+    } catch (error) {
+      // Another program saved the résumé meanwhile: merge into what it saved.
+      if (error instanceof FileChangedError && attempt < ATTEMPTS) continue;
+      const failure =
+        error instanceof FileChangedError
+          ? bibText.keptChanging(options.resumePath, ATTEMPTS)
+          : bibText.writeFailed(options.resumePath, describeError(error));
+      return empty(2, { ...common, failure });
+    }
   }
-  const resume = before.resume;
+}
+
+/** Lets a pending SIGINT or SIGTERM be handled between long synchronous steps. */
+const signalsHandled = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+type Merged =
+  | (ImportResult & { exitCode: 1 })
+  | {
+      exitCode?: undefined;
+      text: string;
+      bibExit: 0 | 1;
+      common: Pick<ImportResult, 'bibDiagnostics' | 'changes' | 'parsed' | 'text'>;
+    };
+
+/** The .bib entries merged into one reading of the résumé: the new text, or why there is none. */
+async function merge(
+  resumeText: string,
+  resume: Resume,
+  parsed: ParsedBib,
+  options: ImportOptions,
+): Promise<Merged> {
   const name = (options.owner ?? resume.basics?.name ?? '').trim();
   const { given, family } = splitName(name);
   // Written as the résumé names its owner, so the theme finds the name to emphasise.
@@ -108,8 +160,6 @@ export async function importBib(options: ImportOptions): Promise<ImportResult> {
     name,
     shownAs: resume.basics?.name?.trim() || `${given} ${family}`.trim(),
   };
-
-  const parsed = parseBib(bib.text);
   const bibDiagnostics = [...parsed.diagnostics];
   if (owner.name === '')
     bibDiagnostics.push({
@@ -120,7 +170,9 @@ export async function importBib(options: ImportOptions): Promise<ImportResult> {
       ...bibText.noOwner(),
     });
   const mapped: MappedEntry[] = [];
-  for (const entry of parsed.entries.filter((e) => !isContainer(e))) {
+  const entries = parsed.entries.filter((e) => !isContainer(e));
+  for (const [index, entry] of entries.entries()) {
+    if (index % 500 === 499) await signalsHandled();
     const result = mapEntry(entry, owner);
     for (const problem of result.problems) {
       bibDiagnostics.push({
@@ -147,12 +199,12 @@ export async function importBib(options: ImportOptions): Promise<ImportResult> {
       ...bibText.duplicate(entry.key, change.of),
     });
   }
+  await signalsHandled();
   // A byte-order mark stays where it is; the edits are made to the JSON after it.
-  const bom = resumeRead.text.startsWith('\uFEFF') ? '\uFEFF' : '';
-  const text =
-    bom + applyChanges(resumeRead.text.slice(bom.length), changes, resume.publications?.length);
+  const bom = resumeText.startsWith('\uFEFF') ? '\uFEFF' : '';
+  const text = bom + applyChanges(resumeText.slice(bom.length), changes, existing.length);
+  await signalsHandled();
   const after = validateText(text, options.resumePath);
-  const bibExit = bibDiagnostics.some((d) => d.severity === 'error') ? 1 : 0;
   const common = { bibDiagnostics, changes, parsed: parsed.entries.length, text };
   if (after.exitCode !== 0) {
     const errors = after.diagnostics.filter((d) => d.severity === 'error');
@@ -160,16 +212,8 @@ export async function importBib(options: ImportOptions): Promise<ImportResult> {
       ...common,
       resumeDiagnostics: errors,
       failure: bibText.resultInvalid(options.resumePath),
-    });
+    }) as ImportResult & { exitCode: 1 };
   }
-  const edited = text !== resumeRead.text;
-  if (edited && !options.dryRun) {
-    try {
-      await writeFileAtomic(options.resumePath, text);
-    } catch (error) {
-      const failure = bibText.writeFailed(options.resumePath, describeError(error));
-      return empty(2, { ...common, failure });
-    }
-  }
-  return empty(bibExit, { ...common, written: edited && !options.dryRun });
+  const bibExit = bibDiagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+  return { text, bibExit, common };
 }

@@ -52,6 +52,8 @@ export const bibText = {
     `${file} has errors of its own (above); fix them first, then import again. Nothing was written.`,
   writeFailed: (file: string, reason: string): string =>
     `cannot write ${file} (${reason}); it is unchanged.`,
+  keptChanging: (file: string, attempts: number): string =>
+    `${file} was changed by another program each of the ${attempts} times the import merged into it; nothing was written. Run the import again once nothing else is saving the file.`,
   resultInvalid: (file: string): string =>
     `the merged publications would make ${file} invalid (above); nothing was written.`,
 };

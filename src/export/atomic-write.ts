@@ -4,18 +4,28 @@
  * 1. a lock file in the folder (`.camera-ready.lock`, holding the writer's process id) makes
  *    writers to the same folder take turns; a lock whose process is gone is taken over;
  * 2. every file is written into a fresh staging folder inside the target folder (same file
- *    system, so the renames below cannot turn into copies);
+ *    system, so the renames below cannot turn into copies), with the mode and owner asked for,
+ *    and flushed to the disk (fsync) before it is renamed, so a power cut cannot leave an empty
+ *    file under the real name;
  * 3. only when all are complete are they renamed into place, synchronously, with no `await` in
  *    between: a signal handler is JavaScript and runs only after the last rename, so an interrupt
  *    leaves the complete old set or the complete new set. Should a rename fail, the ones already
- *    done are undone from hard links of the previous files.
+ *    done are undone from hard links of the previous files. The folder is flushed after.
  *
  * The staging folder and the lock are removed on every way out: errors, an early exit of the process
  * (which the commands' signal handlers use) and, where nothing else handles them, SIGINT and SIGTERM.
  */
 import { randomBytes } from 'node:crypto';
-import { linkSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { link, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import {
+  closeSync,
+  fsyncSync,
+  linkSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+} from 'node:fs';
+import { link, mkdir, open, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { stopRequested } from '../cli/shutdown.js';
 
@@ -27,11 +37,20 @@ export interface OutputFile {
   /** A plain file name inside the folder: no path separator, not `.` or `..`. */
   name: string;
   data: string | Uint8Array;
+  /** Permission bits (default: 0o666 less the umask, as any new file). */
+  mode?: number;
+  /** Owner and group (default: this process's, as any new file). */
+  owner?: { uid: number; gid: number };
 }
 
 export interface WriteOptions {
   /** How long to wait for another writer's lock before giving up (default 30 s). */
   lockWaitMs?: number;
+  /**
+   * Runs under the lock, after the new files are staged and right before the swap, with no
+   * `await` between it and the renames: a last check of the folder that throws to write nothing.
+   */
+  beforeSwap?: () => void;
 }
 
 /** The folder is locked by another live process for longer than the caller would wait. */
@@ -62,7 +81,7 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): Promis
 export async function writeFilesAtomic(
   folder: string,
   files: readonly OutputFile[],
-  { lockWaitMs = 30_000 }: WriteOptions = {},
+  { lockWaitMs = 30_000, beforeSwap }: WriteOptions = {},
 ): Promise<void> {
   for (const file of files) {
     if (!isPlainFileName(file.name)) throw new UnsafeFileNameError(file.name);
@@ -89,14 +108,43 @@ export async function writeFilesAtomic(
   try {
     await removeAbandonedStaging(folder);
     await mkdir(staging);
-    for (const file of files) await writeFile(join(staging, file.name), file.data, { flag: 'wx' });
+    for (const file of files) await stage(join(staging, file.name), file);
     // Interrupted while writing: the previous files stay, as the user asked to stop.
     if (stopRequested()) throw new Error('interrupted before the new files were swapped in');
+    beforeSwap?.();
     swapIn(folder, staging, files);
+    syncFolder(folder);
   } finally {
     rmSync(staging, { recursive: true, force: true });
     rmSync(lock, { force: true });
     release();
+  }
+}
+
+/** Writes one staged file whole, with its mode and owner, and flushes it to the disk. */
+async function stage(path: string, file: OutputFile): Promise<void> {
+  const handle = await open(path, 'wx', file.mode);
+  try {
+    // Set explicitly: the mode given to open is narrowed by the umask.
+    if (file.mode !== undefined) await handle.chmod(file.mode);
+    if (file.owner) await handle.chown(file.owner.uid, file.owner.gid);
+    await handle.writeFile(file.data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Makes the renames durable: a folder's entries are flushed with the folder. */
+function syncFolder(folder: string): void {
+  const fd = openSync(folder, 'r');
+  try {
+    fsyncSync(fd);
+  } catch (error) {
+    // Some file systems cannot flush a folder; the renames are done all the same.
+    if ((error as NodeJS.ErrnoException).code !== 'EINVAL') throw error;
+  } finally {
+    closeSync(fd);
   }
 }
 

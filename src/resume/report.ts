@@ -5,6 +5,7 @@
  */
 import { styleText } from 'node:util';
 import { countBySeverity, type Diagnostic } from './diagnostics.js';
+import { escapeControls } from './message-text.js';
 import { report as text } from './messages.js';
 
 /** More problems than this are counted, not listed (in the text report and in --json). */
@@ -43,8 +44,11 @@ export function formatReport(
     color ? styleText(style, value, { validateStream: false }) : value;
   const { shown, omitted } = listed(diagnostics);
   const lines: string[] = [];
-  for (const d of shown) {
-    const where = d.line > 0 ? `${file}:${d.line}:${d.column}` : file;
+  // Paths, keys and quoted text come from the user's files: no control character reaches the
+  // terminal raw, whichever reader made the diagnostic.
+  for (const d of shown.map(escaped)) {
+    const where =
+      d.line > 0 ? `${escapeControls(file)}:${d.line}:${d.column}` : escapeControls(file);
     const severity =
       d.severity === 'error'
         ? paint(['bold', 'red'], 'error')
@@ -55,6 +59,15 @@ export function formatReport(
   }
   if (omitted > 0) lines.push(text.omitted(omitted, shown.length));
   const { errors, warnings } = countBySeverity(diagnostics);
-  lines.push('', paint('bold', text.summary(errors, warnings, file)));
+  lines.push('', paint('bold', text.summary(errors, warnings, escapeControls(file))));
   return `${lines.join('\n')}\n`;
+}
+
+function escaped(d: Diagnostic): Diagnostic {
+  return {
+    ...d,
+    path: escapeControls(d.path),
+    message: escapeControls(d.message),
+    ...(d.hint !== undefined && { hint: escapeControls(d.hint) }),
+  };
 }

@@ -342,6 +342,25 @@ describe('the résumé file', () => {
     expect(after).toContain('"tags": ["robotics"]');
   });
 
+  test('a field added to every publication leaves their other fields as written', async () => {
+    const resumePath = await scratchFile('resume.json', frozenText);
+    // Under another owner, the author lists the résumé leaves out are written: each publication
+    // gains `authors`, a member its object did not have.
+    const owner = 'Tomás Ferreira';
+    const result = await importBib({ bibPath: seedBib, resumePath, owner, dryRun: false });
+    expect(result.changes.filter((c) => c.kind === 'update')).toHaveLength(8);
+    const after = await readFile(resumePath, 'utf8');
+    expect((JSON.parse(after) as Resume).publications?.every((p) => p.authors)).toBe(true);
+    const tagsText = (text: string, index: number) => {
+      const node = findNodeAtLocation(parseTree(text)!, ['publications', index, 'tags']);
+      return node && text.slice(node.offset, node.offset + node.length);
+    };
+    for (let index = 0; index < 8; index++) {
+      expect(tagsText(after, index)).toBe(tagsText(frozenText, index));
+    }
+    expect(tagsText(after, 0)).toMatch(/^\[[^\n]*\]$/);
+  });
+
   test('--dry-run reports the same changes and writes nothing', async () => {
     const resumePath = await scratchFile('resume.json', frozenText);
     const bibPath = await scratchFile('refs.bib', NEW_AND_UPDATED);

@@ -64,3 +64,12 @@ export async function waitUntil(
     await delay(3);
   }
 }
+
+/** Replaces (or adds) one section of an existing RESULTS.md: the lines from its title to the next. */
+export function updateSection(results: string, section: readonly string[]): string {
+  const title = section[0] ?? '';
+  const start = results.indexOf(title);
+  if (start < 0) return `${results.trimEnd()}\n\n${section.join('\n')}`;
+  const next = results.indexOf('\n## ', start + title.length);
+  return `${results.slice(0, start)}${section.join('\n')}${next < 0 ? '' : results.slice(next + 1)}`;
+}

@@ -26,7 +26,7 @@ const ERROR_KINDS = {
   },
 };
 
-export const VALIDATION_TITLE = '## Validation with thousands of errors';
+const VALIDATION_TITLE = '## Validation with thousands of errors';
 
 /** `validateFile` in this process (what the preview server runs on every save), median of 3. */
 export async function validationSection(scratch: string): Promise<string[]> {
@@ -70,12 +70,4 @@ export async function validationSection(scratch: string): Promise<string[]> {
     }
   }
   return [...lines, ''];
-}
-
-/** Replaces (or adds) the validation section of an existing RESULTS.md. */
-export function updateValidationSection(results: string, section: string[]): string {
-  const start = results.indexOf(VALIDATION_TITLE);
-  if (start < 0) return `${results.trimEnd()}\n\n${section.join('\n')}`;
-  const next = results.indexOf('\n## ', start + VALIDATION_TITLE.length);
-  return `${results.slice(0, start)}${section.join('\n')}${next < 0 ? '' : results.slice(next + 1)}`;
 }
