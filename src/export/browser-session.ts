@@ -4,7 +4,7 @@
  * milliseconds of this thread) only when the first page is opened.
  */
 import { basename } from 'node:path';
-import type { Browser } from 'puppeteer';
+import type { Browser, Page } from 'puppeteer';
 import { findBrowser } from '../browser/find.js';
 import { resolveBrowser } from '../browser/install.js';
 import { browserGone, type BrowserLauncher, type RunningBrowser } from '../browser/launch.js';
@@ -26,6 +26,11 @@ export interface BrowserSession {
     work: () => Promise<T>,
     broken?: Promise<never>,
   ): Promise<T>;
+  /**
+   * Closes a tab within the time limit. A tab that does not confirm (a page caught in a reload of
+   * its own) is left to the browser's end, which kills it with the rest.
+   */
+  closeTab(page: Page): Promise<void>;
   /**
    * Connects now, if the browser was found at start, without waiting: puppeteer loads while the
    * theme renders in its worker. A failure is reported by `open`.
@@ -89,6 +94,12 @@ export async function startBrowserSession(options: SessionOptions): Promise<Brow
 
   return {
     step,
+    async closeTab(page) {
+      let timer: NodeJS.Timeout | undefined;
+      const limit = new Promise((resolve) => (timer = setTimeout(resolve, options.timeoutMs)));
+      await Promise.race([page.close().catch(() => undefined), limit]);
+      clearTimeout(timer);
+    },
     warmUp() {
       if (connect) (connected ??= connect()).catch(() => undefined);
     },
