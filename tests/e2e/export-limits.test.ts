@@ -363,8 +363,8 @@ describe('an interrupt ends the run and leaves no browser behind', () => {
     const result = await interrupt(run.args, run.env, after(/✔ validated/), 'SIGINT', 1500);
     expect(result.code).toBe(130);
     expect(result.stderr).toContain('✖ Interrupted (SIGINT)');
-    // The theme sleeps for 45 s; the run ends within the shutdown's own deadline for cleanups.
-    expect(result.afterSignalMs).toBeLessThan(1500);
+    // The theme sleeps for 45 s; Ctrl+C must end the run within a second all the same.
+    expect(result.afterSignalMs).toBeLessThan(1000);
     expect(stackLines(result.stderr)).toEqual([]);
     expectNothingLeft(run.tmp);
   });
