@@ -8,7 +8,7 @@ import type { Browser, Page } from 'puppeteer';
 import { findBrowser } from '../browser/find.js';
 import { resolveBrowser } from '../browser/install.js';
 import { browserGone, type BrowserLauncher, type RunningBrowser } from '../browser/launch.js';
-import { openDocument, type OpenedDocument } from '../browser/page.js';
+import { closeTab, openDocument, type OpenedDocument } from '../browser/page.js';
 import type { Progress } from '../cli/progress.js';
 import { runStep, type PageStep, type StepLimits } from './export-steps.js';
 import { STEP_PHASES, type Timings } from './timings.js';
@@ -26,10 +26,7 @@ export interface BrowserSession {
     work: () => Promise<T>,
     broken?: Promise<never>,
   ): Promise<T>;
-  /**
-   * Closes a tab within the time limit. A tab that does not confirm (a page caught in a reload of
-   * its own) is left to the browser's end, which kills it with the rest.
-   */
+  /** Closes a tab within the time limit (see closeTab in page.ts). */
   closeTab(page: Page): Promise<void>;
   /**
    * Connects now, if the browser was found at start, without waiting: puppeteer loads while the
@@ -94,12 +91,7 @@ export async function startBrowserSession(options: SessionOptions): Promise<Brow
 
   return {
     step,
-    async closeTab(page) {
-      let timer: NodeJS.Timeout | undefined;
-      const limit = new Promise((resolve) => (timer = setTimeout(resolve, options.timeoutMs)));
-      await Promise.race([page.close().catch(() => undefined), limit]);
-      clearTimeout(timer);
-    },
+    closeTab: (page) => closeTab(page, options.timeoutMs),
     warmUp() {
       if (connect) (connected ??= connect()).catch(() => undefined);
     },
