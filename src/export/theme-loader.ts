@@ -28,6 +28,8 @@ export interface LoadThemeOptions {
    * under a new URL, which refreshes its entry file only.
    */
   fresh?: boolean;
+  /** Told the theme's name once its entry is found, before any of its code runs. */
+  onFound?: (name: string) => void;
 }
 
 interface PackageJson {
@@ -63,6 +65,7 @@ export async function loadTheme(
     );
   }
   const { entry, name } = themeEntry(location, loadOptions.fresh ? REQUIRE : IMPORT);
+  loadOptions.onFound?.(name);
 
   let render: unknown;
   let options: unknown;

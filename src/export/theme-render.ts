@@ -25,6 +25,7 @@ export type ThemeRequest =
   { kind: 'preload'; spec: string; cwd: string } | { kind: 'render'; job: ThemeJob };
 
 export type ThemeMessage =
+  | { kind: 'found'; spec: string; name: string }
   | { kind: 'loaded'; name: string }
   | { kind: 'rendered'; name: string; html: string; pdfRenderOptions: ThemePdfOptions }
   | { kind: 'failed'; message: string; error: keyof typeof THEME_ERRORS }
@@ -173,7 +174,10 @@ export function startThemeWorker({
       settle();
     });
   });
+  /** Theme names by spec, known before the theme's code runs. */
+  const names = new Map<string, string>();
   child.on('message', (message: ThemeMessage) => {
+    if (message.kind === 'found') names.set(message.spec, message.name);
     if (message.kind === 'crashed') end({ kind: 'crashed', message: message.message });
   });
 
@@ -210,7 +214,8 @@ export function startThemeWorker({
       let onMessage = (_: ThemeMessage): void => undefined;
       return new Promise<RenderedTheme>((resolve, reject) => {
         onEnd = () => {
-          const message = endingText(ending!, name, step, memoryLimitMb);
+          const named = names.get(job.spec) ?? name;
+          const message = endingText(ending!, named, step, memoryLimitMb);
           reject(step === 'load' ? new ThemeLoadError(message) : new ThemeRenderError(message));
         };
         if (ending) return onEnd();

@@ -28,7 +28,10 @@ const themes = new Map<string, ReturnType<typeof loadTheme>>();
 
 function themeFor(spec: string, cwd: string): ReturnType<typeof loadTheme> {
   const key = `${cwd}\0${spec}`;
-  const loading = themes.get(key) ?? loadTheme(spec, cwd);
+  // Named as soon as it is found, so that a crash while it loads can name it too.
+  const loading =
+    themes.get(key) ??
+    loadTheme(spec, cwd, { onFound: (name) => send({ kind: 'found', spec, name }) });
   themes.set(key, loading);
   return loading;
 }

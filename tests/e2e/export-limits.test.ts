@@ -190,7 +190,7 @@ describe('exports that used to hang', () => {
     const result = await runScript('export', run.args, { env: run.env, timeoutMs: 20_000 });
     expect(result.code).toBe(3);
     expect(result.stderr).toMatch(
-      /✖ Theme \S*load-crash crashed while loading: ENOENT: no such file or directory, open '\S*settings\.json'\. Fix the theme\./,
+      /✖ Theme jsonresume-theme-load-crash crashed while loading: ENOENT: no such file or directory, open '\S*settings\.json'\. Fix the theme\./,
     );
     expect(filesIn(run.out)).toEqual([]);
     expectNothingLeft(run.tmp);

@@ -28,7 +28,7 @@ describe('the theme process', () => {
       );
       await expect(rendering).rejects.toThrow(ThemeLoadError);
       await expect(rendering).rejects.toThrow(
-        /crashed while loading: ENOENT: no such file or directory, open '\S*settings\.json'/,
+        /Theme jsonresume-theme-load-crash crashed while loading: ENOENT: no such file or directory, open '\S*settings\.json'/,
       );
     } finally {
       await worker.stop();
