@@ -34,6 +34,17 @@ export async function openDocument(
   return { page, broken: seal.broken };
 }
 
+/**
+ * Closes a tab, waiting at most `limitMs`: a page caught in a navigation or reload of its own may
+ * never confirm it, and the tab is then left to the browser's end, which kills it with the rest.
+ */
+export async function closeTab(page: Page, limitMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise((resolve) => (timer = setTimeout(resolve, limitMs)));
+  await Promise.race([page.close().catch(() => undefined), limit]);
+  clearTimeout(timer);
+}
+
 /** The headings Chromium will put in the PDF's outline, as the page lays them out. */
 export interface HeadingOutline {
   /** How many headings the outline will hold: every rendered h1–h6, in document order. */

@@ -12,7 +12,7 @@ import { resolveBrowser } from '../browser/install.js';
 import { browserGone, startBrowser, type RunningBrowser } from '../browser/launch.js';
 import { DEFAULT_TIMEOUT_MS, runStep } from '../export/export-steps.js';
 import { FORMATS } from '../export/formats.js';
-import { openDocument, type OpenedDocument } from '../browser/page.js';
+import { closeTab, openDocument, type OpenedDocument } from '../browser/page.js';
 import type { Progress } from '../cli/progress.js';
 import type { LoadedTheme } from '../export/theme-loader.js';
 import { devText } from './messages.js';
@@ -79,7 +79,7 @@ export function pdfPreview(outFile: string, allowedFolder: string, progress: Pro
         if (browserGone(running)) browser = spare = undefined;
         throw error;
       } finally {
-        await page?.close().catch(() => undefined);
+        if (page) await closeTab(page, DEFAULT_TIMEOUT_MS);
         if (!browserGone(running) && spare === undefined) {
           spare = running.connect().then((connected) => connected.newPage());
           // Seen by the next save, which opens another tab if this one failed to open.

@@ -46,4 +46,6 @@ export const devText = {
   ignored: (call: string): string => `ignored ${call}`,
   themeBuildFailed: (output: string): string =>
     `the theme's build (npm run build) failed:\n${output}`,
+  themeBuildTimedOut: (seconds: number, output: string): string =>
+    `the theme's build (npm run build) did not finish within ${seconds} s and was stopped: it may wait for input or watch for changes instead of exiting. Make the build script exit when done.${output ? `\n${output}` : ''}`,
 };

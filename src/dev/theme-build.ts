@@ -10,6 +10,11 @@ import { devText } from './messages.js';
 
 /** The folders a theme's own sources live in, by the common layouts. */
 const SOURCE_FOLDERS = ['templates', 'styles', 'src', 'partials', 'components'];
+/**
+ * The longest a theme's build may take. Ours compiles its templates, styles and fonts in seconds;
+ * a build that has not finished by then is waiting for something that will not happen.
+ */
+export const THEME_BUILD_LIMIT_MS = 60_000;
 /** What a theme without a build step is loaded from. */
 const LOADED_FOLDERS = ['templates', 'styles', 'dist', 'lib', 'partials', 'components'];
 
@@ -38,20 +43,34 @@ function hasBuildScript(location: string): boolean {
  * script is watched at its sources and rebuilt on change; its build output is not watched, or
  * every build would trigger the next.
  */
-export function themeWatchPlan(location: string): ThemeWatchPlan {
+export function themeWatchPlan(
+  location: string,
+  { buildLimitMs = THEME_BUILD_LIMIT_MS }: { buildLimitMs?: number } = {},
+): ThemeWatchPlan {
   if (!statSync(location).isDirectory()) return { folders: [location] };
   if (!hasBuildScript(location)) {
     return { folders: LOADED_FOLDERS.map((folder) => join(location, folder)) };
   }
   return {
     folders: SOURCE_FOLDERS.map((folder) => join(location, folder)),
-    rebuild: () => runBuild(location),
+    rebuild: () => runBuild(location, buildLimitMs),
   };
 }
 
-/** `npm run build` in the theme's folder; a failure carries what the build printed. */
-async function runBuild(location: string): Promise<void> {
-  const built = await runProcess('npm', ['run', 'build', '--silent'], { cwd: location });
+/**
+ * `npm run build` in the theme's folder, in a process group of its own that is killed whole when
+ * it outlasts its limit or the preview ends (npm, its `sh` and what that starts); a failure
+ * carries what the build printed.
+ */
+async function runBuild(location: string, limitMs: number): Promise<void> {
+  const built = await runProcess('npm', ['run', 'build', '--silent'], {
+    cwd: location,
+    timeoutMs: limitMs,
+    group: true,
+  });
+  if (built.timedOut) {
+    throw new ThemeLoadError(devText.themeBuildTimedOut(limitMs / 1000, built.output.trim()));
+  }
   if (built.code !== 0) {
     throw new ThemeLoadError(devText.themeBuildFailed(built.output.trim()));
   }

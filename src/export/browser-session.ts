@@ -4,11 +4,11 @@
  * milliseconds of this thread) only when the first page is opened.
  */
 import { basename } from 'node:path';
-import type { Browser } from 'puppeteer';
+import type { Browser, Page } from 'puppeteer';
 import { findBrowser } from '../browser/find.js';
 import { resolveBrowser } from '../browser/install.js';
 import { browserGone, type BrowserLauncher, type RunningBrowser } from '../browser/launch.js';
-import { openDocument, type OpenedDocument } from '../browser/page.js';
+import { closeTab, openDocument, type OpenedDocument } from '../browser/page.js';
 import type { Progress } from '../cli/progress.js';
 import { runStep, type PageStep, type StepLimits } from './export-steps.js';
 import { STEP_PHASES, type Timings } from './timings.js';
@@ -26,6 +26,8 @@ export interface BrowserSession {
     work: () => Promise<T>,
     broken?: Promise<never>,
   ): Promise<T>;
+  /** Closes a tab within the time limit (see closeTab in page.ts). */
+  closeTab(page: Page): Promise<void>;
   /**
    * Connects now, if the browser was found at start, without waiting: puppeteer loads while the
    * theme renders in its worker. A failure is reported by `open`.
@@ -89,6 +91,7 @@ export async function startBrowserSession(options: SessionOptions): Promise<Brow
 
   return {
     step,
+    closeTab: (page) => closeTab(page, options.timeoutMs),
     warmUp() {
       if (connect) (connected ??= connect()).catch(() => undefined);
     },

@@ -29,7 +29,7 @@ export async function exportResume(
 ): Promise<ExportResult> {
   timings.add('start', timings.now());
   const plan = planExport(options);
-  // The worker's thread starts first, while the browser is found and started.
+  // The theme's process starts first, while the browser is found and started.
   const worker = startThemeWorker();
   try {
     const session = plan.needsBrowser ? await openSession(plan, options, timings) : undefined;

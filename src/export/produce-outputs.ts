@@ -82,6 +82,6 @@ export async function produceOutputs(
   } finally {
     // The tab is this résumé's alone: a batch opens a new one for the next.
     const document = await opened?.catch(() => undefined);
-    await document?.page.close().catch(() => undefined);
+    if (document) await session?.closeTab(document.page);
   }
 }

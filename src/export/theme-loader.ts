@@ -4,8 +4,8 @@ import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PDFOptions } from 'puppeteer';
 import type { Resume } from 'jsonresume-theme-camera-ready';
-import { describeError } from '../errors.js';
 import { InputError, ThemeLoadError, ThemeRenderError } from '../errors.js';
+import { describeThrown } from './theme-thrown.js';
 
 /** What a theme may export beside `render`: page.pdf options, plus the media type to emulate. */
 export type ThemePdfOptions = PDFOptions & { mediaType?: 'screen' | 'print' };
@@ -28,6 +28,8 @@ export interface LoadThemeOptions {
    * under a new URL, which refreshes its entry file only.
    */
   fresh?: boolean;
+  /** Told the theme's name once its entry is found, before any of its code runs. */
+  onFound?: (name: string) => void;
 }
 
 interface PackageJson {
@@ -63,24 +65,27 @@ export async function loadTheme(
     );
   }
   const { entry, name } = themeEntry(location, loadOptions.fresh ? REQUIRE : IMPORT);
+  loadOptions.onFound?.(name);
 
-  let module: Record<string, unknown>;
+  let render: unknown;
+  let options: unknown;
   try {
-    module = loadOptions.fresh
+    const module = loadOptions.fresh
       ? await loadFresh(entry, location)
       : ((await import(pathToFileURL(entry).href)) as Record<string, unknown>);
+    // A CommonJS theme whose exports are not statically visible arrives as `default` only.
+    // Reading the exports runs the theme's code too (a getter), so it fails the same way.
+    const fallback = isRecord(module.default) ? module.default : {};
+    render = module.render ?? fallback.render;
+    options = module.pdfRenderOptions ?? fallback.pdfRenderOptions;
   } catch (error) {
-    throw new ThemeLoadError(`Theme ${name} could not be loaded: ${describeError(error)}`);
+    throw new ThemeLoadError(`Theme ${name} could not be loaded: ${describeThrown(error)}`);
   }
-  // A CommonJS theme whose exports are not statically visible arrives as `default` only.
-  const fallback = isRecord(module.default) ? module.default : {};
-  const render = module.render ?? fallback.render;
   if (typeof render !== 'function') {
     throw new ThemeLoadError(
       `Theme ${name} (${entry}) exports no render function; a JSON Resume theme must export render(resume).`,
     );
   }
-  const options = module.pdfRenderOptions ?? fallback.pdfRenderOptions;
   return {
     name,
     location,
@@ -90,7 +95,7 @@ export async function loadTheme(
       try {
         html = await (render as (resume: Resume) => unknown)(resume);
       } catch (error) {
-        throw new ThemeRenderError(`Theme ${name} failed to render: ${describeError(error)}`);
+        throw new ThemeRenderError(`Theme ${name} failed to render: ${describeThrown(error)}`);
       }
       if (typeof html !== 'string') {
         throw new ThemeRenderError(

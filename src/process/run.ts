@@ -14,6 +14,8 @@ export interface ProcessResult {
   output: string;
   /** From start to exit. */
   ms: number;
+  /** Ended because it outlasted `timeoutMs`. */
+  timedOut: boolean;
 }
 
 export interface ProcessOptions {
@@ -26,6 +28,12 @@ export interface ProcessOptions {
   signal?: AbortSignal;
   /** Kill the program (SIGTERM) after this long. */
   timeoutMs?: number;
+  /**
+   * Run the program in a process group of its own, and end the whole group (SIGKILL) on the
+   * timeout, on abort, and when this process exits: what the program started (a build's `sh`
+   * and its commands) goes with it.
+   */
+  group?: boolean;
   /** Run as this user and group id (needs root). */
   uid?: number;
   gid?: number;
@@ -38,15 +46,36 @@ export function runProcess(
 ): Promise<ProcessResult> {
   return new Promise((resolve, reject) => {
     const startedAt = performance.now();
+    const { group = false, timeoutMs, signal } = options;
     const child = spawn(command, args, {
       cwd: options.cwd,
       env: options.env ?? process.env,
       stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-      timeout: options.timeoutMs,
-      signal: options.signal,
+      detached: group,
+      // A group is ended below, as a whole.
+      ...(!group && { timeout: timeoutMs, signal }),
       uid: options.uid,
       gid: options.gid,
     });
+    let timedOut = false;
+    const killGroup = () => {
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    };
+    const timer =
+      timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            timedOut = true;
+            if (group) killGroup();
+          }, timeoutMs);
+    if (group) {
+      process.once('exit', killGroup);
+      signal?.addEventListener('abort', killGroup, { once: true });
+    }
     let stdout = '';
     let stderr = '';
     let output = '';
@@ -62,9 +91,26 @@ export function runProcess(
     child.stdin?.on('error', () => undefined);
     child.stdin?.end(options.input);
     // An abort is a stop asked for, not a failure: 'close' follows with the signal.
-    child.on('error', (error) => (options.signal?.aborted ? undefined : reject(error)));
-    child.on('close', (code, signal) =>
-      resolve({ code, signal, stdout, stderr, output, ms: performance.now() - startedAt }),
-    );
+    const settled = () => {
+      clearTimeout(timer);
+      process.off('exit', killGroup);
+      signal?.removeEventListener('abort', killGroup);
+    };
+    child.on('error', (error) => {
+      settled();
+      if (!signal?.aborted) reject(error);
+    });
+    child.on('close', (code, endedBy) => {
+      settled();
+      resolve({
+        code,
+        signal: endedBy,
+        stdout,
+        stderr,
+        output,
+        ms: performance.now() - startedAt,
+        timedOut,
+      });
+    });
   });
 }

@@ -4,7 +4,7 @@
  * moments — each ends promptly with a message naming the step, and leaves no browser process and
  * no profile folder behind.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +17,9 @@ import {
   processesMentioning,
   writeProbeResume,
   type Behaviour,
+  type Probe,
 } from '../support/probe.js';
+import { THEME_MEMORY_LIMIT_MB } from '../../src/export/theme-render.js';
 import { OTHER_THEMES } from '../../src/maintainer/other-themes.js';
 import { repoRoot, seedResumePath } from '../support/paths.js';
 
@@ -37,13 +39,24 @@ function privateTmp(): string {
   return folder;
 }
 
-function hostileRun(name: string, behave: Behaviour[], extra: string[] = []) {
-  const resume = writeProbeResume(work, `${name}.json`, { http: 'http://127.0.0.1:9', behave });
+function hostileRun(name: string, behave: Behaviour[], extra: string[] = [], probe: Probe = {}) {
+  const resume = writeProbeResume(work, `${name}.json`, {
+    http: 'http://127.0.0.1:9',
+    behave,
+    ...probe,
+  });
+  return themeRun(name, resume, hostileTheme, extra);
+}
+
+/** An export of `resume` with `theme`, under a private TMPDIR. */
+function themeRun(name: string, resume: string, theme: string, extra: string[] = []) {
   const tmp = privateTmp();
   const out = join(work, `${name}-out`);
-  const args = ['--resume', resume, '--theme', hostileTheme, '--out', out, ...extra];
+  const args = ['--resume', resume, '--theme', theme, '--out', out, ...extra];
   return { args, tmp, out, env: { TMPDIR: tmp } };
 }
+
+const fixtureTheme = (name: string) => join(repoRoot, 'tests', 'fixtures', 'themes', name);
 
 /**
  * Nothing of the run is left: no profile folder in its TMPDIR, no process that inherited it.
@@ -119,6 +132,69 @@ describe('exports that used to hang', () => {
     expectNothingLeft(run.tmp);
   });
 
+  it('stops a page that reloads itself, naming the reload, and leaves no tab or browser', async () => {
+    const run = hostileRun('page-reload', ['page-reload'], ['--timeout', '5']);
+    const result = await runScript('export', run.args, { env: run.env, timeoutMs: 30_000 });
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain(
+      '✖ The page tried to leave the résumé for about:blank (a navigation (reload))',
+    );
+    expect(filesIn(run.out)).toEqual([]);
+    expectNothingLeft(run.tmp);
+  });
+
+  // The theme's `sleep` inherits the run's TMPDIR, so expectNothingLeft finds it if it outlives
+  // the run; the run itself is killed after 30 s, long before the theme would return by itself.
+  it.each([
+    ['render-exec-sleep', 'waits for a program (execSync)'],
+    ['render-fifo', 'reads a FIFO nobody writes to'],
+  ] as const)(
+    'stops a theme blocked in a system call, %s (%s), with what it started',
+    async (behaviour, _) => {
+      const fifo = join(work, `${behaviour}.fifo`);
+      execFileSync('mkfifo', [fifo]);
+      const run = hostileRun(behaviour, [behaviour], ['--timeout', '3'], { fifo });
+      const result = await runScript('export', run.args, { env: run.env, timeoutMs: 30_000 });
+      expect(result.code).toBe(3);
+      expect(result.stderr).toContain(
+        '✖ Theme jsonresume-theme-hostile did not render within 3 s and was stopped',
+      );
+      expect(filesIn(run.out)).toEqual([]);
+      expectNothingLeft(run.tmp);
+    },
+  );
+
+  it.each([
+    ['render-hog', 'in its heap'],
+    ['render-hog-buffers', 'in buffers outside the heap'],
+  ] as const)(
+    'stops a theme that takes all the memory, %s (%s), at the cap, naming the theme and the cap',
+    async (behaviour, _) => {
+      // The time limit is the backstop: the memory cap must end the run first.
+      const run = hostileRun(behaviour, [behaviour], ['--timeout', '8']);
+      const result = await runScript('export', run.args, { env: run.env, timeoutMs: 30_000 });
+      expect(result.code).toBe(3);
+      expect(result.stderr).toContain(
+        `✖ Theme jsonresume-theme-hostile used more than ${THEME_MEMORY_LIMIT_MB} MB of memory while rendering and was stopped`,
+      );
+      // V8's own report of a full heap is not the user's business.
+      expect(result.stderr).not.toContain('FATAL ERROR');
+      expect(stackLines(result.stderr)).toEqual([]);
+      expectNothingLeft(run.tmp);
+    },
+  );
+
+  it('reports a theme that crashes as it loads at once, with its own message', async () => {
+    const run = themeRun('load-crash', seedResumePath, fixtureTheme('load-crash'));
+    // Well before the default 30 s limit, which the run must not wait for.
+    const result = await runScript('export', run.args, { env: run.env, timeoutMs: 20_000 });
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(
+      /✖ Theme jsonresume-theme-load-crash crashed while loading: ENOENT: no such file or directory, open '\S*settings\.json'\. Fix the theme\./,
+    );
+    expect(filesIn(run.out)).toEqual([]);
+    expectNothingLeft(run.tmp);
+  });
   it('starts Chromium under a TMPDIR too long for its socket in a folder below it', async () => {
     const tmp = join(work, 'a-temporary-folder-whose-path-is-long'.repeat(2));
     mkdirSync(tmp);
@@ -134,6 +210,32 @@ describe('exports that used to hang', () => {
     expect(result.code).toBe(0);
     expect(filesIn(out)).toEqual(['resume.html', 'resume.pdf']);
     expectNothingLeft(tmp);
+  });
+});
+
+describe('whatever a theme throws is described, with the theme and the step', () => {
+  it.each([
+    ['throw-null', 'null (not an Error)'],
+    ['throw-symbol', 'Symbol(theme-failure) (a Symbol, not an Error)'],
+    ['throw-tostring', 'a value that cannot be shown as text (reading it threw)'],
+    ['throw-message-getter', 'an Error whose message cannot be read (reading it threw)'],
+  ] as const)('%s', async (behaviour, described) => {
+    const run = hostileRun(behaviour, [behaviour]);
+    const result = await runScript('export', run.args, { env: run.env, timeoutMs: 20_000 });
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain(
+      `✖ Theme jsonresume-theme-hostile failed to render: ${described}`,
+    );
+    expect(stackLines(result.stderr)).toEqual([]);
+  });
+
+  it('a render export that is a getter which throws', async () => {
+    const run = themeRun('getter-render', seedResumePath, fixtureTheme('getter-render'));
+    const result = await runScript('export', run.args, { env: run.env, timeoutMs: 20_000 });
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain(
+      '✖ Theme jsonresume-theme-getter-render could not be loaded: getter-throws',
+    );
   });
 });
 
@@ -181,7 +283,7 @@ function interrupt(
   when: (stderr: string) => boolean,
   signal: NodeJS.Signals = 'SIGINT',
   settleMs = 300,
-): Promise<CliResult & { sent: boolean }> {
+): Promise<CliResult & { sent: boolean; afterSignalMs: number }> {
   const [program, base] = scriptCommand('export');
   return new Promise((resolve, reject) => {
     const child = spawn(program, [...base, ...args], {
@@ -192,11 +294,15 @@ function interrupt(
     let stdout = '';
     let stderr = '';
     let sent = false;
+    let sentAt = 0;
     const killer = setTimeout(() => child.kill('SIGKILL'), 60_000);
     const check = () => {
       if (sent || !when(stderr)) return;
       sent = true;
-      setTimeout(() => child.kill(signal), settleMs);
+      setTimeout(() => {
+        sentAt = performance.now();
+        child.kill(signal);
+      }, settleMs);
     };
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => {
@@ -207,7 +313,14 @@ function interrupt(
     child.on('error', reject);
     child.on('close', (code, closedBy) => {
       clearTimeout(killer);
-      resolve({ code, signal: closedBy, stdout, stderr, sent });
+      resolve({
+        code,
+        signal: closedBy,
+        stdout,
+        stderr,
+        sent,
+        afterSignalMs: performance.now() - sentAt,
+      });
     });
   });
 }
@@ -241,6 +354,17 @@ describe('an interrupt ends the run and leaves no browser behind', () => {
       expect(result.code).toBe(signal === 'SIGINT' ? 130 : 143);
       expect(result.stderr).toContain(`✖ Interrupted (${signal})`);
     }
+    expect(stackLines(result.stderr)).toEqual([]);
+    expectNothingLeft(run.tmp);
+  });
+
+  it('Ctrl+C while the theme is blocked in a system call ends the run at once, with the theme', async () => {
+    const run = hostileRun('signal-blocked', ['render-exec-sleep']);
+    const result = await interrupt(run.args, run.env, after(/✔ validated/), 'SIGINT', 1500);
+    expect(result.code).toBe(130);
+    expect(result.stderr).toContain('✖ Interrupted (SIGINT)');
+    // The theme sleeps for 45 s; Ctrl+C must end the run within a second all the same.
+    expect(result.afterSignalMs).toBeLessThan(1000);
     expect(stackLines(result.stderr)).toEqual([]);
     expectNothingLeft(run.tmp);
   });

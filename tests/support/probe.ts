@@ -16,9 +16,18 @@ export type Behaviour =
   | 'alert'
   | 'print'
   | 'page-loop'
+  | 'page-reload'
   | 'render-loop'
   | 'render-hang'
   | 'render-unsettled'
+  | 'render-exec-sleep'
+  | 'render-fifo'
+  | 'render-hog'
+  | 'render-hog-buffers'
+  | 'throw-null'
+  | 'throw-symbol'
+  | 'throw-tostring'
+  | 'throw-message-getter'
   | 'lazy-image'
   | 'cross-origin-sheet';
 
@@ -30,6 +39,8 @@ export interface Probe {
   /** A host name nobody should look up. */
   host?: string;
   behave?: Behaviour[];
+  /** A FIFO the theme reads from (`render-fifo`). */
+  fifo?: string;
 }
 
 /** Writes the seed CV with `meta.probe` (and any changes) to `folder/name`; returns its path. */
