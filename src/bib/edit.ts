@@ -1,9 +1,9 @@
 /**
  * Turning planned changes into edits of the résumé text (jsonc-parser's modify/applyEdits), so
- * everything outside the touched publications keeps its bytes: indentation, key order, spacing.
+ * everything outside the touched entries keeps its bytes: indentation, key order, spacing. The
+ * BibTeX import edits `publications` with it; the LinkedIn import, every section it fills.
  */
 import { applyEdits, modify, type FormattingOptions, type JSONPath } from 'jsonc-parser';
-import type { Publication } from 'jsonresume-theme-camera-ready';
 import type { Change } from './merge.js';
 
 /** The file's own indentation and line ends, for the text that is inserted. */
@@ -47,18 +47,63 @@ function setValues(
   return placed.slice(0, at) + printed + placed.slice(at + marker.length);
 }
 
-/** The new publications in runs of neighbours, each with the index its first one ends up at. */
-function runsOfAdds(adds: readonly Extract<Change, { kind: 'add' }>[], existing: number) {
-  const slots: (Publication | null)[] = Array<Publication | null>(existing).fill(null);
-  for (const add of adds) slots.splice(add.index, 0, add.publication);
-  const runs: { index: number; items: Publication[] }[] = [];
+/** New items in runs of neighbours, each with the index its first one ends up at. */
+function runsOfAdds<T>(adds: readonly Addition<T>[], existing: number) {
+  const slots: ({ item: T } | null)[] = Array<{ item: T } | null>(existing).fill(null);
+  for (const add of adds) slots.splice(add.index, 0, { item: add.item });
+  const runs: { index: number; items: T[] }[] = [];
   slots.forEach((slot, index) => {
     if (slot === null) return;
     const last = runs.at(-1);
-    if (last && last.index + last.items.length === index) last.items.push(slot);
-    else runs.push({ index, items: [slot] });
+    if (last && last.index + last.items.length === index) last.items.push(slot.item);
+    else runs.push({ index, items: [slot.item] });
   });
   return runs;
+}
+
+/** A field of an existing item set to a new value. */
+export interface FieldUpdate {
+  index: number;
+  field: string;
+  to: unknown;
+}
+
+/** A new item, at the index it has once the additions planned before it are made. */
+export interface Addition<T> {
+  index: number;
+  item: T;
+}
+
+/**
+ * Edits one list of the résumé (`publications`, `work`…): field updates of its items, then new
+ * items. `existing` is the list's length as read, undefined when the résumé has no such list.
+ */
+export function editList<T>(
+  text: string,
+  list: string,
+  updates: readonly FieldUpdate[],
+  adds: readonly Addition<T>[],
+  existing: number | undefined,
+): string {
+  const options = formattingOf(text);
+  let result = text;
+  // Field updates first, while the indexes are those of the file as read.
+  for (const { index, field, to } of updates) {
+    result = setValues(result, [list, index, field], [to], options);
+  }
+  const runs = runsOfAdds(adds, existing ?? 0);
+  // No list yet: one edit creates it whole.
+  if (existing === undefined && runs[0]) return setValues(result, [list], [runs[0].items], options);
+  // Left to right, so each run's index already counts the runs before it.
+  for (const run of runs) {
+    result = setValues(result, [list, run.index], run.items, options, true);
+  }
+  return result;
+}
+
+/** Sets the value at `path` (an object's field, created with its parents when missing). */
+export function setValue(text: string, path: JSONPath, value: unknown): string {
+  return setValues(text, path, [value], formattingOf(text));
 }
 
 export function applyChanges(
@@ -66,23 +111,13 @@ export function applyChanges(
   changes: readonly Change[],
   existing: number | undefined,
 ): string {
-  const options = formattingOf(text);
-  const adds = changes.filter((c): c is Extract<Change, { kind: 'add' }> => c.kind === 'add');
-  let result = text;
-  // Field updates first, while the indexes are those of the file as read.
-  for (const change of changes) {
-    if (change.kind !== 'update') continue;
-    for (const { field, to } of change.fields) {
-      result = setValues(result, ['publications', change.index, field], [to], options);
-    }
-  }
-  const runs = runsOfAdds(adds, existing ?? 0);
-  // No list yet: one edit creates it whole.
-  if (existing === undefined && runs[0])
-    return setValues(result, ['publications'], [runs[0].items], options);
-  // Left to right, so each run's index already counts the runs before it.
-  for (const run of runs) {
-    result = setValues(result, ['publications', run.index], run.items, options, true);
-  }
-  return result;
+  const updates = changes.flatMap((change) =>
+    change.kind === 'update'
+      ? change.fields.map(({ field, to }) => ({ index: change.index, field: String(field), to }))
+      : [],
+  );
+  const adds = changes.flatMap((change) =>
+    change.kind === 'add' ? [{ index: change.index, item: change.publication }] : [],
+  );
+  return editList(text, 'publications', updates, adds, existing);
 }

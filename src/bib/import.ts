@@ -86,6 +86,19 @@ function empty(exitCode: 0 | 1 | 2, partial: Partial<ImportResult>): ImportResul
   };
 }
 
+/**
+ * Writes an edited résumé whole, or leaves it as it was; the BibTeX and the LinkedIn import both
+ * write through here. Returns why the write failed, if it did.
+ */
+export async function writeEditedResume(path: string, text: string): Promise<string | undefined> {
+  try {
+    await writeFileAtomic(path, text);
+    return undefined;
+  } catch (error) {
+    return describeError(error);
+  }
+}
+
 export async function importBib(options: ImportOptions): Promise<ImportResult> {
   const bib = await readBib(options.bibPath);
   if (!bib.ok) return empty(bib.code, { bibDiagnostics: [bib.result] });
@@ -164,12 +177,9 @@ export async function importBib(options: ImportOptions): Promise<ImportResult> {
   }
   const edited = text !== resumeRead.text;
   if (edited && !options.dryRun) {
-    try {
-      await writeFileAtomic(options.resumePath, text);
-    } catch (error) {
-      const failure = bibText.writeFailed(options.resumePath, describeError(error));
-      return empty(2, { ...common, failure });
-    }
+    const reason = await writeEditedResume(options.resumePath, text);
+    if (reason !== undefined)
+      return empty(2, { ...common, failure: bibText.writeFailed(options.resumePath, reason) });
   }
   return empty(bibExit, { ...common, written: edited && !options.dryRun });
 }
