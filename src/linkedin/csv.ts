@@ -20,9 +20,11 @@ export type CsvTable =
  * fixed, but preambles before them have changed over the years).
  */
 export function readCsv(text: string, keyColumn: string): CsvTable {
-  let records: { record: string[]; info: { lines: number; empty_lines: number } }[];
+  // One kind of line end, so csv-parse's line count is the file's (it counts a quoted CRLF twice).
+  const source = text.replace(/\r\n?/g, '\n');
+  let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, {
+    records = parse(source, {
       bom: true,
       info: true,
       relax_column_count: true,
@@ -36,15 +38,11 @@ export function readCsv(text: string, keyColumn: string): CsvTable {
     }
     throw error;
   }
-  // A record ends on info.lines; it starts after the previous record and the empty lines between.
-  let previousEnd = 0;
-  let previousEmpty = 0;
-  const located = records.map(({ record, info }) => {
-    const start = previousEnd + 1 + (info.empty_lines - previousEmpty);
-    previousEnd = info.lines;
-    previousEmpty = info.empty_lines;
-    return { cells: record, line: start };
-  });
+  // A record ends on info.lines; it starts as many lines earlier as its fields hold line breaks.
+  const located = records.map(({ record, info }) => ({
+    cells: record,
+    line: info.lines - record.join('').split('\n').length + 1,
+  }));
   const headerAt = located.findIndex(({ cells }) => cells.some((c) => c.trim() === keyColumn));
   if (headerAt < 0) return { ok: false, line: 1, problem: 'no-header', detail: keyColumn };
   const header = located[headerAt]!.cells.map((c) => c.trim());

@@ -31,7 +31,7 @@ const entries = (value: unknown): Json[] =>
 /** The fields a section's items may have, as a schema declares them. */
 function itemFields(section: Json): string[] {
   const items = (section.items ?? section) as Json;
-  return Object.keys((items.properties ?? {}));
+  return Object.keys(items.properties ?? {});
 }
 
 describe('npm run init', () => {
