@@ -24,9 +24,6 @@ runCommand(
     // An interrupt stops the theme's worker, the browser and its helpers, removes its profile, then exits.
     signals: { say: (signal) => process.stderr.write(`${exportCli.interrupted(signal)}\n`) },
     async run({ values }) {
-      if (values.theme !== undefined && values['theme-from-resume']) {
-        throw new UsageError(exportCli.themeTwice);
-      }
       const progress = createProgress({ quiet: values.quiet });
       const timings = createTimings();
       const common = {
@@ -45,8 +42,7 @@ runCommand(
         if (values.variant !== undefined) throw new UsageError(exportCli.variantNeedsOneResume);
         const startedAt = performance.now();
         const { exported, failures } = await exportBatch(
-          // One theme for every résumé, unless each résumé's own is asked for.
-          { ...common, resumes: values.resume, themeFromResume: values['theme-from-resume'] },
+          { ...common, resumes: values.resume },
           timings,
         );
         for (const { resume, error } of failures) {
