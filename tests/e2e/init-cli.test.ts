@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { pdfInfo } from '../../src/maintainer/poppler.js';
-import { runScript, stackLines } from '../support/cli.js';
+import { exportPdf, runScript, stackLines } from '../support/cli.js';
 import { officialErrors } from '../support/official-schema.js';
 import { themeDir } from '../support/paths.js';
 
@@ -86,17 +86,9 @@ describe('npm run init', () => {
 
   test('it prints on one page', async () => {
     const out = join(scratch, 'pdf');
-    const exported = await runScript('export', [
-      '--resume',
-      file,
-      '--format',
-      'pdf',
-      '--out',
-      out,
-      '--quiet',
-    ]);
+    const exported = await exportPdf(file, out);
     expect(exported.code, exported.stderr).toBe(0);
-    expect((await pdfInfo(join(out, 'resume.pdf'))).pages).toBe(1);
+    expect((await pdfInfo(exported.pdf)).pages).toBe(1);
   });
 
   test('an existing file is refused with exit 2 and left as it was', async () => {

@@ -12,7 +12,7 @@ import { zipSync } from 'fflate';
 import type { Resume } from 'jsonresume-theme-camera-ready';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { pdfInfo, pdfText } from '../../src/maintainer/poppler.js';
-import { runScript, stackLines } from '../support/cli.js';
+import { exportPdf, runScript, stackLines } from '../support/cli.js';
 import { officialErrors } from '../support/official-schema.js';
 import { repoRoot } from '../support/paths.js';
 
@@ -147,17 +147,9 @@ describe('a new résumé from the archive folder', () => {
     expect(validated.code, validated.stderr).toBe(0);
     expect(officialErrors(resume)).toEqual([]);
     const out = fresh('pdf');
-    const exported = await runScript('export', [
-      '--resume',
-      file,
-      '--format',
-      'pdf',
-      '--out',
-      out,
-      '--quiet',
-    ]);
+    const exported = await exportPdf(file, out);
     expect(exported.code, exported.stderr).toBe(0);
-    const pdf = join(out, 'resume.pdf');
+    const { pdf } = exported;
     expect((await pdfInfo(pdf)).pages).toBeGreaterThan(0);
     const printed = (await pdfText(pdf)).replace(/\s+/g, ' ');
     expect(printed).toContain('Maren Okafor-Lindqvist');
