@@ -298,6 +298,24 @@ describe('malformed archives: located, nothing written', () => {
     await expectUnchanged(bomb, 1, /Skills\.csv is 17 MB, more than 16 MB; not read/);
   });
 
+  test('an archive of more entries than any LinkedIn archive is refused before reading', async () => {
+    const entries: Record<string, Uint8Array> = {};
+    for (let i = 0; i <= 50_000; i++) entries[`f${i}.txt`] = new Uint8Array(0);
+    const many = fresh('many.zip');
+    await writeFile(many, zipSync(entries));
+    await expectUnchanged(many, 1, 'has 50001 entries, more than the 50000');
+  });
+
+  test('--owner, which only a .bib file needs, is a usage error', async () => {
+    const file = fresh('owner.json');
+    await writeFile(file, original);
+    const result = await importTo(fixture, file, '--owner', 'Maren');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--owner names you among a .bib file');
+    expect(result.stderr).toContain('Usage: npm run import');
+    expect(await readFile(file, 'utf8')).toBe(original);
+  });
+
   test('an archive that does not exist exits 2', async () => {
     await expectUnchanged(fresh('missing.zip'), 2, 'cannot read');
   });
