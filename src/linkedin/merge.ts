@@ -130,11 +130,7 @@ function planSection(
 export function planLinkedInMerge(resume: Resume, data: LinkedInData): MergePlan {
   const basics = (resume.basics ?? {}) as Item;
   const sections = (Object.keys(data.sections) as SectionName[]).map((section) =>
-    planSection(
-      section,
-      resume[section],
-      data.sections[section] as Sourced<Item>[],
-    ),
+    planSection(section, resume[section], data.sections[section] as Sourced<Item>[]),
   );
   return {
     hasBasics: resume.basics !== undefined,
