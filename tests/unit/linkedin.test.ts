@@ -1,8 +1,9 @@
-/** LinkedIn's dates, descriptions and CSV files, read in process. */
+/** LinkedIn's dates, descriptions and CSV files, and the merge plan, in process. */
 import { describe, expect, test } from 'vitest';
 import { readCsv } from '../../src/linkedin/csv.js';
 import { isoDate } from '../../src/linkedin/dates.js';
 import { splitBullets } from '../../src/linkedin/map.js';
+import { planLinkedInMerge } from '../../src/linkedin/merge.js';
 
 describe('LinkedIn dates', () => {
   test.each([
@@ -77,5 +78,54 @@ describe('CSV files', () => {
       line: 3,
       problem: 'syntax',
     });
+  });
+});
+
+describe('merging into a résumé', () => {
+  const sourced = <T>(item: T) => ({ item, file: 'Positions.csv', line: 2 });
+  const empty = {
+    work: [],
+    volunteer: [],
+    education: [],
+    awards: [],
+    certificates: [],
+    publications: [],
+    skills: [],
+    languages: [],
+    projects: [],
+  };
+
+  test('a known entry gets only the fields it lacks; a new one goes in date order', () => {
+    const resume = {
+      basics: { name: 'Hand Written' },
+      work: [
+        { name: 'Acme', position: 'Lead', startDate: '2023-01', summary: 'Mine.' },
+        { name: 'Initech', position: 'Intern', startDate: '2015' },
+      ],
+    };
+    const plan = planLinkedInMerge(resume, {
+      basics: { name: 'From LinkedIn', label: 'Engineer' },
+      sections: {
+        ...empty,
+        work: [
+          sourced({ name: 'Globex', position: 'Analyst', startDate: '2019-05' }),
+          sourced({
+            name: 'ACME',
+            position: 'Tech Lead',
+            startDate: '2023-01',
+            summary: 'Theirs.',
+            location: 'Oslo',
+          }),
+        ],
+      },
+    });
+    expect(plan.basics).toEqual([{ field: 'label', to: 'Engineer' }]);
+    const work = plan.sections.find((s) => s.section === 'work');
+    // Same employer and start year: the same position, though the title was reworded.
+    expect(work?.updates).toEqual([{ index: 0, field: 'location', to: 'Oslo' }]);
+    expect(work?.adds).toEqual([
+      { index: 1, item: { name: 'Globex', position: 'Analyst', startDate: '2019-05' } },
+    ]);
+    expect(work?.existing).toBe(2);
   });
 });
