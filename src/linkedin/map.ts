@@ -10,7 +10,6 @@ import type {
   Certificate,
   Education,
   Language,
-  Location,
   Project,
   Publication,
   Skill,
@@ -23,6 +22,7 @@ import type { ArchiveFile, LinkedInFile } from './archive.js';
 import { readCsv, type CsvRow } from './csv.js';
 import { isoDate } from './dates.js';
 import { linkedInText } from './messages.js';
+import { basicsOf, compact } from './profile.js';
 
 export interface Sourced<T> {
   item: T;
@@ -88,38 +88,6 @@ export function splitBullets(text: string): { summary?: string; highlights?: str
     ...(summary.length > 0 && { summary: summary.join('\n') }),
     ...(highlights.length > 0 && { highlights }),
   };
-}
-
-/** An item without its empty fields. */
-function compact<T extends object>(item: T): T {
-  return Object.fromEntries(
-    Object.entries(item).filter(([, value]) => value !== undefined && value !== ''),
-  ) as T;
-}
-
-const regionCodes = (() => {
-  const names = new Intl.DisplayNames('en', { type: 'region' });
-  const codes = new Map<string, string>();
-  for (let a = 65; a <= 90; a++)
-    for (let b = 65; b <= 90; b++) {
-      const code = String.fromCharCode(a, b);
-      const name = names.of(code);
-      if (name && name !== code) codes.set(name.toLowerCase(), code);
-    }
-  return codes;
-})();
-
-/** "Lyon, Auvergne-Rhône-Alpes, France" → city, region and country code. */
-function locationOf(text: string): Location | undefined {
-  const parts = text
-    .split(',')
-    .map((part) => part.trim())
-    .filter(Boolean);
-  if (parts.length === 0) return undefined;
-  const countryCode = regionCodes.get(parts.at(-1)!.toLowerCase());
-  if (countryCode) parts.pop();
-  const [city, ...rest] = parts;
-  return compact({ city, region: rest.join(', ') || undefined, countryCode });
 }
 
 class FileReader {
@@ -261,42 +229,6 @@ export function mapExport(files: readonly ArchiveFile[]): MappedExport {
       });
     }),
   };
-  return { data: { basics: basicsOf(each), sections }, diagnostics };
-}
-
-function basicsOf(
-  each: <T>(name: LinkedInFile, map: (row: CsvRow, reader: FileReader) => T | undefined) => T[],
-): Basics {
-  const [profile] = each('Profile.csv', (row) => {
-    const websites = row.get('Websites');
-    // "[PERSONAL:https://a.example,BLOG:https://b.example]": the first address.
-    const site = /https?:\/\/[^\s,\]]+/.exec(websites)?.[0];
-    return compact({
-      name: [row.get('First Name'), row.get('Last Name')].filter(Boolean).join(' '),
-      label: row.get('Headline'),
-      summary: row.get('Summary'),
-      url: site && URL.canParse(site) ? site : undefined,
-      location: locationOf(row.get('Geo Location')),
-    } satisfies Basics);
-  });
-  const emails = each('Email Addresses.csv', (row) => ({
-    address: row.get('Email Address'),
-    primary: /^yes$/i.test(row.get('Primary')),
-  })).filter((e) => e.address !== '');
-  const email = (emails.find((e) => e.primary) ?? emails[0])?.address;
-  const phones = [
-    ...new Set(
-      each('PhoneNumbers.csv', (row) =>
-        [row.get('Number'), row.get('Extension') && `ext. ${row.get('Extension')}`]
-          .filter(Boolean)
-          .join(' '),
-      ).filter(Boolean),
-    ),
-  ];
-  return compact({
-    ...profile,
-    email,
-    phone: phones.length > 0 ? phones.join(' / ') : undefined,
-    phones: phones.length > 1 ? phones : undefined,
-  });
+  const rows = (name: LinkedInFile) => tables.get(name)?.rows ?? [];
+  return { data: { basics: basicsOf(rows), sections }, diagnostics };
 }
