@@ -1,6 +1,7 @@
 /**
  * `npm run import -- refs.bib [--resume resume.json] [--owner "Name"] [--dry-run]`: merges BibTeX
- * entries into the résumé's publications.
+ * entries into the résumé's publications. Given LinkedIn's archive (a .zip or its folder), merges
+ * the profile instead (src/linkedin/command.ts).
  */
 import { describeChanges } from '../src/bib/changes-text.js';
 import { importBib } from '../src/bib/import.js';
@@ -9,6 +10,8 @@ import { createProgress } from '../src/cli/progress.js';
 import { resumeOption } from '../src/cli/resume-options.js';
 import { defineCommand, runCommand } from '../src/cli/run-command.js';
 import { useColor } from '../src/cli/terminal.js';
+import { isArchivePath } from '../src/linkedin/archive.js';
+import { runLinkedInImport } from '../src/linkedin/command.js';
 import { escapeControls } from '../src/resume/message-text.js';
 import { formatReport } from '../src/resume/report.js';
 
@@ -30,6 +33,7 @@ runCommand(
     },
     positionals: { min: 1, max: 1, wrongCount: importCli.oneFile },
     async run({ values, positionals: [bibPath = ''] }, io) {
+      if (await isArchivePath(bibPath)) return runLinkedInImport(bibPath, values, io);
       const dryRun = values['dry-run'];
       const progress = createProgress({ quiet: values.quiet });
       const color = useColor();

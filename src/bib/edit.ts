@@ -1,8 +1,9 @@
 /**
  * Turning planned changes into edits of the résumé text, so everything outside the touched
- * publications keeps its bytes: indentation, key order, spacing. The text is parsed once and
- * every edit is placed by the offsets of that one syntax tree, then all are applied in one pass:
- * N changes cost O(N) edits plus one parse, not one parse each.
+ * entries keeps its bytes: indentation, key order, spacing. The text is parsed once and every edit
+ * is placed by the offsets of that one syntax tree, then all are applied in one pass: N changes
+ * cost O(N) edits plus one parse, not one parse each. The BibTeX import edits `publications` with
+ * it; the LinkedIn import, every section it fills.
  */
 import {
   applyEdits,
@@ -10,10 +11,23 @@ import {
   parseTree,
   type Edit,
   type FormattingOptions,
+  type JSONPath,
   type Node,
 } from 'jsonc-parser';
-import type { Publication } from 'jsonresume-theme-camera-ready';
-import type { Change, FieldChange } from './merge.js';
+import type { Change } from './merge.js';
+
+/** A field of an existing item set to a new value. */
+export interface FieldUpdate {
+  index: number;
+  field: string;
+  to: unknown;
+}
+
+/** A new item, at the index it has once the additions planned before it are made. */
+export interface Addition<T> {
+  index: number;
+  item: T;
+}
 
 /** The file's own indentation and line ends, for the text that is inserted. */
 function formattingOf(text: string): FormattingOptions {
@@ -59,11 +73,11 @@ function separator(text: string, container: Node, first: Node, layout: Layout): 
   return multiline(text, container, first) ? `,${layout.eol}${indentAt(text, first.offset)}` : ', ';
 }
 
-/** Edits that set fields of one publication object: a value replaced, or members appended. */
+/** Edits that set fields of one object: a value replaced, or members appended. */
 function fieldEdits(
   text: string,
   object: Node,
-  fields: readonly FieldChange[],
+  fields: readonly Pick<FieldUpdate, 'field' | 'to'>[],
   layout: Layout,
 ): Edit[] {
   const edits: Edit[] = [];
@@ -103,11 +117,11 @@ function fieldEdits(
   return edits;
 }
 
-/** The new publications in runs of neighbours, each with the index its first one ends up at. */
-function runsOfAdds(adds: readonly Extract<Change, { kind: 'add' }>[], existing: number) {
-  const slots: (Publication | null)[] = Array<Publication | null>(existing).fill(null);
-  for (const add of adds) slots.splice(add.index, 0, add.publication);
-  const runs: { before: number; items: Publication[] }[] = [];
+/** The new items in runs of neighbours, each with the index its first one ends up at. */
+function runsOfAdds<T>(adds: readonly Addition<T>[], existing: number) {
+  const slots: ({ item: T } | null)[] = Array<{ item: T } | null>(existing).fill(null);
+  for (const add of adds) slots.splice(add.index, 0, { item: add.item });
+  const runs: { before: number; items: T[] }[] = [];
   let kept = 0;
   slots.forEach((slot) => {
     if (slot === null) {
@@ -115,9 +129,9 @@ function runsOfAdds(adds: readonly Extract<Change, { kind: 'add' }>[], existing:
       return;
     }
     const last = runs.at(-1);
-    if (last && last.before === kept) last.items.push(slot);
-    // `before`: how many of the file's own publications come before the run.
-    else runs.push({ before: kept, items: [slot] });
+    if (last && last.before === kept) last.items.push(slot.item);
+    // `before`: how many of the file's own items come before the run.
+    else runs.push({ before: kept, items: [slot.item] });
   });
   return runs;
 }
@@ -127,7 +141,7 @@ function insertion(
   text: string,
   list: Node,
   before: number,
-  items: readonly Publication[],
+  items: readonly unknown[],
   layout: Layout,
 ): Edit {
   const members = list.children!;
@@ -147,7 +161,7 @@ function insertion(
  */
 function setWithParser(
   text: string,
-  path: (string | number)[],
+  path: JSONPath,
   value: unknown,
   options: FormattingOptions,
 ): string {
@@ -177,25 +191,36 @@ function applyAll(text: string, edits: Edit[]): string {
   return parts.join('');
 }
 
-export function applyChanges(
+/** Sets the value at `path` (an object's field, created with its parents when missing). */
+export function setValue(text: string, path: JSONPath, value: unknown): string {
+  return setWithParser(text, path, value, formattingOf(text));
+}
+
+/**
+ * Edits one list of the résumé (`publications`, `work`…) on one parse: field updates of its items
+ * at the indexes of the file as read, then new items. `existing` is the list's length as read.
+ */
+export function editList<T>(
   text: string,
-  changes: readonly Change[],
+  listName: string,
+  updates: readonly FieldUpdate[],
+  adds: readonly Addition<T>[],
   existing: number | undefined,
 ): string {
   const options = formattingOf(text);
   const layout = layoutOf(options);
   const root = parseTree(text);
-  const list = root?.children?.find((p) => p.children?.[0]?.value === 'publications')
-    ?.children?.[1];
+  const list = root?.children?.find((p) => p.children?.[0]?.value === listName)?.children?.[1];
   const items = list?.type === 'array' ? (list.children ?? []) : [];
+  // Map.groupBy is Node 21 and later.
+  const byIndex = new Map<number, FieldUpdate[]>();
+  for (const update of updates)
+    byIndex.set(update.index, [...(byIndex.get(update.index) ?? []), update]);
   const edits: Edit[] = [];
-  // Field updates, at the indexes of the file as read.
-  for (const change of changes) {
-    if (change.kind !== 'update') continue;
-    const object = items[change.index];
-    if (object?.type === 'object') edits.push(...fieldEdits(text, object, change.fields, layout));
+  for (const [index, fields] of byIndex) {
+    const object = items[index];
+    if (object?.type === 'object') edits.push(...fieldEdits(text, object, fields, layout));
   }
-  const adds = changes.filter((c): c is Extract<Change, { kind: 'add' }> => c.kind === 'add');
   const runs = runsOfAdds(adds, existing ?? 0);
   if (list && items.length > 0) {
     for (const run of runs) edits.push(insertion(text, list, run.before, run.items, layout));
@@ -204,5 +229,22 @@ export function applyChanges(
   // No list yet, or an empty one: one edit writes it whole.
   const edited = applyAll(text, edits);
   const all = runs.flatMap((run) => run.items);
-  return all.length > 0 ? setWithParser(edited, ['publications'], all, options) : edited;
+  return all.length > 0 ? setWithParser(edited, [listName], all, options) : edited;
+}
+
+/** The BibTeX import's planned changes, made to `publications`. */
+export function applyChanges(
+  text: string,
+  changes: readonly Change[],
+  existing: number | undefined,
+): string {
+  const updates = changes.flatMap((change) =>
+    change.kind === 'update'
+      ? change.fields.map(({ field, to }) => ({ index: change.index, field: String(field), to }))
+      : [],
+  );
+  const adds = changes.flatMap((change) =>
+    change.kind === 'add' ? [{ index: change.index, item: change.publication }] : [],
+  );
+  return editList(text, 'publications', updates, adds, existing);
 }

@@ -69,12 +69,20 @@ export const importCli = {
     if (run.failed) return `${tally}. ${run.file} not written.`;
     return `${tally}. ${run.written ? `${run.file} written.` : `${run.file} already up to date.`}`;
   },
-  usage: 'Usage: npm run import -- <refs.bib> [--resume resume.json] [--owner "Name"] [--dry-run]',
+  usage: [
+    'Usage: npm run import -- <refs.bib> [--resume resume.json] [--owner "Name"] [--dry-run]',
+    '       npm run import -- <LinkedIn archive .zip or folder> [--resume resume.json] [--dry-run]',
+  ].join('\n'),
   about: [
     'Merges the BibTeX entries of <refs.bib> into the résumé’s publications. Each entry finds',
     'its publication by DOI, then arXiv id, then title; title, authors, venue, date, link and',
     'status are updated; scores, distinctions, id, tags and summary are kept; new entries are',
     'added newest first; publications the .bib lacks are reported and kept.',
+    '',
+    'Given LinkedIn’s archive (Settings › Data privacy › Get a copy of your data), merges your',
+    'profile, positions, education, skills, languages, certifications, projects, publications,',
+    'honors and volunteering: entries already in the résumé only get the fields they lack, the',
+    'others are added. A résumé that does not exist yet is created.',
   ].join('\n'),
   resumeOption: 'the résumé to update',
   ownerOption: 'your name as the author lists write it',

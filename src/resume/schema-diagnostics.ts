@@ -47,6 +47,8 @@ export function schemaDiagnostics(errors: readonly ErrorObject[], doc: Located):
   return collapse(diagnostics);
 }
 
+const isRelativePath = (value: unknown) => typeof value === 'string' && /^\.\.?\//.test(value);
+
 /** Whether a proper prefix of `schemaPath` (at a `/`) is one of `branches`: one set lookup each. */
 function insideBranch(schemaPath: string, branches: ReadonlySet<string>): boolean {
   for (let end = schemaPath.indexOf('/'); end >= 0; end = schemaPath.indexOf('/', end + 1)) {
@@ -95,6 +97,10 @@ function translate(
       if (params.format === 'email') {
         return atValue({ ...text.notAnEmail(value), hint: emailHint(value, key) });
       }
+      // A path relative to the file is what editors resolve offline: legal JSON, but the official
+      // schema wants a full URL, so it is a warning rather than an error.
+      if (params.format === 'uri' && error.instancePath === '/$schema' && isRelativePath(value))
+        return { ...atValue(text.relativeSchema(value)), severity: 'warning' };
       if (params.format === 'uri')
         return atValue({ ...text.notAUrl(value), hint: urlHint(value, key) });
       return atValue(text.other(String(error.message)));

@@ -31,6 +31,10 @@ export const schema = {
   notAUrl: (value: unknown): MessageText => ({
     message: `${quote(value)} is not a full URL. Expected an absolute address such as "https://example.com/page".`,
   }),
+  relativeSchema: (value: unknown): MessageText => ({
+    message: `$schema ${quote(value)} is a relative path: editors read the file it names, but the JSON Resume validators of resume-cli and resumed want a full URL and reject it.`,
+    hint: 'keep it while you edit here; for those validators, name the published address (see the theme’s README, Schemas).',
+  }),
   notAnEmail: (value: unknown): MessageText => ({
     message: `${quote(value)} is not an email address. Expected the form "name@example.com".`,
   }),

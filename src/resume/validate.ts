@@ -43,10 +43,12 @@ export function validateText(text: string, file: string): ValidationOutcome {
   if (!parsed.ok) return outcome(file, 1, parsed.errors);
   const validate = resumeValidator();
   const valid = validate(parsed.value);
-  const errors = valid ? [] : schemaDiagnostics(validate.errors ?? [], parsed);
+  const schemaFindings = valid ? [] : schemaDiagnostics(validate.errors ?? [], parsed);
+  const errors = schemaFindings.filter((d) => d.severity === 'error');
   const legacy = legacyFieldWarnings(parsed);
   const legacyPaths = new Set(legacy.map((d) => d.path));
   const warnings = [
+    ...schemaFindings.filter((d) => d.severity === 'warning'),
     ...parsed.warnings,
     ...legacy,
     // A pre-1.0 name is reported as such, not also as a misspelling.

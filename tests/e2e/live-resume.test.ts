@@ -1,12 +1,12 @@
 /**
  * The live CV. Every other test reads the frozen copy in tests/fixtures/seed, so editing
  * resume.json breaks nothing but this: the README's commands, run on the file as it is now, find
- * it valid, and it prints within its page budget of two A4 pages. It also names the schema of
- * this version, so editors check it against the fields this version knows.
+ * it valid, and it prints within its page budget of two A4 pages. Its `$schema` is a path to this
+ * version's schema file in the repository, which editors resolve without fetching anything.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { pdfInfo } from '../../src/maintainer/poppler.js';
 import { SCHEMA_URL } from '../../src/resume/schema-files.js';
@@ -26,10 +26,6 @@ test(`resume.json is valid and prints on at most ${PAGE_BUDGET} A4 pages`, async
   expect(validated.stdout).toBe(
     'resume.json is valid (JSON Resume 1.3.1 + camera-ready extensions)\n',
   );
-  const resume = JSON.parse(readFileSync(join(repoRoot, 'resume.json'), 'utf8')) as {
-    $schema?: string;
-  };
-  expect(resume.$schema).toBe(SCHEMA_URL);
 
   const exported = await runScript('export', ['--format', 'pdf', '--out', out, '--quiet']);
   expect(exported.code, exported.stderr).toBe(0);
@@ -37,4 +33,19 @@ test(`resume.json is valid and prints on at most ${PAGE_BUDGET} A4 pages`, async
   expect(pages).toBeGreaterThan(0);
   expect(pages).toBeLessThanOrEqual(PAGE_BUDGET);
   expect({ width, height }).toEqual(A4);
+});
+
+test('resume.json names the schema file of this version by a relative path', () => {
+  const resume = JSON.parse(readFileSync(join(repoRoot, 'resume.json'), 'utf8')) as {
+    $schema?: string;
+  };
+  const reference = resume.$schema ?? '';
+  // Relative, so the clone works anywhere; no scheme, so editors read the file, not the network.
+  expect(reference).toMatch(/^\.\.?\//);
+  expect(isAbsolute(reference)).toBe(false);
+  const file = resolve(repoRoot, reference);
+  expect(existsSync(file), file).toBe(true);
+  // The file is the schema this version validates with: its $id is the one the validator uses.
+  const schema = JSON.parse(readFileSync(file, 'utf8')) as { $id?: string };
+  expect(schema.$id).toBe(SCHEMA_URL);
 });

@@ -3,6 +3,7 @@
  * (src/maintainer/run.ts, bound to this repository). Never throws on a non-zero exit: the exit
  * code is part of what tests assert.
  */
+import { join } from 'node:path';
 import * as programs from '../../src/maintainer/run.js';
 import type { RunResult } from '../../src/maintainer/run.js';
 import { repoRoot } from './paths.js';
@@ -41,4 +42,10 @@ export function runScript(
 /** Lines that look like a JavaScript stack trace ("    at fn (file:1:2)"). */
 export function stackLines(output: string): string[] {
   return output.split('\n').filter((line) => /^\s+at\s/.test(line));
+}
+
+/** `npm run export -- --resume <resume> --format pdf --out <out> --quiet`, and the PDF's path. */
+export async function exportPdf(resume: string, out: string): Promise<CliResult & { pdf: string }> {
+  const args = ['--resume', resume, '--format', 'pdf', '--out', out, '--quiet'];
+  return { ...(await runScript('export', args)), pdf: join(out, 'resume.pdf') };
 }

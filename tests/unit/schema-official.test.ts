@@ -4,32 +4,12 @@
  * email addresses.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { validateText } from '../../src/resume/validate.js';
+import { officialErrors } from '../support/official-schema.js';
 import { repoRoot, seedResumePath, themeDir } from '../support/paths.js';
-
-const require = createRequire(import.meta.url);
-
-interface OfficialError {
-  property: string;
-}
-const official = require('@jsonresume/schema') as {
-  validate(
-    resume: unknown,
-    callback: (errors: OfficialError[] | null, valid: boolean) => void,
-  ): void;
-};
-
-function officialErrors(resume: unknown): string[] {
-  let found: string[] = [];
-  official.validate(resume, (errors) => {
-    found = (errors ?? []).map((error) => error.property);
-  });
-  return found;
-}
 
 function ourErrors(resume: unknown): string[] {
   return validateText(JSON.stringify(resume), 'probe.json')

@@ -273,6 +273,26 @@ describe('schema errors with fixes', () => {
   });
 });
 
+describe('$schema', () => {
+  test('a path relative to the file is a warning that names the validators rejecting it', () => {
+    const { text, outcome, errors } = check({ $schema: './theme/schema/resume.schema.json' });
+    expect(errors).toEqual([]);
+    expect(outcome.exitCode).toBe(0);
+    const warning = only(outcome.diagnostics);
+    expect(warning).toMatchObject({ severity: 'warning', path: '$schema' });
+    expect(warning).toMatchObject(where(text, '"./theme'));
+    expect(warning.message).toContain('resume-cli and resumed want a full URL');
+  });
+
+  test('anything else that is no full URL stays an error', () => {
+    for (const $schema of ['theme/schema/resume.schema.json', '.hidden/x.json', 'not a url']) {
+      const { outcome, errors } = check({ $schema });
+      expect(outcome.exitCode, $schema).toBe(1);
+      expect(only(errors).path).toBe('$schema');
+    }
+  });
+});
+
 describe('misspelt fields', () => {
   test('a field one or two edits from a known one is a warning with a suggestion', () => {
     const { text, outcome } = check({

@@ -1,0 +1,30 @@
+/** The texts of `npm run init`. */
+
+export const initText = {
+  usage: 'Usage: npm run init -- <file>',
+  about: [
+    'Writes a new résumé to <file>: every section with one short example entry that says what',
+    'to put there, and each camera-ready field once. Replace the examples with your own, delete',
+    'what you do not need, then `npm run validate -- <file>` and `npm run export -- --resume <file>`.',
+  ].join('\n'),
+  exitCodes: [
+    'Exit codes: 0 written, 2 the file exists already, its folder is missing, or the options',
+    '            are wrong, 3 a bug in the command.',
+  ].join('\n'),
+  oneFile: (files: readonly string[]): string =>
+    files.length === 0
+      ? 'which file should the new résumé go to? Give its path, e.g. npm run init -- resume.json.'
+      : `expected one file, got ${files.length}: ${files.join(' ')}.`,
+  exists: (file: string): string =>
+    `${file} exists already, and init never replaces a file. Give a new name (npm run init -- my-resume.json), or move ${file} away first.`,
+  noFolder: (file: string): string =>
+    `cannot write ${file}: its folder does not exist. Create the folder first, or give a path in an existing one.`,
+  writeFailed: (file: string, reason: string): string =>
+    `cannot write ${file} (${reason}); nothing was written.`,
+  written: (file: string): string =>
+    [
+      `wrote ${file}: a starter résumé with one example entry per section.`,
+      'Next: replace the examples with your own and delete the sections you do not need;',
+      `check it with npm run validate -- ${file}, and print it with npm run export -- --resume ${file}.`,
+    ].join('\n'),
+};
