@@ -4,7 +4,7 @@
  * language). Section titles, "Present", months and country names follow it; direction follows
  * the script of the prose, not of the name.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Resume } from 'jsonresume-theme-camera-ready';
@@ -107,6 +107,21 @@ describe('a résumé that does not state its language', () => {
     const german = unstated('de');
     german.basics = { ...german.basics, name: 'ليلى حداد' };
     expect(theme.buildViewModel(german)).toMatchObject({ lang: 'de', dir: 'ltr' });
+  });
+
+  it('reads the language of the published shapes in tests/fixtures/real-world', () => {
+    const folder = join(repoRoot, 'tests', 'fixtures', 'real-world');
+    const files = readdirSync(folder).filter((file) => /-[a-z]{2}(-pre1)?\.json$/.test(file));
+    expect(files.length).toBeGreaterThan(30);
+    for (const file of files) {
+      // Seven single words and no sentence ("Produktstrategie", "Deutsch"…): too little to tell.
+      if (file === 'shape-languages-as-strings-de.json') continue;
+      const language = /-([a-z]{2})(-pre1)?\.json$/.exec(file)![1]!;
+      const { meta: _meta, ...resume } = JSON.parse(
+        readFileSync(join(folder, file), 'utf8'),
+      ) as Record<string, unknown>;
+      expect(theme.buildViewModel(resume as Resume).lang, file).toBe(language);
+    }
   });
 
   it('keeps English for English prose, and for a name alone', () => {

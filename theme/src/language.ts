@@ -69,9 +69,12 @@ const PERSIAN = /[پچژگکی]/u;
 /** Addresses are letters too, but not the résumé's language. */
 const ADDRESS = /^((https?:|mailto:|www\.)\S*|\S+@\S+\.\S+|[\w.-]+\.[a-z]{2,}(\/\S*)?)$/i;
 
+/** Markup written for themes that insert HTML (`<strong>`, `&nbsp;`): letters, but no language. */
+const MARKUP = /<[^>]*>|&#?\w+;/g;
+
 function texts(value: unknown, out: string[]): string[] {
   if (typeof value === 'string') {
-    if (!ADDRESS.test(value.trim())) out.push(value);
+    if (!ADDRESS.test(value.trim())) out.push(value.replace(MARKUP, ' '));
   } else if (Array.isArray(value)) {
     for (const item of value) texts(item, out);
   } else if (typeof value === 'object' && value !== null) {
@@ -102,10 +105,19 @@ export interface ProseLanguage {
 }
 
 /**
- * English technical words fill résumés in every language, and a short English text can score
- * a little below a related language: English stays unless another scores clearly higher.
+ * English technical words fill résumés in every language, and a short English text can score a
+ * little below a related language. English stays when its distance from the best is small
+ * beside the spread of the others: franc's scores shrink towards 1 as texts grow, so this is
+ * measured against the median score rather than as a fixed margin.
  */
-const ENGLISH_MARGIN = 0.9;
+const ENGLISH_CLOSENESS = 0.3;
+
+function englishIsClose(scores: [string, number][]): boolean {
+  const english = scores.find(([code]) => code === 'eng')?.[1] ?? 0;
+  const sorted = scores.map(([, score]) => score).sort((a, b) => b - a);
+  const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
+  return median < 1 && (1 - english) / (1 - median) < ENGLISH_CLOSENESS;
+}
 
 /**
  * The language franc reads in `prose`, among those of one shared script; else the script's
@@ -113,9 +125,8 @@ const ENGLISH_MARGIN = 0.9;
  */
 function identify(prose: string, letters: string, shared: (typeof SHARED)[number]): string {
   const scores = francAll(prose, { only: Object.keys(shared.only), minLength: 10 });
-  const [code, score] = scores[0] ?? ['und', 0];
-  const english = scores.find(([candidate]) => candidate === 'eng')?.[1] ?? 0;
-  const language = english >= ENGLISH_MARGIN * score ? 'en' : shared.only[code];
+  const code = scores[0]?.[0] ?? 'und';
+  const language = englishIsClose(scores) ? 'en' : shared.only[code];
   if (language !== undefined) return language;
   return shared.name === 'arabic' && PERSIAN.test(letters) ? 'fa' : shared.fallback;
 }

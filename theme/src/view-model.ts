@@ -7,6 +7,7 @@ import Handlebars from 'handlebars';
 import { DateFormatter } from './dates';
 import { leaves, NOT_CONTENT } from './details';
 import { textDirection } from './direction';
+import { fieldLabel, labelDetails } from './field-labels';
 import { LANGUAGE_KEYS, proseLanguage, statedLocale, supportedLocale } from './language';
 import { separatorsFor } from './labels';
 import * as build from './entries';
@@ -166,7 +167,8 @@ export function buildViewModel(resume: Resume): ViewModel {
   // A top-level `"language": "de"` states the page's language: honoured above, not content.
   const statesLanguage = (key: string) =>
     LANGUAGE_KEYS.has(key) && supportedLocale(raw[key]) !== '';
-  // Fields that are not JSON Resume sections follow the sections, titled with their key.
+  const label = (key: string) => fieldLabel(key, lang, labels);
+  // Fields that are not JSON Resume sections follow the sections, titled with their key as words.
   const others: Section[] = Object.keys(raw)
     .filter(
       (key) =>
@@ -175,7 +177,7 @@ export function buildViewModel(resume: Resume): ViewModel {
     .map((key, index) => ({
       key: 'other',
       id: `section-other-${index + 1}`,
-      title: key,
+      title: label(key),
       note: '',
       entries: otherEntries(raw[key], key),
     }));
@@ -185,8 +187,11 @@ export function buildViewModel(resume: Resume): ViewModel {
     dir: textDirection(stated, prose.rtl),
     separators,
     title: documentTitle(header?.name ?? '', labels.cv),
-    header,
-    sections: [...options.sections.map(section), ...others].filter((s) => s.entries.length > 0),
+    header: labelDetails(header, label),
+    sections: labelDetails(
+      [...options.sections.map(section), ...others].filter((s) => s.entries.length > 0),
+      label,
+    ),
     style: {
       accentColor: options.accentColor,
       paper: options.paper,
