@@ -122,10 +122,10 @@ export function visibleFacts(html: string): Visible {
   return { text: texts.join('').replace(/\s/g, ''), targets };
 }
 
-/** Inline Markdown as a reader sees it: `**b**` → `b`, `[t](u)` → `t`. */
+/** Inline Markdown as a reader sees it: `**b**` → `b`, `[t](u)` → `t`, a typed `<br>` a break. */
 function asRead(value: string): string {
   // Markdown decodes character references (`&mdash;` reads as —), as CommonMark says.
-  return decodeHTML(value)
+  return decodeHTML(value.replace(/<br\s*\/?>/gi, ' '))
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/(\*\*|__|\*|`|~~)/g, '')
     .replace(/\s/g, '');

@@ -130,6 +130,9 @@ describe('a résumé that does not state its language', () => {
       basics: { name: 'Ana Souza', summary: 'Backend engineer building payment systems.' },
     };
     expect(theme.buildViewModel(english).lang).toBe('en');
+    // Two titles are too little to tell a language by (franc reads them as German).
+    const titles = { basics: { label: 'Engineer, Researcher', summary: 'First. Second.' } };
+    expect(theme.buildViewModel(titles).lang).toBe('en');
   });
 
   it('names months and countries in the language, with the years the résumé writes', () => {

@@ -660,7 +660,7 @@ describe('what the schema lets pass but the page loses', () => {
   test('raw HTML in text is a warning at the field; generics, comparisons and URLs are not HTML', () => {
     const { text, outcome } = check({
       basics: { summary: 'Led <b>three</b> teams' },
-      work: [{ highlights: ['Line one<br/>line two', 'Typed List<String> APIs', 'a < b > c'] }],
+      work: [{ highlights: ['Line one<hr/>line two', 'Typed List<String> APIs', 'a < b > c'] }],
       projects: [{ url: 'https://example.org/?q=<b>' }],
     });
     expect(outcome.exitCode).toBe(0);
@@ -674,6 +674,16 @@ describe('what the schema lets pass but the page loses', () => {
       hint: 'use Markdown instead: **bold**, *italic*, [text](https://…); write a line break as \\n.',
     });
   });
+});
+
+test('a typed <br> is no warning: the theme prints it as a line break; other tags beside it are', () => {
+  const { outcome } = check({
+    basics: { summary: 'Line one<br/>line two<br>three<br />four' },
+    work: [{ highlights: ['One<br>two <i>three</i>'] }],
+  });
+  expect(outcome.diagnostics.map((d) => [d.path, d.message.slice(0, 16)])).toEqual([
+    ['work[0].highlights[0]', 'raw HTML "<i>" i'],
+  ]);
 });
 
 describe('"did you mean" only when following it gives a valid file', () => {

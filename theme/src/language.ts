@@ -119,12 +119,15 @@ function englishIsClose(scores: [string, number][]): boolean {
   return median < 1 && (1 - english) / (1 - median) < ENGLISH_CLOSENESS;
 }
 
+/** Fewer letters than this ("Engineer, Researcher") are no sentence: the script's usual language. */
+const SHORTEST = 40;
+
 /**
  * The language franc reads in `prose`, among those of one shared script; else the script's
  * usual one, Persian when `letters` (all of the script's text, names too) have its letters.
  */
 function identify(prose: string, letters: string, shared: (typeof SHARED)[number]): string {
-  const scores = francAll(prose, { only: Object.keys(shared.only), minLength: 10 });
+  const scores = francAll(prose, { only: Object.keys(shared.only), minLength: SHORTEST });
   const code = scores[0]?.[0] ?? 'und';
   const language = englishIsClose(scores) ? 'en' : shared.only[code];
   if (language !== undefined) return language;
