@@ -124,6 +124,23 @@ describe('a résumé that does not state its language', () => {
     }
   });
 
+  it('does not read profile handles, addresses and codes as prose', () => {
+    // A short Arabic header with many profiles: more Latin letters in handles than Arabic ones.
+    const arabic: Resume = {
+      basics: {
+        name: 'ليلى حداد',
+        label: 'مهندسة برمجيات',
+        summary: 'أعمل منذ ثماني سنوات على تطوير أنظمة الدفع الإلكتروني للمتاجر الصغيرة.',
+        phone: '+962 6 555 0100',
+        location: { city: 'عمّان', countryCode: 'JO', postalCode: 'AMM-11181' },
+        profiles: ['GitHub', 'GitLab', 'Mastodon', 'LinkedIn', 'Codeberg', 'ORCID'].map(
+          (network, index) => ({ network, username: `layla-haddad-${index}-${network}` }),
+        ),
+      },
+    };
+    expect(theme.buildViewModel(arabic)).toMatchObject({ lang: 'ar', dir: 'rtl' });
+  });
+
   it('keeps English for English prose, and for a name alone', () => {
     expect(theme.buildViewModel({ basics: { name: 'Łukasz Żółkiewski' } }).lang).toBe('en');
     const english = {

@@ -72,6 +72,20 @@ const ADDRESS = /^((https?:|mailto:|www\.)\S*|\S+@\S+\.\S+|[\w.-]+\.[a-z]{2,}(\/
 /** Markup written for themes that insert HTML (`<strong>`, `&nbsp;`): letters, but no language. */
 const MARKUP = /<[^>]*>|&#?\w+;/g;
 
+/** Fields that hold names of services, handles and codes rather than sentences of any language. */
+const NOT_PROSE: ReadonlySet<string> = new Set([
+  'username',
+  'network',
+  'url',
+  'website',
+  'email',
+  'phone',
+  'image',
+  'picture',
+  'countryCode',
+  'postalCode',
+]);
+
 function texts(value: unknown, out: string[]): string[] {
   if (typeof value === 'string') {
     if (!ADDRESS.test(value.trim())) out.push(value.replace(MARKUP, ' '));
@@ -79,7 +93,7 @@ function texts(value: unknown, out: string[]): string[] {
     for (const item of value) texts(item, out);
   } else if (typeof value === 'object' && value !== null) {
     for (const [key, inner] of Object.entries(value)) {
-      if (!NOT_CONTENT.has(key)) texts(inner, out);
+      if (!NOT_CONTENT.has(key) && !NOT_PROSE.has(key)) texts(inner, out);
     }
   }
   return out;
