@@ -2,10 +2,12 @@
  * The language a résumé is written in: the one it states (`meta.themeOptions.locale`, else the
  * fields other tools write), else the one its own prose is in. The script most of its letters
  * are in decides alone where only one language the theme speaks uses it; where several share a
- * script (Spanish and Portuguese, Russian and Ukrainian, Arabic and Persian), franc tells them
- * apart by their text. The direction of the page follows the script, not the stated language.
+ * script (Spanish and Portuguese, Russian and Ukrainian, Arabic and Persian), franc-min tells
+ * them apart by their text; its models cover every such language the theme has words for but
+ * Finnish (a Finnish résumé that states its language still gets Finnish words). The direction
+ * of the page follows the script, not the stated language.
  */
-import { francAll } from 'franc';
+import { francAll } from 'franc-min';
 import { NOT_CONTENT } from './details';
 import { obj, str } from './text';
 
