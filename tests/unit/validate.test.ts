@@ -248,6 +248,16 @@ describe('schema errors with fixes', () => {
     expect(d.hint).toBe(hint);
   });
 
+  test('an object where text goes: the hint offers its name, never glued to an identifier', () => {
+    const hint = (resume: unknown) => only(check(resume).errors).hint;
+    expect(hint({ work: [{ position: { name: 'Engineer', id: 'pos-1' } }] })).toBe(
+      'write it as text: "Engineer".',
+    );
+    expect(hint({ basics: { label: { text: 'Engineer', orcidId: '0000-0001' } } })).toBe(
+      'write it as text: "Engineer".',
+    );
+  });
+
   test('all problems in one pass, in file order', () => {
     const { errors, warnings } = check({
       basics: { url: '#' },
