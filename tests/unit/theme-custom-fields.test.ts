@@ -87,3 +87,16 @@ describe('custom fields', () => {
     );
   });
 });
+
+describe('known keys', () => {
+  it('have their words in every language the theme speaks', async () => {
+    const { LABELS } = await import('../../theme/src/labels.js');
+    const { fieldLabel } = await import('../../theme/src/field-labels.js');
+    expect(fieldLabel('date_of_birth', 'en', LABELS['en']!)).toBe('Date of birth');
+    for (const [language, labels] of Object.entries(LABELS)) {
+      if (language === 'en') continue;
+      expect(fieldLabel('nationality', language, labels), language).not.toBe('Nationality');
+      expect(fieldLabel('date_of_birth', language, labels), language).not.toBe('Date of birth');
+    }
+  });
+});

@@ -22,7 +22,7 @@ const KNOWN: Readonly<Record<string, KnownField>> = {
 
 type KnownField = 'url' | 'nationality' | 'birthDate' | 'yearsOfExperience';
 
-/** The known keys' words, by language; a language without an entry reads them as English. */
+/** The known keys' words in every language the theme has a table for (labels.ts). */
 const WORDS: Readonly<Record<string, Readonly<Record<KnownField, string>>>> = {
   en: {
     url: 'URL',
@@ -125,6 +125,72 @@ const WORDS: Readonly<Record<string, Readonly<Record<KnownField, string>>>> = {
     nationality: 'אזרחות',
     birthDate: 'תאריך לידה',
     yearsOfExperience: 'שנות ניסיון',
+  },
+  hi: {
+    url: 'URL',
+    nationality: 'राष्ट्रीयता',
+    birthDate: 'जन्म तिथि',
+    yearsOfExperience: 'अनुभव के वर्ष',
+  },
+  bn: {
+    url: 'URL',
+    nationality: 'জাতীয়তা',
+    birthDate: 'জন্ম তারিখ',
+    yearsOfExperience: 'অভিজ্ঞতার বছর',
+  },
+  ta: {
+    url: 'URL',
+    nationality: 'குடியுரிமை',
+    birthDate: 'பிறந்த தேதி',
+    yearsOfExperience: 'அனுபவ ஆண்டுகள்',
+  },
+  th: {
+    url: 'URL',
+    nationality: 'สัญชาติ',
+    birthDate: 'วันเกิด',
+    yearsOfExperience: 'ประสบการณ์ (ปี)',
+  },
+  ka: {
+    url: 'URL',
+    nationality: 'მოქალაქეობა',
+    birthDate: 'დაბადების თარიღი',
+    yearsOfExperience: 'გამოცდილება (წელი)',
+  },
+  hy: {
+    url: 'URL',
+    nationality: 'Քաղաքացիություն',
+    birthDate: 'Ծննդյան ամսաթիվ',
+    yearsOfExperience: 'Փորձ (տարի)',
+  },
+  vi: {
+    url: 'URL',
+    nationality: 'Quốc tịch',
+    birthDate: 'Ngày sinh',
+    yearsOfExperience: 'Số năm kinh nghiệm',
+  },
+  id: {
+    url: 'URL',
+    nationality: 'Kewarganegaraan',
+    birthDate: 'Tanggal lahir',
+    yearsOfExperience: 'Lama pengalaman (tahun)',
+  },
+  ro: {
+    url: 'URL',
+    nationality: 'Cetățenie',
+    birthDate: 'Data nașterii',
+    yearsOfExperience: 'Ani de experiență',
+  },
+  hu: {
+    url: 'URL',
+    nationality: 'Állampolgárság',
+    birthDate: 'Születési idő',
+    yearsOfExperience: 'Szakmai tapasztalat (év)',
+  },
+  fi: {
+    url: 'URL',
+    nationality: 'Kansalaisuus',
+    birthDate: 'Syntymäaika',
+    yearsOfExperience: 'Työkokemus (vuotta)',
   },
   ja: { url: 'URL', nationality: '国籍', birthDate: '生年月日', yearsOfExperience: '経験年数' },
   zh: { url: '网址', nationality: '国籍', birthDate: '出生日期', yearsOfExperience: '工作年限' },
