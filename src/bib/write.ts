@@ -51,12 +51,16 @@ function bibName(name: string): string {
   return given ? `${escape(family)}, ${escape(given)}` : escape(family);
 }
 
+/** The author names, whether written as names or as `{ name, url, … }` objects. */
+const authorNames = (publication: Publication): string[] =>
+  (publication.authors ?? []).map((author) => (typeof author === 'string' ? author : author.name));
+
 function keyFor(publication: Publication, owner: string, taken: Set<string>): string {
   if (publication.id && ID_PATTERN.test(publication.id) && !taken.has(publication.id)) {
     taken.add(publication.id);
     return publication.id;
   }
-  const first = publication.authors?.[0] ?? (publication.firstAuthor ? owner : '');
+  const first = authorNames(publication)[0] ?? (publication.firstAuthor ? owner : '');
   const ascii = (text: string) =>
     text
       .normalize('NFKD')
@@ -83,11 +87,8 @@ const verbatim = (value: string) => braced(value.replace(/\{/g, '%7B').replace(/
 
 function entryFor(publication: Publication, owner: string, key: string): string {
   const fields: [string, string][] = [];
-  const authors = publication.authors?.length
-    ? publication.authors
-    : publication.firstAuthor && owner
-      ? [owner, ET_AL]
-      : [];
+  const named = authorNames(publication);
+  const authors = named.length ? named : publication.firstAuthor && owner ? [owner, ET_AL] : [];
   if (authors.length > 0) fields.push(['author', braced(authors.map(bibName).join(' and '))]);
   // The whole title in braces: its case is the author's, not the citation style's.
   fields.push(['title', braced(braced(escape(publication.name ?? '')))]);

@@ -43,6 +43,8 @@ export const SCHEMA_URL = String(loadSchema('resume.schema.json').$id);
 
 interface Schemas {
   root: SchemaNode;
+  /** The official JSON Resume schema alone. */
+  official: SchemaNode;
   /** Every schema document by its $id, for resolving `$ref`s. */
   byId: Map<string, SchemaNode>;
 }
@@ -57,7 +59,7 @@ export function resumeSchemas(): Schemas {
     const root = loadSchema('resume.schema.json');
     const byId = new Map<string, SchemaNode>();
     for (const doc of [root, official, extensions]) byId.set(String(doc.$id), doc);
-    schemas = { root, byId };
+    schemas = { root, official, byId };
   }
   return schemas;
 }

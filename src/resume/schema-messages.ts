@@ -18,6 +18,9 @@ const PATTERN_MEANINGS: Record<string, string> = {
 };
 
 export const schema = {
+  /** A problem only the camera-ready extensions see: the official schema accepts the value. */
+  foreignShape: (message: string): string =>
+    `${message} The official JSON Resume schema allows it, so this is a warning: camera-ready cannot use the value in this shape.`,
   notADate: (value: unknown): MessageText => ({
     message: `${quote(value)} is not a date. Expected YYYY, YYYY-MM or YYYY-MM-DD.`,
   }),

@@ -7,6 +7,9 @@ import { schema as text } from './messages.js';
 import { fitsAt } from './rename-check.js';
 import { knownProperties, schemasAt, textProperty } from './schema-walker.js';
 
+/** `id`, `orcidId`, `s2AuthorId`, `DOI`-like keys: identifiers for tools, not text for readers. */
+const IDENTIFIER_KEY = /^(id|.*Id|.*ID|uuid|key)$/;
+
 export function typeHint(
   expected: readonly string[],
   value: unknown,
@@ -26,7 +29,15 @@ export function typeHint(
       : undefined;
   }
   if (expected.includes('string') && isObject(value)) {
-    const parts = Object.values(value).filter((part): part is string => typeof part === 'string');
+    // An object with a name stands for that name: `{"name": "Ada", "orcidId": "…"}` is "Ada".
+    // Otherwise its text, without identifiers, which no reader wants glued into it.
+    const named = typeof value['name'] === 'string' ? [value['name']] : undefined;
+    const parts =
+      named ??
+      Object.entries(value)
+        .filter(([key]) => !IDENTIFIER_KEY.test(key))
+        .map(([, part]) => part)
+        .filter((part): part is string => typeof part === 'string');
     const joined = parts.join(', ');
     return parts.length > 0 && fitsAt(segments, joined) ? text.objectAsText(joined) : undefined;
   }

@@ -7,11 +7,13 @@
 import type { Resume } from 'jsonresume-theme-camera-ready';
 import type { Diagnostic } from './diagnostics.js';
 import { calendarDateWarnings } from './calendar-dates.js';
+import { asShapeWarning, splitByOrigin } from './extension-shapes.js';
 import { legacyFieldWarnings } from './legacy-warnings.js';
 import { parseResumeText, readResumeText, type ReadLimits } from './load.js';
 import { misspeltFields } from './misspellings.js';
 import { rawHtmlWarnings } from './raw-html.js';
 import { formatReport } from './report.js';
+import { resumeSchemas } from './schema-files.js';
 import { resumeValidator } from './schema-validator.js';
 import { schemaDiagnostics } from './schema-diagnostics.js';
 
@@ -43,13 +45,15 @@ export function validateText(text: string, file: string): ValidationOutcome {
   if (!parsed.ok) return outcome(file, 1, parsed.errors);
   const validate = resumeValidator();
   const valid = validate(parsed.value);
-  const schemaFindings = valid ? [] : schemaDiagnostics(validate.errors ?? [], parsed);
+  const origin = splitByOrigin(valid ? [] : (validate.errors ?? []), resumeSchemas().official);
+  const schemaFindings = schemaDiagnostics(origin.official, parsed);
   const errors = schemaFindings.filter((d) => d.severity === 'error');
   const legacy = legacyFieldWarnings(parsed);
   const legacyPaths = new Set(legacy.map((d) => d.path));
   const warnings = [
     ...schemaFindings.filter((d) => d.severity === 'warning'),
     ...parsed.warnings,
+    ...schemaDiagnostics(origin.extensions, parsed).map(asShapeWarning),
     ...legacy,
     // A pre-1.0 name is reported as such, not also as a misspelling.
     ...misspeltFields(parsed.value, parsed.tree, parsed.positions).filter(

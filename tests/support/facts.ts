@@ -71,12 +71,18 @@ function walk(value: unknown, path: string, key: string, out: Fact[]): void {
   }
 }
 
+/** A top-level `"language": "de"` states the page's language rather than a fact about the person. */
+const statesLanguage = (key: string, value: unknown): boolean =>
+  ['language', 'locale', 'lang'].includes(key) &&
+  typeof value === 'string' &&
+  /^[a-z]{2,3}([-_][a-z0-9]{2,8})*$/i.test(value.trim());
+
 /** What the page must show of a résumé. */
 export function expectedFacts(resume: unknown): Fact[] {
   const out: Fact[] = [];
   if (!isObject(resume)) return out;
   for (const [section, value] of Object.entries(resume)) {
-    if (section === 'meta' || section === '$schema') continue;
+    if (section === 'meta' || section === '$schema' || statesLanguage(section, value)) continue;
     const items = section === 'basics' ? [value] : Array.isArray(value) ? value : [value];
     items.forEach((item, index) => {
       const at = section === 'basics' ? section : `${section}[${index}]`;
@@ -116,10 +122,10 @@ export function visibleFacts(html: string): Visible {
   return { text: texts.join('').replace(/\s/g, ''), targets };
 }
 
-/** Inline Markdown as a reader sees it: `**b**` → `b`, `[t](u)` → `t`. */
+/** Inline Markdown as a reader sees it: `**b**` → `b`, `[t](u)` → `t`, a typed `<br>` a break. */
 function asRead(value: string): string {
   // Markdown decodes character references (`&mdash;` reads as —), as CommonMark says.
-  return decodeHTML(value)
+  return decodeHTML(value.replace(/<br\s*\/?>/gi, ' '))
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/(\*\*|__|\*|`|~~)/g, '')
     .replace(/\s/g, '');

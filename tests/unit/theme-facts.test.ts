@@ -49,7 +49,7 @@ describe('facts shown in place', () => {
     });
     const { text } = visibleFacts(html);
     expect(text).toContain('Globex');
-    expect(text).toContain('company:GlobexCorporation');
+    expect(text).toContain('Company:GlobexCorporation');
   });
 
   it('keeps the line breaks of a summary', () => {

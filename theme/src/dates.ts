@@ -29,12 +29,14 @@ const monthYearFormats = new Map<string, Intl.DateTimeFormat>();
 function monthYearFormat(locale: string): Intl.DateTimeFormat {
   let format = monthYearFormats.get(locale);
   if (!format) {
-    // Digits as the résumé writes them (Arabic locales would otherwise switch to ٠١٢…).
+    // Digits and years as the résumé writes them (Arabic locales would otherwise switch to
+    // ٠١٢…, Persian and Thai ones to their own calendars' years).
     format = new Intl.DateTimeFormat(locale, {
       month: 'short',
       year: 'numeric',
       timeZone: 'UTC',
       numberingSystem: 'latn',
+      calendar: 'gregory',
     });
     monthYearFormats.set(locale, format);
   }

@@ -4,6 +4,7 @@
  */
 import type { DateFormatter } from './dates';
 import { leaves, leftovers, unlinked, type Detail, type FieldKind, type Fields } from './details';
+import { tallerThanHalfAPage } from './entry-height';
 import { formatLocation, LOCATION_FIELDS } from './header';
 import { fill, type Labels, type Separators } from './labels';
 import { inlineMarkdown, type RichText } from './markdown';
@@ -220,6 +221,8 @@ export function experience(orgField: 'name' | 'organization') {
       }),
     );
     const where = place(item['location'], context);
+    const highlights = projects.length > 0 ? [] : markdownList(item['highlights']);
+    const summary = markdown(item['summary']);
     const entry: ExperienceEntry = {
       head: head(
         { text: str(item['position']), href: '' },
@@ -228,10 +231,13 @@ export function experience(orgField: 'name' | 'organization') {
         str(item['description']),
         where.text,
       ),
-      summary: markdown(item['summary']),
+      summary,
       // Sub-projects carry the same facts as the flat bullets, grouped.
-      highlights: projects.length > 0 ? [] : markdownList(item['highlights']),
+      highlights,
       projects,
+      breaksBetweenBullets: tallerThanHalfAPage(
+        [summary, ...highlights].flatMap((text) => (text ? [text.text] : [])),
+      ),
       details: [
         ...leftovers(item, fields),
         ...unlinked('url', str(item['url']), str(item[orgField])),

@@ -22,8 +22,6 @@ export interface Labels {
   status: Record<PublicationStatus, string>;
   /** The document kind in the page title: "Name — CV". */
   cv: string;
-  /** Between the items of a list (keywords, authors, courses): ", "; "、" in Chinese and Japanese. */
-  list: string;
   /** Between the parts of one thing (a place, an award and its awarder): ", "; "，" in Chinese. */
   comma: string;
   /** Around a note after a name, "Rust (expert)": " (" and ")"; "（" and "）" in Chinese and Japanese. */
@@ -32,10 +30,13 @@ export interface Labels {
 }
 
 /** The punctuation between items and parts, which follows the page's language. */
-export type Separators = Pick<Labels, 'list' | 'comma' | 'open' | 'close'>;
+export type Separators = Pick<Labels, 'comma' | 'open' | 'close'> & {
+  /** Between the items of a list (keywords, authors, courses): ", "; "、" in Chinese and Japanese. */
+  list: string;
+};
 
-/** Latin script's punctuation, which Cyrillic, Greek and Korean text use too. */
-const LATIN: Separators = { list: ', ', comma: ', ', open: ' (', close: ')' };
+/** Latin script's punctuation, which most scripts use too. */
+const LATIN: Pick<Labels, 'comma' | 'open' | 'close'> = { comma: ', ', open: ' (', close: ')' };
 
 const en: Labels = {
   sections: {
@@ -98,7 +99,6 @@ const zh: Labels = {
     preprint: '预印本',
   },
   cv: '简历',
-  list: '、',
   comma: '，',
   open: '（',
   close: '）',
@@ -133,7 +133,6 @@ const ja: Labels = {
     preprint: 'プレプリント',
   },
   cv: '履歴書',
-  list: '、',
   comma: '、',
   open: '（',
   close: '）',
@@ -360,7 +359,6 @@ const ar: Labels = {
     preprint: 'مسودة أولية',
   },
   cv: 'السيرة الذاتية',
-  list: '، ',
   comma: '، ',
   open: ' (',
   close: ')',
@@ -462,6 +460,584 @@ const el: Labels = {
   ...LATIN,
 };
 
+const it: Labels = {
+  sections: {
+    education: 'Istruzione',
+    publications: 'Pubblicazioni',
+    work: 'Esperienza professionale',
+    projects: 'Progetti',
+    volunteer: 'Volontariato',
+    awards: 'Riconoscimenti',
+    certificates: 'Certificazioni',
+    skills: 'Competenze',
+    languages: 'Lingue',
+    interests: 'Interessi',
+    references: 'Referenze',
+  },
+  present: 'oggi',
+  expected: '{0} (previsto)',
+  degree: '{0} in {1}',
+  advisor: 'Relatore: {0}',
+  courses: 'Corsi: {0}',
+  firstAuthor: 'primo autore',
+  scores: 'valutazioni {0}',
+  status: {
+    published: 'pubblicato',
+    accepted: 'accettato',
+    'under-review': 'in revisione',
+    'in-preparation': 'in preparazione',
+    preprint: 'preprint',
+  },
+  cv: 'CV',
+  ...LATIN,
+};
+
+const nl: Labels = {
+  sections: {
+    education: 'Opleiding',
+    publications: 'Publicaties',
+    work: 'Werkervaring',
+    projects: 'Projecten',
+    volunteer: 'Vrijwilligerswerk',
+    awards: 'Prijzen',
+    certificates: 'Certificaten',
+    skills: 'Vaardigheden',
+    languages: 'Talen',
+    interests: 'Interesses',
+    references: 'Referenties',
+  },
+  present: 'heden',
+  expected: '{0} (verwacht)',
+  degree: '{0} in {1}',
+  advisor: 'Promotor: {0}',
+  courses: 'Vakken: {0}',
+  firstAuthor: 'eerste auteur',
+  scores: 'beoordelingen {0}',
+  status: {
+    published: 'gepubliceerd',
+    accepted: 'geaccepteerd',
+    'under-review': 'in review',
+    'in-preparation': 'in voorbereiding',
+    preprint: 'preprint',
+  },
+  cv: 'cv',
+  ...LATIN,
+};
+
+const cs: Labels = {
+  sections: {
+    education: 'Vzdělání',
+    publications: 'Publikace',
+    work: 'Pracovní zkušenosti',
+    projects: 'Projekty',
+    volunteer: 'Dobrovolnictví',
+    awards: 'Ocenění',
+    certificates: 'Certifikáty',
+    skills: 'Dovednosti',
+    languages: 'Jazyky',
+    interests: 'Zájmy',
+    references: 'Reference',
+  },
+  present: 'dosud',
+  expected: '{0} (předpoklad)',
+  degree: '{0}, {1}',
+  advisor: 'Školitel: {0}',
+  courses: 'Předměty: {0}',
+  firstAuthor: 'první autor',
+  scores: 'hodnocení {0}',
+  status: {
+    published: 'publikováno',
+    accepted: 'přijato',
+    'under-review': 'v recenzním řízení',
+    'in-preparation': 'v přípravě',
+    preprint: 'preprint',
+  },
+  cv: 'Životopis',
+  ...LATIN,
+};
+
+const sv: Labels = {
+  sections: {
+    education: 'Utbildning',
+    publications: 'Publikationer',
+    work: 'Arbetslivserfarenhet',
+    projects: 'Projekt',
+    volunteer: 'Ideellt arbete',
+    awards: 'Utmärkelser',
+    certificates: 'Certifikat',
+    skills: 'Kompetenser',
+    languages: 'Språk',
+    interests: 'Intressen',
+    references: 'Referenser',
+  },
+  present: 'nu',
+  expected: '{0} (beräknad)',
+  degree: '{0} i {1}',
+  advisor: 'Handledare: {0}',
+  courses: 'Kurser: {0}',
+  firstAuthor: 'förstaförfattare',
+  scores: 'bedömningar {0}',
+  status: {
+    published: 'publicerad',
+    accepted: 'accepterad',
+    'under-review': 'under granskning',
+    'in-preparation': 'under arbete',
+    preprint: 'preprint',
+  },
+  cv: 'CV',
+  ...LATIN,
+};
+
+const tr: Labels = {
+  sections: {
+    education: 'Eğitim',
+    publications: 'Yayınlar',
+    work: 'İş Deneyimi',
+    projects: 'Projeler',
+    volunteer: 'Gönüllü Çalışmalar',
+    awards: 'Ödüller',
+    certificates: 'Sertifikalar',
+    skills: 'Yetenekler',
+    languages: 'Diller',
+    interests: 'İlgi Alanları',
+    references: 'Referanslar',
+  },
+  present: 'halen',
+  expected: '{0} (beklenen)',
+  degree: '{1}, {0}',
+  advisor: 'Danışman: {0}',
+  courses: 'Dersler: {0}',
+  firstAuthor: 'birinci yazar',
+  scores: 'hakem puanları {0}',
+  status: {
+    published: 'yayımlandı',
+    accepted: 'kabul edildi',
+    'under-review': 'değerlendirmede',
+    'in-preparation': 'hazırlanıyor',
+    preprint: 'ön baskı',
+  },
+  cv: 'Özgeçmiş',
+  ...LATIN,
+};
+
+const uk: Labels = {
+  sections: {
+    education: 'Освіта',
+    publications: 'Публікації',
+    work: 'Досвід роботи',
+    projects: 'Проєкти',
+    volunteer: 'Волонтерство',
+    awards: 'Нагороди',
+    certificates: 'Сертифікати',
+    skills: 'Навички',
+    languages: 'Мови',
+    interests: 'Інтереси',
+    references: 'Рекомендації',
+  },
+  present: 'дотепер',
+  expected: '{0} (очікується)',
+  degree: '{0}: {1}',
+  advisor: 'Науковий керівник: {0}',
+  courses: 'Курси: {0}',
+  firstAuthor: 'перший автор',
+  scores: 'оцінки {0}',
+  status: {
+    published: 'опубліковано',
+    accepted: 'прийнято',
+    'under-review': 'на рецензуванні',
+    'in-preparation': 'у підготовці',
+    preprint: 'препринт',
+  },
+  cv: 'Резюме',
+  ...LATIN,
+};
+
+const fa: Labels = {
+  sections: {
+    education: 'تحصیلات',
+    publications: 'انتشارات',
+    work: 'سوابق کاری',
+    projects: 'پروژه‌ها',
+    volunteer: 'فعالیت‌های داوطلبانه',
+    awards: 'جوایز',
+    certificates: 'گواهینامه‌ها',
+    skills: 'مهارت‌ها',
+    languages: 'زبان‌ها',
+    interests: 'علایق',
+    references: 'معرف‌ها',
+  },
+  present: 'تاکنون',
+  expected: '{0} (پیش‌بینی‌شده)',
+  degree: '{0} {1}',
+  advisor: 'استاد راهنما: {0}',
+  courses: 'دروس: {0}',
+  firstAuthor: 'نویسندهٔ اول',
+  scores: 'امتیاز داوران {0}',
+  status: {
+    published: 'منتشرشده',
+    accepted: 'پذیرفته‌شده',
+    'under-review': 'در حال داوری',
+    'in-preparation': 'در دست تهیه',
+    preprint: 'پیش‌انتشار',
+  },
+  cv: 'رزومه',
+  comma: '، ',
+  open: ' (',
+  close: ')',
+};
+
+const he: Labels = {
+  sections: {
+    education: 'השכלה',
+    publications: 'פרסומים',
+    work: 'ניסיון תעסוקתי',
+    projects: 'פרויקטים',
+    volunteer: 'התנדבות',
+    awards: 'פרסים',
+    certificates: 'תעודות',
+    skills: 'כישורים',
+    languages: 'שפות',
+    interests: 'תחומי עניין',
+    references: 'ממליצים',
+  },
+  present: 'היום',
+  expected: '{0} (צפוי)',
+  degree: '{0} ב{1}',
+  advisor: 'מנחה: {0}',
+  courses: 'קורסים: {0}',
+  firstAuthor: 'מחבר ראשון',
+  scores: 'ציוני שיפוט {0}',
+  status: {
+    published: 'פורסם',
+    accepted: 'התקבל',
+    'under-review': 'בשיפוט',
+    'in-preparation': 'בהכנה',
+    preprint: 'טיוטה מוקדמת',
+  },
+  cv: 'קורות חיים',
+  ...LATIN,
+};
+
+const hi: Labels = {
+  sections: {
+    education: 'शिक्षा',
+    publications: 'प्रकाशन',
+    work: 'कार्य अनुभव',
+    projects: 'परियोजनाएँ',
+    volunteer: 'स्वयंसेवा',
+    awards: 'पुरस्कार',
+    certificates: 'प्रमाणपत्र',
+    skills: 'कौशल',
+    languages: 'भाषाएँ',
+    interests: 'रुचियाँ',
+    references: 'संदर्भ',
+  },
+  present: 'वर्तमान',
+  expected: '{0} (अपेक्षित)',
+  degree: '{0}, {1}',
+  advisor: 'मार्गदर्शक: {0}',
+  courses: 'पाठ्यक्रम: {0}',
+  firstAuthor: 'प्रथम लेखक',
+  scores: 'समीक्षा अंक {0}',
+  status: {
+    published: 'प्रकाशित',
+    accepted: 'स्वीकृत',
+    'under-review': 'समीक्षाधीन',
+    'in-preparation': 'तैयारी में',
+    preprint: 'प्रीप्रिंट',
+  },
+  cv: 'बायोडाटा',
+  ...LATIN,
+};
+
+const bn: Labels = {
+  sections: {
+    education: 'শিক্ষা',
+    publications: 'প্রকাশনা',
+    work: 'কর্ম অভিজ্ঞতা',
+    projects: 'প্রকল্প',
+    volunteer: 'স্বেচ্ছাসেবা',
+    awards: 'পুরস্কার',
+    certificates: 'সনদপত্র',
+    skills: 'দক্ষতা',
+    languages: 'ভাষা',
+    interests: 'আগ্রহ',
+    references: 'রেফারেন্স',
+  },
+  present: 'বর্তমান',
+  expected: '{0} (প্রত্যাশিত)',
+  degree: '{0}, {1}',
+  advisor: 'তত্ত্বাবধায়ক: {0}',
+  courses: 'কোর্স: {0}',
+  firstAuthor: 'প্রথম লেখক',
+  scores: 'পর্যালোচনা নম্বর {0}',
+  status: {
+    published: 'প্রকাশিত',
+    accepted: 'গৃহীত',
+    'under-review': 'পর্যালোচনাধীন',
+    'in-preparation': 'প্রস্তুতিতে',
+    preprint: 'প্রিপ্রিন্ট',
+  },
+  cv: 'জীবনবৃত্তান্ত',
+  ...LATIN,
+};
+
+const ta: Labels = {
+  sections: {
+    education: 'கல்வி',
+    publications: 'வெளியீடுகள்',
+    work: 'பணி அனுபவம்',
+    projects: 'திட்டங்கள்',
+    volunteer: 'தன்னார்வப் பணி',
+    awards: 'விருதுகள்',
+    certificates: 'சான்றிதழ்கள்',
+    skills: 'திறன்கள்',
+    languages: 'மொழிகள்',
+    interests: 'ஆர்வங்கள்',
+    references: 'பரிந்துரையாளர்கள்',
+  },
+  present: 'தற்போது',
+  expected: '{0} (எதிர்பார்க்கப்படுகிறது)',
+  degree: '{0}, {1}',
+  advisor: 'வழிகாட்டி: {0}',
+  courses: 'பாடங்கள்: {0}',
+  firstAuthor: 'முதல் ஆசிரியர்',
+  scores: 'மதிப்பீட்டு மதிப்பெண்கள் {0}',
+  status: {
+    published: 'வெளியிடப்பட்டது',
+    accepted: 'ஏற்கப்பட்டது',
+    'under-review': 'மதிப்பாய்வில்',
+    'in-preparation': 'தயாரிப்பில்',
+    preprint: 'முன்பதிப்பு',
+  },
+  cv: 'சுயவிவரம்',
+  ...LATIN,
+};
+
+const th: Labels = {
+  sections: {
+    education: 'การศึกษา',
+    publications: 'ผลงานตีพิมพ์',
+    work: 'ประสบการณ์ทำงาน',
+    projects: 'โครงการ',
+    volunteer: 'งานอาสาสมัคร',
+    awards: 'รางวัล',
+    certificates: 'ใบรับรอง',
+    skills: 'ทักษะ',
+    languages: 'ภาษา',
+    interests: 'ความสนใจ',
+    references: 'บุคคลอ้างอิง',
+  },
+  present: 'ปัจจุบัน',
+  expected: '{0} (คาดว่า)',
+  degree: '{0} {1}',
+  advisor: 'อาจารย์ที่ปรึกษา: {0}',
+  courses: 'รายวิชา: {0}',
+  firstAuthor: 'ผู้เขียนหลัก',
+  scores: 'คะแนนผู้ประเมิน {0}',
+  status: {
+    published: 'ตีพิมพ์แล้ว',
+    accepted: 'ได้รับการตอบรับ',
+    'under-review': 'อยู่ระหว่างพิจารณา',
+    'in-preparation': 'อยู่ระหว่างเตรียม',
+    preprint: 'ฉบับร่าง',
+  },
+  cv: 'ประวัติย่อ',
+  ...LATIN,
+};
+
+const ka: Labels = {
+  sections: {
+    education: 'განათლება',
+    publications: 'პუბლიკაციები',
+    work: 'სამუშაო გამოცდილება',
+    projects: 'პროექტები',
+    volunteer: 'მოხალისეობა',
+    awards: 'ჯილდოები',
+    certificates: 'სერტიფიკატები',
+    skills: 'უნარები',
+    languages: 'ენები',
+    interests: 'ინტერესები',
+    references: 'რეკომენდატორები',
+  },
+  present: 'დღემდე',
+  expected: '{0} (მოსალოდნელი)',
+  degree: '{0}, {1}',
+  advisor: 'ხელმძღვანელი: {0}',
+  courses: 'კურსები: {0}',
+  firstAuthor: 'პირველი ავტორი',
+  scores: 'შეფასებები {0}',
+  status: {
+    published: 'გამოქვეყნებული',
+    accepted: 'მიღებული',
+    'under-review': 'რეცენზირებაზე',
+    'in-preparation': 'მზადდება',
+    preprint: 'პრეპრინტი',
+  },
+  cv: 'რეზიუმე',
+  ...LATIN,
+};
+
+const hy: Labels = {
+  sections: {
+    education: 'Կրթություն',
+    publications: 'Հրապարակումներ',
+    work: 'Աշխատանքային փորձ',
+    projects: 'Նախագծեր',
+    volunteer: 'Կամավորություն',
+    awards: 'Մրցանակներ',
+    certificates: 'Վկայականներ',
+    skills: 'Հմտություններ',
+    languages: 'Լեզուներ',
+    interests: 'Հետաքրքրություններ',
+    references: 'Երաշխավորներ',
+  },
+  present: 'մինչ օրս',
+  expected: '{0} (սպասվող)',
+  degree: '{0}, {1}',
+  advisor: 'Ղեկավար՝ {0}',
+  courses: 'Դասընթացներ՝ {0}',
+  firstAuthor: 'առաջին հեղինակ',
+  scores: 'գնահատականներ {0}',
+  status: {
+    published: 'հրապարակված',
+    accepted: 'ընդունված',
+    'under-review': 'գրախոսման փուլում',
+    'in-preparation': 'պատրաստման փուլում',
+    preprint: 'նախատպություն',
+  },
+  cv: 'Ինքնակենսագրություն',
+  ...LATIN,
+};
+
+const id: Labels = {
+  sections: {
+    education: 'Pendidikan',
+    publications: 'Publikasi',
+    work: 'Pengalaman Kerja',
+    projects: 'Proyek',
+    volunteer: 'Kegiatan Sukarela',
+    awards: 'Penghargaan',
+    certificates: 'Sertifikat',
+    skills: 'Keahlian',
+    languages: 'Bahasa',
+    interests: 'Minat',
+    references: 'Referensi',
+  },
+  present: 'sekarang',
+  expected: '{0} (perkiraan)',
+  degree: '{0} {1}',
+  advisor: 'Pembimbing: {0}',
+  courses: 'Mata kuliah: {0}',
+  firstAuthor: 'penulis pertama',
+  scores: 'nilai penelaah {0}',
+  status: {
+    published: 'terbit',
+    accepted: 'diterima',
+    'under-review': 'sedang ditelaah',
+    'in-preparation': 'dalam persiapan',
+    preprint: 'pracetak',
+  },
+  cv: 'CV',
+  ...LATIN,
+};
+
+const ro: Labels = {
+  sections: {
+    education: 'Educație',
+    publications: 'Publicații',
+    work: 'Experiență profesională',
+    projects: 'Proiecte',
+    volunteer: 'Voluntariat',
+    awards: 'Premii',
+    certificates: 'Certificări',
+    skills: 'Competențe',
+    languages: 'Limbi străine',
+    interests: 'Interese',
+    references: 'Referințe',
+  },
+  present: 'prezent',
+  expected: '{0} (estimat)',
+  degree: '{0} în {1}',
+  advisor: 'Coordonator: {0}',
+  courses: 'Cursuri: {0}',
+  firstAuthor: 'prim autor',
+  scores: 'evaluări {0}',
+  status: {
+    published: 'publicat',
+    accepted: 'acceptat',
+    'under-review': 'în evaluare',
+    'in-preparation': 'în pregătire',
+    preprint: 'preprint',
+  },
+  cv: 'CV',
+  ...LATIN,
+};
+
+const hu: Labels = {
+  sections: {
+    education: 'Tanulmányok',
+    publications: 'Publikációk',
+    work: 'Szakmai tapasztalat',
+    projects: 'Projektek',
+    volunteer: 'Önkéntes munka',
+    awards: 'Díjak',
+    certificates: 'Tanúsítványok',
+    skills: 'Készségek',
+    languages: 'Nyelvtudás',
+    interests: 'Érdeklődés',
+    references: 'Referenciák',
+  },
+  present: 'jelenleg',
+  expected: '{0} (várható)',
+  degree: '{0}, {1}',
+  advisor: 'Témavezető: {0}',
+  courses: 'Kurzusok: {0}',
+  firstAuthor: 'első szerző',
+  scores: 'bírálati pontszámok {0}',
+  status: {
+    published: 'megjelent',
+    accepted: 'elfogadva',
+    'under-review': 'bírálat alatt',
+    'in-preparation': 'előkészületben',
+    preprint: 'preprint',
+  },
+  cv: 'Önéletrajz',
+  ...LATIN,
+};
+
+const fi: Labels = {
+  sections: {
+    education: 'Koulutus',
+    publications: 'Julkaisut',
+    work: 'Työkokemus',
+    projects: 'Projektit',
+    volunteer: 'Vapaaehtoistyö',
+    awards: 'Palkinnot',
+    certificates: 'Sertifikaatit',
+    skills: 'Osaaminen',
+    languages: 'Kielitaito',
+    interests: 'Kiinnostuksen kohteet',
+    references: 'Suosittelijat',
+  },
+  present: 'nykyään',
+  expected: '{0} (arvioitu)',
+  degree: '{0}, {1}',
+  advisor: 'Ohjaaja: {0}',
+  courses: 'Kurssit: {0}',
+  firstAuthor: 'ensimmäinen kirjoittaja',
+  scores: 'arviot {0}',
+  status: {
+    published: 'julkaistu',
+    accepted: 'hyväksytty',
+    'under-review': 'arvioitavana',
+    'in-preparation': 'valmisteilla',
+    preprint: 'preprint',
+  },
+  cv: 'CV',
+  ...LATIN,
+};
+
 /** The languages the theme speaks, by primary language subtag. */
 export const LABELS: Readonly<Record<string, Labels>> = {
   en,
@@ -477,6 +1053,24 @@ export const LABELS: Readonly<Record<string, Labels>> = {
   pl,
   vi,
   el,
+  it,
+  nl,
+  cs,
+  sv,
+  tr,
+  uk,
+  fa,
+  he,
+  hi,
+  bn,
+  ta,
+  th,
+  ka,
+  hy,
+  id,
+  ro,
+  hu,
+  fi,
 };
 
 /** The table for a BCP 47 locale: its language's, else English. */
@@ -486,13 +1080,36 @@ export function labelsFor(locale: string): Labels {
 }
 
 /** Languages written in Arabic script without a table of their own, which use its comma. */
-const ARABIC_COMMA = new Set(['fa', 'ur', 'ps', 'ckb', 'sd', 'ug']);
+const ARABIC_COMMA = new Set(['ur', 'ps', 'ckb', 'sd', 'ug']);
 
-/** The separators of a page in `language`: its table's, Arabic's for Persian and Urdu, else English. */
+/**
+ * What stands between the middle items of a list in `locale`, as `Intl` writes a list; the
+ * table's comma where that is a word ("و", "and" in Arabic) rather than punctuation.
+ */
+function listSeparator(locale: string, comma: string): string {
+  try {
+    const parts = new Intl.ListFormat(locale, { type: 'conjunction' }).formatToParts([
+      'a',
+      'b',
+      'c',
+      'd',
+    ]);
+    // Without the direction marks CLDR adds after the Persian comma: the page sets direction.
+    const middle = (parts.filter((part) => part.type === 'literal')[1]?.value ?? '').replace(
+      /\p{Cf}/gu,
+      '',
+    );
+    return middle !== '' && !/\p{L}/u.test(middle) ? middle : comma;
+  } catch {
+    return comma;
+  }
+}
+
+/** The separators of a page in `language`: its table's, Arabic's for Urdu and Pashto, else English. */
 export function separatorsFor(language: string): Separators {
   const primary = language.split('-')[0]?.toLowerCase() ?? '';
-  const { list, comma, open, close } = ARABIC_COMMA.has(primary) ? ar : labelsFor(primary);
-  return { list, comma, open, close };
+  const { comma, open, close } = ARABIC_COMMA.has(primary) ? ar : labelsFor(primary);
+  return { list: listSeparator(language, comma), comma, open, close };
 }
 
 /** Puts the résumé's text into a label: fill('{0} in {1}', 'Ph.D.', 'Physics'). */

@@ -1,12 +1,12 @@
 /**
  * Inline Markdown for summaries, descriptions and highlights. A private `Marked` instance so
  * other code in the same process (or another theme) cannot change how we render. Raw HTML in
- * the source is shown as text, links obey the URL rule of `urls.ts`, and images become their
+ * the source is shown as text (a typed `<br>` is a line break), links obey the URL rule of `urls.ts`, and images become their
  * alt text, because an image would fetch from the network.
  */
 import { decodeHTMLStrict } from 'entities';
 import { Marked, type Tokens } from 'marked';
-import { escapeHtml, htmlToText, keepTogether } from './text';
+import { escapeHtml, htmlToText, keepTogether, lineBreaks } from './text';
 import { safeHref } from './urls';
 
 /** A Markdown field as written, as safe inline HTML, and as plain text. */
@@ -26,7 +26,7 @@ const marked = new Marked({
   breaks: true,
   renderer: {
     html({ text }: Tokens.HTML | Tokens.Tag): string {
-      return escapeHtml(text);
+      return lineBreaks(escapeHtml(text));
     },
     link(token: Tokens.Link): string {
       const inner = this.parser.parseInline(token.tokens);

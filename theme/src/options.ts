@@ -17,7 +17,7 @@ export interface ResolvedOptions {
   sectionTitles: Record<SectionKey, string>;
   sectionNotes: Partial<Record<SectionKey, string>>;
   hideReviewScores: boolean;
-  /** A canonical BCP 47 tag the runtime supports. */
+  /** A canonical BCP 47 tag the runtime supports: the page's language. */
   locale: string;
   /** The theme's words in the locale's language (English when it has none). */
   labels: Labels;
@@ -31,20 +31,6 @@ function isSectionKey(value: string): value is SectionKey {
 
 function isPaper(value: string): value is PaperSize {
   return (PAPER_SIZES as readonly string[]).includes(value);
-}
-
-/** The locale when the runtime can format dates in it, else 'en'. */
-function resolveLocale(value: string): string {
-  if (value === '') return 'en';
-  try {
-    const [canonical] = Intl.getCanonicalLocales(value);
-    if (canonical !== undefined && Intl.DateTimeFormat.supportedLocalesOf(canonical).length > 0) {
-      return canonical;
-    }
-  } catch {
-    // A malformed tag (RangeError): fall back like an unsupported one.
-  }
-  return 'en';
 }
 
 function sectionOrder(value: unknown): SectionKey[] {
@@ -61,11 +47,11 @@ function sectionText(value: unknown): Partial<Record<SectionKey, string>> {
   return result;
 }
 
-export function resolveOptions(themeOptions: unknown): ResolvedOptions {
+/** The options, for a page in `locale` (the one the résumé states or is written in). */
+export function resolveOptions(themeOptions: unknown, locale: string): ResolvedOptions {
   const options = obj(themeOptions);
   const accent = str(options['accentColor']);
   const paper = str(options['paper']).toLowerCase();
-  const locale = resolveLocale(str(options['locale']));
   const labels = labelsFor(locale);
   return {
     accentColor: HEX_COLOUR.test(accent) ? accent : DEFAULT_ACCENT,

@@ -2,6 +2,7 @@
  * Publications: numbered [1]..[n] in the order written, each with an anchor other entries
  * cite by `id`.
  */
+import { authorDetails, authorNames } from './authors';
 import type { DateFormatter } from './dates';
 import { leftovers, unlinked, type Fields } from './details';
 import { fill, type Labels, type Separators } from './labels';
@@ -37,7 +38,7 @@ const PUBLICATION: Fields = {
   summary: 'text',
   status: 'text',
   venue: 'text',
-  authors: 'list',
+  authors: 'custom',
   firstAuthor: 'custom',
   scores: 'list',
   distinctions: 'list',
@@ -70,7 +71,7 @@ function draft(value: unknown, options: PublicationOptions): Draft | null {
   const item = typeof value === 'string' ? { name: value } : obj(value);
   const { labels } = options;
   const owner = nameKey(options.owner);
-  const authors: Author[] = strings(item['authors']).map((name) => ({
+  const authors: Author[] = authorNames(item['authors']).map((name) => ({
     name,
     isOwner: owner !== '' && nameKey(name) === owner,
   }));
@@ -101,7 +102,11 @@ function draft(value: unknown, options: PublicationOptions): Draft | null {
     firstAuthor,
     firstAuthorMark: firstAuthor ? labels.firstAuthor : '',
     summary: summary.html === '' ? null : summary,
-    details: [...leftovers(item, PUBLICATION), ...unlinked('url', url, name)],
+    details: [
+      ...leftovers(item, PUBLICATION),
+      ...authorDetails(item['authors']),
+      ...unlinked('url', url, name),
+    ],
   };
   const empty =
     !entry.title.text &&

@@ -56,6 +56,17 @@ export function htmlToText(html: string): string {
     .replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => ENTITIES[name] ?? '');
 }
 
+/** `<br>`, `<br/>` or `<br />` as escaped text. */
+const ESCAPED_BREAK = /&lt;br\s*\/?&gt;/gi;
+
+/**
+ * A `<br>` the person typed (for themes that insert text as HTML) is the line break they meant
+ * (escaped HTML in, HTML out); any other tag stays text.
+ */
+export function lineBreaks(escaped: string): string {
+  return escaped.replace(ESCAPED_BREAK, '<br>');
+}
+
 /** Compound words such as "hot-refresh" or "multi-GPU", short enough to never need a break. */
 const HYPHENATED = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu;
 const LONGEST_KEPT = 40;

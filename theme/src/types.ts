@@ -22,6 +22,12 @@ export interface Open {
  */
 export type OneOf<T extends string> = T | (string & Record<never, never>);
 
+/** An author written as an object: the name is shown in the list, the rest as details. */
+export interface PublicationAuthor extends Open {
+  name: string;
+  url?: string;
+}
+
 /** Extension: free-form labels used by variants to include or drop entries. */
 export interface Tagged extends Open {
   tags?: string[];
@@ -148,8 +154,11 @@ export interface Publication extends Tagged {
   status?: OneOf<PublicationStatus>;
   /** Extension: short venue name, e.g. "ICML"; camera-ready shows it in place of `publisher`. */
   venue?: string;
-  /** Extension: author list in order; the résumé owner's name is emphasised. */
-  authors?: string[];
+  /**
+   * Extension: author list in order; the résumé owner's name is emphasised. Names, or objects
+   * with a name as academic CV tools write them (`{ "name": …, "url": … }`).
+   */
+  authors?: (string | PublicationAuthor)[];
   /** Extension: the résumé owner is the first author. */
   firstAuthor?: boolean;
   /** Extension: reviewers' scores, in the order received. */

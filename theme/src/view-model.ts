@@ -7,7 +7,8 @@ import Handlebars from 'handlebars';
 import { DateFormatter } from './dates';
 import { leaves, NOT_CONTENT } from './details';
 import { textDirection } from './direction';
-import { guessLanguage } from './language';
+import { fieldLabel, labelDetails } from './field-labels';
+import { LANGUAGE_KEYS, proseLanguage, statedLocale, supportedLocale } from './language';
 import { separatorsFor } from './labels';
 import * as build from './entries';
 import { buildHeader } from './header';
@@ -120,11 +121,13 @@ function upgradedBasics(value: unknown): Record<string, unknown> {
 export function buildViewModel(resume: Resume): ViewModel {
   const raw = upgradeLegacy(obj(resume), '(root)');
   const themeOptions = obj(obj(raw['meta'])['themeOptions']);
-  const options = resolveOptions(themeOptions);
+  // The language the résumé states, else the one its prose is written in: words, dates and
+  // country names follow it.
+  const stated = statedLocale(raw);
+  const prose = proseLanguage(raw);
+  const lang = stated !== '' ? stated : prose.language;
+  const options = resolveOptions(themeOptions, lang);
   const { labels } = options;
-  // Without a locale, the page's language is the one its text is written in; words stay English.
-  const locale = str(themeOptions['locale']) === '' ? undefined : options.locale;
-  const lang = locale ?? guessLanguage(raw);
   const separators = separatorsFor(lang);
   const { comma } = separators;
   const dates = new DateFormatter(options.locale, labels);
@@ -161,24 +164,34 @@ export function buildViewModel(resume: Resume): ViewModel {
     return builtSection(key, base, value, context);
   };
 
-  // Fields that are not JSON Resume sections follow the sections, titled with their key.
+  // A top-level `"language": "de"` states the page's language: honoured above, not content.
+  const statesLanguage = (key: string) =>
+    LANGUAGE_KEYS.has(key) && supportedLocale(raw[key]) !== '';
+  const label = (key: string) => fieldLabel(key, lang, labels);
+  // Fields that are not JSON Resume sections follow the sections, titled with their key as words.
   const others: Section[] = Object.keys(raw)
-    .filter((key) => !isSectionKey(key) && key !== 'basics' && !NOT_CONTENT.has(key))
+    .filter(
+      (key) =>
+        !isSectionKey(key) && key !== 'basics' && !NOT_CONTENT.has(key) && !statesLanguage(key),
+    )
     .map((key, index) => ({
       key: 'other',
       id: `section-other-${index + 1}`,
-      title: key,
+      title: label(key),
       note: '',
       entries: otherEntries(raw[key], key),
     }));
 
   return {
     lang,
-    dir: textDirection(locale, header?.name ?? ''),
+    dir: textDirection(stated, prose.rtl),
     separators,
     title: documentTitle(header?.name ?? '', labels.cv),
-    header,
-    sections: [...options.sections.map(section), ...others].filter((s) => s.entries.length > 0),
+    header: labelDetails(header, label),
+    sections: labelDetails(
+      [...options.sections.map(section), ...others].filter((s) => s.entries.length > 0),
+      label,
+    ),
     style: {
       accentColor: options.accentColor,
       paper: options.paper,

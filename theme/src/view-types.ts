@@ -66,6 +66,8 @@ export interface ExperienceEntry extends WithDetails {
   /** Flat bullets; empty when `projects` is shown in their place. */
   highlights: RichText[];
   projects: SubProjectEntry[];
+  /** Taller than half a page: may break between its bullets rather than move whole. */
+  breaksBetweenBullets: boolean;
 }
 
 export interface EducationEntry extends WithDetails {
