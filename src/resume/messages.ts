@@ -3,7 +3,7 @@
  * improved without touching the logic. Each entry returns the message and, for common mistakes,
  * a fix hint. The syntax and schema texts live in their own files and are part of this module.
  */
-import { formatBytes } from './input-limits.js';
+import { MAX_READABLE_BYTES, formatBytes } from './input-limits.js';
 import { quote, type MessageText } from './message-text.js';
 
 export { fixedText, quote, type MessageText } from './message-text.js';
@@ -33,7 +33,10 @@ export const read = {
   }),
   tooLarge: (file: string, size: number | undefined, limit: number): MessageText => ({
     message: `cannot read ${file}: it is larger than ${formatBytes(limit)}${size === undefined ? '' : ` (${formatBytes(size)})`}, more than any résumé needs.`,
-    hint: `check that this is the résumé; if it is, raise the limit with --max-size, e.g. --max-size ${Math.ceil(((size ?? limit) * 2) / 1024 ** 2)}MB.`,
+    hint:
+      size !== undefined && size > MAX_READABLE_BYTES
+        ? 'check that this is the résumé: no file that large can be read, whatever --max-size says.'
+        : `check that this is the résumé; if it is, raise the limit with --max-size, e.g. --max-size ${Math.min(Math.ceil(((size ?? limit) * 2) / 1024 ** 2), Math.floor(MAX_READABLE_BYTES / 1024 ** 2))}MiB.`,
   }),
   failed: (file: string, reason: string): MessageText => ({
     message: `cannot read ${file}: ${reason}.`,

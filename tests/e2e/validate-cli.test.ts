@@ -289,7 +289,7 @@ describe.concurrent('npm run validate', () => {
     expect(raised.code, raised.stderr).toBe(0);
     const bad = await runScript('validate', ['--max-size', 'lots'], plain);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('--max-size lots: give a size such as 16MB');
+    expect(bad.stderr).toContain('--max-size lots: give a size such as 16MiB');
     expectNoStackTrace(bad);
   });
 
