@@ -5,11 +5,14 @@ import { commandText } from './messages.js';
 import type { ValueOption } from './options.js';
 import type { Positionals } from './run-command.js';
 
+/** The résumé read when none is named. */
+export const DEFAULT_RESUME = 'resume.json';
+
 export const resumeOption = {
   type: 'string',
   value: 'file',
   description: commandText.resumeOption,
-  default: 'resume.json',
+  default: DEFAULT_RESUME,
 } as const satisfies ValueOption;
 
 export const maxSizeOption = {

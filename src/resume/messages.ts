@@ -94,7 +94,7 @@ export const report = {
 
 /** `npm run validate`: its help and its own option errors. */
 export const cli = {
-  usage: 'Usage: npm run validate [-- [options] [file]]',
+  usage: 'Usage: npm run validate [-- [options] [--resume <file> | <file>]]',
   about: [
     'Checks a JSON Resume file: JSON syntax, the official JSON Resume schema and the',
     'camera-ready extensions, all problems in one run. Reads resume.json by default.',
@@ -106,6 +106,8 @@ export const cli = {
   ].join('\n'),
   tooManyFiles: (files: readonly string[]): string =>
     `expected one file, got ${files.length}: ${files.join(' ')}.`,
+  twoFiles: (option: string, positional: string): string =>
+    `expected one file, got --resume ${option} and ${positional}: name it once.`,
 };
 
 /** Variants (`meta.variants`), for every command that applies one. */

@@ -253,6 +253,19 @@ describe.concurrent('npm run validate', () => {
     expect(result.stderr).toContain('expected one file, got 2');
   });
 
+  test('--resume names the file, as export takes it; a second, different file is refused', async () => {
+    const named = await runScript('validate', ['--resume', seedResumePath], plain);
+    expect(named.code, named.stderr).toBe(0);
+    expect(named.stdout).toContain(`${seedResumePath} is valid`);
+    const invalid = join(fixtures, 'three-errors.json');
+    const wrong = await runScript('validate', ['--json', `--resume=${invalid}`], plain);
+    expect(wrong.code).toBe(1);
+    expect((JSON.parse(wrong.stdout) as { file: string }).file).toBe(invalid);
+    const both = await runScript('validate', ['--resume', invalid, seedResumePath], plain);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain(`got --resume ${invalid} and ${seedResumePath}: name it once.`);
+  });
+
   test('no colour when the output is not a terminal', async () => {
     const result = await runScript('validate', [join(fixtures, 'three-errors.json')]);
     expect(result.stderr).not.toContain('\u001b[');
