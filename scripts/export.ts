@@ -24,6 +24,9 @@ runCommand(
     // An interrupt stops the theme's worker, the browser and its helpers, removes its profile, then exits.
     signals: { say: (signal) => process.stderr.write(`${exportCli.interrupted(signal)}\n`) },
     async run({ values }) {
+      if (values.theme !== undefined && values['theme-from-resume']) {
+        throw new UsageError(exportCli.themeTwice);
+      }
       const progress = createProgress({ quiet: values.quiet });
       const timings = createTimings();
       const common = {
@@ -42,7 +45,8 @@ runCommand(
         if (values.variant !== undefined) throw new UsageError(exportCli.variantNeedsOneResume);
         const startedAt = performance.now();
         const { exported, failures } = await exportBatch(
-          { ...common, resumes: values.resume },
+          // One theme for every résumé, unless each résumé's own is asked for.
+          { ...common, resumes: values.resume, themeFromResume: values['theme-from-resume'] },
           timings,
         );
         for (const { resume, error } of failures) {

@@ -4,7 +4,8 @@ export const exportCli = {
   about: 'Validates a JSON Resume, renders it with a theme and prints it with Chromium.',
   themeOption:
     'a theme folder (./theme), an installed package (jsonresume-theme-even) or its short name (even)',
-  themeDefault: 'meta.theme of the résumé, else ./theme',
+  themeDefault:
+    'meta.theme of the résumé when that theme is installed (in a batch only with --theme-from-resume), else ./theme',
   resumeOption:
     'the résumé; repeat it, or name a folder, to export many with one browser, each as <its file name>.<format>',
   outOption: 'where to write resume.<format>',
@@ -20,6 +21,18 @@ export const exportCli = {
     'fail (exit 3) when the page has characters no installed font can draw, instead of warning',
   quietOption: 'print only warnings and errors',
   timingsOption: 'also print how long each phase took, as one line: timings {json}',
+  themeFromResumeOption:
+    "in a batch, render each résumé with the theme its meta.theme names, when installed (a single résumé's is always used unless --theme is given)",
+  themeTwice:
+    '--theme and --theme-from-resume: choose one; --theme names the theme for every résumé.',
+  metaThemeMissing: (named: string, packageName: string | undefined, used: string): string =>
+    `meta.theme "${named}" is not installed here, so the résumé is rendered with ${used}. ` +
+    (packageName
+      ? `To use it, install it (npm install ${packageName}) — a theme is code that runs with your rights: install only one you trust`
+      : `To use it, give a theme folder that exists`) +
+    ', or choose a theme with --theme.',
+  renderedWith: (name: string, fromResume: boolean, transforms: string): string =>
+    `rendered with ${name}${fromResume ? ' (meta.theme)' : ''}${transforms}`,
   variantNeedsOneResume:
     '--variant exports one résumé: name one --resume, not several or a folder.',
   batchFailure: (resume: string, message: string): string => `✖ ${resume}: ${message}`,
