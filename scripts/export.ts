@@ -8,6 +8,7 @@ import { createProgress } from '../src/cli/progress.js';
 import { resumeIsAnOption } from '../src/cli/resume-options.js';
 import { defineCommand, runCommand } from '../src/cli/run-command.js';
 import { UsageError } from '../src/errors.js';
+import { printable } from '../src/printable.js';
 import { exportBatch, isBatch } from '../src/export/batch-export.js';
 import { EXPORT_OPTIONS } from '../src/export/export-args.js';
 import { exportResume } from '../src/export/export.js';
@@ -50,7 +51,7 @@ runCommand(
           timings,
         );
         for (const { resume, error } of failures) {
-          process.stderr.write(`${exportCli.batchFailure(resume, error.message)}\n`);
+          process.stderr.write(`${printable(exportCli.batchFailure(resume, error.message))}\n`);
         }
         const total = exported + failures.length;
         progress.done(exportCli.batchDone(exported, total), performance.now() - startedAt);

@@ -10,6 +10,7 @@ import { resumeOption } from '../src/cli/resume-options.js';
 import { defineCommand, runCommand } from '../src/cli/run-command.js';
 import { useColor } from '../src/cli/terminal.js';
 import { formatReport } from '../src/resume/report.js';
+import { printable } from '../src/printable.js';
 
 runCommand(
   defineCommand({
@@ -45,7 +46,7 @@ runCommand(
       }
       io.stderr(formatReport(result.bibDiagnostics, bibPath, { color }));
       io.stderr(formatReport(result.resumeDiagnostics, values.resume, { color }));
-      if (result.failure) io.stderr(`${result.failure}\n`);
+      if (result.failure) io.stderr(`${printable(result.failure)}\n`);
       if (result.changes.length > 0) {
         const run = {
           file: values.resume,
@@ -53,7 +54,7 @@ runCommand(
           written: result.written,
           failed: !!result.failure,
         };
-        io.stdout(describeChanges(result.changes, run));
+        io.stdout(printable(describeChanges(result.changes, run)));
       }
       return result.exitCode;
     },

@@ -11,6 +11,7 @@ import { DEFAULT_RESUME, maxSizeOption, resumeOption } from '../src/cli/resume-o
 import { UsageError } from '../src/errors.js';
 import { defineCommand, runCommand } from '../src/cli/run-command.js';
 import { useColor } from '../src/cli/terminal.js';
+import { printable } from '../src/printable.js';
 
 runCommand(
   defineCommand({
@@ -44,10 +45,11 @@ runCommand(
           diagnostics,
           omitted,
         };
-        io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
+        io.stdout(`${printable(JSON.stringify(summary, null, 2))}\n`);
       } else {
         io.stderr(formatReport(outcome.diagnostics, file, { color: useColor() }));
-        if (exitCode === 0) io.stdout(`${reportText.valid(file, JSON_RESUME_VERSION)}\n`);
+        if (exitCode === 0)
+          io.stdout(`${printable(reportText.valid(file, JSON_RESUME_VERSION))}\n`);
       }
       return exitCode;
     },
