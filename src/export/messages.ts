@@ -33,6 +33,8 @@ export const exportCli = {
     ', or choose a theme with --theme.',
   renderedWith: (name: string, fromResume: boolean, transforms: string): string =>
     `rendered with ${name}${fromResume ? ' (meta.theme)' : ''}${transforms}`,
+  pageTooLong: (sheets: number, most: number): string =>
+    `Export to PDF failed: the page is at least ${sheets} sheets long, and the export prints at most ${most}: Chromium cuts longer documents short without a word, so the PDF would silently lose their end. Shorten the résumé (a field may hold far more text than meant), or export it as html, which has no such limit. The previous files in the output folder are unchanged.`,
   variantNeedsOneResume:
     '--variant exports one résumé: name one --resume, not several or a folder.',
   batchFailure: (resume: string, message: string): string => `✖ ${resume}: ${message}`,
