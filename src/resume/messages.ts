@@ -65,6 +65,11 @@ export const content = {
     message: `raw HTML ${quote(tag)} in the text: camera-ready shows it as written, tags and all; other themes may run it as markup.`,
     hint: 'use Markdown instead: **bold**, *italic*, [text](https://…); write a line break as \\n.',
   }),
+  /** Camera-ready reads entities as Markdown does, in the fields it reads as Markdown only. */
+  htmlEntity: (entity: string): MessageText => ({
+    message: `HTML entity ${quote(entity)} in the text: camera-ready prints the character it stands for in summaries, descriptions and highlights, but the entity as written in every other field; other themes differ.`,
+    hint: 'write the character itself (&, ©, a no-break space), which every theme prints the same.',
+  }),
   noSuchMonth: (value: string, month: string): MessageText => ({
     message: `${quote(value)} is not a calendar date: there is no month ${month}.`,
     hint: 'write the month as 01 to 12.',
@@ -78,7 +83,7 @@ export const content = {
 export const spelling = {
   unknownField: (name: string, suggestion: string): MessageText => ({
     message: `unknown field ${quote(name)}: did you mean ${quote(suggestion)}?`,
-    hint: `rename it to ${quote(suggestion)}; themes ignore fields they do not know.`,
+    hint: `rename it to ${quote(suggestion)}; camera-ready prints a field it does not know only as an extra line under its own name, and other themes leave it out.`,
   }),
 };
 
