@@ -1,11 +1,14 @@
 /**
  * The theme a single résumé names in `meta.theme`: used when it is installed here (and the export
- * line says so), replaced by the repository's own theme with a warning when it is not.
+ * line says so), replaced by the repository's own theme with a warning when it is not, in the
+ * export and in the live preview alike.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createProgress } from '../../src/cli/progress.js';
+import { startPreview } from '../../src/dev/preview.js';
 import { runScript, stackLines } from '../support/cli.js';
 import { seedResume } from '../support/export-fixture.js';
 import { filesIn } from '../support/files.js';
@@ -65,5 +68,33 @@ describe('meta.theme of one résumé', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).not.toContain('⚠');
     expect(result.stderr).toMatch(/^✔ rendered with jsonresume-theme-even \(\d+ ms\)$/m);
+  });
+});
+
+describe('meta.theme in the live preview', () => {
+  it('names a theme that is not installed: the same warning, and the preview serves ./theme', async () => {
+    const resume = resumeNaming('preview', 'no-such-theme-xyz');
+    const warnings: string[] = [];
+    const server = await startPreview({
+      port: 0,
+      resume,
+      theme: undefined,
+      variant: undefined,
+      pdf: false,
+      out: join(work, 'preview-out'),
+      maxBytes: 1024 * 1024,
+      cwd: process.cwd(),
+      progress: createProgress({ write: (line) => warnings.push(line) }),
+      log: () => undefined,
+    });
+    try {
+      expect(warnings).toEqual([
+        expect.stringContaining('⚠ meta.theme "no-such-theme-xyz" is not installed here'),
+      ]);
+      const page = await (await fetch(server.url)).text();
+      expect(page).toContain(seedResume().basics?.name ?? '');
+    } finally {
+      await server.close();
+    }
   });
 });
