@@ -3,6 +3,7 @@
  * of the résumé or the theme and reloads the open page.
  */
 import { UsageError } from '../src/errors.js';
+import { printable } from '../src/printable.js';
 import { createProgress } from '../src/cli/progress.js';
 import { maxSizeOption, resumeIsAnOption, resumeOption } from '../src/cli/resume-options.js';
 import { defineCommand, runCommand } from '../src/cli/run-command.js';
@@ -58,7 +59,7 @@ runCommand(
         offline: values.offline ?? false,
         cwd: process.cwd(),
         progress: createProgress(),
-        log: (line) => io.stderr(`${line}\n`),
+        log: (line) => io.stderr(`${printable(line)}\n`),
       });
       io.stdout(`${devCli.serving(server.url)}\n`);
     },

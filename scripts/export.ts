@@ -8,6 +8,7 @@ import { createProgress } from '../src/cli/progress.js';
 import { resumeIsAnOption } from '../src/cli/resume-options.js';
 import { defineCommand, runCommand } from '../src/cli/run-command.js';
 import { UsageError } from '../src/errors.js';
+import { printable } from '../src/printable.js';
 import { exportBatch, isBatch } from '../src/export/batch-export.js';
 import { EXPORT_OPTIONS } from '../src/export/export-args.js';
 import { exportResume } from '../src/export/export.js';
@@ -24,6 +25,9 @@ runCommand(
     // An interrupt stops the theme's worker, the browser and its helpers, removes its profile, then exits.
     signals: { say: (signal) => process.stderr.write(`${exportCli.interrupted(signal)}\n`) },
     async run({ values }) {
+      if (values.theme !== undefined && values['theme-from-resume']) {
+        throw new UsageError(exportCli.themeTwice);
+      }
       const progress = createProgress({ quiet: values.quiet });
       const timings = createTimings();
       const common = {
@@ -43,11 +47,12 @@ runCommand(
         if (values.variant !== undefined) throw new UsageError(exportCli.variantNeedsOneResume);
         const startedAt = performance.now();
         const { exported, failures } = await exportBatch(
-          { ...common, resumes: values.resume },
+          // One theme for every résumé, unless each résumé's own is asked for.
+          { ...common, resumes: values.resume, themeFromResume: values['theme-from-resume'] },
           timings,
         );
         for (const { resume, error } of failures) {
-          process.stderr.write(`${exportCli.batchFailure(resume, error.message)}\n`);
+          process.stderr.write(`${printable(exportCli.batchFailure(resume, error.message))}\n`);
         }
         const total = exported + failures.length;
         progress.done(exportCli.batchDone(exported, total), performance.now() - startedAt);

@@ -12,8 +12,8 @@ import { defineCommand, runCommand } from '../src/cli/run-command.js';
 import { useColor } from '../src/cli/terminal.js';
 import { isArchivePath } from '../src/linkedin/archive.js';
 import { runLinkedInImport } from '../src/linkedin/command.js';
-import { escapeControls } from '../src/resume/message-text.js';
 import { formatReport } from '../src/resume/report.js';
+import { printable } from '../src/printable.js';
 
 runCommand(
   defineCommand({
@@ -47,13 +47,13 @@ runCommand(
       // Nothing was merged when a file could not be read or the résumé had errors of its own.
       if (result.exitCode !== 2 && !result.failure) {
         progress.done(
-          escapeControls(importCli.read(result.parsed, bibPath)),
+          printable(importCli.read(result.parsed, bibPath)),
           performance.now() - startedAt,
         );
       }
       io.stderr(formatReport(result.bibDiagnostics, bibPath, { color }));
       io.stderr(formatReport(result.resumeDiagnostics, values.resume, { color }));
-      if (result.failure) io.stderr(`${escapeControls(result.failure)}\n`);
+      if (result.failure) io.stderr(`${printable(result.failure)}\n`);
       if (result.changes.length > 0) {
         const run = {
           file: values.resume,
@@ -61,7 +61,7 @@ runCommand(
           written: result.written,
           failed: !!result.failure,
         };
-        io.stdout(describeChanges(result.changes, run));
+        io.stdout(printable(describeChanges(result.changes, run)));
       }
       return result.exitCode;
     },

@@ -1,5 +1,5 @@
 /**
- * `npm run validate [-- [--json] [file]]`: checks a résumé and reports every problem with its
+ * `npm run validate [-- [--json] [--resume file | file]]`: checks a résumé and reports every problem with its
  * place in the file.
  */
 import { countBySeverity } from '../src/resume/diagnostics.js';
@@ -7,9 +7,11 @@ import { cli, report as reportText } from '../src/resume/messages.js';
 import { formatReport, listed } from '../src/resume/report.js';
 import { JSON_RESUME_VERSION } from '../src/resume/schema-files.js';
 import { validateFile } from '../src/resume/validate.js';
-import { maxSizeOption } from '../src/cli/resume-options.js';
+import { DEFAULT_RESUME, maxSizeOption, resumeOption } from '../src/cli/resume-options.js';
+import { UsageError } from '../src/errors.js';
 import { defineCommand, runCommand } from '../src/cli/run-command.js';
 import { useColor } from '../src/cli/terminal.js';
+import { printable } from '../src/printable.js';
 
 runCommand(
   defineCommand({
@@ -18,11 +20,17 @@ runCommand(
     notes: cli.exitCodes,
     options: {
       json: { type: 'boolean', description: cli.jsonOption },
+      // As export names it; the file may also be given alone, as before.
+      resume: { ...resumeOption, default: undefined, defaultText: DEFAULT_RESUME },
       'max-size': maxSizeOption,
     },
     positionals: { min: 0, max: 1, wrongCount: cli.tooManyFiles },
     async run({ values, positionals }, io) {
-      const file = positionals[0] ?? 'resume.json';
+      const [given] = positionals;
+      if (given !== undefined && values.resume !== undefined && given !== values.resume) {
+        throw new UsageError(cli.twoFiles(values.resume, given));
+      }
+      const file = values.resume ?? given ?? DEFAULT_RESUME;
       const outcome = await validateFile(file, { maxBytes: values['max-size'] });
       const { exitCode } = outcome;
       if (values.json) {
@@ -37,10 +45,11 @@ runCommand(
           diagnostics,
           omitted,
         };
-        io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
+        io.stdout(`${printable(JSON.stringify(summary, null, 2))}\n`);
       } else {
         io.stderr(formatReport(outcome.diagnostics, file, { color: useColor() }));
-        if (exitCode === 0) io.stdout(`${reportText.valid(file, JSON_RESUME_VERSION)}\n`);
+        if (exitCode === 0)
+          io.stdout(`${printable(reportText.valid(file, JSON_RESUME_VERSION))}\n`);
       }
       return exitCode;
     },

@@ -3,6 +3,7 @@
  * on stdout, for any other JSON Resume client (e.g. `npm run variant -- industry > industry.json`).
  */
 import { UsageError, VariantError } from '../src/errors.js';
+import { printable } from '../src/printable.js';
 import { resumeOption } from '../src/cli/resume-options.js';
 import { defineCommand, runCommand } from '../src/cli/run-command.js';
 import { variantCli } from '../src/resume/messages.js';
@@ -26,7 +27,7 @@ runCommand(
         throw new UsageError(variantCli.oneName(variantNames(outcome.resume)));
       }
       try {
-        io.stdout(`${JSON.stringify(applyVariant(outcome.resume, name), null, 2)}\n`);
+        io.stdout(`${printable(JSON.stringify(applyVariant(outcome.resume, name), null, 2))}\n`);
       } catch (error) {
         if (error instanceof UnknownVariantError) {
           throw new VariantError(variantCli.inFile(outcome.file, error.message));

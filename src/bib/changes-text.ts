@@ -2,7 +2,8 @@
  * What an import changes, entry by entry, as lines for the terminal (also for --dry-run). Keys
  * and file names come from the user's files: their control characters are printed escaped.
  */
-import { escapeControls, quote } from '../resume/message-text.js';
+import { printable } from '../printable.js';
+import { quote } from '../resume/message-text.js';
 import { importCli } from './messages.js';
 import type { Change } from './merge.js';
 
@@ -49,5 +50,5 @@ export function describeChanges(
     }
   }
   lines.push('', importCli.summary(counts, run));
-  return `${lines.map(escapeControls).join('\n')}\n`;
+  return `${lines.map((line) => printable(line)).join('\n')}\n`;
 }

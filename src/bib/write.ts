@@ -22,6 +22,8 @@ const ANGLES: Record<string, string> = { '<': '\\textless{}', '>': '\\textgreate
  */
 const escape = (text: string) =>
   text
+    // Line breaks and tabs are spaces to BibTeX; unicode2latex would drop them and glue the words.
+    .replace(/[^\S\u00a0]+/g, ' ')
     .split(/([<>])/)
     .map((part) => ANGLES[part] ?? latex.tolatex(part, { bracemath: true }))
     .join('')

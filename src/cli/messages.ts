@@ -7,10 +7,12 @@ export const commandText = {
   unexpectedArgument: (argument: string, hint?: string): string =>
     `unexpected argument ${argument}${hint ? `; ${hint}` : ''}.`,
   nameResume: 'name the résumé with --resume <file>',
-  maxSizeOption: 'refuse larger résumé files, e.g. 32MB',
+  maxSizeOption: 'refuse larger résumé files, e.g. 32MiB',
   resumeOption: 'the résumé',
   badMaxSize: (value: string): string =>
-    `--max-size ${value}: give a size such as 16MB, 512KB or a number of bytes (at most 512MB).`,
+    `--max-size ${value}: give a size such as 16MiB, 512KiB (or 16MB, 512KB: the same binary units) or a number of bytes.`,
+  unreadableMaxSize: (value: string, readable: number): string =>
+    `--max-size ${value}: no file that large can be read; the most is ${readable} bytes, the longest text Node.js holds in one string.`,
   failed: (message: string): string => `✖ ${message}`,
   /** An error no part of the command expected: a bug, not something the user did wrong. */
   bug: (message: string, debug: boolean): string =>

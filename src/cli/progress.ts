@@ -1,4 +1,5 @@
 /** One-line progress on stderr: `✔ step (12 ms)`, warnings and failures, silenced by `--quiet`. */
+import { printable } from '../printable.js';
 export interface Progress {
   /** Runs `work`, then prints `✔ <label>` with its duration; `label` may depend on the result. */
   step<T>(work: () => Promise<T>, label: string | ((result: T) => string)): Promise<T>;
@@ -17,7 +18,9 @@ export interface ProgressOptions {
 }
 
 export function createProgress(options: ProgressOptions = {}): Progress {
-  const write = options.write ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const sink = options.write ?? ((line: string) => process.stderr.write(`${line}\n`));
+  // Lines quote résumés, themes and file names.
+  const write = (line: string) => sink(printable(line));
   const now = options.now ?? (() => performance.now());
   const say = (line: string) => {
     if (!options.quiet) write(line);

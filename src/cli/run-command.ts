@@ -6,6 +6,7 @@
  * src/cli/shutdown.ts. This module and shutdown.ts are the only places that end the process.
  */
 import { UsageError, describeError } from '../errors.js';
+import { printable } from '../printable.js';
 import { EXIT, exitCodeFor, type ExitCode } from './exit-codes.js';
 import { helpText, type HelpText } from './help.js';
 import { commandText } from './messages.js';
@@ -95,11 +96,11 @@ export function reportFailure(
 ): ExitCode {
   const code = exitCodeFor(error);
   if (code === undefined) {
-    io.stderr(`${commandText.bug(describeError(error), debug)}\n`);
+    io.stderr(`${commandText.bug(printable(describeError(error)), debug)}\n`);
     if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
     return EXIT.bug;
   }
-  io.stderr(`${commandText.failed(describeError(error))}\n`);
+  io.stderr(`${commandText.failed(printable(describeError(error)))}\n`);
   if (error instanceof UsageError) io.stderr(`${usage}\n${commandText.seeHelp}\n`);
   return code;
 }

@@ -37,7 +37,13 @@ export async function startPreview(options: PreviewOptions): Promise<DevServer> 
   const resumePath = resolve(cwd, options.resume);
   const atStart = await readLeniently(resumePath, options.maxBytes);
   if (variant !== undefined && atStart) checkVariant(atStart, variant);
-  const themeSpec = chooseTheme(options.theme, atStart?.meta?.theme);
+  const choice = chooseTheme(
+    { option: options.theme, fromResume: true },
+    atStart?.meta?.theme,
+    cwd,
+  );
+  if (choice.warning) progress.warn(choice.warning);
+  const themeSpec = choice.spec;
   const theme = await loadTheme(themeSpec, cwd);
   const watchPlan = themeWatchPlan(theme.location);
   const pdfFile = join(resolve(cwd, options.out), `${outputBaseName(variant || undefined)}.pdf`);

@@ -19,6 +19,7 @@ export const EXPORT_OPTIONS = {
     description: text.themeOption,
     defaultText: text.themeDefault,
   },
+  'theme-from-resume': { type: 'boolean', description: text.themeFromResumeOption },
   out: { type: 'string', value: 'folder', description: text.outOption, default: 'dist' },
   format: {
     type: 'string',

@@ -14,8 +14,10 @@ export interface ResumeTransform {
 export interface ExportOptions {
   /** The résumé file. */
   resume: string;
-  /** Theme folder, package name or short name; default `meta.theme`, else `./theme`. */
+  /** Theme folder, package name or short name; default `meta.theme` (see below), else `./theme`. */
   theme?: string;
+  /** Whether the résumé's `meta.theme` chooses the theme when `theme` is not given; default true. */
+  themeFromResume?: boolean;
   /** Output folder. */
   out: string;
   /** The outputs to produce. */

@@ -14,6 +14,7 @@ import { planExport, type ExportPlan } from './export-plan.js';
 import { withPrintFonts } from './cjk-fonts.js';
 import { checkGlyphs } from './glyph-check.js';
 import { installedCoverage } from './glyph-coverage.js';
+import { exportCli } from './messages.js';
 import { produceOutputs } from './produce-outputs.js';
 import { peekMetaTheme, readResume, transformLabels } from './read-resume.js';
 import { chooseTheme } from './theme-choice.js';
@@ -76,8 +77,11 @@ export async function exportPlanned(
   timings: Timings,
 ): Promise<ExportResult> {
   const { progress } = options;
+  const asked = { option: options.theme, fromResume: options.themeFromResume ?? true };
   // The theme loads in its worker while the résumé is validated.
-  themeWorker.preload(chooseTheme(options.theme, peekMetaTheme(plan.resumePath)), plan.cwd);
+  const peeked =
+    asked.option === undefined && asked.fromResume ? peekMetaTheme(plan.resumePath) : undefined;
+  themeWorker.preload(chooseTheme(asked, peeked, plan.cwd).spec, plan.cwd);
   // fontconfig lists the installed fonts while the résumé is validated.
   const coverage = plan.needsBrowser ? installedCoverage() : undefined;
   const target: CommitTarget = { outDir: plan.outDir, shownOut: options.out, cwd: plan.cwd };
@@ -85,14 +89,17 @@ export async function exportPlanned(
     readResume(plan.resumePath, options, progress, plan.cwd),
   );
   session?.warmUp();
+  const choice = chooseTheme(asked, resume.meta?.theme, plan.cwd);
+  if (choice.warning) progress.warn(choice.warning);
   const theme = await timings.measure('render', () =>
     progress.step(
-      () =>
-        themeWorker.render(
-          { spec: chooseTheme(options.theme, resume.meta?.theme), cwd: plan.cwd, resume },
-          plan.timeoutMs,
+      () => themeWorker.render({ spec: choice.spec, cwd: plan.cwd, resume }, plan.timeoutMs),
+      (rendered) =>
+        exportCli.renderedWith(
+          rendered.name,
+          choice.fromResume,
+          transformLabels(options.transforms),
         ),
-      (rendered) => `rendered with ${rendered.name}${transformLabels(options.transforms)}`,
     ),
   );
   const printed = withPrintFonts(theme.html);

@@ -3,6 +3,7 @@ import type { PaperSize, Resume } from 'jsonresume-theme-camera-ready';
 import { PAPER_SIZES } from 'jsonresume-theme-camera-ready/data';
 import type { PageStep } from './export-steps.js';
 import { applyPageMargins, headingOutline } from '../browser/page.js';
+import { checkPageLength } from './page-length.js';
 import { emulateThemeMedia, paperPixels, printPdf } from './pdf.js';
 import type { LoadedTheme } from './theme-loader.js';
 
@@ -54,6 +55,7 @@ export const FORMATS = {
       const { headings, printed } = await context.step('print', async () => {
         // The headings are read in the media the page is printed in: print styles may hide some.
         await emulateThemeMedia(page, context.theme.pdfRenderOptions);
+        await checkPageLength(page, context.theme.pdfRenderOptions, context.paper);
         const headings = await headingOutline(page);
         return {
           headings,

@@ -4,7 +4,8 @@ export const exportCli = {
   about: 'Validates a JSON Resume, renders it with a theme and prints it with Chromium.',
   themeOption:
     'a theme folder (./theme), an installed package (jsonresume-theme-even) or its short name (even)',
-  themeDefault: 'meta.theme of the résumé, else ./theme',
+  themeDefault:
+    'meta.theme of the résumé when that theme is installed (in a batch only with --theme-from-resume), else ./theme',
   resumeOption:
     'the résumé; repeat it, or name a folder, to export many with one browser, each as <its file name>.<format>',
   outOption: 'where to write resume.<format>',
@@ -22,6 +23,20 @@ export const exportCli = {
     'make no request: a photo given as an https address is left out (with a warning) instead of fetched',
   quietOption: 'print only warnings and errors',
   timingsOption: 'also print how long each phase took, as one line: timings {json}',
+  themeFromResumeOption:
+    "in a batch, render each résumé with the theme its meta.theme names, when installed (a single résumé's is always used unless --theme is given)",
+  themeTwice:
+    '--theme and --theme-from-resume: choose one; --theme names the theme for every résumé.',
+  metaThemeMissing: (named: string, packageName: string | undefined, used: string): string =>
+    `meta.theme "${named}" is not installed here, so the résumé is rendered with ${used}. ` +
+    (packageName
+      ? `To use it, install it (npm install ${packageName}) — a theme is code that runs with your rights: install only one you trust`
+      : `To use it, give a theme folder that exists`) +
+    ', or choose a theme with --theme.',
+  renderedWith: (name: string, fromResume: boolean, transforms: string): string =>
+    `rendered with ${name}${fromResume ? ' (meta.theme)' : ''}${transforms}`,
+  pageTooLong: (sheets: number, most: number): string =>
+    `Export to PDF failed: the page is at least ${sheets} sheets long, and the export prints at most ${most}: Chromium cuts longer documents short without a word, so the PDF would silently lose their end. Shorten the résumé (a field may hold far more text than meant), or export it as html, which has no such limit. The previous files in the output folder are unchanged.`,
   variantNeedsOneResume:
     '--variant exports one résumé: name one --resume, not several or a folder.',
   batchFailure: (resume: string, message: string): string => `✖ ${resume}: ${message}`,

@@ -56,12 +56,12 @@ export async function loadTheme(
   loadOptions: LoadThemeOptions = {},
 ): Promise<LoadedTheme> {
   const packageName = themePackageName(spec);
-  const location = packageName ? findPackage(packageName, cwd) : resolve(cwd, spec);
-  if (!location || !existsSync(location)) {
+  const location = findTheme(spec, cwd);
+  if (!location) {
     throw new InputError(
       packageName
         ? `Theme ${packageName} is not installed in ${cwd}. Install it with \`npm install ${packageName}\`, or pass a folder with --theme ./path.`
-        : `Theme folder ${location} does not exist. Pass a theme folder or an installed theme package with --theme.`,
+        : `Theme folder ${resolve(cwd, spec)} does not exist. Pass a theme folder or an installed theme package with --theme.`,
     );
   }
   const { entry, name } = themeEntry(location, loadOptions.fresh ? REQUIRE : IMPORT);
@@ -105,6 +105,13 @@ export async function loadTheme(
       return html;
     },
   };
+}
+
+/** Where the theme `spec` is (a folder or file here, or an installed package), or undefined. */
+export function findTheme(spec: string, cwd: string): string | undefined {
+  const packageName = themePackageName(spec);
+  const location = packageName ? findPackage(packageName, cwd) : resolve(cwd, spec);
+  return location && existsSync(location) ? location : undefined;
 }
 
 /** The package's folder in the nearest node_modules, following Node's lookup upwards. */

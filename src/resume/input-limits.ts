@@ -2,6 +2,7 @@
  * The bounds every résumé input is held to, so that no file (a device, a pipe, a multi-gigabyte
  * or pathologically nested one) can exhaust memory, the stack or the user's patience.
  */
+import { constants } from 'node:buffer';
 
 /** A CV is tens of kilobytes; 16 MiB leaves room for any real one and still reads in a moment. */
 export const DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
@@ -12,16 +13,45 @@ export const DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
  */
 export const MAX_NESTING = 256;
 
-const UNITS: Record<string, number> = { '': 1, k: 1024, kb: 1024, m: 1024 ** 2, mb: 1024 ** 2 };
+/**
+ * The largest file that can be read: its text becomes one JavaScript string, and V8's strings
+ * hold at most this many UTF-16 units (UTF-8 never takes fewer bytes than units).
+ */
+export const MAX_READABLE_BYTES = constants.MAX_STRING_LENGTH;
 
-/** `--max-size` values: bytes, or a number with K/KB/M/MB (binary multiples). */
-export function parseByteSize(value: string): number | undefined {
+/** Binary multiples under every name they are written with, including the ones formatBytes prints. */
+const UNITS: Record<string, number> = {
+  '': 1,
+  b: 1,
+  byte: 1,
+  bytes: 1,
+  k: 1024,
+  kb: 1024,
+  kib: 1024,
+  m: 1024 ** 2,
+  mb: 1024 ** 2,
+  mib: 1024 ** 2,
+  g: 1024 ** 3,
+  gb: 1024 ** 3,
+  gib: 1024 ** 3,
+};
+
+export type ByteSize =
+  | { ok: true; bytes: number }
+  /** Not a size, or no bytes at all. */
+  | { ok: false; reason: 'unreadable' | 'not a size' };
+
+/**
+ * `--max-size` values: bytes, or a number with K/KB/KiB, M/MB/MiB or G/GB/GiB (binary multiples,
+ * as `formatBytes` prints them). A size beyond MAX_READABLE_BYTES is refused as unreadable.
+ */
+export function parseByteSize(value: string): ByteSize {
   const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(value);
   const unit = UNITS[(match?.[2] ?? '').toLowerCase()];
-  if (!match || unit === undefined) return undefined;
+  if (!match || unit === undefined) return { ok: false, reason: 'not a size' };
   const bytes = Math.floor(Number(match[1]) * unit);
-  // A JavaScript string holds at most about 512 MiB of text.
-  return bytes > 0 && bytes <= 512 * 1024 ** 2 ? bytes : undefined;
+  if (bytes <= 0) return { ok: false, reason: 'not a size' };
+  return bytes <= MAX_READABLE_BYTES ? { ok: true, bytes } : { ok: false, reason: 'unreadable' };
 }
 
 /** 16777216 → "16 MiB", 1536 → "1.5 KiB". */

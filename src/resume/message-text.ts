@@ -1,4 +1,5 @@
 /** The shape of a diagnostic's text, and the helpers every group of messages writes values with. */
+import { printable } from '../printable.js';
 
 export interface MessageText {
   message: string;
@@ -12,20 +13,8 @@ export function fixedText(message: string, hint?: string): () => MessageText {
 
 const QUOTE_LIMIT = 60;
 
-/**
- * Control characters (C0, DEL, C1) as the `\u001b` escapes JSON writes, so a value printed to a
- * terminal cannot move the cursor, recolour or retitle it. JSON.stringify leaves DEL and C1 (the
- * one-byte CSI U+009B among them) as they are; this covers them too.
- */
-export function escapeControls(text: string): string {
-  return text.replace(
-    /[\u0000-\u001f\u007f-\u009f]/g,
-    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
-}
-
 /** JSON as printed: its control characters escaped, DEL and C1 included. */
-const json = (value: unknown): string => escapeControls(JSON.stringify(value) ?? String(value));
+const json = (value: unknown): string => printable(JSON.stringify(value) ?? String(value));
 
 /**
  * A value as it appears in JSON, shortened so one bad value cannot flood the terminal. A

@@ -3,7 +3,7 @@
  * improved without touching the logic. Each entry returns the message and, for common mistakes,
  * a fix hint. The syntax and schema texts live in their own files and are part of this module.
  */
-import { formatBytes } from './input-limits.js';
+import { MAX_READABLE_BYTES, formatBytes } from './input-limits.js';
 import { quote, type MessageText } from './message-text.js';
 
 export { fixedText, quote, type MessageText } from './message-text.js';
@@ -33,7 +33,10 @@ export const read = {
   }),
   tooLarge: (file: string, size: number | undefined, limit: number): MessageText => ({
     message: `cannot read ${file}: it is larger than ${formatBytes(limit)}${size === undefined ? '' : ` (${formatBytes(size)})`}, more than any résumé needs.`,
-    hint: `check that this is the résumé; if it is, raise the limit with --max-size, e.g. --max-size ${Math.ceil(((size ?? limit) * 2) / 1024 ** 2)}MB.`,
+    hint:
+      size !== undefined && size > MAX_READABLE_BYTES
+        ? 'check that this is the résumé: no file that large can be read, whatever --max-size says.'
+        : `check that this is the résumé; if it is, raise the limit with --max-size, e.g. --max-size ${Math.min(Math.ceil(((size ?? limit) * 2) / 1024 ** 2), Math.floor(MAX_READABLE_BYTES / 1024 ** 2))}MiB.`,
   }),
   failed: (file: string, reason: string): MessageText => ({
     message: `cannot read ${file}: ${reason}.`,
@@ -62,6 +65,11 @@ export const content = {
     message: `raw HTML ${quote(tag)} in the text: camera-ready shows it as written, tags and all; other themes may run it as markup.`,
     hint: 'use Markdown instead: **bold**, *italic*, [text](https://…); write a line break as \\n.',
   }),
+  /** Camera-ready reads entities as Markdown does, in the fields it reads as Markdown only. */
+  htmlEntity: (entity: string): MessageText => ({
+    message: `HTML entity ${quote(entity)} in the text: camera-ready prints the character it stands for in summaries, descriptions and highlights, but the entity as written in every other field; other themes differ.`,
+    hint: 'write the character itself (&, ©, a no-break space), which every theme prints the same.',
+  }),
   noSuchMonth: (value: string, month: string): MessageText => ({
     message: `${quote(value)} is not a calendar date: there is no month ${month}.`,
     hint: 'write the month as 01 to 12.',
@@ -75,7 +83,7 @@ export const content = {
 export const spelling = {
   unknownField: (name: string, suggestion: string): MessageText => ({
     message: `unknown field ${quote(name)}: did you mean ${quote(suggestion)}?`,
-    hint: `rename it to ${quote(suggestion)}; themes ignore fields they do not know.`,
+    hint: `rename it to ${quote(suggestion)}; camera-ready prints a field it does not know only as an extra line under its own name, and other themes leave it out.`,
   }),
 };
 
@@ -91,7 +99,7 @@ export const report = {
 
 /** `npm run validate`: its help and its own option errors. */
 export const cli = {
-  usage: 'Usage: npm run validate [-- [options] [file]]',
+  usage: 'Usage: npm run validate [-- [options] [--resume <file> | <file>]]',
   about: [
     'Checks a JSON Resume file: JSON syntax, the official JSON Resume schema and the',
     'camera-ready extensions, all problems in one run. Reads resume.json by default.',
@@ -103,6 +111,8 @@ export const cli = {
   ].join('\n'),
   tooManyFiles: (files: readonly string[]): string =>
     `expected one file, got ${files.length}: ${files.join(' ')}.`,
+  twoFiles: (option: string, positional: string): string =>
+    `expected one file, got --resume ${option} and ${positional}: name it once.`,
 };
 
 /** Variants (`meta.variants`), for every command that applies one. */

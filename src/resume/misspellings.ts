@@ -1,6 +1,6 @@
 /**
  * Unknown fields are legal in JSON Resume, so a misspelt one (`stauts`, `endDat`) passes the schema
- * and silently disappears from the CV. This check compares every unknown field with the names the
+ * and then misses its place in the CV (camera-ready shows it as a stray detail, others drop it). This check compares every unknown field with the names the
  * schemas declare at that place and warns when one is a likely typo, if renaming it gives a valid
  * file (the name is free and the value fits it).
  */

@@ -1,7 +1,8 @@
 /**
  * Raw HTML in a text field (`<strong>`, `<a href=…>`), common in résumés written for themes that
- * insert text unescaped. Camera-ready shows it as written, so each such field gets a warning that
- * points to the Markdown that says the same. A `<br>` is printed as the line break it means.
+ * insert text unescaped. Camera-ready shows tags as written, so each such field gets a warning
+ * that points to the Markdown that says the same. A `<br>` is printed as the line break it means;
+ * an entity (`&amp;`) gets a warning that says where it is read as its character.
  */
 import type { Diagnostic } from './diagnostics.js';
 import { formatPath, offsetOf, type Located } from './json-locations.js';
@@ -28,7 +29,7 @@ export function rawHtmlWarnings(doc: Located): Diagnostic[] {
       severity: 'warning',
       path: formatPath(path),
       ...doc.positions(offsetOf(doc.tree, path)),
-      ...content.rawHtml(tag[0]),
+      ...(tag[0].startsWith('&') ? content.htmlEntity(tag[0]) : content.rawHtml(tag[0])),
     });
   });
   return found;

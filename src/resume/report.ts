@@ -5,7 +5,7 @@
  */
 import { styleText } from 'node:util';
 import { countBySeverity, type Diagnostic } from './diagnostics.js';
-import { escapeControls } from './message-text.js';
+import { printable } from '../printable.js';
 import { report as text } from './messages.js';
 
 /** More problems than this are counted, not listed (in the text report and in --json). */
@@ -44,30 +44,20 @@ export function formatReport(
     color ? styleText(style, value, { validateStream: false }) : value;
   const { shown, omitted } = listed(diagnostics);
   const lines: string[] = [];
-  // Paths, keys and quoted text come from the user's files: no control character reaches the
-  // terminal raw, whichever reader made the diagnostic.
-  for (const d of shown.map(escaped)) {
-    const where =
-      d.line > 0 ? `${escapeControls(file)}:${d.line}:${d.column}` : escapeControls(file);
+  // The file's name, paths and messages quote what the file holds: made printable before colour.
+  const shownFile = printable(file);
+  for (const d of shown) {
+    const where = d.line > 0 ? `${shownFile}:${d.line}:${d.column}` : shownFile;
     const severity =
       d.severity === 'error'
         ? paint(['bold', 'red'], 'error')
         : paint(['bold', 'yellow'], 'warning');
-    const path = d.path === '(file)' ? '' : `  ${paint('cyan', d.path)}`;
-    lines.push(`${paint('bold', where)}  ${severity}${path}  ${d.message}`);
-    if (d.hint) lines.push(`    ${paint('green', text.fixLabel)} ${d.hint}`);
+    const path = d.path === '(file)' ? '' : `  ${paint('cyan', printable(d.path))}`;
+    lines.push(`${paint('bold', where)}  ${severity}${path}  ${printable(d.message)}`);
+    if (d.hint) lines.push(`    ${paint('green', text.fixLabel)} ${printable(d.hint)}`);
   }
   if (omitted > 0) lines.push(text.omitted(omitted, shown.length));
   const { errors, warnings } = countBySeverity(diagnostics);
-  lines.push('', paint('bold', text.summary(errors, warnings, escapeControls(file))));
+  lines.push('', paint('bold', text.summary(errors, warnings, shownFile)));
   return `${lines.join('\n')}\n`;
-}
-
-function escaped(d: Diagnostic): Diagnostic {
-  return {
-    ...d,
-    path: escapeControls(d.path),
-    message: escapeControls(d.message),
-    ...(d.hint !== undefined && { hint: escapeControls(d.hint) }),
-  };
 }

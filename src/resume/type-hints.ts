@@ -7,9 +7,6 @@ import { schema as text } from './messages.js';
 import { fitsAt } from './rename-check.js';
 import { knownProperties, schemasAt, textProperty } from './schema-walker.js';
 
-/** `id`, `orcidId`, `s2AuthorId`, `DOI`-like keys: identifiers for tools, not text for readers. */
-const IDENTIFIER_KEY = /^(id|.*Id|.*ID|uuid|key)$/;
-
 export function typeHint(
   expected: readonly string[],
   value: unknown,
@@ -29,17 +26,8 @@ export function typeHint(
       : undefined;
   }
   if (expected.includes('string') && isObject(value)) {
-    // An object with a name stands for that name: `{"name": "Ada", "orcidId": "…"}` is "Ada".
-    // Otherwise its text, without identifiers, which no reader wants glued into it.
-    const named = typeof value['name'] === 'string' ? [value['name']] : undefined;
-    const parts =
-      named ??
-      Object.entries(value)
-        .filter(([key]) => !IDENTIFIER_KEY.test(key))
-        .map(([, part]) => part)
-        .filter((part): part is string => typeof part === 'string');
-    const joined = parts.join(', ');
-    return parts.length > 0 && fitsAt(segments, joined) ? text.objectAsText(joined) : undefined;
+    const asText = objectAsText(value);
+    return asText !== undefined && fitsAt(segments, asText) ? text.objectAsText(asText) : undefined;
   }
   if (expected.includes('array') && isObject(value)) {
     // `{"Languages": ["Go", "C"]}` for skills: one entry per key, its list as keywords.
@@ -70,4 +58,25 @@ export function typeHint(
     }
   }
   return undefined;
+}
+
+/** Keys whose text is what an object written for a text field means: `{"name": "Ada", "id": 3}`. */
+const NAME_KEYS = ['name', 'title', 'label', 'text', 'value'];
+/** Keys that identify or link rather than say: never part of the text. */
+const NOT_TEXT = /^(?:_?id|uuid|key|ref|url|href|link|uri|orcid|email|image)$/i;
+
+/**
+ * The text an object most likely stands for: its name when it has one (an author as
+ * `{"name", "url", "id"}`), else its words joined (`{"city": "Lyon", "countryCode": "FR"}` →
+ * "Lyon, FR"), never its identifiers or links.
+ */
+function objectAsText(value: Record<string, unknown>): string | undefined {
+  const named = NAME_KEYS.map((key) => value[key]).find(
+    (part): part is string => typeof part === 'string' && part.trim() !== '',
+  );
+  if (named !== undefined) return named;
+  const parts = Object.entries(value)
+    .filter(([key, part]) => typeof part === 'string' && part.trim() !== '' && !NOT_TEXT.test(key))
+    .map(([, part]) => part as string);
+  return parts.length > 0 ? parts.join(', ') : undefined;
 }

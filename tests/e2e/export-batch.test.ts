@@ -2,7 +2,15 @@
  * `npm run export -- --resume a.json --resume b.json` (or a folder): many résumés, one browser,
  * each to its own names; and `--timings`, the phase line the benchmark reads.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -50,6 +58,47 @@ describe('npm run export with several résumés', () => {
     expect(stackLines(result.stderr)).toEqual([]);
   });
 
+  it("renders every résumé with one theme: a résumé's meta.theme runs no code unless asked", async () => {
+    // A theme that leaves a mark when its code runs at all (at load).
+    const theme = join(work, 'marking-theme');
+    const mark = join(work, 'marking-theme-ran');
+    mkdirSync(theme);
+    writeFileSync(
+      join(theme, 'index.js'),
+      `require('node:fs').writeFileSync(${JSON.stringify(mark)}, 'ran');\n` +
+        "exports.render = () => '<!doctype html><title>marked</title><p>marked</p>';\n",
+    );
+    const folder = join(work, 'received');
+    mkdirSync(folder);
+    const seed = seedResume();
+    writeFileSync(join(folder, 'a.json'), JSON.stringify({ ...seed, meta: { theme } }, null, 2));
+    writeFileSync(join(folder, 'b.json'), JSON.stringify(seed, null, 2));
+    const out = join(work, 'received-out');
+    const args = ['--resume', folder, '--out', out, '--format', 'html'];
+    const result = await runScript('export', args);
+    expect(result.code, result.stderr).toBe(0);
+    expect(existsSync(mark)).toBe(false);
+    expect(readFileSync(join(out, 'a.html'), 'utf8')).not.toContain('marked');
+    expect(
+      result.stderr.match(/^✔ rendered with jsonresume-theme-camera-ready \(\d+ ms\)$/gm),
+    ).toHaveLength(2);
+
+    // Asked for, each résumé's own theme runs, and the line says where it came from.
+    const own = await runScript('export', [...args, '--theme-from-resume']);
+    expect(own.code, own.stderr).toBe(0);
+    expect(existsSync(mark)).toBe(true);
+    expect(readFileSync(join(out, 'a.html'), 'utf8')).toContain('marked');
+    expect(own.stderr).toMatch(/^✔ rendered with marking-theme \(meta\.theme\) \(\d+ ms\)$/m);
+    // b.json is the seed résumé, whose meta.theme names this theme.
+    expect(own.stderr).toMatch(
+      /^✔ rendered with jsonresume-theme-camera-ready \(meta\.theme\) \(\d+ ms\)$/m,
+    );
+
+    const both = await runScript('export', [...args, '--theme-from-resume', '--theme', theme]);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('--theme and --theme-from-resume: choose one');
+  });
+
   it('goes on past a résumé whose theme fails, rendering the rest with theirs', async () => {
     const theme = join(work, 'throwing-theme');
     mkdirSync(theme);
@@ -71,6 +120,7 @@ describe('npm run export with several résumés', () => {
       out,
       '--format',
       'html',
+      '--theme-from-resume',
     ]);
     expect(result.code).toBe(3);
     expect(result.stderr).toMatch(/^✖ .*a\.json: .*template exploded/m);

@@ -194,7 +194,11 @@ describe('a symlink in the résumé folder that points outside it', () => {
       const server = await startDevServer({
         resumePath,
         port: 0,
-        loadTheme: () => loadTheme(chooseTheme(undefined, undefined), repoRoot),
+        loadTheme: () =>
+          loadTheme(
+            chooseTheme({ option: undefined, fromResume: false }, undefined, repoRoot).spec,
+            repoRoot,
+          ),
         themeFolders: [],
         log: (line) => lines.push(line),
       });

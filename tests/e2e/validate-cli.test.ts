@@ -259,6 +259,19 @@ describe.concurrent('npm run validate', () => {
     expect(result.stderr).toContain('expected one file, got 2');
   });
 
+  test('--resume names the file, as export takes it; a second, different file is refused', async () => {
+    const named = await runScript('validate', ['--resume', seedResumePath], plain);
+    expect(named.code, named.stderr).toBe(0);
+    expect(named.stdout).toContain(`${seedResumePath} is valid`);
+    const invalid = join(fixtures, 'three-errors.json');
+    const wrong = await runScript('validate', ['--json', `--resume=${invalid}`], plain);
+    expect(wrong.code).toBe(1);
+    expect((JSON.parse(wrong.stdout) as { file: string }).file).toBe(invalid);
+    const both = await runScript('validate', ['--resume', invalid, seedResumePath], plain);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain(`got --resume ${invalid} and ${seedResumePath}: name it once.`);
+  });
+
   test('no colour when the output is not a terminal', async () => {
     const result = await runScript('validate', [join(fixtures, 'three-errors.json')]);
     expect(result.stderr).not.toContain('\u001b[');
@@ -295,7 +308,7 @@ describe.concurrent('npm run validate', () => {
     expect(raised.code, raised.stderr).toBe(0);
     const bad = await runScript('validate', ['--max-size', 'lots'], plain);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('--max-size lots: give a size such as 16MB');
+    expect(bad.stderr).toContain('--max-size lots: give a size such as 16MiB');
     expectNoStackTrace(bad);
   });
 

@@ -84,11 +84,37 @@ describe('options from their declarations', () => {
   });
 
   it.each([
+    [['--name=--loud'], { name: '--loud', loud: false }],
+    [['--name=-cv.json'], { name: '-cv.json' }],
+    [['--max-size', '16MiB'], { 'max-size': 16 * 1024 ** 2 }],
+    [['--max-size', '1.5 KiB'], { 'max-size': 1536 }],
+    [['--max-size', '300 bytes'], { 'max-size': 300 }],
+    [['--max-size', '511mib'], { 'max-size': 511 * 1024 ** 2 }],
+  ])(
+    '%j is taken: values joined with "=", sizes in the units they are printed in',
+    async (argv, values) => {
+      const { command, seen } = recorder();
+      const result = await execute(command, argv);
+      expect(result).toEqual({ code: 0, out: '', err: '' });
+      expect(seen.values).toMatchObject(values);
+    },
+  );
+
+  it.each([
     [['--colour'], 'unknown option --colour.'],
     [['--name'], 'option --name needs a value.'],
     [['--name', ' '], 'option --name needs a value.'],
     [['--loud=yes'], 'option --loud takes no value.'],
-    [['--max-size', 'lots'], '--max-size lots: give a size such as 16MB'],
+    [['--max-size', 'lots'], '--max-size lots: give a size such as 16MiB'],
+    // The option is followed by a word that starts with '-': a missing value, and how to give one.
+    [
+      ['--name', '--loud'],
+      "option --name needs a value, but --loud looks like an option; to give a value that starts with '-', join it with '=': --name=--loud.",
+    ],
+    [['--max-size', '-1'], 'option --max-size needs a value, but -1 looks like an option;'],
+    // A file this large cannot become one string: refused here rather than read as "not UTF-8".
+    [['--max-size', '512MB'], '--max-size 512MB: no file that large can be read; the most is '],
+    [['--max-size', '1GiB'], '--max-size 1GiB: no file that large can be read'],
     [['a.json', 'b.json'], 'one file at most, got 2.'],
   ])(
     '%j is a usage error: exit 2, the problem, the usage line, a pointer to --help',
@@ -119,7 +145,7 @@ describe('--help', () => {
     expect(option('--name <text>')).toMatch(/--name <text> +who to greet \(default: Ada\)$/);
     expect(option('--tag <tag>')).toMatch(/a label; may be given more than once$/);
     expect(option('-l, --loud')).toMatch(/-l, --loud +shout$/);
-    expect(option('--max-size <size>')).toContain('(default: 16MB)');
+    expect(option('--max-size <size>')).toContain('(default: 16MiB)');
     expect(option('-h, --help')).toContain('show this help');
     expect(option('--debug')).toBeDefined();
     expect(result.out.trimEnd().endsWith('Exit codes: 0 done.')).toBe(true);

@@ -63,3 +63,39 @@ describe('wrap', () => {
     );
   });
 });
+
+describe('graphemes of a long text', () => {
+  const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
+  const whole = (text: string) => Array.from(segmenter.segment(text), (part) => part.segment);
+  // Clusters of several code units, so that chunk ends fall inside them at every offset.
+  const clusters = [
+    DECOMPOSED_ECOLE,
+    TECHNOLOGIST,
+    '\u{1F1EB}\u{1F1F7}\u{1F1E9}\u{1F1EA}', // two flags: regional indicators pair up from the start
+    'क्षि', // a Devanagari conjunct with a vowel sign
+    '\u{1F44B}\u{1F3FD}', // an emoji with a skin tone
+    '한국어',
+    ' ',
+    'a',
+  ];
+
+  it('are the clusters of the whole text, across every place it is segmented in parts', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...clusters), { minLength: 300, maxLength: 500 }),
+        (parts) => {
+          const text = parts.join('');
+          expect(graphemes(text)).toEqual(whole(text));
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+
+  it('a 200,000-character run without spaces, the same as segmented whole', () => {
+    const text = 'e\u0301'.repeat(100_000);
+    const found = graphemes(text);
+    expect(found).toHaveLength(100_000);
+    expect(found.every((cluster) => cluster === 'e\u0301')).toBe(true);
+  });
+});
