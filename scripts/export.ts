@@ -35,6 +35,7 @@ runCommand(
         maxBytes: values['max-size'],
         timeoutMs: values.timeout,
         strict: values.strict,
+        offline: values.offline,
         progress,
       };
       let code: ExitCode = EXIT.ok;

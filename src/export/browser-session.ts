@@ -40,7 +40,7 @@ export interface PageSource {
   html: string;
   /** The résumé's folder. */
   allowedFolder: string;
-  /** Fonts the export serves to the page: address → file (see cjk-fonts.ts). */
+  /** Fonts the export serves to the page: address → file (see print-fonts.ts). */
   fonts: ReadonlyMap<string, string>;
 }
 

@@ -42,6 +42,7 @@ export const EXPORT_OPTIONS = {
     parse: parseTimeout,
   },
   strict: { type: 'boolean', description: text.strictOption },
+  offline: { type: 'boolean', description: text.offlineOption },
   quiet: { type: 'boolean', short: 'q', description: text.quietOption },
   timings: { type: 'boolean', description: text.timingsOption },
 } as const satisfies OptionDeclarations;

@@ -26,6 +26,11 @@ export interface ExportOptions {
   maxBytes?: number;
   /** Fail, rather than warn, when the page has characters no font here can draw. */
   strict?: boolean;
+  /**
+   * Fetch nothing: fonts a page needs that are not in the font cache (src/fonts) are not fetched
+   * from the npm registry, and their characters print in a fallback font, with a warning.
+   */
+  offline?: boolean;
   /** Output file name without extension; default "resume" (see outputBaseName). */
   baseName?: string;
   transforms?: ResumeTransform[];

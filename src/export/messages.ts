@@ -18,6 +18,8 @@ export const exportCli = {
     'the longest the theme’s render, and each browser step (page load, print, preview), may take before the export stops',
   strictOption:
     'fail (exit 3) when the page has characters no installed font can draw, instead of warning',
+  offlineOption:
+    'fetch nothing: fonts a page needs that are not cached yet print in a fallback font, with a warning',
   quietOption: 'print only warnings and errors',
   timingsOption: 'also print how long each phase took, as one line: timings {json}',
   variantNeedsOneResume:
