@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RESUME_CLI_VERSION } from '../../src/maintainer/client-project.js';
 import { bin, run, type CliResult } from '../support/cli.js';
-import { repoRoot, seedResumePath } from '../support/paths.js';
+import { otherThemesDir, repoRoot, seedResumePath } from '../support/paths.js';
 
 const THEME = 'jsonresume-theme-camera-ready';
 const NAME = (JSON.parse(readFileSync(seedResumePath, 'utf8')) as { basics: { name: string } })
@@ -209,7 +209,11 @@ export default function (resume) { return render(resume); }\n`,
     const publint = await run(bin('publint'), ['run', tarball, '--strict'], { cwd: work });
     expect(publint.stdout).toContain('All good');
     expect(publint.code).toBe(0);
-    const attw = await run(bin('attw'), [tarball, '--format', 'table-flipped'], { cwd: work });
+    const attw = await run(
+      join(otherThemesDir, 'node_modules', '.bin', 'attw'),
+      [tarball, '--format', 'table-flipped'],
+      { cwd: work },
+    );
     expect(attw.stdout).toContain('No problems found');
     expect(attw.code).toBe(0);
   });
