@@ -19,7 +19,7 @@ import {
   type Behaviour,
 } from '../support/probe.js';
 import { OTHER_THEMES } from '../../src/maintainer/other-themes.js';
-import { repoRoot, seedResumePath } from '../support/paths.js';
+import { otherThemesDir, repoRoot, seedResumePath } from '../support/paths.js';
 
 const work = mkdtempSync(join(tmpdir(), 'export-limits-'));
 const temporaries: string[] = [];
@@ -143,16 +143,20 @@ describe('PNG previews', () => {
     await inPool(
       OTHER_THEMES.map((theme) => async () => {
         const out = join(work, `png-${theme}`);
-        const result = await runScript('export', [
-          ...['--resume', seedResumePath],
-          '--theme',
-          theme,
-          '--format',
-          'png',
-          '--out',
-          out,
-          '--quiet',
-        ]);
+        const result = await runScript(
+          'export',
+          [
+            ...['--resume', seedResumePath],
+            '--theme',
+            theme,
+            '--format',
+            'png',
+            '--out',
+            out,
+            '--quiet',
+          ],
+          { cwd: otherThemesDir },
+        );
         results.push([theme, result]);
       }),
     );
