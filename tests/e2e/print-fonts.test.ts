@@ -13,6 +13,8 @@ import { withPrintFonts } from '../../src/export/print-fonts.js';
 import { SERVED_FONT_ORIGIN, uncoveredCharacters } from '../../src/export/glyph-coverage.js';
 import { cachedFontPackage, fontCacheDir, FontUnavailable } from '../../src/fonts/font-cache.js';
 import { SCRIPT_PACKAGES } from '../../src/fonts/font-packages.js';
+import { runScript } from '../support/cli.js';
+import { repoRoot } from '../support/paths.js';
 import { theme } from '../support/theme.js';
 
 const work = mkdtempSync(join(tmpdir(), 'print-fonts-'));
@@ -125,5 +127,22 @@ describe('fonts served for printing', () => {
       /^⚠ @fontsource\/noto-sans-armenian@5\.3\.0 is not in .* and --offline forbids fetching it: .*fallback font\. Fix: export once without --offline\.$/m,
     );
     await expect(cachedFontPackage(ARMENIAN, options)).rejects.toThrow(FontUnavailable);
+  });
+
+  it('npm run export --offline: exit 0, both warnings, nothing fetched or cached', async () => {
+    const cache = join(work, 'cli-offline');
+    const resume = join(repoRoot, 'tests', 'fixtures', 'real-world', 'script-hy.json');
+    const out = join(work, 'cli-offline-out');
+    const args = ['--resume', resume, '--out', out, '--format', 'pdf', '--offline', '--quiet'];
+    const result = await runScript('export', args, { env: { XDG_CACHE_HOME: cache } });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(
+      /^⚠ @fontsource\/noto-sans-armenian@5\.3\.0 is not in .*--offline/m,
+    );
+    expect(result.stderr).toMatch(
+      /^⚠ \d+ characters of the page are in none of the page's fonts and print in a fallback font of this machine: Ա \(U\+0531\)/m,
+    );
+    expect(existsSync(cache)).toBe(false);
+    expect(existsSync(join(out, 'resume.pdf'))).toBe(true);
   });
 });
