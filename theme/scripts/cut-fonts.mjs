@@ -5,11 +5,11 @@
 // a scratch folder first. Each face is cut with HarfBuzz to the characters its subset covers; the
 // unicode-range of each face lists exactly the characters the cut font has.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** The packages the subsets are cut from, and the cutting tools, at the versions last cut. */
 const PACKAGES = [
@@ -33,7 +33,8 @@ execFileSync(
 );
 const require = createRequire(join(scratch, 'node_modules', 'cut.js'));
 const subsetFont = require('subset-font');
-const { Blob, Face } = require('harfbuzzjs');
+// An ES module with top-level await: imported, at the path the scratch folder resolves it to.
+const { Blob, Face } = await import(pathToFileURL(require.resolve('harfbuzzjs')).href);
 
 const SANS = '@fontsource/source-sans-3';
 const SERIF = '@fontsource/source-serif-4';
@@ -232,8 +233,10 @@ async function fontSubsets() {
 }
 
 const fonts = join(dirname(fileURLToPath(import.meta.url)), '..', 'fonts');
-rmSync(fonts, { recursive: true, force: true });
-mkdirSync(fonts);
+// The previous cut goes; the folder's README stays.
+for (const file of readdirSync(fonts)) {
+  if (file.endsWith('.woff2') || file === 'subsets.json') rmSync(join(fonts, file));
+}
 const manifest = [];
 for (const { name, always, ranges, faces } of await fontSubsets()) {
   manifest.push({
@@ -249,4 +252,6 @@ for (const { name, always, ranges, faces } of await fontSubsets()) {
   });
 }
 writeFileSync(join(fonts, 'subsets.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+// In the repository's style, so an unchanged cut leaves the file unchanged.
+execFileSync('npx', ['prettier', '--write', join(fonts, 'subsets.json')], { stdio: 'inherit' });
 rmSync(scratch, { recursive: true, force: true });
