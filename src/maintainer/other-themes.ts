@@ -16,7 +16,7 @@ import { htmlToText } from './html-text.js';
 import { packageDir, packageVersion } from './packages.js';
 import { run } from './run.js';
 
-/** The project of the published themes (and arethetypeswrong), with its own lockfile. */
+/** The project of the published themes and the checkers the tests run (arethetypeswrong, ajv-cli), with its own lockfile. */
 export function otherThemesRoot(repoRoot: string): string {
   return join(repoRoot, 'tests', 'other-themes');
 }
