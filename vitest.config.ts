@@ -8,6 +8,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     maxWorkers: 2,
+    globalSetup: ['tests/support/global-setup.ts'],
     projects: [
       {
         // In process, the fast loop (`npm run test:unit`): no process, browser or client started.

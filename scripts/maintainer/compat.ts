@@ -13,7 +13,7 @@ import { defineCommand, runCommand } from '../../src/cli/run-command.js';
 import { writeFileAtomic } from '../../src/export/atomic-write.js';
 import { clientPassed, requiredTexts, runClients } from '../../src/maintainer/clients.js';
 import { compatibilityMarkdown } from '../../src/maintainer/compat-report.js';
-import { checkTheme, OTHER_THEMES } from '../../src/maintainer/other-themes.js';
+import { checkTheme, installOtherThemes, OTHER_THEMES } from '../../src/maintainer/other-themes.js';
 
 // npm runs scripts in the repository's root.
 const repoRoot = process.cwd();
@@ -29,8 +29,9 @@ runCommand(
       const progress = createProgress();
       const resume = JSON.parse(await readFile(resumePath, 'utf8')) as Resume;
       const required = requiredTexts(resume);
+      const themesRoot = await installOtherThemes(repoRoot);
       const themes = await progress.step(
-        () => Promise.all(OTHER_THEMES.map((theme) => checkTheme(repoRoot, theme, resume))),
+        () => Promise.all(OTHER_THEMES.map((theme) => checkTheme(themesRoot, theme, resume))),
         text.rendered(OTHER_THEMES.length),
       );
       const work = await mkdtemp(join(tmpdir(), 'compat-'));

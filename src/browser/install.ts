@@ -77,16 +77,30 @@ async function downloadChrome(progress: Progress, env: NodeJS.ProcessEnv): Promi
   await progress.step(() => runQuietly(label, process.execPath, args, env), label);
 }
 
-/** Runs an installer, showing its output only when it fails. */
+/**
+ * The longest one installer program may run: Debian's chromium is about 100 MB from the mirror,
+ * puppeteer's Chrome about 150 MB from Google; minutes on a slow line, never a quarter of an hour.
+ * No page limit counts this time.
+ */
+export const INSTALL_LIMIT_MS = 15 * 60_000;
+
+/** Runs an installer within INSTALL_LIMIT_MS, showing its output only when it fails. */
 async function runQuietly(
   label: string,
   program: string,
   args: string[],
   env: NodeJS.ProcessEnv,
 ): Promise<void> {
-  const result = await runProcess(program, args, { env }).catch((error: Error) => {
-    throw new BrowserUnavailableError(`${label} failed: ${error.message}`);
-  });
+  const result = await runProcess(program, args, { env, timeoutMs: INSTALL_LIMIT_MS }).catch(
+    (error: Error) => {
+      throw new BrowserUnavailableError(`${label} failed: ${error.message}`);
+    },
+  );
+  if (result.signal !== null) {
+    throw new BrowserUnavailableError(
+      `${label} took longer than ${INSTALL_LIMIT_MS / 60_000} min and was stopped.`,
+    );
+  }
   if (result.code !== 0) {
     throw new BrowserUnavailableError(
       `${label} failed (exit ${result.code}):\n${result.output.trim()}`,

@@ -17,7 +17,7 @@ export interface SealOptions {
   onBlocked(attempt: string): void;
   /** Told about a call of the page's that was ignored, e.g. "window.print() (…)". */
   onIgnored(call: string): void;
-  /** Fonts the export itself serves to the page: address → file (see cjk-fonts.ts). */
+  /** Fonts the export itself serves to the page: address → file (see print-fonts.ts). */
   fonts?: ReadonlyMap<string, string>;
 }
 

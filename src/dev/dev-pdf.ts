@@ -7,7 +7,7 @@ import { dirname } from 'node:path';
 import type { Browser, Page } from 'puppeteer';
 import type { Resume } from 'jsonresume-theme-camera-ready';
 import { writeFileAtomic } from '../export/atomic-write.js';
-import { withPrintFonts } from '../export/cjk-fonts.js';
+import { withPrintFonts } from '../export/print-fonts.js';
 import { resolveBrowser } from '../browser/install.js';
 import { browserGone, startBrowser, type RunningBrowser } from '../browser/launch.js';
 import { DEFAULT_TIMEOUT_MS, runStep } from '../export/export-steps.js';
@@ -53,7 +53,11 @@ export function pdfPreview(outFile: string, allowedFolder: string, progress: Pro
           paper: undefined,
           page: async () => {
             page ??= await takeTab(connected);
-            const printed = withPrintFonts(html);
+            const printed = await withPrintFonts(html, {
+              env: process.env,
+              progress,
+              offline: false,
+            });
             opened ??= await runStep(
               'page',
               () =>

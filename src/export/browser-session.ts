@@ -42,7 +42,7 @@ export interface PageSource {
   html: string;
   /** The résumé's folder. */
   allowedFolder: string;
-  /** Fonts the export serves to the page: address → file (see cjk-fonts.ts). */
+  /** Fonts the export serves to the page: address → file (see print-fonts.ts). */
   fonts: ReadonlyMap<string, string>;
 }
 
@@ -59,6 +59,7 @@ export async function startBrowserSession(options: SessionOptions): Promise<Brow
   let starting: Promise<RunningBrowser> | undefined;
   let running: RunningBrowser | undefined;
   let connected: Promise<Browser> | undefined;
+  let installing: Promise<string> | undefined;
   let tabsOpened = 0;
 
   /** Spawns Chromium now; returns how to connect to it, once. */
@@ -95,12 +96,16 @@ export async function startBrowserSession(options: SessionOptions): Promise<Brow
     warmUp() {
       if (connect) (connected ??= connect()).catch(() => undefined);
     },
-    open: ({ html, allowedFolder, fonts }, format) =>
-      runStep(
+    open: async ({ html, allowedFolder, fonts }, format) => {
+      // Installing a browser is a step of its own, with its own progress and limit (install.ts):
+      // the page's limit starts once there is a browser to start.
+      const connectOnce = (connect ??= launch(
+        await (installing ??= resolveBrowser(progress, env)),
+      ));
+      return runStep(
         'page',
         async () => {
-          connect ??= launch(await resolveBrowser(progress, env));
-          const browser = await (connected ??= connect());
+          const browser = await (connected ??= connectOnce());
           // Timed from here: waiting for the browser to start counts as its start.
           return timings.measure('load', async () => {
             // The tab Chromium opened at start has its renderer running by now; a new one would
@@ -116,7 +121,8 @@ export async function startBrowserSession(options: SessionOptions): Promise<Brow
           });
         },
         limits(format),
-      ),
+      );
+    },
     async close() {
       const started = await starting?.catch(() => undefined);
       await started?.close();

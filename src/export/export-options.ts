@@ -32,7 +32,11 @@ export interface ExportOptions {
    * cannot be shown.
    */
   strict?: boolean;
-  /** Make no request: a photo given as an address is left out with a warning. */
+  /**
+   * Fetch nothing: a photo given as an address is left out, and fonts a page needs that are not
+   * in the font cache (src/fonts) are not fetched from the npm registry (their characters print
+   * in a fallback font); each with a warning.
+   */
   offline?: boolean;
   /** How the photo's host name becomes addresses (default: the system's resolver). */
   resolveHost?: HostResolver;

@@ -11,7 +11,7 @@ import { startBrowserSession, type BrowserSession } from './browser-session.js';
 import { commitOutputs, type CommitTarget } from './commit-outputs.js';
 import type { ExportOptions, ExportResult } from './export-options.js';
 import { planExport, type ExportPlan } from './export-plan.js';
-import { withPrintFonts } from './cjk-fonts.js';
+import { withPrintFonts } from './print-fonts.js';
 import { checkGlyphs } from './glyph-check.js';
 import { installedCoverage } from './glyph-coverage.js';
 import { exportCli } from './messages.js';
@@ -102,7 +102,13 @@ export async function exportPlanned(
         ),
     ),
   );
-  const printed = withPrintFonts(theme.html);
+  const printed = plan.needsBrowser
+    ? await withPrintFonts(theme.html, {
+        env: plan.env,
+        progress,
+        offline: options.offline ?? false,
+      })
+    : { html: theme.html, files: new Map<string, string>() };
   if (coverage) await checkGlyphs(printed.html, coverage, options.strict ?? false, progress);
   const page = {
     html: printed.html,

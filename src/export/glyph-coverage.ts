@@ -35,7 +35,7 @@ function charsetRanges(listing: string): Coverage {
 }
 
 /**
- * Where the export serves fonts from the machine to the page it prints (see cjk-fonts.ts); `.invalid`
+ * Where the export serves fonts from the machine to the page it prints (see print-fonts.ts); `.invalid`
  * never resolves, so only the page's seal can answer.
  */
 export const SERVED_FONT_ORIGIN = 'https://fonts.camera-ready.invalid/';
@@ -84,6 +84,15 @@ export function pageText(html: string): string {
 
 /** Characters that draw nothing, so need no font: controls, spaces, joiners, selectors. */
 const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zs}\p{Zl}\p{Zp}\u{FE00}-\u{FE0F}\u{E0100}-\u{E01EF}]/u;
+
+/**
+ * The characters of a page that embeds fonts (as ours does) that none of them covers: Chromium
+ * prints them in whatever font of this machine has them (DejaVu, say), not in a designed one. A page
+ * that embeds no font is printed in the machine's fonts throughout, so none of its characters is.
+ */
+export function fallbackCharacters(html: string): string[] {
+  return embeddedCoverage(html).length > 0 ? beyondEmbeddedFonts(html) : [];
+}
 
 /** The visible characters of the page its embedded fonts do not cover, in order of first use. */
 function beyondEmbeddedFonts(html: string): string[] {

@@ -20,7 +20,7 @@ export const exportCli = {
   strictOption:
     'fail, instead of warning, when the page has characters no installed font can draw (exit 3) or the photo cannot be shown (exit 1)',
   offlineOption:
-    'make no request: a photo given as an https address is left out (with a warning) instead of fetched',
+    'fetch nothing: a photo given as an https address is left out, and fonts a page needs that are not cached yet print in a fallback font; each with a warning',
   quietOption: 'print only warnings and errors',
   timingsOption: 'also print how long each phase took, as one line: timings {json}',
   themeFromResumeOption:

@@ -23,7 +23,7 @@ export interface RenderedResume {
   resume: Resume;
   theme: RenderedTheme;
   paper: PaperSize | undefined;
-  /** What the browser loads: the theme's HTML with the fonts for print (cjk-fonts.ts). */
+  /** What the browser loads: the theme's HTML with the fonts for print (print-fonts.ts). */
   page: PageSource;
 }
 

@@ -2,14 +2,44 @@
  * Published JSON Resume themes run on a résumé: which facts each one shows, and which ones it
  * cannot show because of how the theme itself is written (its known limits). The compatibility
  * tests assert on these results and `npm run compat` tabulates them, so both use this one module.
- * `root` is the repository whose node_modules hold the themes.
+ * `root` is the project whose node_modules hold the themes: tests/other-themes, installed on
+ * demand by installOtherThemes (users of the repository never need them, so `npm install` does
+ * not install them).
  */
+import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Resume } from 'jsonresume-theme-camera-ready';
 import { loadTheme } from '../export/theme-loader.js';
+import { failed } from './client-project.js';
 import { htmlToText } from './html-text.js';
 import { packageDir, packageVersion } from './packages.js';
+import { run } from './run.js';
+
+/** The project of the published themes and the checkers the tests run (arethetypeswrong, ajv-cli), with its own lockfile. */
+export function otherThemesRoot(repoRoot: string): string {
+  return join(repoRoot, 'tests', 'other-themes');
+}
+
+/**
+ * Installs the published themes with `npm ci` unless they are installed from the current
+ * lockfile already; returns their project's folder.
+ */
+export async function installOtherThemes(repoRoot: string): Promise<string> {
+  const root = otherThemesRoot(repoRoot);
+  const installed = join(root, 'node_modules', '.package-lock.json');
+  const lockfile = join(root, 'package-lock.json');
+  if (existsSync(installed) && statSync(installed).mtimeMs >= statSync(lockfile).mtimeMs) {
+    return root;
+  }
+  // Their install scripts are not needed to render, as with resume-cli's (client-project.ts).
+  const result = await run('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], {
+    cwd: root,
+    timeoutMs: 300_000,
+  });
+  if (result.code !== 0) throw failed('npm ci (tests/other-themes)', result);
+  return root;
+}
 
 /** Published themes we render our data through (all devDependencies of the repository). */
 export const OTHER_THEMES = [

@@ -49,6 +49,9 @@ export async function pdfFonts(path: string): Promise<string[]> {
 export const OUR_PDF_FONT = /^[A-Z]{6}\+(SourceSans3|SourceSerif4|Vazirmatn|NotoSansHebrew)/;
 /** How it names a subset of the TrueType Noto Sans CJK the export serves: "BAAAAA+NotoSansSCThin-Bold". */
 export const NOTO_CJK_PDF_FONT = /^[A-Z]{6}\+NotoSans(SC|TC|HK|JP|KR)/;
+/** How it names a subset of the Noto fonts the export serves for other scripts: "CAAAAA+NotoSansThai-Regular". */
+export const NOTO_SCRIPT_PDF_FONT =
+  /^[A-Z]{6}\+Noto(Sans|Serif)(Devanagari|Bengali|Tamil|Thai|Georgian|Armenian)-/;
 
 /** The text of each page in reading order (pdftotext ends every page with a form feed). */
 export async function pdfPageTexts(path: string): Promise<string[]> {

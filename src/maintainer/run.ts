@@ -63,7 +63,10 @@ export function scriptCommand(root: string, script: string): [string, string[]] 
   if (!line) throw new Error(`package.json has no "${script}" script`);
   const [program, ...args] = line.split(/\s+/);
   if (!program) throw new Error(`package.json's "${script}" script is empty`);
-  return [program === 'node' ? process.execPath : bin(root, program), args];
+  if (program !== 'node') return [bin(root, program), args];
+  // The script by its full path, so that it may run in another folder (`cwd`).
+  const [file = '', ...rest] = args;
+  return [process.execPath, [join(root, file), ...rest]];
 }
 
 /** Runs `npm run <script> -- <args>` as its underlying command, in `root` unless told otherwise. */

@@ -21,7 +21,7 @@ import {
 } from '../support/probe.js';
 import { THEME_MEMORY_LIMIT_MB } from '../../src/export/theme-render.js';
 import { OTHER_THEMES } from '../../src/maintainer/other-themes.js';
-import { repoRoot, seedResumePath } from '../support/paths.js';
+import { otherThemesDir, repoRoot, seedResumePath } from '../support/paths.js';
 
 const work = mkdtempSync(join(tmpdir(), 'export-limits-'));
 const temporaries: string[] = [];
@@ -245,16 +245,20 @@ describe('PNG previews', () => {
     await inPool(
       OTHER_THEMES.map((theme) => async () => {
         const out = join(work, `png-${theme}`);
-        const result = await runScript('export', [
-          ...['--resume', seedResumePath],
-          '--theme',
-          theme,
-          '--format',
-          'png',
-          '--out',
-          out,
-          '--quiet',
-        ]);
+        const result = await runScript(
+          'export',
+          [
+            ...['--resume', seedResumePath],
+            '--theme',
+            theme,
+            '--format',
+            'png',
+            '--out',
+            out,
+            '--quiet',
+          ],
+          { cwd: otherThemesDir },
+        );
         results.push([theme, result]);
       }),
     );

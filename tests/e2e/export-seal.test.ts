@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stackLines } from '../support/cli.js';
-import { seedResumePath } from '../support/paths.js';
+import { otherThemesDir, seedResumePath } from '../support/paths.js';
 import { runTraced, startListener, type Listener } from '../support/network-watch.js';
 import { filesIn } from '../support/files.js';
 import { hostileTheme, writeProbeResume, type Probe } from '../support/probe.js';
@@ -88,7 +88,11 @@ describe('a sealed export', () => {
       basics: { ...seed.basics, name: `<link rel=prefetch href=${leak}>` },
     }));
     const out = join(work, 'even-prefetch-out');
-    const result = await runTraced('export', ['--resume', resume, '--theme', 'even', '--out', out]);
+    const result = await runTraced(
+      'export',
+      ['--resume', resume, '--theme', 'even', '--out', out],
+      { cwd: otherThemesDir },
+    );
     expect(result.code).toBe(0);
     expect(listener.contacts()).toEqual(noContacts);
     expect(result.dns).toEqual([]);
@@ -117,7 +121,11 @@ describe('a page that leaves its document fails the export', () => {
       basics: { ...seed.basics, name: `<meta http-equiv=refresh content="0;url=${target}">` },
     }));
     const out = join(work, 'even-refresh-out');
-    const result = await runTraced('export', ['--resume', resume, '--theme', 'even', '--out', out]);
+    const result = await runTraced(
+      'export',
+      ['--resume', resume, '--theme', 'even', '--out', out],
+      { cwd: otherThemesDir },
+    );
     expect(result.code).toBe(3);
     expect(result.stderr).toContain(
       `✖ The page tried to leave the résumé for ${target} (a <meta http-equiv="refresh">)`,

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SectionKey } from 'jsonresume-theme-camera-ready';
 import { sha256 } from '../support/files.js';
 import { runScript, stackLines, type CliResult } from '../support/cli.js';
-import { seedResumePath } from '../support/paths.js';
+import { otherThemesDir, seedResumePath } from '../support/paths.js';
 import {
   bookmarkTitles,
   linkUris,
@@ -45,7 +45,10 @@ beforeAll(async () => {
       ...['--resume', linked.path, '--out', out('linked-2')],
       ...['--paper', 'letter', '--format', 'pdf', '--quiet'],
     ]),
-    runScript('export', ['--theme', 'even', '--resume', linked.path, '--out', out('even')]),
+    // Run where the published themes are installed, as a user of `even` would.
+    runScript('export', ['--theme', 'even', '--resume', linked.path, '--out', out('even')], {
+      cwd: otherThemesDir,
+    }),
   ]);
 });
 

@@ -18,6 +18,7 @@ import { expectedFacts, missingFacts } from '../support/facts.js';
 import { repoRoot } from '../support/paths.js';
 import {
   NOTO_CJK_PDF_FONT,
+  NOTO_SCRIPT_PDF_FONT,
   OUR_PDF_FONT,
   pdfFonts,
   pdfText,
@@ -49,9 +50,9 @@ afterAll(async () => {
 });
 
 describe('every real-world fixture through the export', () => {
-  it('has all of them: 34 shapes and 8 scripts', () => {
+  it('has all of them: 34 shapes and 15 scripts', () => {
     expect(fixtures.filter((f) => f.startsWith('shape-'))).toHaveLength(34);
-    expect(fixtures.filter((f) => f.startsWith('script-'))).toHaveLength(8);
+    expect(fixtures.filter((f) => f.startsWith('script-'))).toHaveLength(15);
   });
 
   it.each(fixtures)('%s', async (file) => {
@@ -70,7 +71,8 @@ describe('every real-world fixture through the export', () => {
     // so the sealed page never names one: print what it prints.
     const sealed = await embedPhoto(resume, { folder, offline: true, warn: () => undefined });
     await preview.write(sealed === resume ? html : await theme.render(sealed), sealed, theme);
-    // The served fonts come from this machine: nothing is blocked because nothing reaches out.
+    // The served fonts come from this machine (the font cache): nothing is blocked because the
+    // page reaches out for nothing.
     expect(warnings).toEqual([]);
     const pdf = join(out, 'resume.pdf');
     expect(await pdfText(pdf)).toContain(name);
@@ -78,7 +80,9 @@ describe('every real-world fixture through the export', () => {
     const fonts = await pdfFonts(pdf);
     const cjk = CJK_TEXT.test(JSON.stringify(resume));
     const allowed = (font: string) =>
-      OUR_PDF_FONT.test(font) || (cjk && NOTO_CJK_PDF_FONT.test(font));
+      OUR_PDF_FONT.test(font) ||
+      NOTO_SCRIPT_PDF_FONT.test(font) ||
+      (cjk && NOTO_CJK_PDF_FONT.test(font));
     expect(fonts.filter((font) => !allowed(font))).toEqual([]);
     if (cjk) expect(fonts.some((font) => NOTO_CJK_PDF_FONT.test(font))).toBe(true);
   });

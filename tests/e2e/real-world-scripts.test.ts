@@ -1,8 +1,9 @@
 /**
- * Résumés in eight scripts, shaped like ones people publish (invented people): every fact shows
+ * Résumés in fifteen scripts, shaped like ones people publish (invented people): every fact shows
  * in the page, the PDF's text holds the name exactly, and each script prints in a designed font —
- * ours (Source Sans 3, Source Serif 4, Vazirmatn) or Noto Sans CJK, never a fallback such
- * as DejaVu, and in the PDF always a named font.
+ * ours (Source Sans 3, Source Serif 4, Vazirmatn) or Noto (CJK, Devanagari, Bengali, Tamil, Thai,
+ * Georgian, Armenian, which the export fetches on first use), never a fallback such as DejaVu,
+ * and in the PDF always a named font.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,7 @@ import { expectedFacts, missingFacts } from '../support/facts.js';
 import { repoRoot } from '../support/paths.js';
 import {
   NOTO_CJK_PDF_FONT,
+  NOTO_SCRIPT_PDF_FONT,
   OUR_PDF_FONT,
   pdfFonts,
   pdfText,
@@ -26,7 +28,9 @@ const OURS = /^(Source Sans 3|Source Serif 4|Vazirmatn|Noto Sans Hebrew)( |$)/;
 const NOTO_CJK = /^Noto (Sans|Serif) CJK (SC|TC|HK|JP|KR)$/;
 
 const FIXTURES = ['zh', 'ko', 'ja', 'pl', 'ru', 'ar', 'vi', 'el'] as const;
-const CJK = new Set(['zh', 'ko', 'ja']);
+/** Scripts whose fonts the export serves (fetched on first use), and an English page with a Korean name. */
+const SERVED_SCRIPTS = ['hi', 'bn', 'ta', 'th', 'ka', 'hy', 'en-ko-name'] as const;
+const CJK = new Set(['zh', 'ko', 'ja', 'en-ko-name']);
 
 function fixture(lang: string): { path: string; resume: Resume } {
   const path = join(repoRoot, 'tests', 'fixtures', 'real-world', `script-${lang}.json`);
@@ -95,17 +99,41 @@ describe.each(FIXTURES)('script-%s.json', (lang) => {
     if (CJK.has(lang)) expect(families.some((f) => NOTO_CJK.test(f))).toBe(true);
   });
 
-  it('exports a PDF whose text holds the name and whose fonts are ours', async () => {
-    const folder = join(out, lang);
-    const result = await runScript('export', ['--resume', path, '--out', folder, '--quiet']);
-    expect(result.stderr).not.toContain('✖');
-    expect(result.code).toBe(0);
-    const pdf = join(folder, 'resume.pdf');
-    expect(await pdfText(pdf)).toContain(name);
-    const fonts = await pdfFonts(pdf);
-    // Every font named: no fallback typeface, no unnamed Type 3 font.
-    const cjk = CJK.has(lang) ? NOTO_CJK_PDF_FONT : /$^/;
-    expect(fonts.filter((f) => !OUR_PDF_FONT.test(f) && !cjk.test(f))).toEqual([]);
-    if (CJK.has(lang)) expect(fonts.some((f) => NOTO_CJK_PDF_FONT.test(f))).toBe(true);
-  });
+  it('exports a PDF whose text holds the name and whose fonts are ours', () =>
+    expectNamedFonts(lang, path, name));
 });
+
+describe.each(SERVED_SCRIPTS)('script-%s.json', (lang) => {
+  const { path, resume } = fixture(lang);
+  const name = resume.basics?.name ?? '';
+
+  it('shows every fact in the page', () => {
+    const facts = expectedFacts(resume);
+    expect(facts.length).toBeGreaterThan(20);
+    expect(missingFacts(theme.render(resume), facts)).toEqual([]);
+  });
+
+  it('exports a PDF whose text holds the name and whose fonts are ours or Noto', () =>
+    expectNamedFonts(lang, path, name));
+});
+
+/**
+ * Exports the fixture: no warning (no character in a fallback font), the name exact in the PDF's
+ * text, every font named, ours or the Noto the script needs (which must be there).
+ */
+async function expectNamedFonts(lang: string, path: string, name: string): Promise<void> {
+  const folder = join(out, lang);
+  const result = await runScript('export', ['--resume', path, '--out', folder, '--quiet']);
+  expect(result.stderr).not.toContain('✖');
+  expect(result.stderr).not.toContain('⚠');
+  expect(result.code).toBe(0);
+  const pdf = join(folder, 'resume.pdf');
+  expect(await pdfText(pdf)).toContain(name);
+  const fonts = await pdfFonts(pdf);
+  const noto = CJK.has(lang) ? NOTO_CJK_PDF_FONT : NOTO_SCRIPT_PDF_FONT;
+  // Every font named: no fallback typeface, no unnamed Type 3 font.
+  expect(fonts.filter((f) => !OUR_PDF_FONT.test(f) && !noto.test(f))).toEqual([]);
+  if (CJK.has(lang) || (SERVED_SCRIPTS as readonly string[]).includes(lang)) {
+    expect(fonts.some((f) => noto.test(f))).toBe(true);
+  }
+}

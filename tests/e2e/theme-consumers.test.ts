@@ -10,8 +10,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RESUME_CLI_VERSION } from '../../src/maintainer/client-project.js';
 import { bin, run, type CliResult } from '../support/cli.js';
-import { repoRoot, seedResumePath } from '../support/paths.js';
+import { otherThemesDir, repoRoot, seedResumePath } from '../support/paths.js';
 
+/** A program of the tools installed beside the published themes (tests/other-themes). */
+const toolBin = (name: string) => join(otherThemesDir, 'node_modules', '.bin', name);
 const THEME = 'jsonresume-theme-camera-ready';
 const NAME = (JSON.parse(readFileSync(seedResumePath, 'utf8')) as { basics: { name: string } })
   .basics.name;
@@ -209,7 +211,9 @@ export default function (resume) { return render(resume); }\n`,
     const publint = await run(bin('publint'), ['run', tarball, '--strict'], { cwd: work });
     expect(publint.stdout).toContain('All good');
     expect(publint.code).toBe(0);
-    const attw = await run(bin('attw'), [tarball, '--format', 'table-flipped'], { cwd: work });
+    const attw = await run(toolBin('attw'), [tarball, '--format', 'table-flipped'], {
+      cwd: work,
+    });
     expect(attw.stdout).toContain('No problems found');
     expect(attw.code).toBe(0);
   });
@@ -246,7 +250,7 @@ describe('the packed schemas in generic tools', () => {
   it('ajv-cli validates resume.json against schema/resume.schema.json and its references', async () => {
     const ajv = (data: string) =>
       run(
-        bin('ajv'),
+        toolBin('ajv'),
         [
           'validate',
           '--spec=draft7',
@@ -274,9 +278,9 @@ describe('the packed schemas in generic tools', () => {
   it('ajv-cli validates against the standalone dist/resume.schema.json', async () => {
     const schema = join(schemas(), 'dist', 'resume.schema.json');
     const args = ['validate', '--spec=draft7', '-c', 'ajv-formats', '-s', schema, '-d'];
-    const valid = await run(bin('ajv'), [...args, 'resume.json'], { cwd: consumer });
+    const valid = await run(toolBin('ajv'), [...args, 'resume.json'], { cwd: consumer });
     expect(valid.code).toBe(0);
-    const invalid = await run(bin('ajv'), [...args, 'submitted.json'], { cwd: consumer });
+    const invalid = await run(toolBin('ajv'), [...args, 'submitted.json'], { cwd: consumer });
     expect(invalid.code).toBe(1);
   });
 

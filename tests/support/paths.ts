@@ -10,3 +10,5 @@ export const seedResumePath = fileURLToPath(
   new URL('../fixtures/seed/resume.json', import.meta.url),
 );
 export const themeDir = fileURLToPath(new URL('../../theme/', import.meta.url));
+/** The project of the published themes the compatibility tests use (installed by global-setup.ts). */
+export const otherThemesDir = fileURLToPath(new URL('../other-themes/', import.meta.url));

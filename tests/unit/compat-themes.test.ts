@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { Resume } from 'jsonresume-theme-camera-ready';
-import { repoRoot, seedResumePath } from '../support/paths.js';
+import { otherThemesDir, seedResumePath } from '../support/paths.js';
 import {
   checkTheme,
   factsOf,
@@ -22,7 +22,7 @@ const resume = JSON.parse(await readFile(seedResumePath, 'utf8')) as Resume;
 const results = new Map<OtherTheme, Promise<ThemeResult>>();
 function resultOf(theme: OtherTheme): Promise<ThemeResult> {
   let result = results.get(theme);
-  if (!result) results.set(theme, (result = checkTheme(repoRoot, theme, resume)));
+  if (!result) results.set(theme, (result = checkTheme(otherThemesDir, theme, resume)));
   return result;
 }
 
@@ -40,7 +40,7 @@ describe.each(OTHER_THEMES)('jsonresume-theme-%s on the seed CV', (theme) => {
 
 describe.each(KNOWN_LIMITS)('known limit: $theme cannot show $kind', (limit) => {
   it('is what the theme source says', async () => {
-    expect(await limitEvidenceHolds(repoRoot, limit)).toBe(true);
+    expect(await limitEvidenceHolds(otherThemesDir, limit)).toBe(true);
   });
 
   it('still holds: every such fact is missing (if one shows, update KNOWN_LIMITS)', async () => {

@@ -34,7 +34,7 @@ import { documentDate, pdfMetadataFor } from '../../src/export/pdf-metadata.js';
 import { pdfOptions } from '../../src/export/pdf.js';
 import { peekMetaTheme } from '../../src/export/read-resume.js';
 import { loadTheme, themePackageName } from '../../src/export/theme-loader.js';
-import { repoRoot } from '../support/paths.js';
+import { otherThemesDir } from '../support/paths.js';
 import type { Resume } from 'jsonresume-theme-camera-ready';
 
 const work = mkdtempSync(join(tmpdir(), 'export-units-'));
@@ -133,7 +133,7 @@ describe('loadTheme', () => {
   });
 
   it('loads the installed jsonresume-theme-even (ESM only) by its short name', async () => {
-    const theme = await loadTheme('even', repoRoot);
+    const theme = await loadTheme('even', otherThemesDir);
     expect(theme.name).toBe('jsonresume-theme-even');
     expect(await theme.render(resume)).toContain('Ada');
   });

@@ -7,7 +7,8 @@ import { createRequire } from 'node:module';
 import type { Resume } from 'jsonresume-theme-camera-ready';
 import { describe, expect, it } from 'vitest';
 import { UnknownVariantError, applyVariant, variantNames } from '../../src/resume/variant.js';
-import { seedResumePath } from '../support/paths.js';
+import { loadTheme } from '../../src/export/theme-loader.js';
+import { otherThemesDir, seedResumePath } from '../support/paths.js';
 
 const require = createRequire(import.meta.url);
 const seed = JSON.parse(readFileSync(seedResumePath, 'utf8')) as Resume;
@@ -96,9 +97,7 @@ describe('applyVariant on the seed résumé', () => {
   });
 
   it('industry renders with jsonresume-theme-even', async () => {
-    const even = (await import('jsonresume-theme-even')) as {
-      render(resume: Resume): string | Promise<string>;
-    };
+    const even = await loadTheme('even', otherThemesDir);
     const html = await even.render(applyVariant(seed, 'industry'));
     expect(html).toContain('Binjie Zhang');
     expect(html).toContain('Darwinian Model Upgrades');

@@ -19,7 +19,7 @@ import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 import Handlebars from 'handlebars';
-import { cachedFontSubsets } from './fonts.mjs';
+import { fontSubsets as readFontSubsets } from './fonts.mjs';
 import { standaloneSchema } from './schema.mjs';
 
 const ASSETS = 'camera-ready:assets';
@@ -50,7 +50,7 @@ function assetsModule(fontSubsets) {
   ].join('\n');
 }
 
-const fontSubsets = await cachedFontSubsets();
+const fontSubsets = readFontSubsets();
 
 const assetsPlugin = {
   name: 'camera-ready-assets',

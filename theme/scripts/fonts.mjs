@@ -1,248 +1,27 @@
 // The theme's fonts as base64 @font-face rules, in subsets by script, so the page looks the same
 // everywhere, needs no network, and carries only the subsets its text uses (src/fonts.ts picks).
-// Each face is cut with HarfBuzz to the characters its subset covers; the unicode-range of each
-// rule lists exactly the characters the cut font has.
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+// The subsets are cut by cut-fonts.mjs and committed in fonts/: subsets.json lists each subset's
+// characters and faces, one woff2 file per face.
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Blob, Face } from 'harfbuzzjs';
 
-const require = createRequire(import.meta.url);
-const subsetFont = require('subset-font');
-
-const SANS = '@fontsource/source-sans-3';
-const SERIF = '@fontsource/source-serif-4';
-const FACES = [
-  {
-    family: 'Source Sans 3',
-    pkg: SANS,
-    weight: 400,
-    style: 'normal',
-    full: 'source-sans/WOFF2/TTF/SourceSans3-Regular.ttf.woff2',
-  },
-  {
-    family: 'Source Sans 3',
-    pkg: SANS,
-    weight: 400,
-    style: 'italic',
-    full: 'source-sans/WOFF2/TTF/SourceSans3-It.ttf.woff2',
-  },
-  {
-    family: 'Source Sans 3',
-    pkg: SANS,
-    weight: 600,
-    style: 'normal',
-    full: 'source-sans/WOFF2/TTF/SourceSans3-Semibold.ttf.woff2',
-  },
-  {
-    family: 'Source Sans 3',
-    pkg: SANS,
-    weight: 700,
-    style: 'normal',
-    full: 'source-sans/WOFF2/TTF/SourceSans3-Bold.ttf.woff2',
-  },
-  {
-    family: 'Source Serif 4',
-    pkg: SERIF,
-    weight: 600,
-    style: 'normal',
-    full: 'source-serif/WOFF2/TTF/SourceSerif4-Semibold.ttf.woff2',
-  },
-];
-
-/** The web subsets @fontsource ships; Latin is always embedded, the others when used. */
-const SCRIPTS = [
-  { name: 'latin' },
-  // Before Latin Extended, which also has the Vietnamese letters but much else besides.
-  { name: 'vietnamese' },
-  // The letters of Polish, Czech, Turkish, Hungarian… apart from the rest of Latin Extended, so
-  // a CV in those languages carries a small subset.
-  { name: 'latin-ext-a', script: 'latin-ext', only: [[0x100, 0x17f]] },
-  { name: 'latin-ext' },
-  { name: 'cyrillic' },
-  { name: 'cyrillic-ext' },
-  { name: 'greek' },
-  { name: 'greek-ext' },
-];
-
-/**
- * Symbols CVs use, which the web subsets leave out: cut from the complete fonts by Unicode block,
- * so a CV with one arrow carries the arrows only.
- */
-const SYMBOL_BLOCKS = [
-  // ← ↑ → ↓ ↔ ↕ and ⇐ ⇑ ⇒ ⇓ ⇔: the arrows of "A → B" and "x ⇒ y".
-  {
-    name: 'arrows',
-    ranges: [
-      [0x2190, 0x2195],
-      [0x21d0, 0x21d4],
-    ],
-  },
-  { name: 'math', ranges: [[0x2200, 0x22ff]] },
-  { name: 'shapes', ranges: [[0x25a0, 0x25ff]] },
-  { name: 'dingbats', ranges: [[0x2700, 0x27bf]] },
-];
-
-/** Symbols stand alone: no kerning or ligatures with the letters around them to keep. */
-const SYMBOL_OPTIONS = { dropTables: ['GSUB', 'GPOS', 'GDEF', 'BASE'] };
-
-/**
- * Scripts our families lack, each from a sans that suits them, embedded when used. Arabic script
- * (also Persian and Urdu letters) from Vazirmatn, which draws each letter as one glyph: Noto Sans
- * Arabic builds letters from a skeleton and separate dots, which Chromium's PDF writer can only
- * map back to text cluster by cluster, so text extraction splits its words. Hebrew from Noto Sans
- * Hebrew.
- */
-const OTHER_SCRIPTS = [
-  { name: 'arabic', family: 'Vazirmatn', pkg: '@fontsource/vazirmatn' },
-  { name: 'hebrew', family: 'Noto Sans Hebrew', pkg: '@fontsource/noto-sans-hebrew' },
-];
-
-/** "U+0000-00FF,U+0131" → [[0, 255], [305, 305]]. */
-function parseRanges(declared) {
-  return declared.split(',').map((part) => {
-    const [from, to] = part.trim().slice(2).split('-');
-    return [parseInt(from, 16), parseInt(to ?? from, 16)];
-  });
-}
-
-/** The characters of the ranges; control characters have no glyph (and would end the text early). */
-function characters(ranges) {
-  let text = '';
-  for (const [from, to] of ranges) {
-    for (let c = Math.max(from, 0x20); c <= to; c++) text += String.fromCodePoint(c);
-  }
-  return text;
-}
-
-/** Sorted code points as ranges: [1, 2, 3, 7] → [[1, 3], [7, 7]]. */
-function toRanges(codes) {
-  const ranges = [];
-  for (const code of [...codes].sort((a, b) => a - b)) {
-    const last = ranges[ranges.length - 1];
-    if (last && code === last[1] + 1) last[1] = code;
-    else ranges.push([code, code]);
-  }
-  return ranges;
-}
-
-const hex = (code) => code.toString(16).toUpperCase().padStart(4, '0');
-const cssRanges = (ranges) =>
-  ranges.map(([a, b]) => (a === b ? `U+${hex(a)}` : `U+${hex(a)}-${hex(b)}`)).join(',');
-
-/** One face cut to `text`: its @font-face rule and the characters it has, or null if none. */
-async function cut(face, source, text, options = {}) {
-  const font = readFileSync(source);
-  const sfnt = await subsetFont(font, text, { targetFormat: 'sfnt' });
-  const codes = [...new Face(new Blob(sfnt)).collectUnicodes()].filter((c) =>
-    text.includes(String.fromCodePoint(c)),
-  );
-  if (codes.length === 0) return null;
-  // Hints help small type on old screens only; a CV is read in print or at high resolution.
-  const woff2 = await subsetFont(font, text, {
-    targetFormat: 'woff2',
-    noHinting: true,
-    ...options,
-  });
-  const ranges = toRanges(codes);
-  const rule =
-    `@font-face{font-family:'${face.family}';font-style:${face.style};font-display:block;` +
-    `font-weight:${face.weight};src:url(data:font/woff2;base64,${woff2.toString('base64')}) format('woff2');` +
-    `unicode-range:${cssRanges(ranges)};}`;
-  return { rule, ranges };
-}
-
-async function subset(name, always, parts) {
-  const done = (await Promise.all(parts)).filter((part) => part !== null);
-  const codes = new Set(
-    done.flatMap(({ ranges }) =>
-      ranges.flatMap(([a, b]) => Array.from({ length: b - a + 1 }, (_, i) => a + i)),
-    ),
-  );
-  return { name, always, ranges: toRanges(codes), css: done.map((d) => d.rule).join('\n') };
-}
-
-/** A face of a @fontsource web subset, or null when the family has no such subset. */
-function webFace(face, script, only = [[0, 0x10ffff]]) {
-  const slug = face.pkg.split('/')[1];
-  const declared = JSON.parse(readFileSync(require.resolve(`${face.pkg}/unicode.json`), 'utf8'));
-  let file;
-  try {
-    file = require.resolve(
-      `${face.pkg}/files/${slug}-${script}-${face.weight}-${face.style}.woff2`,
-    );
-  } catch {
-    return null;
-  }
-  const within = (char) => {
-    const code = char.codePointAt(0);
-    return only.some(([from, to]) => code >= from && code <= to);
-  };
-  return cut(face, file, [...characters(parseRanges(declared[script]))].filter(within).join(''));
-}
+const fonts = join(dirname(fileURLToPath(import.meta.url)), '..', 'fonts');
 
 /** Every font subset of the theme: name, the characters it covers, its @font-face rules. */
-export async function fontSubsets() {
-  return Promise.all([
-    ...SCRIPTS.map(({ name, script = name, only }) =>
-      subset(
-        name,
-        name === 'latin',
-        FACES.map((face) => webFace(face, script, only)),
-      ),
-    ),
-    ...SYMBOL_BLOCKS.map(({ name, ranges }) =>
-      subset(
-        name,
-        false,
-        FACES.map((face) =>
-          cut(face, require.resolve(face.full), characters(ranges), SYMBOL_OPTIONS),
-        ),
-      ),
-    ),
-    ...OTHER_SCRIPTS.map(({ name, family, pkg }) =>
-      subset(
-        name,
-        false,
-        [400, 700].map((weight) => webFace({ family, pkg, weight, style: 'normal' }, name)),
-      ),
-    ),
-  ]);
-}
-
-/**
- * fontSubsets(), kept in node_modules/.cache between builds: cutting takes seconds, and rebuilds
- * after a template or style edit (as during `npm run dev`) should not wait for it. The cache is
- * keyed by this script and the font packages' versions, so any change to either cuts again.
- */
-export async function cachedFontSubsets() {
-  const packages = [
-    SANS,
-    SERIF,
-    ...OTHER_SCRIPTS.map(({ pkg }) => pkg),
-    'source-sans',
-    'source-serif',
-  ];
-  const key = createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url)));
-  for (const pkg of packages) {
-    key.update(JSON.parse(readFileSync(require.resolve(`${pkg}/package.json`), 'utf8')).version);
-  }
-  const modules = join(dirname(require.resolve(`${SANS}/package.json`)), '..', '..');
-  const cacheFile = join(
-    modules,
-    '.cache',
-    'camera-ready',
-    `fonts-${key.digest('hex').slice(0, 16)}.json`,
-  );
-  if (existsSync(cacheFile)) return JSON.parse(readFileSync(cacheFile, 'utf8'));
-  const subsets = await fontSubsets();
-  mkdirSync(dirname(cacheFile), { recursive: true });
-  // Cuts made for other versions are of no further use.
-  for (const old of readdirSync(dirname(cacheFile))) {
-    if (old.startsWith('fonts-')) rmSync(join(dirname(cacheFile), old));
-  }
-  writeFileSync(cacheFile, JSON.stringify(subsets));
-  return subsets;
+export function fontSubsets() {
+  const manifest = JSON.parse(readFileSync(join(fonts, 'subsets.json'), 'utf8'));
+  return manifest.map(({ name, always, ranges, faces }) => ({
+    name,
+    always,
+    ranges,
+    css: faces
+      .map(
+        ({ family, style, weight, file, unicodeRange }) =>
+          `@font-face{font-family:'${family}';font-style:${style};font-display:block;` +
+          `font-weight:${weight};src:url(data:font/woff2;base64,${readFileSync(join(fonts, file)).toString('base64')}) format('woff2');` +
+          `unicode-range:${unicodeRange};}`,
+      )
+      .join('\n'),
+  }));
 }

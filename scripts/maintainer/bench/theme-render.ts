@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { Resume } from 'jsonresume-theme-camera-ready';
 import { loadTheme } from '../../../src/export/theme-loader.js';
+import { installOtherThemes } from '../../../src/maintainer/other-themes.js';
 import { median, ratio } from './measure.js';
 
 /** Median time per call of a warm `render`, after warm-up calls. */
@@ -22,7 +23,8 @@ export async function themeRenderSection(root: string, sample: string): Promise<
     (await loadTheme('jsonresume-theme-camera-ready', root)).render,
     resume,
   );
-  const even = await warmRender((await loadTheme('jsonresume-theme-even', root)).render, resume);
+  const themes = await installOtherThemes(root);
+  const even = await warmRender((await loadTheme('jsonresume-theme-even', themes)).render, resume);
   return [
     '## Theme render, warm, in process',
     '',
