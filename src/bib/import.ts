@@ -16,6 +16,7 @@ import { isContainer, mapEntry, type MappedEntry, type Owner } from './map.js';
 import { splitName } from './owner.js';
 import { planMerge, type Change } from './merge.js';
 import { parseBib } from './parse.js';
+import { mergeVersions } from './versions.js';
 
 /** Larger than any one person's publication list by far; bounds memory and time. */
 export const MAX_BIB_BYTES = 16 * 1024 * 1024;
@@ -135,7 +136,7 @@ export async function importBib(options: ImportOptions): Promise<ImportResult> {
   }
 
   const existing: Publication[] = resume.publications ?? [];
-  const changes = planMerge(existing, mapped);
+  const changes = planMerge(existing, mergeVersions(mapped));
   for (const change of changes) {
     if (change.kind !== 'duplicate') continue;
     const { entry } = change;

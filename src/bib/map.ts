@@ -11,7 +11,7 @@ import type { BibEntry } from './parse.js';
 /** What a .bib entry says about a publication; a field left out is one BibTeX did not give. */
 export type BibFacts = Pick<
   Publication,
-  'name' | 'authors' | 'firstAuthor' | 'venue' | 'releaseDate' | 'url' | 'status'
+  'name' | 'authors' | 'firstAuthor' | 'venue' | 'releaseDate' | 'url' | 'links' | 'status'
 >;
 
 /** Identifiers that find the same paper again: lower-case DOI, arXiv id without version. */
@@ -28,6 +28,8 @@ export interface MappedEntry {
   /** Whether pubstate or note gave the status; otherwise it is implied (published, preprint). */
   statusStated: boolean;
   ids: Identifiers;
+  /** Keys of the other versions of this work merged into it (see versions.ts). */
+  versions?: string[];
   problems: { severity: 'error' | 'warning'; text: MessageText }[];
 }
 

@@ -7,6 +7,7 @@
 import type { Publication } from 'jsonresume-theme-camera-ready';
 import type { BibFacts, Identifiers, MappedEntry } from './map.js';
 import { publisherText } from './publisher.js';
+import { sameWork, titleKey } from './versions.js';
 
 export interface FieldChange {
   field: keyof Publication;
@@ -21,16 +22,6 @@ export type Change =
   | { kind: 'duplicate'; entry: MappedEntry; of: string }
   | { kind: 'absent'; index: number; publication: Publication };
 
-/** Case, accents, punctuation and spacing do not make a different title. */
-export function titleKey(title: string): string {
-  const key = title
-    .normalize('NFKD')
-    .replace(/[^\p{L}\p{N}]/gu, '')
-    .toLowerCase();
-  // A title of signs alone ("<>") is its own key.
-  return key || title.trim();
-}
-
 /** A DOI as written in a link ("10.1000/a%2Fb" is "10.1000/a/b"); kept as is if not decodable. */
 function decodedDoi(text: string): string {
   try {
@@ -40,15 +31,17 @@ function decodedDoi(text: string): string {
   }
 }
 
-/** The DOI (as written) or arXiv id a publication's link carries. */
-export function identifiersOf(url: string | undefined): Identifiers {
+/** The DOI (as written) or arXiv id a publication's links carry (`url` first, then `links`). */
+export function identifiersOf(...urls: (string | undefined)[]): Identifiers {
   const ids: Identifiers = {};
-  const doi = /^https?:\/\/(?:dx\.)?doi\.org\/(10\.\S+)$/i.exec(url ?? '')?.[1];
-  const arxiv = /^https?:\/\/arxiv\.org\/(?:abs|pdf)\/([^\s?#]+?)(?:v\d+)?(?:\.pdf)?$/i.exec(
-    url ?? '',
-  )?.[1];
-  if (doi) ids.doi = decodedDoi(doi);
-  if (arxiv) ids.arxiv = arxiv;
+  for (const url of urls) {
+    const doi = /^https?:\/\/(?:dx\.)?doi\.org\/(10\.\S+)$/i.exec(url ?? '')?.[1];
+    const arxiv = /^https?:\/\/arxiv\.org\/(?:abs|pdf)\/([^\s?#]+?)(?:v\d+)?(?:\.pdf)?$/i.exec(
+      url ?? '',
+    )?.[1];
+    if (doi) ids.doi ??= decodedDoi(doi);
+    if (arxiv) ids.arxiv ??= arxiv;
+  }
   return ids;
 }
 
@@ -61,6 +54,7 @@ const BIBLIOGRAPHIC: (keyof BibFacts)[] = [
   'venue',
   'releaseDate',
   'url',
+  'links',
   'status',
 ];
 
@@ -78,7 +72,7 @@ export function planMerge(
   entries: readonly MappedEntry[],
 ): Change[] {
   const known: Known[] = existing.map((publication) => {
-    const ids = identifiersOf(publication.url);
+    const ids = identifiersOf(publication.url, ...Object.values(publication.links ?? {}));
     // DOIs compare without case, as the entries' already do.
     if (ids.doi) ids.doi = ids.doi.toLowerCase();
     return { publication, ids, title: titleKey(publication.name ?? '') };
@@ -93,9 +87,7 @@ export function planMerge(
   for (const entry of entries) {
     const title = titleKey(entry.facts.name ?? '');
     const same = (other: { ids: Identifiers; title: string }) =>
-      (entry.ids.doi !== undefined && other.ids.doi === entry.ids.doi) ||
-      (entry.ids.arxiv !== undefined && other.ids.arxiv === entry.ids.arxiv) ||
-      (title !== '' && other.title === title);
+      sameWork({ ids: entry.ids, title }, other);
     const match = findMatch(known, entry.ids, title);
     // A second entry for a paper already merged (its preprint and its published version, say).
     const earlier = match ? claimed.get(match) : added.find(same)?.entry;
@@ -188,6 +180,7 @@ function newPublication(entry: MappedEntry, usedIds: Set<string | undefined>): P
     publisher: publisherText(facts),
     ...(facts.releaseDate ? { releaseDate: facts.releaseDate } : {}),
     ...(facts.url ? { url: facts.url } : {}),
+    ...(facts.links ? { links: facts.links } : {}),
     ...(facts.venue ? { venue: facts.venue } : {}),
     status: facts.status,
     ...(facts.firstAuthor !== undefined ? { firstAuthor: facts.firstAuthor } : {}),

@@ -58,6 +58,7 @@ export const bibText = {
 
 export const importCli = {
   absent: 'not in the .bib file; kept as it is',
+  versions: (keys: readonly string[]): string => `(one work with ${keys.join(', ')})`,
   summary: (
     counts: { add: number; update: number; unchanged: number; absent: number },
     run: { file: string; dryRun: boolean; written: boolean; failed: boolean },
@@ -69,10 +70,12 @@ export const importCli = {
   },
   usage: 'Usage: npm run import -- <refs.bib> [--resume resume.json] [--owner "Name"] [--dry-run]',
   about: [
-    'Merges the BibTeX entries of <refs.bib> into the résumé’s publications. Each entry finds',
-    'its publication by DOI, then arXiv id, then title; title, authors, venue, date, link and',
-    'status are updated; scores, distinctions, id, tags and summary are kept; new entries are',
-    'added newest first; publications the .bib lacks are reported and kept.',
+    'Merges the BibTeX entries of <refs.bib> into the résumé’s publications. Entries that are',
+    'versions of one work (same DOI, arXiv id or title) become one publication: the refereed',
+    'version’s venue, date and status, the links of all. Each work finds its publication by',
+    'DOI, then arXiv id, then title; title, authors, venue, date, links and status are updated;',
+    'scores, distinctions, id, tags and summary are kept; new entries are added newest first;',
+    'publications the .bib lacks are reported and kept.',
   ].join('\n'),
   resumeOption: 'the résumé to update',
   ownerOption: 'your name as the author lists write it',

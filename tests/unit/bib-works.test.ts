@@ -1,0 +1,152 @@
+/**
+ * What researchers' own .bib files hold (tests/fixtures/bib/README.md says where each shape was
+ * seen): versions of one paper, DBLP crossrefs, ADS journal macros, al-folio fields, owners
+ * written with particles and initials, solo papers, statuses. Expected values are read from the
+ * fixture text.
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Publication, Resume } from 'jsonresume-theme-camera-ready';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { importBib } from '../../src/bib/import.js';
+import { repoRoot } from '../support/paths.js';
+
+const fixtures = join(repoRoot, 'tests', 'fixtures', 'bib');
+let scratch: string;
+let counter = 0;
+
+beforeAll(async () => {
+  scratch = await mkdtemp(join(tmpdir(), 'bib-works-'));
+});
+afterAll(async () => {
+  await rm(scratch, { recursive: true, force: true });
+});
+
+async function scratchFile(name: string, text: string): Promise<string> {
+  const path = join(scratch, `${counter++}-${name}`);
+  await writeFile(path, text);
+  return path;
+}
+
+const resumeOf = (name: string, publications?: Publication[]) =>
+  `${JSON.stringify({ basics: { name }, ...(publications && { publications }) }, null, 2)}\n`;
+
+/** Imports a fixture (or .bib text) into a résumé of `owner`; the publications written. */
+async function imported(
+  bib: { file: string } | { text: string },
+  owner: string,
+  publications?: Publication[],
+) {
+  const resumePath = await scratchFile('resume.json', resumeOf(owner, publications));
+  const bibPath = 'file' in bib ? join(fixtures, bib.file) : await scratchFile('x.bib', bib.text);
+  const result = await importBib({ bibPath, resumePath, dryRun: false });
+  const resume = JSON.parse(await readFile(resumePath, 'utf8')) as Resume;
+  return { result, resumePath, bibPath, publications: resume.publications ?? [] };
+}
+
+const byName = (publications: Publication[], name: string) =>
+  publications.find((p) => p.name?.toLowerCase() === name.toLowerCase());
+
+describe('one publication per work', () => {
+  test('DBLP: a CoRR copy listed first gives way to the conference paper, whose links keep arXiv', async () => {
+    const { result, publications } = await imported(
+      { file: 'dblp-crossref.bib' },
+      'Sanne van der Linden',
+    );
+    expect(result.exitCode).toBe(0);
+    expect(publications.map((p) => p.venue)).toEqual(['GECCO', 'ESA', 'IEEE Trans. Evol. Comput.']);
+    expect(publications[0]).toMatchObject({
+      venue: 'GECCO',
+      status: 'published',
+      releaseDate: '2023',
+      url: 'https://doi.org/10.1145/3583131.3599999',
+      links: { arXiv: 'https://arxiv.org/abs/2305.11111' },
+      firstAuthor: true,
+    });
+    expect(publications[1]).toMatchObject({
+      status: 'published',
+      links: { arXiv: 'https://arxiv.org/abs/2211.04444' },
+    });
+  });
+
+  test('ADS: the arXiv e-print listed first gives way to the Nature Astronomy paper of the same title', async () => {
+    const { publications } = await imported({ file: 'ads.bib' }, 'Lucía Martínez Ríos');
+    const census = publications.filter((p) => /census of ultra-faint/i.test(p.name ?? ''));
+    expect(census).toHaveLength(1);
+    expect(census[0]).toMatchObject({
+      name: 'A Census of Ultra-Faint Companions with Deep Imaging',
+      venue: 'Nature Astronomy',
+      status: 'published',
+      releaseDate: '2024-09',
+      url: 'https://doi.org/10.1038/s41550-024-99999-9',
+      links: { arXiv: 'https://arxiv.org/abs/2403.12345' },
+    });
+  });
+
+  test('versions linked by arXiv id alone, though their titles differ, are one work', async () => {
+    const { publications } = await imported(
+      {
+        text:
+          '@misc{pre, title={Early Title}, author={Zhang, Binjie}, year=2023, eprint={2301.99999}, archiveprefix={arXiv}}\n' +
+          '@article{pub, title={The Final Title}, author={Zhang, Binjie}, journal={Journal of Tests}, year=2024, doi={10.5555/jt.1}, eprint={2301.99999}, archiveprefix={arXiv}}\n',
+      },
+      'Binjie Zhang',
+    );
+    expect(publications).toHaveLength(1);
+    expect(publications[0]).toMatchObject({
+      name: 'The Final Title',
+      venue: 'Journal of Tests',
+      status: 'published',
+      url: 'https://doi.org/10.5555/jt.1',
+      links: { arXiv: 'https://arxiv.org/abs/2301.99999' },
+    });
+  });
+
+  test('a résumé holding the preprint gets the published version in its place, and a re-import is a no-op', async () => {
+    const preprint: Publication = {
+      name: 'Sparse Routing for Evolving Mixture-of-Experts Populations',
+      publisher: 'arXiv preprint, 2023',
+      releaseDate: '2023',
+      url: 'https://arxiv.org/abs/2305.11111',
+      venue: 'arXiv',
+      status: 'preprint',
+      scores: [6, 7],
+    };
+    const { resumePath, bibPath, publications } = await imported(
+      { file: 'dblp-crossref.bib' },
+      'Sanne van der Linden',
+      [preprint],
+    );
+    expect(publications).toHaveLength(3);
+    expect(publications.find((p) => p.scores)).toMatchObject({
+      venue: 'GECCO',
+      status: 'published',
+      url: 'https://doi.org/10.1145/3583131.3599999',
+      links: { arXiv: 'https://arxiv.org/abs/2305.11111' },
+      scores: [6, 7],
+    });
+    const once = await readFile(resumePath, 'utf8');
+    const again = await importBib({ bibPath, resumePath, dryRun: false });
+    expect(again.changes.map((c) => c.kind)).toEqual(['unchanged', 'unchanged', 'unchanged']);
+    expect(again.written).toBe(false);
+    expect(await readFile(resumePath, 'utf8')).toBe(once);
+  });
+
+  test('DBLP: an entry takes booktitle and year from the @proceedings it crossrefs, which is not imported', async () => {
+    const { result, publications } = await imported(
+      {
+        text:
+          '@inproceedings{DBLP:conf/x/A24, author={Binjie Zhang}, title={Crossref Paper}, crossref={DBLP:conf/x/2024}}\n' +
+          '@proceedings{DBLP:conf/x/2024, title={Proceedings of the Test Conference, {TC} 2024}, publisher={{ACM}}, year={2024}}\n',
+      },
+      'Binjie Zhang',
+    );
+    expect(result.exitCode).toBe(0);
+    expect(publications).toEqual([
+      expect.objectContaining({ name: 'Crossref Paper', venue: 'TC', releaseDate: '2024' }),
+    ]);
+  });
+});
+
+export { byName, imported };
