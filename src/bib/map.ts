@@ -8,10 +8,13 @@ import type { MessageText } from '../resume/messages.js';
 import { displayName, isOwner } from './owner.js';
 import type { BibEntry } from './parse.js';
 
+/** The name of the arXiv link in `links`, beside a DOI in `url`. */
+export const ARXIV_LINK = 'arXiv';
+
 /** What a .bib entry says about a publication; a field left out is one BibTeX did not give. */
 export type BibFacts = Pick<
   Publication,
-  'name' | 'authors' | 'firstAuthor' | 'venue' | 'releaseDate' | 'url' | 'links' | 'status'
+  'name' | 'authors' | 'firstAuthor' | 'venue' | 'releaseDate' | 'url' | 'links' | 'status' | 'tags'
 >;
 
 /** Identifiers that find the same paper again: lower-case DOI, arXiv id without version. */
@@ -69,10 +72,19 @@ function releaseDate(fields: Record<string, string>): string | undefined {
   return number >= 1 && number <= 12 ? `${year}-${String(number).padStart(2, '0')}` : year;
 }
 
+/**
+ * Links are verbatim fields, but DBLP and others escape LaTeX's special characters in them
+ * (`10.1007/978-3-031-22222-2\_3`); the link is the text without the escapes.
+ */
+const unescaped = (value: string | undefined) => value?.replace(/\\([_%&#$~^{}])/g, '$1');
+
 const ARXIV_ID = /(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?/;
 
 function arxivId(fields: Record<string, string>): string | undefined {
   const type = (fields['eprinttype'] ?? fields['archiveprefix'] ?? '').toLowerCase();
+  // al-folio writes the id alone: arxiv = {2301.01234}.
+  const alFolio = ARXIV_ID.exec(fields['arxiv'] ?? '')?.[1];
+  if (alFolio) return alFolio;
   const eprint = fields['eprint'] ?? (ARXIV_DOI.test(fields['doi'] ?? '') ? fields['doi']! : '');
   if (eprint && (type === 'arxiv' || type === '' || /arxiv/i.test(eprint))) {
     const id = ARXIV_ID.exec(eprint)?.[1];
@@ -90,7 +102,10 @@ function arxivId(fields: Record<string, string>): string | undefined {
 const ARXIV_DOI = /^10\.48550\/arxiv\./i;
 
 function doi(fields: Record<string, string>): string | undefined {
-  const value = (fields['doi'] ?? '').replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i, '');
+  const value = (unescaped(fields['doi']) ?? '').replace(
+    /^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i,
+    '',
+  );
   return /^10\.\d{4,9}\/\S+$/.test(value) && !ARXIV_DOI.test(value) ? value : undefined;
 }
 
@@ -155,6 +170,9 @@ function status(
 
 const SAFE_URL = /^https?:\/\/[^\s]+$/i;
 
+/** al-folio's link fields, and the name each has in `links`. */
+const AL_FOLIO_LINKS: Record<string, string> = { pdf: 'pdf', code: 'code', html: 'html' };
+
 /** Proceedings and collections that other entries crossref: containers, not publications. */
 const CONTAINERS = new Set([
   'proceedings',
@@ -204,14 +222,29 @@ export function mapEntry(entry: BibEntry, owner: Owner): MappedEntry {
     facts.authors = others ? [...names, ET_AL] : names;
   }
 
-  const venue = shortVenue(container(entry), foundArxiv !== undefined);
-  if (venue) facts.venue = venue;
+  // al-folio's abbr is the badge the site shows: the short venue as its owner writes it.
+  const venue = f['abbr'] || shortVenue(container(entry), foundArxiv !== undefined);
+  if (venue) facts.venue = /^arxiv$/i.test(venue) ? 'arXiv' : venue;
   const date = releaseDate(f);
   if (date) facts.releaseDate = date;
+  const url = unescaped(f['url']);
   if (foundDoi) facts.url = `https://doi.org/${foundDoi}`;
   else if (foundArxiv) facts.url = `https://arxiv.org/abs/${foundArxiv}`;
-  else if (f['url'] && SAFE_URL.test(f['url'])) facts.url = f['url'];
-  else if (f['url']) problems.push({ severity: 'warning', text: bibText.unsafeUrl(f['url']) });
+  else if (url && SAFE_URL.test(url)) facts.url = url;
+  else if (url) problems.push({ severity: 'warning', text: bibText.unsafeUrl(url) });
+  const links: Record<string, string> = {};
+  if (foundDoi && foundArxiv) links[ARXIV_LINK] = `https://arxiv.org/abs/${foundArxiv}`;
+  // al-folio's buttons; a relative pdf path is a file of that site, not a link.
+  for (const [field, name] of Object.entries(AL_FOLIO_LINKS)) {
+    const link = unescaped(f[field]);
+    if (link && SAFE_URL.test(link) && link !== facts.url) links[name] = link;
+  }
+  if (!facts.url && links['html']) {
+    facts.url = links['html'];
+    delete links['html'];
+  }
+  if (Object.keys(links).length > 0) facts.links = links;
+  if (/^(?:true|yes)$/i.test(f['selected'] ?? '')) facts.tags = ['selected'];
   const found = status(entry, venue);
   facts.status = found.status;
   const { key, line, column } = entry;

@@ -149,7 +149,9 @@ function factsToApply(publication: Publication, entry: MappedEntry): BibFacts {
 function updates(publication: Publication, facts: BibFacts): FieldChange[] {
   const changed: FieldChange[] = [];
   for (const field of BIBLIOGRAPHIC) {
-    const to = facts[field];
+    // Links the résumé has beside the .bib's stay; the .bib's are added or brought up to date.
+    const to =
+      field === 'links' && facts.links ? { ...publication.links, ...facts.links } : facts[field];
     if (to !== undefined && JSON.stringify(publication[field]) !== JSON.stringify(to)) {
       changed.push({ field, from: publication[field], to });
     }
@@ -184,6 +186,8 @@ function newPublication(entry: MappedEntry, usedIds: Set<string | undefined>): P
     ...(facts.venue ? { venue: facts.venue } : {}),
     status: facts.status,
     ...(facts.firstAuthor !== undefined ? { firstAuthor: facts.firstAuthor } : {}),
+    // Set once, as the .bib has it; after that tags are the résumé's own.
+    ...(facts.tags ? { tags: facts.tags } : {}),
   };
   return publication;
 }

@@ -6,6 +6,7 @@
 import { lineIndex } from '../resume/json-locations.js';
 import { parse, type Creator } from '@retorquere/bibtex-parser';
 import type { Diagnostic } from '../resume/diagnostics.js';
+import { JOURNAL_MACROS } from './journal-macros.js';
 import { bibText } from './messages.js';
 
 /** One person (or a literal name such as a consortium) from a name list. */
@@ -70,9 +71,17 @@ function withAnglesHidden(text: string): {
 
 const shownAngles = (value: string) => value.replaceAll(LESS, '<').replaceAll(GREATER, '>');
 
-/** Plain text: no markup, composed accents (the parser gives "a" + combining mark), one space. */
+/**
+ * Plain text: no markup, composed accents (the parser gives "a" + combining mark), one space.
+ * An accent on a dotless i or j (`{\'\i}`) is an accent on i or j; `\^{}` and `\~{}` (a mark
+ * on nothing, which the parser puts after a space) are the characters ^ and ~.
+ */
 export function plainText(value: string): string {
   return shownAngles(value.replace(MARKUP, ''))
+    .replace(/ı(?=\p{M})/gu, 'i')
+    .replace(/ȷ(?=\p{M})/gu, 'j')
+    .replace(/(^|\s)\u0302/g, '^')
+    .replace(/(^|\s)\u0303/g, '~')
     .normalize('NFC')
     .replace(/[\s\u00a0]+/g, ' ')
     .trim();
@@ -110,6 +119,8 @@ export function parseBib(file: string): ParsedBib {
     english: false,
     applyCrossRef: true,
     unsupported: (_node, tex, entry) => {
+      const name = tex.slice(1);
+      if (Object.hasOwn(JOURNAL_MACROS, name)) return JOURNAL_MACROS[name]!;
       unknownCommands.set(entry.key, [...(unknownCommands.get(entry.key) ?? []), shownAngles(tex)]);
       return '';
     },

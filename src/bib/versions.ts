@@ -4,7 +4,7 @@
  * date and status are the most advanced version's, and which keeps every version's links.
  */
 import type { PublicationStatus } from 'jsonresume-theme-camera-ready';
-import type { Identifiers, MappedEntry } from './map.js';
+import { ARXIV_LINK, type Identifiers, type MappedEntry } from './map.js';
 
 /** What finds a work again: its identifiers and its normalised title. */
 export interface WorkKey {
@@ -46,8 +46,6 @@ function rank(entry: MappedEntry): number {
   if (entry.facts.venue === 'arXiv') return 0;
   return status === undefined ? 0 : (RANK[status as PublicationStatus] ?? 0);
 }
-
-export const ARXIV_LINK = 'arXiv';
 
 const doiUrl = (doi: string) => `https://doi.org/${doi}`;
 const arxivUrl = (id: string) => `https://arxiv.org/abs/${id}`;

@@ -149,4 +149,83 @@ describe('one publication per work', () => {
   });
 });
 
-export { byName, imported };
+describe('the standard macro tables', () => {
+  test("ADS: AAS journal macros are the journals’ abbreviations, month macros give the month, {\\'\\i} is í", async () => {
+    const { result, publications } = await imported({ file: 'ads.bib' }, 'Martínez Ríos, Lucía');
+    expect(result.bibDiagnostics).toEqual([]);
+    expect(publications.map((p) => [p.venue, p.releaseDate, p.status])).toEqual([
+      ['Nature Astronomy', '2024-09', 'published'],
+      ['ApJ', '2023-07', 'published'],
+      ['MNRAS', '2023-02', 'published'],
+      ['A&A', '2021-06', 'published'],
+      ['ApJL', '2020-02', 'published'],
+    ]);
+    expect(byName(publications, 'Stellar Haloes of Isolated Dwarf Galaxies')).toMatchObject({
+      url: 'https://doi.org/10.1051/0004-6361/202199999',
+      links: { arXiv: 'https://arxiv.org/abs/2104.04321' },
+    });
+    expect(byName(publications, 'A Faint Tidal Feature around NGC 0000')?.authors).toEqual([
+      'Chidi N. Okafor',
+      'Martínez Ríos, Lucía',
+    ]);
+  });
+
+  test('every accent form on a dotless i or j is the accented letter', async () => {
+    const { publications } = await imported(
+      {
+        text: "@misc{k, title={Ma{\\'\\i}z, Ma\\'{\\i}z, Ma{\\'i}z, \\v{\\j}}, howpublished={Revista Cient{\\'\\i}fica}, author={Zhang, Binjie and Nu{\\~n}ez, Mar{\\'\\i}a}}",
+      },
+      'Binjie Zhang',
+    );
+    expect(publications[0]).toMatchObject({
+      name: 'Maíz, Maíz, Maíz, ǰ',
+      venue: 'Revista Científica',
+      authors: ['Binjie Zhang', 'María Nuñez'],
+    });
+  });
+
+  test('DBLP: DOIs and URLs without their escapes, \\^{} as a caret', async () => {
+    const { publications } = await imported({ file: 'dblp-crossref.bib' }, 'Sanne van der Linden');
+    expect(publications[1]).toMatchObject({
+      name: 'Subquadratic Updates in O(n^2) Time for Dynamic Matchings',
+      url: 'https://doi.org/10.1007/978-3-031-22222-2_3',
+    });
+    const { publications: byUrl } = await imported(
+      {
+        text: '@misc{k, title={T}, author={Zhang, Binjie}, url={https://example.org/a\\_b\\%20c\\#d}}',
+      },
+      'Binjie Zhang',
+    );
+    expect(byUrl[0]?.url).toBe('https://example.org/a_b%20c#d');
+  });
+
+  test('al-folio: abbr is the venue, arxiv/pdf/code/html become links, selected a tag', async () => {
+    const { result, publications } = await imported({ file: 'al-folio.bib' }, 'Adaeze Okafor');
+    expect(result.bibDiagnostics).toEqual([]);
+    expect(publications).toMatchObject([
+      {
+        id: 'okafor2025graphs',
+        venue: 'ICML',
+        status: 'published',
+        url: 'https://arxiv.org/abs/2502.01111',
+        links: { code: 'https://github.com/example-lab/spectral-sparsifiers' },
+        tags: ['selected'],
+      },
+      {
+        id: 'okafor2024solo',
+        venue: 'JMLR',
+        url: 'https://www.jmlr.org/papers/v25/00-0000.html',
+        links: { pdf: 'https://www.jmlr.org/papers/volume25/00-0000/00-0000.pdf' },
+        tags: ['selected'],
+      },
+      {
+        id: 'okafor2023arxiv',
+        venue: 'arXiv',
+        status: 'preprint',
+        url: 'https://arxiv.org/abs/2309.05555',
+      },
+      { id: 'okafor2022physics', venue: 'PhysRev', releaseDate: '2022-05' },
+    ]);
+    expect(publications[3]).not.toHaveProperty('tags');
+  });
+});
