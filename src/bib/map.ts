@@ -216,8 +216,9 @@ export function mapEntry(entry: BibEntry, owner: Owner): MappedEntry {
     problems.push({ severity: 'warning', text: bibText.ownerNotFound(owner.name) });
   }
   if (ownerAt >= 0) facts.firstAuthor = ownerAt === 0;
-  // A list naming only the owner says no more than the first-author mark does.
-  if (named.length > 0 && !(ownerAt === 0 && named.length === 1)) {
+  // "Owner and others" says no more than the first-author mark does (an export writes it back
+  // from that mark); any other list, a solo one too, is kept as given.
+  if (named.length > 0 && !(ownerAt === 0 && named.length === 1 && others)) {
     const names = named.map((person, i) => (i === ownerAt ? owner.shownAs : displayName(person)));
     facts.authors = others ? [...names, ET_AL] : names;
   }

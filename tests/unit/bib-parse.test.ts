@@ -142,9 +142,10 @@ describe('real export shapes', () => {
         url: 'https://arxiv.org/abs/2411.99001',
         status: 'under-review',
       },
-      // Sole author: the first-author mark says it all, no one-name author list.
+      // Sole author: the list stays as given, so an export writes one name, not "… and others".
       ferreiraHandObjectPriors2023: {
         name: 'Hand-Object Priors for Video Prediction',
+        authors: ['Tomás Ferreira'],
         firstAuthor: true,
         venue: 'arXiv',
         releaseDate: '2023-12-09',
@@ -174,6 +175,7 @@ describe('real export shapes', () => {
       },
       ferreira2026thesis: {
         name: 'Learning to Remember: Memory in Embodied Agents',
+        authors: ['Tomás Ferreira'],
         firstAuthor: true,
         venue: 'Universidade do Porto Norte',
         releaseDate: '2026',

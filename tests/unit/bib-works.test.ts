@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Publication, Resume } from 'jsonresume-theme-camera-ready';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { importBib } from '../../src/bib/import.js';
+import { writeBib } from '../../src/bib/write.js';
 import { repoRoot } from '../support/paths.js';
 
 const fixtures = join(repoRoot, 'tests', 'fixtures', 'bib');
@@ -227,5 +228,16 @@ describe('the standard macro tables', () => {
       { id: 'okafor2022physics', venue: 'PhysRev', releaseDate: '2022-05' },
     ]);
     expect(publications[3]).not.toHaveProperty('tags');
+  });
+});
+
+describe('solo stays solo', () => {
+  test('a paper by the owner alone keeps its one-name list, and the export writes that name alone', async () => {
+    const { publications } = await imported({ file: 'al-folio.bib' }, 'Adaeze Okafor');
+    const solo = publications.find((p) => p.id === 'okafor2024solo')!;
+    expect(solo.authors).toEqual(['Adaeze Okafor']);
+    const { text } = writeBib({ basics: { name: 'Adaeze Okafor' }, publications: [solo] });
+    expect(text).toMatch(/^ {2}author = \{Okafor, Adaeze\},$/m);
+    expect(text).not.toMatch(/others/);
   });
 });
