@@ -148,24 +148,48 @@ const PUBSTATE: Record<string, PublicationStatus> = {
   prepublished: 'preprint',
 };
 
-const NOTE_STATUS: [RegExp, PublicationStatus][] = [
-  [/\b(?:under review|submitted)\b/i, 'under-review'],
-  [/\b(?:to appear|forthcoming|in press|accepted)\b/i, 'accepted'],
-  [/\bin preparation\b/i, 'in-preparation'],
-  [/\bpreprint\b/i, 'preprint'],
+/**
+ * The forms a note, or a journal written in its place, states a status in: the whole text is
+ * "Submitted", "Under review at X", "To appear in X", "In press", "In preparation", … (X, if
+ * given, is the venue). A word inside other text ("Submitted version improved…") states nothing.
+ */
+const STATED_FORMS: [RegExp, PublicationStatus][] = [
+  [/^(?:submitted|under (?:journal )?review)(?:\s+(?:to|at|for|in|with)\s+(.+))?$/i, 'under-review'],
+  [
+    /^(?:to appear|accepted(?: for publication)?|in press|forthcoming)(?:\s+(?:in|at|to|by)\s+(.+))?$/i,
+    'accepted',
+  ],
+  [/^in preparation$/i, 'in-preparation'],
+  [/^(?:preprint|unpublished preprint)$/i, 'preprint'],
 ];
 
-/** The status the entry states (pubstate, note), else the one its shape implies. */
+function statedForm(text: string): { status: PublicationStatus; venue?: string } | undefined {
+  const trimmed = text.trim().replace(/[.;,]$/, '');
+  for (const [form, status] of STATED_FORMS) {
+    const match = form.exec(trimmed);
+    if (match) return match[1] ? { status, venue: match[1].trim() } : { status };
+  }
+  return undefined;
+}
+
+/**
+ * The status the entry states (pubstate, a note or a journal in a known form), with the venue a
+ * journal such as "Submitted to X" names; else published when there is a venue, else a preprint.
+ */
 function status(
   entry: BibEntry,
-  venue: string | undefined,
-): { status: PublicationStatus; stated: boolean } {
+  containerText: string,
+): { status: PublicationStatus; stated: boolean; container: string } {
   const pubstate = PUBSTATE[(entry.fields['pubstate'] ?? '').toLowerCase().replace(/\s+/g, '')];
-  const note = `${entry.fields['note'] ?? ''} ${entry.fields['addendum'] ?? ''}`;
-  const stated = pubstate ?? NOTE_STATUS.find(([pattern]) => pattern.test(note))?.[1];
-  if (stated) return { status: stated, stated: true };
-  if (venue === 'arXiv') return { status: 'preprint', stated: false };
-  return { status: entry.type === 'unpublished' ? 'in-preparation' : 'published', stated: false };
+  if (pubstate) return { status: pubstate, stated: true, container: containerText };
+  for (const field of ['note', 'addendum']) {
+    const stated = statedForm(entry.fields[field] ?? '');
+    if (stated) return { status: stated.status, stated: true, container: containerText };
+  }
+  const inContainer = statedForm(containerText);
+  if (inContainer)
+    return { status: inContainer.status, stated: true, container: inContainer.venue ?? '' };
+  return { status: 'published', stated: false, container: containerText };
 }
 
 const SAFE_URL = /^https?:\/\/[^\s]+$/i;
@@ -223,8 +247,9 @@ export function mapEntry(entry: BibEntry, owner: Owner): MappedEntry {
     facts.authors = others ? [...names, ET_AL] : names;
   }
 
+  const found = status(entry, container(entry));
   // al-folio's abbr is the badge the site shows: the short venue as its owner writes it.
-  const venue = f['abbr'] || shortVenue(container(entry), foundArxiv !== undefined);
+  const venue = f['abbr'] || shortVenue(found.container, foundArxiv !== undefined);
   if (venue) facts.venue = /^arxiv$/i.test(venue) ? 'arXiv' : venue;
   const date = releaseDate(f);
   if (date) facts.releaseDate = date;
@@ -246,8 +271,11 @@ export function mapEntry(entry: BibEntry, owner: Owner): MappedEntry {
   }
   if (Object.keys(links).length > 0) facts.links = links;
   if (/^(?:true|yes)$/i.test(f['selected'] ?? '')) facts.tags = ['selected'];
-  const found = status(entry, venue);
-  facts.status = found.status;
+  // Unless stated, a paper on arXiv alone or without any venue is a preprint.
+  facts.status =
+    !found.stated && (facts.venue === undefined || facts.venue === 'arXiv')
+      ? 'preprint'
+      : found.status;
   const { key, line, column } = entry;
   return { key, line, column, facts, statusStated: found.stated, ids, problems };
 }

@@ -241,3 +241,42 @@ describe('solo stays solo', () => {
     expect(text).not.toMatch(/others/);
   });
 });
+
+describe('status only from explicit signals', () => {
+  test('Scholar: a journal that says "Submitted to X" or "Under Journal Review" is a submission; "submitted" inside a note is not', async () => {
+    const { publications } = await imported(
+      { file: 'scholar-particles.bib' },
+      'Marcos Sanz del Valle',
+    );
+    const statusOf = (name: string) => {
+      const found = byName(publications, name);
+      return [found?.status, found?.venue];
+    };
+    expect(statusOf('Notes on Capillary Rise')).toEqual([
+      'under-review',
+      'Journal of Colloid Science',
+    ]);
+    expect(statusOf('Wetting Dynamics: Under Journal Review')).toEqual(['under-review', undefined]);
+    expect(statusOf('Jet Breakup at Low Weber Number')).toEqual([
+      'published',
+      'Experiments in Fluids',
+    ]);
+  });
+
+  test('journal = {submitted} is a submission; an entry with no venue at all is a preprint', async () => {
+    const { publications } = await imported(
+      {
+        text:
+          '@article{a, title={A}, author={Zhang, Binjie and Doe, Jan}, journal={submitted}, year=2024}\n' +
+          '@misc{b, title={B}, author={Zhang, Binjie and Doe, Jan}, year=2023}\n' +
+          '@article{c, title={C}, author={Zhang, Binjie and Doe, Jan}, journal={Journal of Tests}, note={To appear in the special issue.}, year=2025}\n',
+      },
+      'Binjie Zhang',
+    );
+    expect(publications.map((p) => [p.name, p.status, p.venue])).toEqual([
+      ['C', 'accepted', 'Journal of Tests'],
+      ['A', 'under-review', undefined],
+      ['B', 'preprint', undefined],
+    ]);
+  });
+});
