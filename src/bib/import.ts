@@ -12,7 +12,7 @@ import { readResumeText } from '../resume/load.js';
 import { bibText } from './messages.js';
 import { validateText } from '../resume/validate.js';
 import { applyChanges } from './edit.js';
-import { isContainer, mapEntry, type MappedEntry, type Owner } from './map.js';
+import { isContainer, mapEntry, READ_FIELDS, type MappedEntry, type Owner } from './map.js';
 import { splitName } from './owner.js';
 import { planMerge, type Change } from './merge.js';
 import { parseBib } from './parse.js';
@@ -110,7 +110,7 @@ export async function importBib(options: ImportOptions): Promise<ImportResult> {
     shownAs: resume.basics?.name?.trim() || `${given} ${family}`.trim(),
   };
 
-  const parsed = parseBib(bib.text);
+  const parsed = parseBib(bib.text, READ_FIELDS);
   const bibDiagnostics = [...parsed.diagnostics];
   if (owner.name === '')
     bibDiagnostics.push({

@@ -36,6 +36,17 @@ export interface MappedEntry {
   problems: { severity: 'error' | 'warning'; text: MessageText }[];
 }
 
+/**
+ * Every field mapEntry reads (and the parser needs: names, crossref); the values of others are
+ * not parsed at all.
+ */
+export const READ_FIELDS: ReadonlySet<string> = new Set([
+  ...['title', 'author', 'crossref', 'abbr', 'selected', 'note', 'addendum', 'pubstate'],
+  ...['journal', 'journaltitle', 'booktitle', 'eventtitle', 'school', 'institution'],
+  ...['howpublished', 'date', 'year', 'month', 'volume', 'doi', 'url', 'eprint', 'eprinttype'],
+  ...['archiveprefix', 'arxiv', 'pdf', 'code', 'html'],
+]);
+
 /** The author-list word for `and others`, and the name BibTeX writes for it. */
 export const ET_AL = 'et al.';
 
@@ -154,7 +165,10 @@ const PUBSTATE: Record<string, PublicationStatus> = {
  * given, is the venue). A word inside other text ("Submitted version improved…") states nothing.
  */
 const STATED_FORMS: [RegExp, PublicationStatus][] = [
-  [/^(?:submitted|under (?:journal )?review)(?:\s+(?:to|at|for|in|with)\s+(.+))?$/i, 'under-review'],
+  [
+    /^(?:submitted|under (?:journal )?review)(?:\s+(?:to|at|for|in|with)\s+(.+))?$/i,
+    'under-review',
+  ],
   [
     /^(?:to appear|accepted(?: for publication)?|in press|forthcoming)(?:\s+(?:in|at|to|by)\s+(.+))?$/i,
     'accepted',

@@ -1,5 +1,6 @@
 /** The texts of `npm run import` and of BibTeX reading and writing. */
 import { fixedText, quote, type MessageText } from '../resume/messages.js';
+import { MAX_DEPTH, MAX_EXPANDED, type Bound } from './prescan.js';
 
 /** `npm run import`: reading BibTeX into `publications`. */
 export const bibText = {
@@ -11,6 +12,26 @@ export const bibText = {
     message: `@string ${quote(name)} is not defined. The entry is left out; the others are imported.`,
     hint: `define it before the entry (@string{${name} = {…}}), or write the text in braces: {…}.`,
   }),
+  outOfBounds: (bound: Bound, name: string): MessageText => {
+    const what = name ? `entry ${name}` : 'this entry';
+    switch (bound) {
+      case 'nul':
+        return {
+          message: `${what} holds a NUL character, which is not text. It is left out; the other entries are imported.`,
+          hint: 'remove the NUL (the file may be damaged, or not a .bib file); save it as UTF-8 text.',
+        };
+      case 'depth':
+        return {
+          message: `${what} nests braces more than ${MAX_DEPTH} deep. It is left out; the other entries are imported.`,
+          hint: 'check that every { has its } where you meant it; titles need one or two levels at most.',
+        };
+      case 'expansion':
+        return {
+          message: `${name ? `${quote(name)}` : 'this value'} expands to more than ${MAX_EXPANDED.toLocaleString('en')} characters through @string macros joined with #. It is left out; the other entries are imported.`,
+          hint: 'write the value out, or define the @string without joining it to itself.',
+        };
+    }
+  },
   noKey: (type: string): MessageText => ({
     message: `this @${type} entry has no citation key. It is left out.`,
     hint: `add a key after the brace, e.g. @${type}{doe2024title, …`,

@@ -8,6 +8,7 @@ import { parse, type Creator } from '@retorquere/bibtex-parser';
 import type { Diagnostic } from '../resume/diagnostics.js';
 import { JOURNAL_MACROS } from './journal-macros.js';
 import { bibText } from './messages.js';
+import { prescan } from './prescan.js';
 
 /** One person (or a literal name such as a consortium) from a name list. */
 export interface Person {
@@ -110,8 +111,10 @@ function person(creator: Creator): Person {
 /** The entry's type and key as written at its start: `@article{doe2020,`. */
 const ENTRY_HEAD = /^@\s*([A-Za-z]+)\s*[{(]\s*([^,\s{}()]*)/;
 
-export function parseBib(file: string): ParsedBib {
-  const { hidden: text, fileOffset } = withAnglesHidden(file);
+/** `read`: the fields the caller uses (the others are not parsed); all of them when left out. */
+export function parseBib(file: string, read?: ReadonlySet<string>): ParsedBib {
+  const scanned = prescan(file, read);
+  const { hidden: text, fileOffset } = withAnglesHidden(scanned.text);
   /** Unknown LaTeX commands by entry key. */
   const unknownCommands = new Map<string, string[]>();
   const library = parse(text, {
@@ -134,6 +137,15 @@ export function parseBib(file: string): ParsedBib {
     path: string,
     message: { message: string; hint?: string },
   ): Diagnostic => ({ severity, path, ...at(offset), ...message });
+
+  for (const problem of scanned.problems) {
+    diagnostics.push({
+      severity: 'error',
+      path: problem.name || '(file)',
+      ...lineAndColumn(problem.offset),
+      ...bibText.outOfBounds(problem.bound, problem.name),
+    });
+  }
 
   const skipped = new Set<string>();
   let searchFrom = 0;

@@ -1,0 +1,238 @@
+/**
+ * One linear pass over a .bib file before the parser sees it, for what the parser cannot bound:
+ * a NUL, braces nested past any real use, and `@string` concatenation that doubles at each step
+ * (a few hundred bytes that expand to gigabytes). Each is a located error and its entry is left
+ * out. The pass also blanks the values of fields the import never reads (abstracts, keywords,
+ * file paths), which is most of the parser's work; offsets and lines stay as in the file.
+ */
+
+/** Deeper than any real title's case braces; the parser recurses once per level. */
+export const MAX_DEPTH = 100;
+/** What one field or `@string` may expand to through macros; real ones are far below. */
+export const MAX_EXPANDED = 20_000;
+/**
+ * All text macros add to a file: twice its own length and 16 KiB. Journal names and months
+ * stay far below; the parser's time grows with this text, so it stays proportional to the file.
+ */
+const expansionBudget = (fileLength: number) => 2 * fileLength + 16_384;
+
+export type Bound = 'nul' | 'depth' | 'expansion';
+
+export interface PrescanProblem {
+  bound: Bound;
+  offset: number;
+  /** The entry's key or the `@string`'s name, when known. */
+  name: string;
+}
+
+export interface Prescan {
+  /** The file with over-bound entries and unread values blanked (same length, same lines). */
+  text: string;
+  problems: PrescanProblem[];
+}
+
+const SPACE = /\s/;
+const WORD = /[^\s"#%'(),={}]/;
+
+/** Spaces for the text between two offsets, keeping its line breaks. */
+const blank = (text: string) => text.replace(/[^\n]/g, ' ');
+
+/**
+ * @param keep the fields whose values the caller reads (lower case); the values of all others
+ *   are blanked. Without it every value is kept.
+ */
+export function prescan(file: string, keep?: ReadonlySet<string>): Prescan {
+  const problems: PrescanProblem[] = [];
+  const out: string[] = [];
+  let copied = 0;
+  const replace = (start: number, end: number, by: string) => {
+    out.push(file.slice(copied, start), by);
+    copied = end;
+  };
+  /** Expanded length of each `@string`, by lower-case name (month macros are 3 letters). */
+  const sizes = new Map<string, number>();
+  const budget = { left: expansionBudget(file.length) };
+
+  let at = 0;
+  while (at < file.length) {
+    const start = file.indexOf('@', at);
+    if (start < 0) break;
+    at = start + 1;
+    let i = start + 1;
+    while (i < file.length && SPACE.test(file[i]!)) i++;
+    const typeStart = i;
+    while (i < file.length && /[A-Za-z]/.test(file[i]!)) i++;
+    const type = file.slice(typeStart, i).toLowerCase();
+    while (i < file.length && SPACE.test(file[i]!)) i++;
+    const open = file[i];
+    if (type === '' || (open !== '{' && open !== '(')) continue;
+    const close = open === '{' ? '}' : ')';
+    i++;
+
+    // Returns the offset after a balanced {…} starting at `from`, or a problem.
+    const group = (from: number): number | PrescanProblem => {
+      let depth = 0;
+      for (let j = from; j < file.length; j++) {
+        const c = file[j];
+        if (c === '\\') j++;
+        else if (c === '{') {
+          if (++depth > MAX_DEPTH) return { bound: 'depth', offset: j, name: '' };
+        } else if (c === '}' && --depth === 0) return j + 1;
+      }
+      return file.length;
+    };
+
+    if (type === 'comment' || type === 'preamble') {
+      const end = open === '{' ? group(i - 1) : file.indexOf(')', i) + 1 || file.length;
+      if (typeof end !== 'number') {
+        problems.push(end);
+        const next = nextEntry(file, end.offset);
+        replace(start, next, blank(file.slice(start, next)));
+        at = next;
+      } else at = end;
+      continue;
+    }
+
+    const entry = scanEntry(file, i, close, type === 'string', group, sizes, budget);
+    const entryEnd = entry.end;
+    if (entry.problem) {
+      const name = entry.key ?? '';
+      problems.push({ ...entry.problem, name: entry.problem.name || name });
+      const next = Math.max(nextEntry(file, entry.problem.offset), entryEnd);
+      replace(start, next, blank(file.slice(start, next)));
+      at = next;
+      continue;
+    }
+    if (type !== 'string' && keep) {
+      for (const field of entry.fields) {
+        if (keep.has(field.name) || field.end - field.start < 2) continue;
+        // `{}` and spaces: an empty value the parser skips in no time.
+        replace(field.start, field.end, `{}${blank(file.slice(field.start + 2, field.end))}`);
+      }
+    }
+    at = Math.max(entryEnd, start + 1);
+  }
+  out.push(file.slice(copied));
+  let text = out.join('');
+  // A NUL is no text: the entry holding it is left out (the parser would stop on it).
+  for (let offset = text.indexOf('\0'); offset >= 0; offset = text.indexOf('\0', offset)) {
+    const start = text.lastIndexOf('\n@', offset) + 1;
+    const end = nextEntry(text, offset);
+    const key = /^@\s*[A-Za-z]+\s*[{(]\s*([^,\s{}()]*)/.exec(text.slice(start, end))?.[1] ?? '';
+    problems.push({ bound: 'nul', offset, name: key });
+    text =
+      text.slice(0, start) + blank(text.slice(start, end)).replaceAll('\0', ' ') + text.slice(end);
+    offset = end;
+  }
+  return { text, problems };
+}
+
+/** The next line that starts an entry, after `offset` (or the end of the file). */
+function nextEntry(file: string, offset: number): number {
+  const next = file.indexOf('\n@', offset);
+  return next < 0 ? file.length : next + 1;
+}
+
+interface ScannedEntry {
+  key?: string;
+  end: number;
+  fields: { name: string; start: number; end: number }[];
+  problem?: PrescanProblem;
+}
+
+/**
+ * The fields of one entry (or the assignment of a `@string`) from just after its opening
+ * delimiter. Anything unexpected ends the scan of the entry: the parser reports it.
+ */
+function scanEntry(
+  file: string,
+  from: number,
+  close: string,
+  isString: boolean,
+  group: (from: number) => number | PrescanProblem,
+  sizes: Map<string, number>,
+  budget: { left: number },
+): ScannedEntry {
+  const fields: ScannedEntry['fields'] = [];
+  let i = from;
+  const skipSpace = () => {
+    while (i < file.length && SPACE.test(file[i]!)) i++;
+  };
+  const word = () => {
+    const start = i;
+    while (i < file.length && WORD.test(file[i]!)) i++;
+    return file.slice(start, i);
+  };
+  let key: string | undefined;
+  if (!isString) {
+    skipSpace();
+    key = word();
+    skipSpace();
+    if (file[i] !== ',') return { key, end: i, fields };
+    i++;
+  }
+  for (;;) {
+    skipSpace();
+    if (file[i] === close || i >= file.length) return { key, end: i + 1, fields };
+    const name = word().toLowerCase();
+    skipSpace();
+    if (name === '' || file[i] !== '=') return { key, end: i, fields };
+    i++;
+    skipSpace();
+    const start = i;
+    let size = 0;
+    let fromMacros = 0;
+    for (;;) {
+      const c = file[i];
+      if (c === '{') {
+        const end = group(i);
+        if (typeof end !== 'number') return { key, end: i, fields, problem: end };
+        size += end - i - 2;
+        i = end;
+      } else if (c === '"') {
+        let j = i + 1;
+        let depth = 0;
+        for (; j < file.length; j++) {
+          const d = file[j];
+          if (d === '\\') j++;
+          else if (d === '{') {
+            if (++depth > MAX_DEPTH)
+              return { key, end: j, fields, problem: { bound: 'depth', offset: j, name: '' } };
+          } else if (d === '}') depth--;
+          else if (d === '"' && depth <= 0) break;
+        }
+        size += j - i - 1;
+        i = j + 1;
+      } else {
+        const reference = word();
+        if (reference === '') return { key, end: i, fields };
+        const expanded = /^\d+$/.test(reference)
+          ? reference.length
+          : (sizes.get(reference.toLowerCase()) ?? 3);
+        size += expanded;
+        fromMacros += expanded;
+      }
+      if (size > MAX_EXPANDED || fromMacros > budget.left) {
+        // Whatever uses this @string is past the bound too, and named in turn.
+        if (isString) sizes.set(name, MAX_EXPANDED + 1);
+        const problem: PrescanProblem = {
+          bound: 'expansion',
+          offset: start,
+          name: isString ? name : (key ?? ''),
+        };
+        return { key, end: i, fields, problem };
+      }
+      skipSpace();
+      if (file[i] !== '#') break;
+      i++;
+      skipSpace();
+    }
+    const end = i;
+    budget.left -= fromMacros;
+    if (isString) sizes.set(name, size);
+    else fields.push({ name, start, end });
+    skipSpace();
+    if (file[i] === ',') i++;
+    else if (file[i] !== close) return { key, end: i, fields };
+  }
+}
