@@ -17,16 +17,18 @@ import { defineCommand, runCommand } from '../../src/cli/run-command.js';
 import { BrowserUnavailableError, UsageError } from '../../src/errors.js';
 import { loadTheme } from '../../src/export/theme-loader.js';
 import { batchSection } from './bench/batch.js';
+import { BIB_TITLE, bibImportSection } from './bench/bib-import.js';
 import { devWarmSection } from './bench/dev-warm.js';
 import { exportSection } from './bench/exports.js';
 import { themeRenderSection } from './bench/theme-render.js';
-import { updateValidationSection, validationSection } from './bench/validation.js';
+import { replaceSection, VALIDATION_TITLE, validationSection } from './bench/validation.js';
 
 const root = process.cwd();
 const RESULTS = join(root, 'bench', 'RESULTS.md');
 const RESUME = 'resume.json';
 const SEED = join(root, 'tests/fixtures/seed/resume.json');
 const SAMPLE = join(root, 'node_modules/@jsonresume/schema/sample.resume.json');
+const BIB_FIXTURES = join(root, 'tests/fixtures/bib');
 const THEME = 'jsonresume-theme-camera-ready';
 const BATCH_SIZE = 100;
 
@@ -67,24 +69,28 @@ const bench = defineCommand({
       value: 'section',
       description: text.onlyOption,
       parse: (value: string) => {
-        if (value !== 'validation') throw new UsageError(text.onlyValues);
+        if (value !== 'validation' && value !== 'bib') throw new UsageError(text.onlyValues);
         return value;
       },
     },
   },
   async run({ values }) {
-    await measure(values.rounds, values.saves, values.only !== undefined);
+    await measure(values.rounds, values.saves, values.only);
     return EXIT.ok;
   },
 });
 
-async function measure(rounds: number, saves: number, validationOnly: boolean): Promise<void> {
+async function measure(rounds: number, saves: number, only?: 'validation' | 'bib'): Promise<void> {
   const scratch = mkdtempSync(join(tmpdir(), 'bench-'));
   try {
-    if (validationOnly) {
-      const section = await validationSection(scratch);
-      writeFileSync(RESULTS, updateValidationSection(readFileSync(RESULTS, 'utf8'), section));
-      log(text.updatedValidation);
+    if (only) {
+      const [title, section] =
+        only === 'validation'
+          ? [VALIDATION_TITLE, await validationSection(scratch)]
+          : [BIB_TITLE, await bibImportSection(scratch, BIB_FIXTURES)];
+      writeFileSync(RESULTS, replaceSection(readFileSync(RESULTS, 'utf8'), title, section));
+      process.stdout.write(`${section.join('\n')}\n`);
+      log(text.updatedSection(only));
       return;
     }
     const engines = installedEngines(process.env.PATH ?? '');
@@ -125,6 +131,7 @@ async function measure(rounds: number, saves: number, validationOnly: boolean): 
       })),
       ...(await themeRenderSection(root, SAMPLE)),
       ...(await validationSection(scratch)),
+      ...(await bibImportSection(scratch, BIB_FIXTURES)),
     ];
     const loadAfter = load();
 

@@ -29,21 +29,23 @@ export const buildValidatorCli = {
 
 /** The texts of `npm run bench`. */
 export const benchCli = {
-  usage: 'Usage: npm run bench [-- --rounds N] [-- --saves N] [-- --only validation]',
+  usage: 'Usage: npm run bench [-- --rounds N] [-- --saves N] [-- --only validation|bib]',
   about: [
     'Times whole processes, alternating: our PDF export, resumed export with our theme and the bare',
     'floor script (bench/floor.mjs) on every installed engine; our export’s phases (--timings); the',
     'preview’s save → PDF; batch throughput; the theme’s warm render; validation with thousands of',
-    'errors. Prints the results and writes bench/RESULTS.md. Run it on a quiet machine.',
+    'errors; the BibTeX import of 1,000 entries against citation-js parsing them. Prints the',
+    'results and writes bench/RESULTS.md. Run it on a quiet machine.',
   ].join('\n'),
   exitCodes: 'Exit codes: 0 measured, 2 bad option, 3 no engine to compare or a bug.',
   roundsOption: 'alternating rounds of whole-process exports',
   savesOption: 'preview saves timed (after two uncounted ones)',
-  onlyOption: 're-measure one section of bench/RESULTS.md: validation',
-  onlyValues: '--only takes: validation.',
+  onlyOption: 're-measure one section of bench/RESULTS.md: validation or bib',
+  onlyValues: '--only takes: validation, bib.',
   wholeNumber: (option: string): string => `${option} takes a whole number ≥ 1.`,
   notAnEngine: (browser: string): string =>
     `The export's browser (${browser}) is not one of the system's engines this benchmark compares. Run npm run setup-browser first, and unset PUPPETEER_EXECUTABLE_PATH.`,
-  updatedValidation: '✔ updated the validation section of bench/RESULTS.md',
+  updatedSection: (section: string): string =>
+    `✔ updated the ${section} section of bench/RESULTS.md`,
   wrote: '✔ wrote bench/RESULTS.md',
 };

@@ -72,10 +72,10 @@ export async function validationSection(scratch: string): Promise<string[]> {
   return [...lines, ''];
 }
 
-/** Replaces (or adds) the validation section of an existing RESULTS.md. */
-export function updateValidationSection(results: string, section: string[]): string {
-  const start = results.indexOf(VALIDATION_TITLE);
+/** Replaces (or adds) the section titled `title` of an existing RESULTS.md. */
+export function replaceSection(results: string, title: string, section: string[]): string {
+  const start = results.indexOf(title);
   if (start < 0) return `${results.trimEnd()}\n\n${section.join('\n')}`;
-  const next = results.indexOf('\n## ', start + VALIDATION_TITLE.length);
+  const next = results.indexOf('\n## ', start + title.length);
   return `${results.slice(0, start)}${section.join('\n')}${next < 0 ? '' : results.slice(next + 1)}`;
 }
