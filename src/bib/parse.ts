@@ -98,10 +98,17 @@ function person(creator: Creator): Person {
     family = words.pop()!;
     given = words.join(' ');
   }
+  let prefix = part(creator.prefix);
+  // Google Scholar puts particles after the given name: "Klein, Niek de" is Niek de Klein.
+  const trailing = /^(.*\S)\s+((?:\p{Ll}+\s+)*\p{Ll}+)$/u.exec(given);
+  if (trailing && !prefix) {
+    given = trailing[1]!;
+    prefix = trailing[2]!;
+  }
   return {
     given,
     family,
-    prefix: part(creator.prefix),
+    prefix,
     suffix: part(creator.suffix),
     literal: part(creator.name),
     others: family === 'others' && !creator.firstName,

@@ -280,3 +280,52 @@ describe('status only from explicit signals', () => {
     ]);
   });
 });
+
+describe('owners as people write them', () => {
+  test.each([
+    'Sanz del Valle, Marcos',
+    'Marcos Sanz del Valle',
+    'M. Sanz del Valle',
+    'Sanz del Valle, M.',
+  ])(
+    'Scholar: --owner "%s" finds the owner in every entry, whatever form the entry uses',
+    async (owner) => {
+      const { result, publications } = await imported({ file: 'scholar-particles.bib' }, owner);
+      expect(result.bibDiagnostics).toEqual([]);
+      expect(publications.map((p) => [p.name, p.firstAuthor])).toEqual([
+        ['Fluid Transport in Layered Porous Media', true],
+        ['Droplet Coalescence on Soft Substrates', false],
+        ['Mixing Layers in Stratified Flows', false],
+        ['Notes on Capillary Rise', true],
+        ['Wetting Dynamics: Under Journal Review', true],
+        ['Jet Breakup at Low Weber Number', true],
+      ]);
+    },
+  );
+
+  test('Scholar: "Klein, Niek de" is Niek de Klein; initials with and without dots are one person', async () => {
+    const { publications } = await imported({ file: 'scholar-particles.bib' }, 'Niek de Klein');
+    expect(byName(publications, 'Droplet Coalescence on Soft Substrates')).toMatchObject({
+      firstAuthor: true,
+      authors: ['Niek de Klein', 'M Sanz del Valle', 'Joost van den Berg'],
+    });
+    for (const owner of ['Art F. Y. Poon', 'AFY Poon', 'Poon, A.F.Y.']) {
+      const { publications: poon } = await imported({ file: 'scholar-particles.bib' }, owner);
+      expect(
+        poon.map((p) => p.firstAuthor),
+        owner,
+      ).toEqual([false, undefined, true, undefined, undefined, false]);
+    }
+  });
+
+  test('ADS: "{Martínez Ríos}, Lucía" is found from "Lucía Martínez Ríos", accents folded or not', async () => {
+    for (const owner of ['Lucía Martínez Ríos', 'Lucia Martinez Rios', 'L. Martinez Rios']) {
+      const { result, publications } = await imported({ file: 'ads.bib' }, owner);
+      expect(result.bibDiagnostics, owner).toEqual([]);
+      expect(
+        publications.map((p) => p.firstAuthor),
+        owner,
+      ).toEqual([true, false, true, true, false]);
+    }
+  });
+});
