@@ -112,6 +112,14 @@ export async function importBib(options: ImportOptions): Promise<ImportResult> {
 
   const parsed = parseBib(bib.text, READ_FIELDS);
   const bibDiagnostics = [...parsed.diagnostics];
+  if (parsed.entries.length === 0 && parsed.diagnostics.length === 0)
+    bibDiagnostics.push({
+      severity: 'warning',
+      path: '(file)',
+      line: 0,
+      column: 0,
+      ...bibText.noEntries(options.bibPath),
+    });
   if (owner.name === '')
     bibDiagnostics.push({
       severity: 'warning',

@@ -4,6 +4,7 @@
  */
 import type { Publication, PublicationStatus } from 'jsonresume-theme-camera-ready';
 import { bibText } from './messages.js';
+import { MONTHS } from './months.js';
 import type { MessageText } from '../resume/messages.js';
 import { displayName, isOwner } from './owner.js';
 import type { BibEntry } from './parse.js';
@@ -50,21 +51,7 @@ export const READ_FIELDS: ReadonlySet<string> = new Set([
 /** The author-list word for `and others`, and the name BibTeX writes for it. */
 export const ET_AL = 'et al.';
 
-/** BibTeX's month macros, January first. */
-export const MONTHS = [
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'may',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'oct',
-  'nov',
-  'dec',
-];
+export { MONTHS } from './months.js';
 
 function releaseDate(fields: Record<string, string>): string | undefined {
   // BibLaTeX `date` may be a range ("2021/2022") or carry a time: its start, to the day.

@@ -32,6 +32,14 @@ export const bibText = {
         };
     }
   },
+  undefinedMacro: (name: string, field: string): MessageText => ({
+    message: `@string ${quote(name)} is not defined, so the ${field} field is left out; the rest of the entry is imported.`,
+    hint: `define it before the entry (@string{${name} = {…}}), or write the text in braces: ${field} = {…}.`,
+  }),
+  noEntries: (file: string): MessageText => ({
+    message: `${file} holds no BibTeX entries, so nothing was imported.`,
+    hint: 'check that this is the .bib file you meant; entries start with @article{, @inproceedings{, …',
+  }),
   noKey: (type: string): MessageText => ({
     message: `this @${type} entry has no citation key. It is left out.`,
     hint: `add a key after the brace, e.g. @${type}{doe2024title, …`,

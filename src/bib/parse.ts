@@ -154,6 +154,15 @@ export function parseBib(file: string, read?: ReadonlySet<string>): ParsedBib {
     });
   }
 
+  for (const { macro, offset, key, field } of scanned.undefinedMacros) {
+    diagnostics.push({
+      severity: 'warning',
+      path: key || '(file)',
+      ...lineAndColumn(offset),
+      ...bibText.undefinedMacro(macro, field),
+    });
+  }
+
   const skipped = new Set<string>();
   let searchFrom = 0;
   for (const error of library.errors) {
@@ -218,6 +227,9 @@ export function parseBib(file: string, read?: ReadonlySet<string>): ParsedBib {
         value.every((v) => typeof v === 'string')
       )
         fields[name] = plainText(value.join(', '));
+    }
+    for (const dropped of scanned.undefinedMacros.filter((m) => m.key === entry.key)) {
+      delete fields[dropped.field];
     }
     for (const command of unknownCommands.get(entry.key) ?? []) {
       diagnostics.push(located('warning', start, entry.key, bibText.unknownCommand(command)));

@@ -6,6 +6,8 @@
  * file paths), which is most of the parser's work; offsets and lines stay as in the file.
  */
 
+import { MONTHS } from './months.js';
+
 /** Deeper than any real title's case braces; the parser recurses once per level. */
 export const MAX_DEPTH = 100;
 /** What one field or `@string` may expand to through macros; real ones are far below. */
@@ -25,11 +27,23 @@ export interface PrescanProblem {
   name: string;
 }
 
+/** A field that uses a `@string` the file does not define: left out, its entry kept. */
+export interface UndefinedMacro {
+  macro: string;
+  offset: number;
+  key: string;
+  field: string;
+}
+
 export interface Prescan {
   /** The file with over-bound entries and unread values blanked (same length, same lines). */
   text: string;
   problems: PrescanProblem[];
+  undefinedMacros: UndefinedMacro[];
 }
+
+/** BibTeX's predefined macros: the months. */
+const PREDEFINED = new Set(MONTHS);
 
 const SPACE = /\s/;
 const WORD = /[^\s"#%'(),={}]/;
@@ -52,6 +66,7 @@ export function prescan(file: string, keep?: ReadonlySet<string>): Prescan {
   /** Expanded length of each `@string`, by lower-case name (month macros are 3 letters). */
   const sizes = new Map<string, number>();
   const budget = { left: expansionBudget(file.length) };
+  const undefinedMacros: UndefinedMacro[] = [];
 
   let at = 0;
   while (at < file.length) {
@@ -103,9 +118,16 @@ export function prescan(file: string, keep?: ReadonlySet<string>): Prescan {
       at = next;
       continue;
     }
+    for (const field of entry.fields) {
+      if (!field.undefinedMacro) continue;
+      undefinedMacros.push(field.undefinedMacro);
+      // A value the parser reads in no time and the caller drops (a one-letter macro: a digit).
+      const length = field.end - field.start;
+      replace(field.start, field.end, length < 2 ? '0' : `{}${' '.repeat(length - 2)}`);
+    }
     if (type !== 'string' && keep) {
       for (const field of entry.fields) {
-        if (keep.has(field.name) || field.end - field.start < 2) continue;
+        if (field.undefinedMacro || keep.has(field.name) || field.end - field.start < 2) continue;
         // `{}` and spaces: an empty value the parser skips in no time.
         replace(field.start, field.end, `{}${blank(file.slice(field.start + 2, field.end))}`);
       }
@@ -124,7 +146,7 @@ export function prescan(file: string, keep?: ReadonlySet<string>): Prescan {
       text.slice(0, start) + blank(text.slice(start, end)).replaceAll('\0', ' ') + text.slice(end);
     offset = end;
   }
-  return { text, problems };
+  return { text, problems, undefinedMacros };
 }
 
 /** The next line that starts an entry, after `offset` (or the end of the file). */
@@ -136,7 +158,7 @@ function nextEntry(file: string, offset: number): number {
 interface ScannedEntry {
   key?: string;
   end: number;
-  fields: { name: string; start: number; end: number }[];
+  fields: { name: string; start: number; end: number; undefinedMacro?: UndefinedMacro }[];
   problem?: PrescanProblem;
 }
 
@@ -182,6 +204,7 @@ function scanEntry(
     const start = i;
     let size = 0;
     let fromMacros = 0;
+    let undefinedMacro: UndefinedMacro | undefined;
     for (;;) {
       const c = file[i];
       if (c === '{') {
@@ -204,11 +227,14 @@ function scanEntry(
         size += j - i - 1;
         i = j + 1;
       } else {
+        const at = i;
         const reference = word();
         if (reference === '') return { key, end: i, fields };
-        const expanded = /^\d+$/.test(reference)
-          ? reference.length
-          : (sizes.get(reference.toLowerCase()) ?? 3);
+        const number = /^\d+$/.test(reference);
+        const known = number || sizes.has(reference.toLowerCase());
+        if (!known && !PREDEFINED.has(reference.toLowerCase()))
+          undefinedMacro ??= { macro: reference, offset: at, key: key ?? '', field: name };
+        const expanded = number ? reference.length : (sizes.get(reference.toLowerCase()) ?? 3);
         size += expanded;
         fromMacros += expanded;
       }
@@ -230,7 +256,7 @@ function scanEntry(
     const end = i;
     budget.left -= fromMacros;
     if (isString) sizes.set(name, size);
-    else fields.push({ name, start, end });
+    else fields.push({ name, start, end, ...(undefinedMacro && { undefinedMacro }) });
     skipSpace();
     if (file[i] === ',') i++;
     else if (file[i] !== close) return { key, end: i, fields };

@@ -334,11 +334,15 @@ describe('malformed entries', () => {
     expect(diagnostics).toMatchObject([{ severity: 'error', path: 'open', line: 3, column: 1 }]);
   });
 
-  test('an undefined @string is reported where it is used, and that entry left out', () => {
+  test('an undefined @string is a warning where it is used: that field is left out, the entry read', () => {
     const text = '@article{a, title={One}, journal=nosuch, year=2020}\n@article{b, title={Two}}\n';
     const { entries, diagnostics } = parseBib(text);
-    expect(entries.map((e) => e.key)).toEqual(['b']);
-    expect(diagnostics).toMatchObject([{ severity: 'error', path: 'a', line: 1, column: 34 }]);
+    expect(entries.map((e) => [e.key, e.fields])).toEqual([
+      ['a', { title: 'One', year: '2020' }],
+      ['b', { title: 'Two' }],
+    ]);
+    expect(diagnostics).toMatchObject([{ severity: 'warning', path: 'a', line: 1, column: 34 }]);
+    expect(diagnostics[0]!.message).toMatch(/journal field is left out/);
     expect(diagnostics[0]!.hint).toContain('@string{nosuch');
   });
 

@@ -329,3 +329,33 @@ describe('owners as people write them', () => {
     }
   });
 });
+
+describe('every entry read or named', () => {
+  test('a $ in an abstract, an undefined @string for the venue: the entries are read', async () => {
+    const { result, publications } = await imported(
+      {
+        text:
+          '@article{a, title={Cheap Sensors}, author={Zhang, Binjie and Doe, Jan}, journal={Journal of Tests}, abstract={Each costs $5 to build.}, year=2024}\n' +
+          '@article{b, title={Unknown Venue}, author={Zhang, Binjie and Doe, Jan}, journal=ub, year=2023}\n',
+      },
+      'Binjie Zhang',
+    );
+    expect(publications.map((p) => [p.name, p.venue])).toEqual([
+      ['Cheap Sensors', 'Journal of Tests'],
+      ['Unknown Venue', undefined],
+    ]);
+    expect(result.bibDiagnostics).toMatchObject([{ severity: 'warning', path: 'b', line: 2 }]);
+    expect(publications[1]?.publisher).not.toMatch(/ub/);
+  });
+
+  test('an empty file says it found no entries', async () => {
+    const { result } = await imported({ text: '% nothing here yet\n' }, 'Binjie Zhang');
+    expect(result.bibDiagnostics).toMatchObject([
+      {
+        severity: 'warning',
+        path: '(file)',
+        message: expect.stringMatching(/holds no BibTeX entries/),
+      },
+    ]);
+  });
+});
