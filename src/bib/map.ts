@@ -123,6 +123,8 @@ function container(entry: BibEntry): string {
 }
 
 const ACRONYM = '[A-Z][A-Za-z]*[A-Z][A-Za-z]*';
+const IN_PARENTHESES = new RegExp(`\\((${ACRONYM})(?:[\\s'’-]*\\d{2,4})?\\)`);
+const BEFORE_YEAR = new RegExp(`(?:^|[\\s,])(${ACRONYM})[\\s'’-]+\\d{4}\\b`);
 
 /**
  * The short venue name: an acronym in parentheses ("… Learning (ICML)"), an acronym before the
@@ -131,9 +133,9 @@ const ACRONYM = '[A-Z][A-Za-z]*[A-Z][A-Za-z]*';
  */
 export function shortVenue(text: string, isArxiv: boolean): string | undefined {
   if (/^(?:arxiv\b|corr$)/i.test(text) || (text === '' && isArxiv)) return 'arXiv';
-  const inParentheses = new RegExp(`\\((${ACRONYM})(?:[\\s'’-]*\\d{2,4})?\\)`).exec(text)?.[1];
+  const inParentheses = IN_PARENTHESES.exec(text)?.[1];
   if (inParentheses) return inParentheses;
-  const beforeYear = new RegExp(`(?:^|[\\s,])(${ACRONYM})[\\s'’-]+\\d{4}\\b`).exec(text)?.[1];
+  const beforeYear = BEFORE_YEAR.exec(text)?.[1];
   if (beforeYear) return beforeYear;
   return text === '' ? undefined : text;
 }

@@ -7,7 +7,7 @@
 import type { Publication } from 'jsonresume-theme-camera-ready';
 import type { BibFacts, Identifiers, MappedEntry } from './map.js';
 import { publisherText } from './publisher.js';
-import { sameWork, titleKey } from './versions.js';
+import { titleKey, WorkIndex } from './versions.js';
 
 export interface FieldChange {
   field: keyof Publication;
@@ -78,26 +78,27 @@ export function planMerge(
     return { publication, ids, title: titleKey(publication.name ?? '') };
   });
   const claimed = new Map<Known, MappedEntry>();
-  const added: { entry: MappedEntry; ids: Identifiers; title: string }[] = [];
+  const knownIndex = new WorkIndex<Known>();
+  known.forEach((item) => knownIndex.add(item, item));
+  const positions = new Map(known.map((item, index) => [item, index]));
+  const added = new WorkIndex<MappedEntry>();
   const changes: Change[] = [];
   const usedIds = new Set(existing.map((p) => p.id).filter(Boolean));
-  const dates = existing.map((p) => p.releaseDate);
+  const dates = existing.map((p) => dateKey(p.releaseDate));
   const adds: Change[] = [];
 
   for (const entry of entries) {
-    const title = titleKey(entry.facts.name ?? '');
-    const same = (other: { ids: Identifiers; title: string }) =>
-      sameWork({ ids: entry.ids, title }, other);
-    const match = findMatch(known, entry.ids, title);
+    const key = { ids: entry.ids, title: titleKey(entry.facts.name ?? '') };
+    const match = knownIndex.find(key);
     // A second entry for a paper already merged (its preprint and its published version, say).
-    const earlier = match ? claimed.get(match) : added.find(same)?.entry;
+    const earlier = match ? claimed.get(match) : added.find(key);
     if (earlier) {
       changes.push({ kind: 'duplicate', entry, of: earlier.key });
       continue;
     }
     if (match) {
       claimed.set(match, entry);
-      const index = known.indexOf(match);
+      const index = positions.get(match)!;
       const fields = updates(match.publication, factsToApply(match.publication, entry));
       changes.push(
         fields.length > 0
@@ -106,28 +107,20 @@ export function planMerge(
       );
       continue;
     }
-    added.push({ entry, ids: entry.ids, title });
+    added.add(key, entry);
     const publication = newPublication(entry, usedIds);
     // Newest first: before the first entry that is older; after those of the same date. The
     // index is the one at the time of insertion, after the new entries planned before it.
-    let index = dates.findIndex((date) => dateKey(date) < dateKey(publication.releaseDate));
+    const date = dateKey(publication.releaseDate);
+    let index = dates.findIndex((other) => other < date);
     if (index < 0) index = dates.length;
-    dates.splice(index, 0, publication.releaseDate);
+    dates.splice(index, 0, date);
     adds.push({ kind: 'add', entry, publication, index });
   }
   known.forEach((item, index) => {
     if (!claimed.has(item)) changes.push({ kind: 'absent', index, publication: item.publication });
   });
   return [...changes, ...adds];
-}
-
-/** The publication with the same DOI, else the same arXiv id, else the same title. */
-function findMatch(known: Known[], { doi, arxiv }: Identifiers, title: string): Known | undefined {
-  return (
-    (doi ? known.find((k) => k.ids.doi === doi) : undefined) ??
-    (arxiv ? known.find((k) => k.ids.arxiv === arxiv) : undefined) ??
-    (title ? known.find((k) => k.title === title) : undefined)
-  );
 }
 
 /** Statuses a person sets, which a .bib implies nothing about unless it says so. */

@@ -45,8 +45,13 @@ export interface Prescan {
 /** BibTeX's predefined macros: the months. */
 const PREDEFINED = new Set(MONTHS);
 
-const SPACE = /\s/;
-const WORD = /[^\s"#%'(),={}]/;
+/** Per character code below 128: 1 for white space, 2 for a character that ends a word. */
+const CLASS = new Uint8Array(128);
+for (const c of ' \t\n\r\f\v') CLASS[c.charCodeAt(0)] = 1;
+for (const c of '"#%\'(),={}') CLASS[c.charCodeAt(0)] = 2;
+const isSpace = (code: number) => code < 128 && CLASS[code] === 1;
+/** Non-ASCII characters (a key such as müller2020) belong to words. */
+const inWord = (code: number) => code >= 128 || CLASS[code] === 0;
 
 /** Spaces for the text between two offsets, keeping its line breaks. */
 const blank = (text: string) => text.replace(/[^\n]/g, ' ');
@@ -74,11 +79,11 @@ export function prescan(file: string, keep?: ReadonlySet<string>): Prescan {
     if (start < 0) break;
     at = start + 1;
     let i = start + 1;
-    while (i < file.length && SPACE.test(file[i]!)) i++;
+    while (i < file.length && isSpace(file.charCodeAt(i))) i++;
     const typeStart = i;
     while (i < file.length && /[A-Za-z]/.test(file[i]!)) i++;
     const type = file.slice(typeStart, i).toLowerCase();
-    while (i < file.length && SPACE.test(file[i]!)) i++;
+    while (i < file.length && isSpace(file.charCodeAt(i))) i++;
     const open = file[i];
     if (type === '' || (open !== '{' && open !== '(')) continue;
     const close = open === '{' ? '}' : ')';
@@ -178,11 +183,11 @@ function scanEntry(
   const fields: ScannedEntry['fields'] = [];
   let i = from;
   const skipSpace = () => {
-    while (i < file.length && SPACE.test(file[i]!)) i++;
+    while (i < file.length && isSpace(file.charCodeAt(i))) i++;
   };
   const word = () => {
     const start = i;
-    while (i < file.length && WORD.test(file[i]!)) i++;
+    while (i < file.length && inWord(file.charCodeAt(i))) i++;
     return file.slice(start, i);
   };
   let key: string | undefined;

@@ -22,13 +22,34 @@ export function titleKey(title: string): string {
   return key || title.trim();
 }
 
-/** The one rule for "the same work", for entries among themselves and against the résumé. */
-export function sameWork(a: WorkKey, b: WorkKey): boolean {
-  return (
-    (a.ids.doi !== undefined && a.ids.doi === b.ids.doi) ||
-    (a.ids.arxiv !== undefined && a.ids.arxiv === b.ids.arxiv) ||
-    (a.title !== '' && a.title === b.title)
-  );
+/** The names a work is found by, strongest first: DOI, arXiv id, title. */
+function namesOf(key: WorkKey): string[] {
+  const names: string[] = [];
+  if (key.ids.doi) names.push(`doi:${key.ids.doi}`);
+  if (key.ids.arxiv) names.push(`arxiv:${key.ids.arxiv}`);
+  if (key.title) names.push(`title:${key.title}`);
+  return names;
+}
+
+/**
+ * The one rule for "the same work", for entries among themselves and against the résumé: the
+ * same DOI, else arXiv id, else normalised title; found in constant time.
+ */
+export class WorkIndex<T> {
+  private readonly byName = new Map<string, T>();
+
+  /** The first value added under a name keeps it. */
+  add(key: WorkKey, value: T): void {
+    for (const name of namesOf(key)) if (!this.byName.has(name)) this.byName.set(name, value);
+  }
+
+  find(key: WorkKey): T | undefined {
+    for (const name of namesOf(key)) {
+      const value = this.byName.get(name);
+      if (value !== undefined) return value;
+    }
+    return undefined;
+  }
 }
 
 /** How far a version has come: a refereed one outranks an accepted one, and so on. */
@@ -102,12 +123,7 @@ export function mergeVersions(entries: readonly MappedEntry[]): MappedEntry[] {
   // Index by each identifier and title, so linking is linear in the number of entries.
   const seen = new Map<string, number>();
   keys.forEach((key, i) => {
-    const names = [
-      key.ids.doi && `doi:${key.ids.doi}`,
-      key.ids.arxiv && `arxiv:${key.ids.arxiv}`,
-      key.title && `title:${key.title}`,
-    ].filter((name): name is string => !!name);
-    for (const name of names) {
+    for (const name of namesOf(key)) {
       const first = seen.get(name);
       if (first === undefined) seen.set(name, i);
       else group[root(i)] = root(first);
