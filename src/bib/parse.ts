@@ -228,6 +228,10 @@ export function parseBib(file: string, read?: ReadonlySet<string>): ParsedBib {
       )
         fields[name] = plainText(value.join(', '));
     }
+    // Values with no LaTeX in them were read by the pre-pass (the entry's own win over crossref).
+    for (const [name, value] of Object.entries(scanned.plain.get(fileOffset(start)) ?? {})) {
+      fields[name] = plainText(value);
+    }
     for (const dropped of scanned.undefinedMacros.filter((m) => m.key === entry.key)) {
       delete fields[dropped.field];
     }

@@ -40,6 +40,8 @@ export interface Prescan {
   text: string;
   problems: PrescanProblem[];
   undefinedMacros: UndefinedMacro[];
+  /** Values read here, not by the parser, by the offset of their entry's `@`. */
+  plain: Map<number, Record<string, string>>;
 }
 
 /** BibTeX's predefined macros: the months. */
@@ -72,6 +74,9 @@ export function prescan(file: string, keep?: ReadonlySet<string>): Prescan {
   const sizes = new Map<string, number>();
   const budget = { left: expansionBudget(file.length) };
   const undefinedMacros: UndefinedMacro[] = [];
+  const plain = new Map<number, Record<string, string>>();
+  // BibTeX wants a crossref target after the entries that name it, so it is known by then.
+  const crossrefTargets = new Set<string>();
 
   let at = 0;
   while (at < file.length) {
@@ -123,20 +128,38 @@ export function prescan(file: string, keep?: ReadonlySet<string>): Prescan {
       at = next;
       continue;
     }
+    // In the order of the fields, as `replace` needs.
+    const values: Record<string, string> = {};
+    // A crossref target gives its values to the parser's inheritance, so the parser reads them.
+    const target = crossrefTargets.has((entry.key ?? '').toLowerCase());
+    const readHere = type !== 'string' && keep !== undefined;
     for (const field of entry.fields) {
-      if (!field.undefinedMacro) continue;
-      undefinedMacros.push(field.undefinedMacro);
-      // A value the parser reads in no time and the caller drops (a one-letter macro: a digit).
+      const { name, single } = field;
       const length = field.end - field.start;
-      replace(field.start, field.end, length < 2 ? '0' : `{}${' '.repeat(length - 2)}`);
-    }
-    if (type !== 'string' && keep) {
-      for (const field of entry.fields) {
-        if (field.undefinedMacro || keep.has(field.name) || field.end - field.start < 2) continue;
-        // `{}` and spaces: an empty value the parser skips in no time.
-        replace(field.start, field.end, `{}${blank(file.slice(field.start + 2, field.end))}`);
+      // `{}` and spaces: an empty value the parser skips in no time.
+      const empty = () => `{}${blank(file.slice(field.start + 2, field.end))}`;
+      if (field.undefinedMacro) {
+        undefinedMacros.push(field.undefinedMacro);
+        // The caller drops the field; a one-letter macro becomes a digit.
+        replace(field.start, field.end, length < 2 ? '0' : empty());
+      } else if (!readHere || length < 2) {
+        continue;
+      } else if (!keep.has(name)) {
+        replace(field.start, field.end, empty());
+      } else if (!target && single && isPlain(name, file.slice(field.start + 1, field.end - 1))) {
+        values[name] = file.slice(field.start + 1, field.end - 1).replace(/[{}]/g, '');
+        replace(field.start, field.end, empty());
       }
     }
+    if (Object.keys(values).length > 0) plain.set(start, values);
+    const crossref = entry.fields.find((field) => field.name === 'crossref' && field.single);
+    if (crossref)
+      crossrefTargets.add(
+        file
+          .slice(crossref.start + 1, crossref.end - 1)
+          .trim()
+          .toLowerCase(),
+      );
     at = Math.max(entryEnd, start + 1);
   }
   out.push(file.slice(copied));
@@ -151,7 +174,25 @@ export function prescan(file: string, keep?: ReadonlySet<string>): Prescan {
       text.slice(0, start) + blank(text.slice(start, end)).replaceAll('\0', ' ') + text.slice(end);
     offset = end;
   }
-  return { text, problems, undefinedMacros };
+  return { text, problems, undefinedMacros, plain };
+}
+
+/** Fields whose reading is more than text (names, lists, inheritance, month numbers). */
+const PARSER_FIELDS = new Set([
+  ...['author', 'editor', 'crossref', 'month', 'keywords', 'institution', 'publisher'],
+  ...['origpublisher', 'organization', 'location', 'origlocation'],
+]);
+/** Fields the parser keeps verbatim: braces there are characters, not grouping. */
+const VERBATIM = new Set(['url', 'doi', 'eprint', 'pdf', 'code', 'html', 'arxiv', 'file']);
+
+/**
+ * Whether a value needs no LaTeX reading: no commands, math, special characters, ligatures
+ * (`--`, quotes) or angle brackets; braces only for case, which plain text drops.
+ */
+function isPlain(field: string, content: string): boolean {
+  if (PARSER_FIELDS.has(field)) return false;
+  if (/[\\$~^_%&#<>`"\0]|--|''|!`|\?`/.test(content)) return false;
+  return !VERBATIM.has(field) || !/[{}]/.test(content);
 }
 
 /** The next line that starts an entry, after `offset` (or the end of the file). */
@@ -163,7 +204,14 @@ function nextEntry(file: string, offset: number): number {
 interface ScannedEntry {
   key?: string;
   end: number;
-  fields: { name: string; start: number; end: number; undefinedMacro?: UndefinedMacro }[];
+  fields: {
+    name: string;
+    start: number;
+    end: number;
+    /** One {…} or "…" value, no macros. */
+    single: boolean;
+    undefinedMacro?: UndefinedMacro;
+  }[];
   problem?: PrescanProblem;
 }
 
@@ -210,7 +258,9 @@ function scanEntry(
     let size = 0;
     let fromMacros = 0;
     let undefinedMacro: UndefinedMacro | undefined;
+    let parts = 0;
     for (;;) {
+      parts++;
       const c = file[i];
       if (c === '{') {
         const end = group(i);
@@ -261,7 +311,10 @@ function scanEntry(
     const end = i;
     budget.left -= fromMacros;
     if (isString) sizes.set(name, size);
-    else fields.push({ name, start, end, ...(undefinedMacro && { undefinedMacro }) });
+    else {
+      const single = parts === 1 && (file[start] === '{' || file[start] === '"');
+      fields.push({ name, start, end, single, ...(undefinedMacro && { undefinedMacro }) });
+    }
     skipSpace();
     if (file[i] === ',') i++;
     else if (file[i] !== close) return { key, end: i, fields };

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { isContainer, mapEntry, type BibFacts } from '../../src/bib/map.js';
+import { isContainer, mapEntry, READ_FIELDS, type BibFacts } from '../../src/bib/map.js';
 import { isOwner } from '../../src/bib/owner.js';
 import { parseBib, type Person } from '../../src/bib/parse.js';
 import { repoRoot } from '../support/paths.js';
@@ -351,5 +351,37 @@ describe('malformed entries', () => {
     expect(diagnostics).toMatchObject([{ severity: 'error', line: 1, column: 1 }]);
     const mapped = mapEntry(entries[0]!, OWNER);
     expect(mapped.problems.map((p) => p.severity)).toEqual(['error']);
+  });
+});
+
+describe('values read without the LaTeX parser', () => {
+  test.each([
+    'ads.bib',
+    'al-folio.bib',
+    'dblp-crossref.bib',
+    'dblp.bib',
+    'google-scholar.bib',
+    'scholar-particles.bib',
+    'thesis-template.bib',
+    'zotero-better-biblatex.bib',
+    'arxiv.bib',
+    'seed-cv.bib',
+  ])('%s: every field the import reads is the same as the parser reads it', async (file) => {
+    const text = await readFile(join(fixtures, file), 'utf8');
+    const whole = parseBib(text);
+    const fast = parseBib(text, READ_FIELDS);
+    const readOnly = (fields: Record<string, string>) =>
+      Object.fromEntries(Object.entries(fields).filter(([name]) => READ_FIELDS.has(name)));
+    expect(fast.entries.map((e) => ({ ...e, fields: readOnly(e.fields) }))).toEqual(
+      whole.entries.map((e) => ({ ...e, fields: readOnly(e.fields) })),
+    );
+  });
+
+  test('a title with case braces, an apostrophe, a hyphen and non-ASCII letters', () => {
+    const text =
+      "@misc{k, title = {The {3D} Owner's Self-Supervised Naïve {{Ωmega}} Model}, year = {2024}, doi = {10.1/x-y}}";
+    const fast = parseBib(text, READ_FIELDS).entries[0]!.fields;
+    expect(fast).toEqual(parseBib(text).entries[0]!.fields);
+    expect(fast['title']).toBe("The 3D Owner's Self-Supervised Naïve Ωmega Model");
   });
 });
