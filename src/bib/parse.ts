@@ -8,6 +8,7 @@ import { parse, type Creator } from '@retorquere/bibtex-parser';
 import type { Diagnostic } from '../resume/diagnostics.js';
 import { JOURNAL_MACROS } from './journal-macros.js';
 import { bibText } from './messages.js';
+import { plainNames } from './names.js';
 import { prescan } from './prescan.js';
 
 /** One person (or a literal name such as a consortium) from a name list. */
@@ -229,8 +230,9 @@ export function parseBib(file: string, read?: ReadonlySet<string>): ParsedBib {
         fields[name] = plainText(value.join(', '));
     }
     // Values with no LaTeX in them were read by the pre-pass (the entry's own win over crossref).
-    for (const [name, value] of Object.entries(scanned.plain.get(fileOffset(start)) ?? {})) {
-      fields[name] = plainText(value);
+    const plain = scanned.plain.get(fileOffset(start)) ?? {};
+    for (const [name, value] of Object.entries(plain)) {
+      if (name !== 'author') fields[name] = plainText(value);
     }
     for (const dropped of scanned.undefinedMacros.filter((m) => m.key === entry.key)) {
       delete fields[dropped.field];
@@ -242,7 +244,11 @@ export function parseBib(file: string, read?: ReadonlySet<string>): ParsedBib {
       key: entry.key,
       type: entry.type.toLowerCase(),
       fields,
-      authors: (entry.fields.author ?? []).map(person),
+      authors: (
+        (plain['author'] !== undefined ? plainNames(plain['author']) : undefined) ??
+        entry.fields.author ??
+        []
+      ).map(person),
       ...at(start),
     });
   }

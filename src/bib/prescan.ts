@@ -7,6 +7,7 @@
  */
 
 import { MONTHS } from './months.js';
+import { plainNames } from './names.js';
 
 /** Deeper than any real title's case braces; the parser recurses once per level. */
 export const MAX_DEPTH = 100;
@@ -147,7 +148,9 @@ export function prescan(file: string, keep?: ReadonlySet<string>): Prescan {
       } else if (!keep.has(name)) {
         replace(field.start, field.end, empty());
       } else if (!target && single && isPlain(name, file.slice(field.start + 1, field.end - 1))) {
-        values[name] = file.slice(field.start + 1, field.end - 1).replace(/[{}]/g, '');
+        const content = file.slice(field.start + 1, field.end - 1);
+        // Name lists keep their braces: a name in braces is kept whole.
+        values[name] = name === 'author' ? content : content.replace(/[{}]/g, '');
         replace(field.start, field.end, empty());
       }
     }
@@ -179,7 +182,7 @@ export function prescan(file: string, keep?: ReadonlySet<string>): Prescan {
 
 /** Fields whose reading is more than text (names, lists, inheritance, month numbers). */
 const PARSER_FIELDS = new Set([
-  ...['author', 'editor', 'crossref', 'month', 'keywords', 'institution', 'publisher'],
+  ...['editor', 'crossref', 'month', 'keywords', 'institution', 'publisher'],
   ...['origpublisher', 'organization', 'location', 'origlocation'],
 ]);
 /** Fields the parser keeps verbatim: braces there are characters, not grouping. */
@@ -191,6 +194,7 @@ const VERBATIM = new Set(['url', 'doi', 'eprint', 'pdf', 'code', 'html', 'arxiv'
  */
 function isPlain(field: string, content: string): boolean {
   if (PARSER_FIELDS.has(field)) return false;
+  if (field === 'author' && plainNames(content) === undefined) return false;
   if (/[\\$~^_%&#<>`"\0]|--|''|!`|\?`/.test(content)) return false;
   return !VERBATIM.has(field) || !/[{}]/.test(content);
 }

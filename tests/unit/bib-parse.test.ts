@@ -384,4 +384,17 @@ describe('values read without the LaTeX parser', () => {
     expect(fast).toEqual(parseBib(text).entries[0]!.fields);
     expect(fast['title']).toBe("The 3D Owner's Self-Supervised Naïve Ωmega Model");
   });
+
+  test.each([
+    'van der Berg, Anna and Anna van der Berg and Smith, Jr., John',
+    '{Acme Lab} and Doe, J. and de la Fuente, Irene and AFY Poon and Poon, AFY',
+    'Jean-Luc Picard and Ludwig van Beethoven and {van Gogh}, Vincent and Doe, J. and others',
+    'Zhang Binjie and María José García-López and {Okafor}, Chidi N. and Klein, Niek de',
+    'Tomás Ferreira 0001 and Ana {de} Souza and Ingrid {S}olberg',
+  ])('names read without the parser, as the parser reads them: %s', (authors) => {
+    const text = `@misc{k, title={T}, author={${authors}}}`;
+    expect(parseBib(text, READ_FIELDS).entries[0]!.authors).toEqual(
+      parseBib(text).entries[0]!.authors,
+    );
+  });
 });
