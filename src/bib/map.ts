@@ -163,6 +163,7 @@ const STATED_FORMS: [RegExp, PublicationStatus][] = [
     'accepted',
   ],
   [/^in preparation$/i, 'in-preparation'],
+  [/^published$/i, 'published'],
   [/^(?:preprint|unpublished preprint)$/i, 'preprint'],
 ];
 
