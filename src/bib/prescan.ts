@@ -6,6 +6,7 @@
  * file paths), which is most of the parser's work; offsets and lines stay as in the file.
  */
 
+import { decodeSimpleLatex } from './accents.js';
 import { MONTHS } from './months.js';
 import { plainNames } from './names.js';
 
@@ -147,10 +148,10 @@ export function prescan(file: string, keep?: ReadonlySet<string>): Prescan {
         continue;
       } else if (!keep.has(name)) {
         replace(field.start, field.end, empty());
-      } else if (!target && single && isPlain(name, file.slice(field.start + 1, field.end - 1))) {
-        const content = file.slice(field.start + 1, field.end - 1);
-        // Name lists keep their braces: a name in braces is kept whole.
-        values[name] = name === 'author' ? content : content.replace(/[{}]/g, '');
+      } else if (!target && single) {
+        const value = plainValue(name, file.slice(field.start + 1, field.end - 1));
+        if (value === undefined) continue;
+        values[name] = value;
         replace(field.start, field.end, empty());
       }
     }
@@ -189,14 +190,17 @@ const PARSER_FIELDS = new Set([
 const VERBATIM = new Set(['url', 'doi', 'eprint', 'pdf', 'code', 'html', 'arxiv', 'file']);
 
 /**
- * Whether a value needs no LaTeX reading: no commands, math, special characters, ligatures
- * (`--`, quotes) or angle brackets; braces only for case, which plain text drops.
+ * A value that needs no LaTeX parser: at most simple accents and escaped signs (decoded here),
+ * no other commands, math, special characters, ligatures (`--`, quotes) or angle brackets;
+ * braces only for case, which plain text drops (a name list keeps them: they group names).
  */
-function isPlain(field: string, content: string): boolean {
-  if (PARSER_FIELDS.has(field)) return false;
-  if (field === 'author' && plainNames(content) === undefined) return false;
-  if (/[\\$~^_%&#<>`"\0]|--|''|!`|\?`/.test(content)) return false;
-  return !VERBATIM.has(field) || !/[{}]/.test(content);
+function plainValue(field: string, content: string): string | undefined {
+  if (PARSER_FIELDS.has(field)) return undefined;
+  if (VERBATIM.has(field)) return /[\\{}<>\0]/.test(content) ? undefined : content;
+  const decoded = decodeSimpleLatex(content);
+  if (decoded === undefined || /[\\$~^_%#<>`"\0]|--|''|!`|\?`/.test(decoded)) return undefined;
+  if (field === 'author') return plainNames(decoded) === undefined ? undefined : decoded;
+  return decoded.replace(/[{}]/g, '');
 }
 
 /** The next line that starts an entry, after `offset` (or the end of the file). */

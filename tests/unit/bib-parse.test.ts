@@ -9,6 +9,7 @@ import { describe, expect, test } from 'vitest';
 import { isContainer, mapEntry, READ_FIELDS, type BibFacts } from '../../src/bib/map.js';
 import { isOwner } from '../../src/bib/owner.js';
 import { parseBib, type Person } from '../../src/bib/parse.js';
+import { prescan } from '../../src/bib/prescan.js';
 import { repoRoot } from '../support/paths.js';
 
 const fixtures = join(repoRoot, 'tests', 'fixtures', 'bib');
@@ -396,5 +397,18 @@ describe('values read without the LaTeX parser', () => {
     expect(parseBib(text, READ_FIELDS).entries[0]!.authors).toEqual(
       parseBib(text).entries[0]!.authors,
     );
+  });
+
+  test.each([
+    String.raw`Ma{\'\i}z, Ma\'{\i}z, Ma{\'i}z and Tom\'{a}s`,
+    String.raw`\c{C}elik, M{\"u}ller-Wei{\ss}, \v{S}koda, {\o}stergaard, R\&D`,
+    String.raw`G{\"{o}}del, \'Etienne, \^{o}, \~n, \u{g}, \H{o}, \k{a}, \r{a}, \=a, \.z`,
+  ])('accents read without the parser, as the parser reads them: %s', (title) => {
+    const text = `@misc{k, title={${title}}, author={${title.replaceAll(',', ' and')}}}`;
+    const fast = parseBib(text, READ_FIELDS).entries[0]!;
+    const whole = parseBib(text).entries[0]!;
+    expect([fast.fields['title'], fast.authors]).toEqual([whole.fields['title'], whole.authors]);
+    // And the pre-pass did read them, not the parser.
+    expect(Object.keys(prescan(text, READ_FIELDS).plain.get(0) ?? {})).toEqual(['title', 'author']);
   });
 });
