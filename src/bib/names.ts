@@ -43,6 +43,10 @@ function isLower(word: string): boolean {
 
 const clean = (words: string[]) => words.join(' ').replace(/[{}]/g, '').trim();
 
+/** A family name in braces whole, with no particle in it. */
+const isFamilyInBraces = (part: string) =>
+  WHOLE.test(part) && !part.slice(1, -1).split(/\s+/).some(isLower);
+
 function vonLast(words: string[]): { prefix: string; lastName: string } {
   // von starts with a lower-case first word and runs to the last lower-case word, leaving at
   // least one word for Last: "van der Berg"; "Sanz del Valle" has none.
@@ -71,7 +75,9 @@ function oneName(text: string): Creator {
     if (given) creator.firstName = given;
     return creator;
   }
-  const { prefix, lastName } = vonLast(words(parts[0]!));
+  const { prefix, lastName } = isFamilyInBraces(parts[0]!)
+    ? { prefix: '', lastName: parts[0]!.slice(1, -1).trim() }
+    : vonLast(words(parts[0]!));
   creator.lastName = lastName;
   if (prefix) creator.prefix = prefix;
   const given = clean(words(parts.at(-1)!));
@@ -84,10 +90,14 @@ function oneName(text: string): Creator {
 export function plainNames(text: string): Creator[] | undefined {
   const names = splitOutside(text.replace(/\s+/g, ' ').trim(), AND);
   // Spaces in braces inside a name ("{van Gogh}, Vincent") are left to the parser's own rules.
-  const unusual = (name: string) =>
-    name.trim() === '' ||
-    splitOutside(name, COMMA).length > 3 ||
-    (!WHOLE.test(name.trim()) && /\{[^{}]*\s[^{}]*\}/.test(name));
+  // NASA ADS braces a whole family name ("{Martínez Ríos}, Lucía"): read as one family name.
+  const unusual = (name: string) => {
+    const parts = splitOutside(name, COMMA).map((part) => part.trim());
+    const spaced =
+      !WHOLE.test(name.trim()) &&
+      parts.some((part) => !isFamilyInBraces(part) && /\{[^{}]*\s[^{}]*\}/.test(part));
+    return name.trim() === '' || parts.length > 3 || spaced;
+  };
   if (names.some(unusual)) return undefined;
   return names.map((name) => (name.trim() === 'others' ? { lastName: 'others' } : oneName(name)));
 }
