@@ -77,8 +77,12 @@ export function prescan(file: string, keep?: ReadonlySet<string>): Prescan {
   const budget = { left: expansionBudget(file.length) };
   const undefinedMacros: UndefinedMacro[] = [];
   const plain = new Map<number, Record<string, string>>();
-  // BibTeX wants a crossref target after the entries that name it, so it is known by then.
-  const crossrefTargets = new Set<string>();
+  // Entries other entries crossref (before or after them), whose values the parser passes on.
+  const crossrefTargets = new Set(
+    Array.from(file.matchAll(/\bcrossref\s*=\s*[{"]?\s*([^\s{}",]+)/gi), (m) =>
+      m[1]!.toLowerCase(),
+    ),
+  );
 
   let at = 0;
   while (at < file.length) {
@@ -149,21 +153,22 @@ export function prescan(file: string, keep?: ReadonlySet<string>): Prescan {
       } else if (!keep.has(name)) {
         replace(field.start, field.end, empty());
       } else if (!target && single) {
-        const value = plainValue(name, file.slice(field.start + 1, field.end - 1));
+        const written = file.slice(field.start, field.end);
+        // A bare number or month macro is its own text; a {…} or "…" value is read here.
+        const month = name === 'month' ? MONTHS.indexOf(written.toLowerCase()) : -1;
+        const value = /^\d+$/.test(written)
+          ? written
+          : month >= 0
+            ? String(month + 1)
+            : /^[{"]/.test(written)
+              ? plainValue(name, written.slice(1, -1))
+              : undefined;
         if (value === undefined) continue;
         values[name] = value;
         replace(field.start, field.end, empty());
       }
     }
     if (Object.keys(values).length > 0) plain.set(start, values);
-    const crossref = entry.fields.find((field) => field.name === 'crossref' && field.single);
-    if (crossref)
-      crossrefTargets.add(
-        file
-          .slice(crossref.start + 1, crossref.end - 1)
-          .trim()
-          .toLowerCase(),
-      );
     at = Math.max(entryEnd, start + 1);
   }
   out.push(file.slice(copied));
@@ -216,7 +221,7 @@ interface ScannedEntry {
     name: string;
     start: number;
     end: number;
-    /** One {…} or "…" value, no macros. */
+    /** One value: {…}, "…", a number or a macro, not joined with #. */
     single: boolean;
     undefinedMacro?: UndefinedMacro;
   }[];
@@ -320,7 +325,7 @@ function scanEntry(
     budget.left -= fromMacros;
     if (isString) sizes.set(name, size);
     else {
-      const single = parts === 1 && (file[start] === '{' || file[start] === '"');
+      const single = parts === 1;
       fields.push({ name, start, end, single, ...(undefinedMacro && { undefinedMacro }) });
     }
     skipSpace();
