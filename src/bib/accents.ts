@@ -37,7 +37,10 @@ const LETTERS: Record<string, string> = {
 
 /** A letter an accent sits on: a letter, or a dotless \i or \j. */
 const BASE = String.raw`(\\[ij](?![A-Za-z])|\p{L})`;
-const SYMBOL_ACCENT = new RegExp(String.raw`\\(['${'`'}^"~=.])\s*(?:\{\s*${BASE}\s*\}|${BASE})`, 'gu');
+const SYMBOL_ACCENT = new RegExp(
+  String.raw`\\(['${'`'}^"~=.])\s*(?:\{\s*${BASE}\s*\}|${BASE})`,
+  'gu',
+);
 const LETTER_ACCENT = new RegExp(String.raw`\\([uvHckr])(?:\s*\{\s*${BASE}\s*\}|\s+${BASE})`, 'gu');
 const LETTER = /\{\\(ss|o|O|ae|AE|oe|OE|aa|AA|l|L)\}/g;
 const ESCAPED = /\\([&%_#$])/g;
