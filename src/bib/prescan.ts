@@ -7,6 +7,7 @@
  */
 
 import { decodeSimpleLatex } from './accents.js';
+import { JOURNAL_MACROS } from './journal-macros.js';
 import { MONTHS } from './months.js';
 import { plainNames } from './names.js';
 
@@ -201,7 +202,11 @@ const VERBATIM = new Set(['url', 'doi', 'eprint', 'pdf', 'code', 'html', 'arxiv'
  */
 function plainValue(field: string, content: string): string | undefined {
   if (PARSER_FIELDS.has(field)) return undefined;
-  if (VERBATIM.has(field)) return /[\\{}<>\0]/.test(content) ? undefined : content;
+  // Verbatim: escapes such as \_ stay for the caller, as the parser leaves them.
+  if (VERBATIM.has(field)) return /[{}<>\0]/.test(content) ? undefined : content;
+  // An AAS journal macro alone: `journal = {\apj}`.
+  const macro = /^\s*\\([a-z]+)\s*$/.exec(content)?.[1];
+  if (macro !== undefined && Object.hasOwn(JOURNAL_MACROS, macro)) return JOURNAL_MACROS[macro];
   const decoded = decodeSimpleLatex(content);
   if (decoded === undefined || /[\\$~^_%#<>`"\0]|--|''|!`|\?`/.test(decoded)) return undefined;
   if (field === 'author') return plainNames(decoded) === undefined ? undefined : decoded;
