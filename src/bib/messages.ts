@@ -27,7 +27,7 @@ export const bibText = {
         };
       case 'expansion':
         return {
-          message: `${name ? `${quote(name)}` : 'this value'} expands to more than ${MAX_EXPANDED.toLocaleString('en')} characters through @string macros joined with #. It is left out; the other entries are imported.`,
+          message: `${name ? quote(name) : 'this value'} grows too large through @string macros joined with # (past ${MAX_EXPANDED.toLocaleString('en')} characters, or past twice the file's size for all macros together). It is left out; the other entries are imported.`,
           hint: 'write the value out, or define the @string without joining it to itself.',
         };
     }
