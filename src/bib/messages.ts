@@ -36,6 +36,10 @@ export const bibText = {
     message: `@string ${quote(name)} is not defined, so the ${field} field is left out; the rest of the entry is imported.`,
     hint: `define it before the entry (@string{${name} = {…}}), or write the text in braces: ${field} = {…}.`,
   }),
+  commaSeparatedAuthors: fixedText(
+    'the author list separates names with commas, which BibTeX reads as parts of one name; the authors of this entry are left out.',
+    'separate the names with " and ": author = {Doe, Jan and Roe, Rita}.',
+  ),
   noEntries: (file: string): MessageText => ({
     message: `${file} holds no BibTeX entries, so nothing was imported.`,
     hint: 'check that this is the .bib file you meant; entries start with @article{, @inproceedings{, …',

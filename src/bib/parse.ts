@@ -166,7 +166,14 @@ export function parseBib(file: string, read?: ReadonlySet<string>): ParsedBib {
 
   const skipped = new Set<string>();
   let searchFrom = 0;
+  /** Entries whose author list is written with commas between the names. */
+  const commaLists = new Set<string>();
   for (const error of library.errors) {
+    const commaList = /^@(.*?): unexpected \d+-part name/.exec(error.error)?.[1];
+    if (commaList !== undefined) {
+      commaLists.add(commaList);
+      continue;
+    }
     const source = error.input?.trim() ?? '';
     const stopped = /at line (\d+), column (\d+)/.exec(error.error);
     const reason = shownAngles(error.error)
@@ -230,6 +237,10 @@ export function parseBib(file: string, read?: ReadonlySet<string>): ParsedBib {
         fields[name] = plainText(value.join(', '));
     }
     // Values with no LaTeX in them were read by the pre-pass (the entry's own win over crossref).
+    if (commaLists.has(entry.key)) {
+      diagnostics.push(located('warning', start, entry.key, bibText.commaSeparatedAuthors()));
+      delete entry.fields.author;
+    }
     const plain = scanned.plain.get(fileOffset(start)) ?? {};
     for (const [name, value] of Object.entries(plain)) {
       if (name !== 'author') fields[name] = plainText(value);

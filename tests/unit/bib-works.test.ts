@@ -359,3 +359,18 @@ describe('every entry read or named', () => {
     ]);
   });
 });
+
+test('a comma-separated author list is a warning at its entry, with the fix; its authors are left out', async () => {
+  const { result, publications } = await imported(
+    {
+      text:
+        '@misc{first, title={First}, author={Zhang, Binjie and Doe, Jan}, year=2024}\n' +
+        '@article{c, title={Commas}, author={Zhang, B., Roe, R., Poe, P.}, journal={Journal of Tests}, year={2023}}\n',
+    },
+    'Binjie Zhang',
+  );
+  expect(result.bibDiagnostics).toMatchObject([
+    { severity: 'warning', path: 'c', line: 2, column: 1, hint: expect.stringContaining(' and ') },
+  ]);
+  expect(byName(publications, 'Commas')).not.toHaveProperty('authors');
+});
