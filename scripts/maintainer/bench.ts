@@ -18,6 +18,7 @@ import { defineCommand, runCommand } from '../../src/cli/run-command.js';
 import { BrowserUnavailableError, UsageError } from '../../src/errors.js';
 import { loadTheme } from '../../src/export/theme-loader.js';
 import { batchSection } from './bench/batch.js';
+import { bibImportSection } from './bench/bib-import.js';
 import { devWarmSection } from './bench/dev-warm.js';
 import { exportSection } from './bench/exports.js';
 import { themeRenderSection } from './bench/theme-render.js';
@@ -30,6 +31,7 @@ const RESULTS = join(root, 'bench', 'RESULTS.md');
 const RESUME = 'resume.json';
 const SEED = join(root, 'tests/fixtures/seed/resume.json');
 const SAMPLE = join(root, 'node_modules/@jsonresume/schema/sample.resume.json');
+const BIB_FIXTURES = join(root, 'tests/fixtures/bib');
 const THEME = 'jsonresume-theme-camera-ready';
 const BATCH_SIZE = 100;
 
@@ -70,7 +72,8 @@ const bench = defineCommand({
       value: 'section',
       description: text.onlyOption,
       parse: (value: string) => {
-        if (value !== 'validation' && value !== 'import') throw new UsageError(text.onlyValues);
+        if (value !== 'validation' && value !== 'import' && value !== 'bib')
+          throw new UsageError(text.onlyValues);
         return value;
       },
     },
@@ -82,7 +85,11 @@ const bench = defineCommand({
 });
 
 /** The sections `--only` re-measures on their own. */
-const ONLY = { validation: validationSection, import: importSection };
+const ONLY = {
+  validation: validationSection,
+  import: importSection,
+  bib: (scratch: string) => bibImportSection(scratch, BIB_FIXTURES),
+};
 
 async function measure(
   rounds: number,
@@ -136,6 +143,7 @@ async function measure(
       ...(await themeRenderSection(root, SAMPLE)),
       ...(await validationSection(scratch)),
       ...(await importSection(scratch)),
+      ...(await bibImportSection(scratch, BIB_FIXTURES)),
     ];
     const loadAfter = load();
 

@@ -5,9 +5,14 @@
 import { printable } from '../printable.js';
 import { quote } from '../resume/message-text.js';
 import { importCli } from './messages.js';
+import type { MappedEntry } from './map.js';
 import type { Change } from './merge.js';
 
 const pad = (word: string) => word.padEnd(9);
+
+/** The entry's key, and the other versions of the work merged into it. */
+const keys = (entry: MappedEntry) =>
+  entry.versions?.length ? `${entry.key} ${importCli.versions(entry.versions)}` : entry.key;
 
 export function describeChanges(
   changes: readonly Change[],
@@ -20,13 +25,13 @@ export function describeChanges(
       case 'add':
         counts.add++;
         lines.push(
-          `+ ${pad('add')} ${change.entry.key}  ${quote(change.publication.name)} → publications[${change.index}]`,
+          `+ ${pad('add')} ${keys(change.entry)}  ${quote(change.publication.name)} → publications[${change.index}]`,
         );
         break;
       case 'update':
         counts.update++;
         lines.push(
-          `~ ${pad('update')} ${change.entry.key}  ${quote(change.entry.facts.name)} → publications[${change.index}]`,
+          `~ ${pad('update')} ${keys(change.entry)}  ${quote(change.entry.facts.name)} → publications[${change.index}]`,
         );
         for (const { field, from, to } of change.fields) {
           lines.push(
@@ -36,7 +41,7 @@ export function describeChanges(
         break;
       case 'unchanged':
         counts.unchanged++;
-        lines.push(`= ${pad('unchanged')} ${change.entry.key}  publications[${change.index}]`);
+        lines.push(`= ${pad('unchanged')} ${keys(change.entry)}  publications[${change.index}]`);
         break;
       case 'absent':
         counts.absent++;

@@ -16,10 +16,11 @@ import { readResumeText, type ReadResult } from '../resume/load.js';
 import { bibText } from './messages.js';
 import { validateText } from '../resume/validate.js';
 import { applyChanges } from './edit.js';
-import { isContainer, mapEntry, type MappedEntry, type Owner } from './map.js';
+import { isContainer, mapEntry, READ_FIELDS, type MappedEntry, type Owner } from './map.js';
 import { splitName } from './owner.js';
 import { planMerge, type Change } from './merge.js';
 import { parseBib, type ParsedBib } from './parse.js';
+import { mergeVersions } from './versions.js';
 
 /** Larger than any one person's publication list by far; bounds memory and time. */
 export const MAX_BIB_BYTES = 16 * 1024 * 1024;
@@ -112,7 +113,7 @@ export async function importBib(options: ImportOptions): Promise<ImportResult> {
       });
     }
     // Parsed once, after the résumé proved valid; each attempt maps it onto the résumé read.
-    parsed ??= parseBib(bib.text);
+    parsed ??= parseBib(bib.text, READ_FIELDS);
     await signalsHandled();
     const merged = await merge(resumeRead.text, before.resume, parsed, options);
     if (merged.exitCode !== undefined) return merged;
@@ -161,6 +162,14 @@ async function merge(
     shownAs: resume.basics?.name?.trim() || `${given} ${family}`.trim(),
   };
   const bibDiagnostics = [...parsed.diagnostics];
+  if (parsed.entries.length === 0 && parsed.diagnostics.length === 0)
+    bibDiagnostics.push({
+      severity: 'warning',
+      path: '(file)',
+      line: 0,
+      column: 0,
+      ...bibText.noEntries(options.bibPath),
+    });
   if (owner.name === '')
     bibDiagnostics.push({
       severity: 'warning',
@@ -187,7 +196,7 @@ async function merge(
   }
 
   const existing: Publication[] = resume.publications ?? [];
-  const changes = planMerge(existing, mapped);
+  const changes = planMerge(existing, mergeVersions(mapped));
   for (const change of changes) {
     if (change.kind !== 'duplicate') continue;
     const { entry } = change;

@@ -4,14 +4,18 @@
  */
 import type { Publication, PublicationStatus } from 'jsonresume-theme-camera-ready';
 import { bibText } from './messages.js';
+import { MONTHS } from './months.js';
 import type { MessageText } from '../resume/messages.js';
 import { displayName, isOwner } from './owner.js';
 import type { BibEntry } from './parse.js';
 
+/** The name of the arXiv link in `links`, beside a DOI in `url`. */
+export const ARXIV_LINK = 'arXiv';
+
 /** What a .bib entry says about a publication; a field left out is one BibTeX did not give. */
 export type BibFacts = Pick<
   Publication,
-  'name' | 'authors' | 'firstAuthor' | 'venue' | 'releaseDate' | 'url' | 'status'
+  'name' | 'authors' | 'firstAuthor' | 'venue' | 'releaseDate' | 'url' | 'links' | 'status' | 'tags'
 >;
 
 /** Identifiers that find the same paper again: lower-case DOI, arXiv id without version. */
@@ -28,27 +32,26 @@ export interface MappedEntry {
   /** Whether pubstate or note gave the status; otherwise it is implied (published, preprint). */
   statusStated: boolean;
   ids: Identifiers;
+  /** Keys of the other versions of this work merged into it (see versions.ts). */
+  versions?: string[];
   problems: { severity: 'error' | 'warning'; text: MessageText }[];
 }
+
+/**
+ * Every field mapEntry reads (and the parser needs: names, crossref); the values of others are
+ * not parsed at all.
+ */
+export const READ_FIELDS: ReadonlySet<string> = new Set([
+  ...['title', 'author', 'crossref', 'abbr', 'selected', 'note', 'addendum', 'pubstate'],
+  ...['journal', 'journaltitle', 'booktitle', 'eventtitle', 'school', 'institution'],
+  ...['howpublished', 'date', 'year', 'month', 'volume', 'doi', 'url', 'eprint', 'eprinttype'],
+  ...['archiveprefix', 'arxiv', 'pdf', 'code', 'html'],
+]);
 
 /** The author-list word for `and others`, and the name BibTeX writes for it. */
 export const ET_AL = 'et al.';
 
-/** BibTeX's month macros, January first. */
-export const MONTHS = [
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'may',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'oct',
-  'nov',
-  'dec',
-];
+export { MONTHS } from './months.js';
 
 function releaseDate(fields: Record<string, string>): string | undefined {
   // BibLaTeX `date` may be a range ("2021/2022") or carry a time: its start, to the day.
@@ -67,10 +70,19 @@ function releaseDate(fields: Record<string, string>): string | undefined {
   return number >= 1 && number <= 12 ? `${year}-${String(number).padStart(2, '0')}` : year;
 }
 
+/**
+ * Links are verbatim fields, but DBLP and others escape LaTeX's special characters in them
+ * (`10.1007/978-3-031-22222-2\_3`); the link is the text without the escapes.
+ */
+const unescaped = (value: string | undefined) => value?.replace(/\\([_%&#$~^{}])/g, '$1');
+
 const ARXIV_ID = /(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?/;
 
 function arxivId(fields: Record<string, string>): string | undefined {
   const type = (fields['eprinttype'] ?? fields['archiveprefix'] ?? '').toLowerCase();
+  // al-folio writes the id alone: arxiv = {2301.01234}.
+  const alFolio = ARXIV_ID.exec(fields['arxiv'] ?? '')?.[1];
+  if (alFolio) return alFolio;
   const eprint = fields['eprint'] ?? (ARXIV_DOI.test(fields['doi'] ?? '') ? fields['doi']! : '');
   if (eprint && (type === 'arxiv' || type === '' || /arxiv/i.test(eprint))) {
     const id = ARXIV_ID.exec(eprint)?.[1];
@@ -88,7 +100,10 @@ function arxivId(fields: Record<string, string>): string | undefined {
 const ARXIV_DOI = /^10\.48550\/arxiv\./i;
 
 function doi(fields: Record<string, string>): string | undefined {
-  const value = (fields['doi'] ?? '').replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i, '');
+  const value = (unescaped(fields['doi']) ?? '').replace(
+    /^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i,
+    '',
+  );
   return /^10\.\d{4,9}\/\S+$/.test(value) && !ARXIV_DOI.test(value) ? value : undefined;
 }
 
@@ -108,6 +123,8 @@ function container(entry: BibEntry): string {
 }
 
 const ACRONYM = '[A-Z][A-Za-z]*[A-Z][A-Za-z]*';
+const IN_PARENTHESES = new RegExp(`\\((${ACRONYM})(?:[\\s'’-]*\\d{2,4})?\\)`);
+const BEFORE_YEAR = new RegExp(`(?:^|[\\s,])(${ACRONYM})[\\s'’-]+\\d{4}\\b`);
 
 /**
  * The short venue name: an acronym in parentheses ("… Learning (ICML)"), an acronym before the
@@ -116,9 +133,9 @@ const ACRONYM = '[A-Z][A-Za-z]*[A-Z][A-Za-z]*';
  */
 export function shortVenue(text: string, isArxiv: boolean): string | undefined {
   if (/^(?:arxiv\b|corr$)/i.test(text) || (text === '' && isArxiv)) return 'arXiv';
-  const inParentheses = new RegExp(`\\((${ACRONYM})(?:[\\s'’-]*\\d{2,4})?\\)`).exec(text)?.[1];
+  const inParentheses = IN_PARENTHESES.exec(text)?.[1];
   if (inParentheses) return inParentheses;
-  const beforeYear = new RegExp(`(?:^|[\\s,])(${ACRONYM})[\\s'’-]+\\d{4}\\b`).exec(text)?.[1];
+  const beforeYear = BEFORE_YEAR.exec(text)?.[1];
   if (beforeYear) return beforeYear;
   return text === '' ? undefined : text;
 }
@@ -131,27 +148,58 @@ const PUBSTATE: Record<string, PublicationStatus> = {
   prepublished: 'preprint',
 };
 
-const NOTE_STATUS: [RegExp, PublicationStatus][] = [
-  [/\b(?:under review|submitted)\b/i, 'under-review'],
-  [/\b(?:to appear|forthcoming|in press|accepted)\b/i, 'accepted'],
-  [/\bin preparation\b/i, 'in-preparation'],
-  [/\bpreprint\b/i, 'preprint'],
+/**
+ * The forms a note, or a journal written in its place, states a status in: the whole text is
+ * "Submitted", "Under review at X", "To appear in X", "In press", "In preparation", … (X, if
+ * given, is the venue). A word inside other text ("Submitted version improved…") states nothing.
+ */
+const STATED_FORMS: [RegExp, PublicationStatus][] = [
+  [
+    /^(?:submitted|under (?:journal )?review)(?:\s+(?:to|at|for|in|with)\s+(.+))?$/i,
+    'under-review',
+  ],
+  [
+    /^(?:to appear|accepted(?: for publication)?|in press|forthcoming)(?:\s+(?:in|at|to|by)\s+(.+))?$/i,
+    'accepted',
+  ],
+  [/^in preparation$/i, 'in-preparation'],
+  [/^published$/i, 'published'],
+  [/^(?:preprint|unpublished preprint)$/i, 'preprint'],
 ];
 
-/** The status the entry states (pubstate, note), else the one its shape implies. */
+function statedForm(text: string): { status: PublicationStatus; venue?: string } | undefined {
+  const trimmed = text.trim().replace(/[.;,]$/, '');
+  for (const [form, status] of STATED_FORMS) {
+    const match = form.exec(trimmed);
+    if (match) return match[1] ? { status, venue: match[1].trim() } : { status };
+  }
+  return undefined;
+}
+
+/**
+ * The status the entry states (pubstate, a note or a journal in a known form), with the venue a
+ * journal such as "Submitted to X" names; else published when there is a venue, else a preprint.
+ */
 function status(
   entry: BibEntry,
-  venue: string | undefined,
-): { status: PublicationStatus; stated: boolean } {
+  containerText: string,
+): { status: PublicationStatus; stated: boolean; container: string } {
   const pubstate = PUBSTATE[(entry.fields['pubstate'] ?? '').toLowerCase().replace(/\s+/g, '')];
-  const note = `${entry.fields['note'] ?? ''} ${entry.fields['addendum'] ?? ''}`;
-  const stated = pubstate ?? NOTE_STATUS.find(([pattern]) => pattern.test(note))?.[1];
-  if (stated) return { status: stated, stated: true };
-  if (venue === 'arXiv') return { status: 'preprint', stated: false };
-  return { status: entry.type === 'unpublished' ? 'in-preparation' : 'published', stated: false };
+  if (pubstate) return { status: pubstate, stated: true, container: containerText };
+  for (const field of ['note', 'addendum']) {
+    const stated = statedForm(entry.fields[field] ?? '');
+    if (stated) return { status: stated.status, stated: true, container: containerText };
+  }
+  const inContainer = statedForm(containerText);
+  if (inContainer)
+    return { status: inContainer.status, stated: true, container: inContainer.venue ?? '' };
+  return { status: 'published', stated: false, container: containerText };
 }
 
 const SAFE_URL = /^https?:\/\/[^\s]+$/i;
+
+/** al-folio's link fields, and the name each has in `links`. */
+const AL_FOLIO_LINKS: Record<string, string> = { pdf: 'pdf', code: 'code', html: 'html' };
 
 /** Proceedings and collections that other entries crossref: containers, not publications. */
 const CONTAINERS = new Set([
@@ -196,22 +244,42 @@ export function mapEntry(entry: BibEntry, owner: Owner): MappedEntry {
     problems.push({ severity: 'warning', text: bibText.ownerNotFound(owner.name) });
   }
   if (ownerAt >= 0) facts.firstAuthor = ownerAt === 0;
-  // A list naming only the owner says no more than the first-author mark does.
-  if (named.length > 0 && !(ownerAt === 0 && named.length === 1)) {
+  // "Owner and others" says no more than the first-author mark does (an export writes it back
+  // from that mark); any other list, a solo one too, is kept as given.
+  if (named.length > 0 && !(ownerAt === 0 && named.length === 1 && others)) {
     const names = named.map((person, i) => (i === ownerAt ? owner.shownAs : displayName(person)));
     facts.authors = others ? [...names, ET_AL] : names;
   }
 
-  const venue = shortVenue(container(entry), foundArxiv !== undefined);
-  if (venue) facts.venue = venue;
+  const found = status(entry, container(entry));
+  // al-folio's abbr is the badge the site shows: the short venue as its owner writes it.
+  const venue = f['abbr'] || shortVenue(found.container, foundArxiv !== undefined);
+  if (venue) facts.venue = /^arxiv$/i.test(venue) ? 'arXiv' : venue;
   const date = releaseDate(f);
   if (date) facts.releaseDate = date;
+  const url = unescaped(f['url']);
   if (foundDoi) facts.url = `https://doi.org/${foundDoi}`;
   else if (foundArxiv) facts.url = `https://arxiv.org/abs/${foundArxiv}`;
-  else if (f['url'] && SAFE_URL.test(f['url'])) facts.url = f['url'];
-  else if (f['url']) problems.push({ severity: 'warning', text: bibText.unsafeUrl(f['url']) });
-  const found = status(entry, venue);
-  facts.status = found.status;
+  else if (url && SAFE_URL.test(url)) facts.url = url;
+  else if (url) problems.push({ severity: 'warning', text: bibText.unsafeUrl(url) });
+  const links: Record<string, string> = {};
+  if (foundDoi && foundArxiv) links[ARXIV_LINK] = `https://arxiv.org/abs/${foundArxiv}`;
+  // al-folio's buttons; a relative pdf path is a file of that site, not a link.
+  for (const [field, name] of Object.entries(AL_FOLIO_LINKS)) {
+    const link = unescaped(f[field]);
+    if (link && SAFE_URL.test(link) && link !== facts.url) links[name] = link;
+  }
+  if (!facts.url && links['html']) {
+    facts.url = links['html'];
+    delete links['html'];
+  }
+  if (Object.keys(links).length > 0) facts.links = links;
+  if (/^(?:true|yes)$/i.test(f['selected'] ?? '')) facts.tags = ['selected'];
+  // Unless stated, a paper on arXiv alone or without any venue is a preprint.
+  facts.status =
+    !found.stated && (facts.venue === undefined || facts.venue === 'arXiv')
+      ? 'preprint'
+      : found.status;
   const { key, line, column } = entry;
   return { key, line, column, facts, statusStated: found.stated, ids, problems };
 }

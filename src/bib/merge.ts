@@ -7,6 +7,7 @@
 import type { Publication } from 'jsonresume-theme-camera-ready';
 import type { BibFacts, Identifiers, MappedEntry } from './map.js';
 import { publisherText } from './publisher.js';
+import { titleKey, WorkIndex } from './versions.js';
 
 export interface FieldChange {
   field: keyof Publication;
@@ -21,16 +22,6 @@ export type Change =
   | { kind: 'duplicate'; entry: MappedEntry; of: string }
   | { kind: 'absent'; index: number; publication: Publication };
 
-/** Case, accents, punctuation and spacing do not make a different title. */
-export function titleKey(title: string): string {
-  const key = title
-    .normalize('NFKD')
-    .replace(/[^\p{L}\p{N}]/gu, '')
-    .toLowerCase();
-  // A title of signs alone ("<>") is its own key.
-  return key || title.trim();
-}
-
 /** A DOI as written in a link ("10.1000/a%2Fb" is "10.1000/a/b"); kept as is if not decodable. */
 function decodedDoi(text: string): string {
   try {
@@ -40,15 +31,17 @@ function decodedDoi(text: string): string {
   }
 }
 
-/** The DOI (as written) or arXiv id a publication's link carries. */
-export function identifiersOf(url: string | undefined): Identifiers {
+/** The DOI (as written) or arXiv id a publication's links carry (`url` first, then `links`). */
+export function identifiersOf(...urls: (string | undefined)[]): Identifiers {
   const ids: Identifiers = {};
-  const doi = /^https?:\/\/(?:dx\.)?doi\.org\/(10\.\S+)$/i.exec(url ?? '')?.[1];
-  const arxiv = /^https?:\/\/arxiv\.org\/(?:abs|pdf)\/([^\s?#]+?)(?:v\d+)?(?:\.pdf)?$/i.exec(
-    url ?? '',
-  )?.[1];
-  if (doi) ids.doi = decodedDoi(doi);
-  if (arxiv) ids.arxiv = arxiv;
+  for (const url of urls) {
+    const doi = /^https?:\/\/(?:dx\.)?doi\.org\/(10\.\S+)$/i.exec(url ?? '')?.[1];
+    const arxiv = /^https?:\/\/arxiv\.org\/(?:abs|pdf)\/([^\s?#]+?)(?:v\d+)?(?:\.pdf)?$/i.exec(
+      url ?? '',
+    )?.[1];
+    if (doi) ids.doi ??= decodedDoi(doi);
+    if (arxiv) ids.arxiv ??= arxiv;
+  }
   return ids;
 }
 
@@ -61,6 +54,7 @@ const BIBLIOGRAPHIC: (keyof BibFacts)[] = [
   'venue',
   'releaseDate',
   'url',
+  'links',
   'status',
 ];
 
@@ -78,34 +72,33 @@ export function planMerge(
   entries: readonly MappedEntry[],
 ): Change[] {
   const known: Known[] = existing.map((publication) => {
-    const ids = identifiersOf(publication.url);
+    const ids = identifiersOf(publication.url, ...Object.values(publication.links ?? {}));
     // DOIs compare without case, as the entries' already do.
     if (ids.doi) ids.doi = ids.doi.toLowerCase();
     return { publication, ids, title: titleKey(publication.name ?? '') };
   });
   const claimed = new Map<Known, MappedEntry>();
-  const added: { entry: MappedEntry; ids: Identifiers; title: string }[] = [];
+  const knownIndex = new WorkIndex<Known>();
+  known.forEach((item) => knownIndex.add(item, item));
+  const positions = new Map(known.map((item, index) => [item, index]));
+  const added = new WorkIndex<MappedEntry>();
   const changes: Change[] = [];
   const usedIds = new Set(existing.map((p) => p.id).filter(Boolean));
-  const dates = existing.map((p) => p.releaseDate);
+  const dates = existing.map((p) => dateKey(p.releaseDate));
   const adds: Change[] = [];
 
   for (const entry of entries) {
-    const title = titleKey(entry.facts.name ?? '');
-    const same = (other: { ids: Identifiers; title: string }) =>
-      (entry.ids.doi !== undefined && other.ids.doi === entry.ids.doi) ||
-      (entry.ids.arxiv !== undefined && other.ids.arxiv === entry.ids.arxiv) ||
-      (title !== '' && other.title === title);
-    const match = findMatch(known, entry.ids, title);
+    const key = { ids: entry.ids, title: titleKey(entry.facts.name ?? '') };
+    const match = knownIndex.find(key);
     // A second entry for a paper already merged (its preprint and its published version, say).
-    const earlier = match ? claimed.get(match) : added.find(same)?.entry;
+    const earlier = match ? claimed.get(match) : added.find(key);
     if (earlier) {
       changes.push({ kind: 'duplicate', entry, of: earlier.key });
       continue;
     }
     if (match) {
       claimed.set(match, entry);
-      const index = known.indexOf(match);
+      const index = positions.get(match)!;
       const fields = updates(match.publication, factsToApply(match.publication, entry));
       changes.push(
         fields.length > 0
@@ -114,28 +107,20 @@ export function planMerge(
       );
       continue;
     }
-    added.push({ entry, ids: entry.ids, title });
+    added.add(key, entry);
     const publication = newPublication(entry, usedIds);
     // Newest first: before the first entry that is older; after those of the same date. The
     // index is the one at the time of insertion, after the new entries planned before it.
-    let index = dates.findIndex((date) => dateKey(date) < dateKey(publication.releaseDate));
+    const date = dateKey(publication.releaseDate);
+    let index = dates.findIndex((other) => other < date);
     if (index < 0) index = dates.length;
-    dates.splice(index, 0, publication.releaseDate);
+    dates.splice(index, 0, date);
     adds.push({ kind: 'add', entry, publication, index });
   }
   known.forEach((item, index) => {
     if (!claimed.has(item)) changes.push({ kind: 'absent', index, publication: item.publication });
   });
   return [...changes, ...adds];
-}
-
-/** The publication with the same DOI, else the same arXiv id, else the same title. */
-function findMatch(known: Known[], { doi, arxiv }: Identifiers, title: string): Known | undefined {
-  return (
-    (doi ? known.find((k) => k.ids.doi === doi) : undefined) ??
-    (arxiv ? known.find((k) => k.ids.arxiv === arxiv) : undefined) ??
-    (title ? known.find((k) => k.title === title) : undefined)
-  );
 }
 
 /** Statuses a person sets, which a .bib implies nothing about unless it says so. */
@@ -157,7 +142,9 @@ function factsToApply(publication: Publication, entry: MappedEntry): BibFacts {
 function updates(publication: Publication, facts: BibFacts): FieldChange[] {
   const changed: FieldChange[] = [];
   for (const field of BIBLIOGRAPHIC) {
-    const to = facts[field];
+    // Links the résumé has beside the .bib's stay; the .bib's are added or brought up to date.
+    const to =
+      field === 'links' && facts.links ? { ...publication.links, ...facts.links } : facts[field];
     if (to !== undefined && JSON.stringify(publication[field]) !== JSON.stringify(to)) {
       changed.push({ field, from: publication[field], to });
     }
@@ -188,9 +175,12 @@ function newPublication(entry: MappedEntry, usedIds: Set<string | undefined>): P
     publisher: publisherText(facts),
     ...(facts.releaseDate ? { releaseDate: facts.releaseDate } : {}),
     ...(facts.url ? { url: facts.url } : {}),
+    ...(facts.links ? { links: facts.links } : {}),
     ...(facts.venue ? { venue: facts.venue } : {}),
     status: facts.status,
     ...(facts.firstAuthor !== undefined ? { firstAuthor: facts.firstAuthor } : {}),
+    // Set once, as the .bib has it; after that tags are the résumé's own.
+    ...(facts.tags ? { tags: facts.tags } : {}),
   };
   return publication;
 }

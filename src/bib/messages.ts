@@ -1,5 +1,6 @@
 /** The texts of `npm run import` and of BibTeX reading and writing. */
 import { fixedText, quote, type MessageText } from '../resume/messages.js';
+import { MAX_DEPTH, MAX_EXPANDED, type Bound } from './prescan.js';
 
 /** `npm run import`: reading BibTeX into `publications`. */
 export const bibText = {
@@ -10,6 +11,38 @@ export const bibText = {
   unknownMacro: (name: string): MessageText => ({
     message: `@string ${quote(name)} is not defined. The entry is left out; the others are imported.`,
     hint: `define it before the entry (@string{${name} = {…}}), or write the text in braces: {…}.`,
+  }),
+  outOfBounds: (bound: Bound, name: string): MessageText => {
+    const what = name ? `entry ${name}` : 'this entry';
+    switch (bound) {
+      case 'nul':
+        return {
+          message: `${what} holds a NUL character, which is not text. It is left out; the other entries are imported.`,
+          hint: 'remove the NUL (the file may be damaged, or not a .bib file); save it as UTF-8 text.',
+        };
+      case 'depth':
+        return {
+          message: `${what} nests braces more than ${MAX_DEPTH} deep. It is left out; the other entries are imported.`,
+          hint: 'check that every { has its } where you meant it; titles need one or two levels at most.',
+        };
+      case 'expansion':
+        return {
+          message: `${name ? quote(name) : 'this value'} grows too large through @string macros joined with # (past ${MAX_EXPANDED.toLocaleString('en')} characters, or past twice the file's size for all macros together). It is left out; the other entries are imported.`,
+          hint: 'write the value out, or define the @string without joining it to itself.',
+        };
+    }
+  },
+  undefinedMacro: (name: string, field: string): MessageText => ({
+    message: `@string ${quote(name)} is not defined, so the ${field} field is left out; the rest of the entry is imported.`,
+    hint: `define it before the entry (@string{${name} = {…}}), or write the text in braces: ${field} = {…}.`,
+  }),
+  commaSeparatedAuthors: fixedText(
+    'the author list separates names with commas, which BibTeX reads as parts of one name; the authors of this entry are left out.',
+    'separate the names with " and ": author = {Doe, Jan and Roe, Rita}.',
+  ),
+  noEntries: (file: string): MessageText => ({
+    message: `${file} holds no BibTeX entries, so nothing was imported.`,
+    hint: 'check that this is the .bib file you meant; entries start with @article{, @inproceedings{, …',
   }),
   noKey: (type: string): MessageText => ({
     message: `this @${type} entry has no citation key. It is left out.`,
@@ -60,6 +93,7 @@ export const bibText = {
 
 export const importCli = {
   absent: 'not in the .bib file; kept as it is',
+  versions: (keys: readonly string[]): string => `(one work with ${keys.join(', ')})`,
   summary: (
     counts: { add: number; update: number; unchanged: number; absent: number },
     run: { file: string; dryRun: boolean; written: boolean; failed: boolean },
@@ -74,10 +108,12 @@ export const importCli = {
     '       npm run import -- <LinkedIn archive .zip or folder> [--resume resume.json] [--dry-run]',
   ].join('\n'),
   about: [
-    'Merges the BibTeX entries of <refs.bib> into the résumé’s publications. Each entry finds',
-    'its publication by DOI, then arXiv id, then title; title, authors, venue, date, link and',
-    'status are updated; scores, distinctions, id, tags and summary are kept; new entries are',
-    'added newest first; publications the .bib lacks are reported and kept.',
+    'Merges the BibTeX entries of <refs.bib> into the résumé’s publications. Entries that are',
+    'versions of one work (same DOI, arXiv id or title) become one publication: the refereed',
+    'version’s venue, date and status, the links of all. Each work finds its publication by',
+    'DOI, then arXiv id, then title; title, authors, venue, date, links and status are updated;',
+    'scores, distinctions, id, tags and summary are kept; new entries are added newest first;',
+    'publications the .bib lacks are reported and kept.',
     '',
     'Given LinkedIn’s archive (Settings › Data privacy › Get a copy of your data), merges your',
     'profile, positions, education, skills, languages, certifications, projects, publications,',

@@ -13,10 +13,14 @@ function letters(value: string): string {
     .toLowerCase();
 }
 
-/** The parts of a given name: "Bin-Jie" and "B. J." both have two. */
+/**
+ * The parts of a given name: "Bin-Jie" and "B. J." both have two; Scholar's run-together
+ * initials ("AFY", before lower-casing) have one per letter.
+ */
 function parts(given: string): string[] {
   return given
     .split(/[\s.\-‐]+/)
+    .flatMap((word) => (/^\p{Lu}{2,4}$/u.test(word) ? [...word] : [word]))
     .map(letters)
     .filter(Boolean);
 }
@@ -54,13 +58,35 @@ export function splitName(name: string): { given: string; family: string } {
   return { given: words.slice(0, start).join(' '), family: words.slice(start).join(' ') };
 }
 
+/**
+ * Whether a family name written as `family` closes the words `words`, and the words before it
+ * fit `given`: the family name may be split differently on the two sides ("Sanz del Valle,
+ * Marcos" against "Marcos Sanz del Valle", parsed as given "Marcos Sanz", family "del Valle").
+ */
+function familyCloses(words: string[], family: string, given: string): boolean {
+  const target = letters(family);
+  for (let k = 1; k <= words.length; k++) {
+    const tail = letters(words.slice(-k).join(''));
+    if (tail.length > target.length) return false;
+    if (tail !== target) continue;
+    const rest = words.slice(0, -k);
+    // A particle left over belongs to the family name, which then differs: "Berg" is not
+    // "van der Berg".
+    return !/^\p{Ll}/u.test(rest.at(-1) ?? '') && givenNamesFit(rest.join(' '), given);
+  }
+  return false;
+}
+
 /** Whether `person` is the owner called `owner` (in any of the forms above). */
 export function isOwner(person: Person, owner: string): boolean {
   const { given, family } = splitName(owner);
   if (letters(family) === '' || person.others) return false;
   if (person.literal) return letters(person.literal) === letters(`${given}${family}`);
-  const personFamily = letters(`${person.prefix}${person.family}`);
-  const sameOrder = personFamily === letters(family) && givenNamesFit(person.given, given);
+  const words = (text: string) => text.split(/\s+/).filter(Boolean);
+  const personFamily = `${person.prefix} ${person.family}`;
+  const sameOrder =
+    familyCloses(words(`${person.given} ${personFamily}`), family, given) ||
+    familyCloses(words(`${given} ${family}`), personFamily, person.given);
   // "Zhang Binjie" without a comma reads as given "Zhang", family "Binjie".
   const swapped =
     letters(person.family) === letters(given) && letters(person.given) === letters(family);

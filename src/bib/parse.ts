@@ -6,7 +6,10 @@
 import { lineIndex } from '../resume/json-locations.js';
 import { parse, type Creator } from '@retorquere/bibtex-parser';
 import type { Diagnostic } from '../resume/diagnostics.js';
+import { JOURNAL_MACROS } from './journal-macros.js';
 import { bibText } from './messages.js';
+import { plainNames } from './names.js';
+import { prescan } from './prescan.js';
 
 /** One person (or a literal name such as a consortium) from a name list. */
 export interface Person {
@@ -70,9 +73,17 @@ function withAnglesHidden(text: string): {
 
 const shownAngles = (value: string) => value.replaceAll(LESS, '<').replaceAll(GREATER, '>');
 
-/** Plain text: no markup, composed accents (the parser gives "a" + combining mark), one space. */
+/**
+ * Plain text: no markup, composed accents (the parser gives "a" + combining mark), one space.
+ * An accent on a dotless i or j (`{\'\i}`) is an accent on i or j; `\^{}` and `\~{}` (a mark
+ * on nothing, which the parser puts after a space) are the characters ^ and ~.
+ */
 export function plainText(value: string): string {
   return shownAngles(value.replace(MARKUP, ''))
+    .replace(/ı(?=\p{M})/gu, 'i')
+    .replace(/ȷ(?=\p{M})/gu, 'j')
+    .replace(/(^|\s)\u0302/g, '^')
+    .replace(/(^|\s)\u0303/g, '~')
     .normalize('NFC')
     .replace(/[\s\u00a0]+/g, ' ')
     .trim();
@@ -88,10 +99,17 @@ function person(creator: Creator): Person {
     family = words.pop()!;
     given = words.join(' ');
   }
+  let prefix = part(creator.prefix);
+  // Google Scholar puts particles after the given name: "Klein, Niek de" is Niek de Klein.
+  const trailing = /^(.*\S)\s+((?:\p{Ll}+\s+)*\p{Ll}+)$/u.exec(given);
+  if (trailing && !prefix) {
+    given = trailing[1]!;
+    prefix = trailing[2]!;
+  }
   return {
     given,
     family,
-    prefix: part(creator.prefix),
+    prefix,
     suffix: part(creator.suffix),
     literal: part(creator.name),
     others: family === 'others' && !creator.firstName,
@@ -101,8 +119,10 @@ function person(creator: Creator): Person {
 /** The entry's type and key as written at its start: `@article{doe2020,`. */
 const ENTRY_HEAD = /^@\s*([A-Za-z]+)\s*[{(]\s*([^,\s{}()]*)/;
 
-export function parseBib(file: string): ParsedBib {
-  const { hidden: text, fileOffset } = withAnglesHidden(file);
+/** `read`: the fields the caller uses (the others are not parsed); all of them when left out. */
+export function parseBib(file: string, read?: ReadonlySet<string>): ParsedBib {
+  const scanned = prescan(file, read);
+  const { hidden: text, fileOffset } = withAnglesHidden(scanned.text);
   /** Unknown LaTeX commands by entry key. */
   const unknownCommands = new Map<string, string[]>();
   const library = parse(text, {
@@ -110,6 +130,8 @@ export function parseBib(file: string): ParsedBib {
     english: false,
     applyCrossRef: true,
     unsupported: (_node, tex, entry) => {
+      const name = tex.slice(1);
+      if (Object.hasOwn(JOURNAL_MACROS, name)) return JOURNAL_MACROS[name]!;
       unknownCommands.set(entry.key, [...(unknownCommands.get(entry.key) ?? []), shownAngles(tex)]);
       return '';
     },
@@ -124,9 +146,34 @@ export function parseBib(file: string): ParsedBib {
     message: { message: string; hint?: string },
   ): Diagnostic => ({ severity, path, ...at(offset), ...message });
 
+  for (const problem of scanned.problems) {
+    diagnostics.push({
+      severity: 'error',
+      path: problem.name || '(file)',
+      ...lineAndColumn(problem.offset),
+      ...bibText.outOfBounds(problem.bound, problem.name),
+    });
+  }
+
+  for (const { macro, offset, key, field } of scanned.undefinedMacros) {
+    diagnostics.push({
+      severity: 'warning',
+      path: key || '(file)',
+      ...lineAndColumn(offset),
+      ...bibText.undefinedMacro(macro, field),
+    });
+  }
+
   const skipped = new Set<string>();
   let searchFrom = 0;
+  /** Entries whose author list is written with commas between the names. */
+  const commaLists = new Set<string>();
   for (const error of library.errors) {
+    const commaList = /^@(.*?): unexpected \d+-part name/.exec(error.error)?.[1];
+    if (commaList !== undefined) {
+      commaLists.add(commaList);
+      continue;
+    }
     const source = error.input?.trim() ?? '';
     const stopped = /at line (\d+), column (\d+)/.exec(error.error);
     const reason = shownAngles(error.error)
@@ -189,6 +236,18 @@ export function parseBib(file: string): ParsedBib {
       )
         fields[name] = plainText(value.join(', '));
     }
+    // Values with no LaTeX in them were read by the pre-pass (the entry's own win over crossref).
+    if (commaLists.has(entry.key)) {
+      diagnostics.push(located('warning', start, entry.key, bibText.commaSeparatedAuthors()));
+      delete entry.fields.author;
+    }
+    const plain = scanned.plain.get(fileOffset(start)) ?? {};
+    for (const [name, value] of Object.entries(plain)) {
+      if (name !== 'author') fields[name] = plainText(value);
+    }
+    for (const dropped of scanned.undefinedMacros.filter((m) => m.key === entry.key)) {
+      delete fields[dropped.field];
+    }
     for (const command of unknownCommands.get(entry.key) ?? []) {
       diagnostics.push(located('warning', start, entry.key, bibText.unknownCommand(command)));
     }
@@ -196,7 +255,11 @@ export function parseBib(file: string): ParsedBib {
       key: entry.key,
       type: entry.type.toLowerCase(),
       fields,
-      authors: (entry.fields.author ?? []).map(person),
+      authors: (
+        (plain['author'] !== undefined ? plainNames(plain['author']) : undefined) ??
+        entry.fields.author ??
+        []
+      ).map(person),
       ...at(start),
     });
   }

@@ -116,7 +116,13 @@ function entryFor(publication: Publication, owner: string, key: string): string 
   else if (arxiv) fields.push(['eprint', verbatim(arxiv)], ['archiveprefix', braced('arXiv')]);
   else if (publication.url) fields.push(['url', verbatim(publication.url)]);
   const status = publication.status ?? 'published';
-  const note = status === 'preprint' && arxivOnly ? undefined : NOTES[status];
+  // Without a venue the import would read a preprint: a published work says so.
+  const note =
+    status === 'preprint' && arxivOnly
+      ? undefined
+      : status === 'published' && !venue
+        ? 'Published'
+        : NOTES[status];
   if (note) fields.push(['note', braced(note)]);
   const body = fields.map(([name, value]) => `  ${name} = ${value},`).join('\n');
   return `@${type}{${key},\n${body}\n}\n`;

@@ -29,19 +29,19 @@ export const buildValidatorCli = {
 
 /** The texts of `npm run bench`. */
 export const benchCli = {
-  usage: 'Usage: npm run bench [-- --rounds N] [-- --saves N] [-- --only validation|import]',
+  usage: 'Usage: npm run bench [-- --rounds N] [-- --saves N] [-- --only validation|import|bib]',
   about: [
     'Times whole processes, alternating: our PDF export, resumed export with our theme and the bare',
     'floor script (bench/floor.mjs) on every installed engine; our export’s phases (--timings); the',
     'preview’s save → PDF; batch throughput; the theme’s warm render; validation with thousands of',
-    'errors; a 2,000-entry BibTeX import. Prints the results and writes bench/RESULTS.md. Run it on',
-    'a quiet machine.',
+    'errors; a 2,000-entry BibTeX import; the import of 1,000 entries against citation-js parsing',
+    'them. Prints the results and writes bench/RESULTS.md. Run it on a quiet machine.',
   ].join('\n'),
   exitCodes: 'Exit codes: 0 measured, 2 bad option, 3 no engine to compare or a bug.',
   roundsOption: 'alternating rounds of whole-process exports',
   savesOption: 'preview saves timed (after two uncounted ones)',
-  onlyOption: 're-measure one section of bench/RESULTS.md: validation or import',
-  onlyValues: '--only takes: validation, import.',
+  onlyOption: 're-measure one section of bench/RESULTS.md: validation, import or bib',
+  onlyValues: '--only takes: validation, import, bib.',
   wholeNumber: (option: string): string => `${option} takes a whole number ≥ 1.`,
   notAnEngine: (browser: string): string =>
     `The export's browser (${browser}) is not one of the system's engines this benchmark compares. Run npm run setup-browser first, and unset PUPPETEER_EXECUTABLE_PATH.`,

@@ -6,7 +6,7 @@
  * résumé's own, the rest at the end. Entries LinkedIn lists twice (a skill) are added once.
  */
 import type { Resume } from 'jsonresume-theme-camera-ready';
-import { titleKey } from '../bib/merge.js';
+import { titleKey } from '../bib/versions.js';
 import type { Addition, FieldUpdate } from '../bib/edit.js';
 import type { LinkedInData, SectionName, Sourced } from './map.js';
 

@@ -254,7 +254,7 @@ describe('merging', () => {
     expect(regrpo).toMatchObject({ status: 'accepted', publisher: 'ECCV 2026 (accepted)' });
   });
 
-  test('a second entry for a paper already merged is skipped with a warning at its line', async () => {
+  test('a preprint and its published version are one publication: the published one’s venue, both links', async () => {
     const resumePath = await scratchFile('resume.json', withoutPublications(frozenText));
     const bibPath = await scratchFile(
       'refs.bib',
@@ -263,12 +263,20 @@ describe('merging', () => {
     );
     const result = await importBib({ bibPath, resumePath, dryRun: false });
     expect(result.exitCode).toBe(0);
-    expect(result.changes.map((c) => c.kind)).toEqual(['duplicate', 'add']);
-    expect(result.bibDiagnostics).toMatchObject([
-      { severity: 'warning', path: 'pub', line: 2, column: 1 },
+    expect(result.changes.map((c) => [c.kind, 'entry' in c && c.entry.versions])).toEqual([
+      ['add', ['pre']],
     ]);
+    expect(result.bibDiagnostics).toEqual([]);
     const after = JSON.parse(await readFile(resumePath, 'utf8')) as Resume;
-    expect(after.publications?.map((p) => p.id)).toEqual(['pre']);
+    expect(after.publications).toMatchObject([
+      {
+        id: 'pub',
+        venue: 'CoRL',
+        status: 'published',
+        releaseDate: '2024',
+        url: 'https://arxiv.org/abs/2301.99999',
+      },
+    ]);
   });
 
   test('a byte-order mark at the start of the résumé stays, and the edit still lands', async () => {

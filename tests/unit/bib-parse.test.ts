@@ -6,9 +6,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { isContainer, mapEntry, type BibFacts } from '../../src/bib/map.js';
+import { isContainer, mapEntry, READ_FIELDS, type BibFacts } from '../../src/bib/map.js';
 import { isOwner } from '../../src/bib/owner.js';
 import { parseBib, type Person } from '../../src/bib/parse.js';
+import { prescan } from '../../src/bib/prescan.js';
 import { repoRoot } from '../support/paths.js';
 
 const fixtures = join(repoRoot, 'tests', 'fixtures', 'bib');
@@ -142,9 +143,10 @@ describe('real export shapes', () => {
         url: 'https://arxiv.org/abs/2411.99001',
         status: 'under-review',
       },
-      // Sole author: the first-author mark says it all, no one-name author list.
+      // Sole author: the list stays as given, so an export writes one name, not "… and others".
       ferreiraHandObjectPriors2023: {
         name: 'Hand-Object Priors for Video Prediction',
+        authors: ['Tomás Ferreira'],
         firstAuthor: true,
         venue: 'arXiv',
         releaseDate: '2023-12-09',
@@ -174,6 +176,7 @@ describe('real export shapes', () => {
       },
       ferreira2026thesis: {
         name: 'Learning to Remember: Memory in Embodied Agents',
+        authors: ['Tomás Ferreira'],
         firstAuthor: true,
         venue: 'Universidade do Porto Norte',
         releaseDate: '2026',
@@ -332,11 +335,15 @@ describe('malformed entries', () => {
     expect(diagnostics).toMatchObject([{ severity: 'error', path: 'open', line: 3, column: 1 }]);
   });
 
-  test('an undefined @string is reported where it is used, and that entry left out', () => {
+  test('an undefined @string is a warning where it is used: that field is left out, the entry read', () => {
     const text = '@article{a, title={One}, journal=nosuch, year=2020}\n@article{b, title={Two}}\n';
     const { entries, diagnostics } = parseBib(text);
-    expect(entries.map((e) => e.key)).toEqual(['b']);
-    expect(diagnostics).toMatchObject([{ severity: 'error', path: 'a', line: 1, column: 34 }]);
+    expect(entries.map((e) => [e.key, e.fields])).toEqual([
+      ['a', { title: 'One', year: '2020' }],
+      ['b', { title: 'Two' }],
+    ]);
+    expect(diagnostics).toMatchObject([{ severity: 'warning', path: 'a', line: 1, column: 34 }]);
+    expect(diagnostics[0]!.message).toMatch(/journal field is left out/);
     expect(diagnostics[0]!.hint).toContain('@string{nosuch');
   });
 
@@ -345,5 +352,63 @@ describe('malformed entries', () => {
     expect(diagnostics).toMatchObject([{ severity: 'error', line: 1, column: 1 }]);
     const mapped = mapEntry(entries[0]!, OWNER);
     expect(mapped.problems.map((p) => p.severity)).toEqual(['error']);
+  });
+});
+
+describe('values read without the LaTeX parser', () => {
+  test.each([
+    'ads.bib',
+    'al-folio.bib',
+    'dblp-crossref.bib',
+    'dblp.bib',
+    'google-scholar.bib',
+    'scholar-particles.bib',
+    'thesis-template.bib',
+    'zotero-better-biblatex.bib',
+    'arxiv.bib',
+    'seed-cv.bib',
+  ])('%s: every field the import reads is the same as the parser reads it', async (file) => {
+    const text = await readFile(join(fixtures, file), 'utf8');
+    const whole = parseBib(text);
+    const fast = parseBib(text, READ_FIELDS);
+    const readOnly = (fields: Record<string, string>) =>
+      Object.fromEntries(Object.entries(fields).filter(([name]) => READ_FIELDS.has(name)));
+    expect(fast.entries.map((e) => ({ ...e, fields: readOnly(e.fields) }))).toEqual(
+      whole.entries.map((e) => ({ ...e, fields: readOnly(e.fields) })),
+    );
+  });
+
+  test('a title with case braces, an apostrophe, a hyphen and non-ASCII letters', () => {
+    const text =
+      "@misc{k, title = {The {3D} Owner's Self-Supervised Naïve {{Ωmega}} Model}, year = {2024}, doi = {10.1/x-y}}";
+    const fast = parseBib(text, READ_FIELDS).entries[0]!.fields;
+    expect(fast).toEqual(parseBib(text).entries[0]!.fields);
+    expect(fast['title']).toBe("The 3D Owner's Self-Supervised Naïve Ωmega Model");
+  });
+
+  test.each([
+    'van der Berg, Anna and Anna van der Berg and Smith, Jr., John',
+    '{Acme Lab} and Doe, J. and de la Fuente, Irene and AFY Poon and Poon, AFY',
+    'Jean-Luc Picard and Ludwig van Beethoven and {van Gogh}, Vincent and Doe, J. and others',
+    'Zhang Binjie and María José García-López and {Okafor}, Chidi N. and Klein, Niek de',
+    'Tomás Ferreira 0001 and Ana {de} Souza and Ingrid {S}olberg',
+  ])('names read without the parser, as the parser reads them: %s', (authors) => {
+    const text = `@misc{k, title={T}, author={${authors}}}`;
+    expect(parseBib(text, READ_FIELDS).entries[0]!.authors).toEqual(
+      parseBib(text).entries[0]!.authors,
+    );
+  });
+
+  test.each([
+    String.raw`Ma{\'\i}z, Ma\'{\i}z, Ma{\'i}z and Tom\'{a}s`,
+    String.raw`\c{C}elik, M{\"u}ller-Wei{\ss}, \v{S}koda, {\o}stergaard, R\&D`,
+    String.raw`G{\"{o}}del, \'Etienne, \^{o}, \~n, \u{g}, \H{o}, \k{a}, \r{a}, \=a, \.z`,
+  ])('accents read without the parser, as the parser reads them: %s', (title) => {
+    const text = `@misc{k, title={${title}}, author={${title.replaceAll(',', ' and')}}}`;
+    const fast = parseBib(text, READ_FIELDS).entries[0]!;
+    const whole = parseBib(text).entries[0]!;
+    expect([fast.fields['title'], fast.authors]).toEqual([whole.fields['title'], whole.authors]);
+    // And the pre-pass did read them, not the parser.
+    expect(Object.keys(prescan(text, READ_FIELDS).plain.get(0) ?? {})).toEqual(['title', 'author']);
   });
 });

@@ -165,6 +165,8 @@ export interface Publication extends Tagged {
   scores?: number[];
   /** Extension: e.g. "long oral", "top 15%". */
   distinctions?: string[];
+  /** Extension: more links to the work beside `url`, by name: "arXiv", "code", "pdf", "html". */
+  links?: Record<string, string>;
 }
 
 export interface Skill extends Tagged {

@@ -1,0 +1,340 @@
+/**
+ * One linear pass over a .bib file before the parser sees it, for what the parser cannot bound:
+ * a NUL, braces nested past any real use, and `@string` concatenation that doubles at each step
+ * (a few hundred bytes that expand to gigabytes). Each is a located error and its entry is left
+ * out. The pass also blanks the values of fields the import never reads (abstracts, keywords,
+ * file paths), which is most of the parser's work; offsets and lines stay as in the file.
+ */
+
+import { decodeSimpleLatex } from './accents.js';
+import { JOURNAL_MACROS } from './journal-macros.js';
+import { MONTHS } from './months.js';
+import { plainNames } from './names.js';
+
+/** Deeper than any real title's case braces; the parser recurses once per level. */
+export const MAX_DEPTH = 100;
+/** What one field or `@string` may expand to through macros; real ones are far below. */
+export const MAX_EXPANDED = 20_000;
+/**
+ * All text macros add to a file: twice its own length and 16 KiB. Journal names and months
+ * stay far below; the parser's time grows with this text, so it stays proportional to the file.
+ */
+const expansionBudget = (fileLength: number) => 2 * fileLength + 16_384;
+
+export type Bound = 'nul' | 'depth' | 'expansion';
+
+export interface PrescanProblem {
+  bound: Bound;
+  offset: number;
+  /** The entry's key or the `@string`'s name, when known. */
+  name: string;
+}
+
+/** A field that uses a `@string` the file does not define: left out, its entry kept. */
+export interface UndefinedMacro {
+  macro: string;
+  offset: number;
+  key: string;
+  field: string;
+}
+
+export interface Prescan {
+  /** The file with over-bound entries and unread values blanked (same length, same lines). */
+  text: string;
+  problems: PrescanProblem[];
+  undefinedMacros: UndefinedMacro[];
+  /** Values read here, not by the parser, by the offset of their entry's `@`. */
+  plain: Map<number, Record<string, string>>;
+}
+
+/** BibTeX's predefined macros: the months. */
+const PREDEFINED = new Set(MONTHS);
+
+/** Per character code below 128: 1 for white space, 2 for a character that ends a word. */
+const CLASS = new Uint8Array(128);
+for (const c of ' \t\n\r\f\v') CLASS[c.charCodeAt(0)] = 1;
+for (const c of '"#%\'(),={}') CLASS[c.charCodeAt(0)] = 2;
+const isSpace = (code: number) => code < 128 && CLASS[code] === 1;
+/** Non-ASCII characters (a key such as müller2020) belong to words. */
+const inWord = (code: number) => code >= 128 || CLASS[code] === 0;
+
+/** Spaces for the text between two offsets, keeping its line breaks. */
+const blank = (text: string) => text.replace(/[^\n]/g, ' ');
+
+/**
+ * @param keep the fields whose values the caller reads (lower case); the values of all others
+ *   are blanked. Without it every value is kept.
+ */
+export function prescan(file: string, keep?: ReadonlySet<string>): Prescan {
+  const problems: PrescanProblem[] = [];
+  const out: string[] = [];
+  let copied = 0;
+  const replace = (start: number, end: number, by: string) => {
+    out.push(file.slice(copied, start), by);
+    copied = end;
+  };
+  /** Expanded length of each `@string`, by lower-case name (month macros are 3 letters). */
+  const sizes = new Map<string, number>();
+  const budget = { left: expansionBudget(file.length) };
+  const undefinedMacros: UndefinedMacro[] = [];
+  const plain = new Map<number, Record<string, string>>();
+  // Entries other entries crossref (before or after them), whose values the parser passes on.
+  const crossrefTargets = new Set(
+    Array.from(file.matchAll(/\bcrossref\s*=\s*[{"]?\s*([^\s{}",]+)/gi), (m) =>
+      m[1]!.toLowerCase(),
+    ),
+  );
+
+  let at = 0;
+  while (at < file.length) {
+    const start = file.indexOf('@', at);
+    if (start < 0) break;
+    at = start + 1;
+    let i = start + 1;
+    while (i < file.length && isSpace(file.charCodeAt(i))) i++;
+    const typeStart = i;
+    while (i < file.length && /[A-Za-z]/.test(file[i]!)) i++;
+    const type = file.slice(typeStart, i).toLowerCase();
+    while (i < file.length && isSpace(file.charCodeAt(i))) i++;
+    const open = file[i];
+    if (type === '' || (open !== '{' && open !== '(')) continue;
+    const close = open === '{' ? '}' : ')';
+    i++;
+
+    // Returns the offset after a balanced {…} starting at `from`, or a problem.
+    const group = (from: number): number | PrescanProblem => {
+      let depth = 0;
+      for (let j = from; j < file.length; j++) {
+        const c = file[j];
+        if (c === '\\') j++;
+        else if (c === '{') {
+          if (++depth > MAX_DEPTH) return { bound: 'depth', offset: j, name: '' };
+        } else if (c === '}' && --depth === 0) return j + 1;
+      }
+      return file.length;
+    };
+
+    if (type === 'comment' || type === 'preamble') {
+      const end = open === '{' ? group(i - 1) : file.indexOf(')', i) + 1 || file.length;
+      if (typeof end !== 'number') {
+        problems.push(end);
+        const next = nextEntry(file, end.offset);
+        replace(start, next, blank(file.slice(start, next)));
+        at = next;
+      } else at = end;
+      continue;
+    }
+
+    const entry = scanEntry(file, i, close, type === 'string', group, sizes, budget);
+    const entryEnd = entry.end;
+    if (entry.problem) {
+      const name = entry.key ?? '';
+      problems.push({ ...entry.problem, name: entry.problem.name || name });
+      const next = Math.max(nextEntry(file, entry.problem.offset), entryEnd);
+      replace(start, next, blank(file.slice(start, next)));
+      at = next;
+      continue;
+    }
+    // In the order of the fields, as `replace` needs.
+    const values: Record<string, string> = {};
+    // A crossref target gives its values to the parser's inheritance, so the parser reads them.
+    const target = crossrefTargets.has((entry.key ?? '').toLowerCase());
+    const readHere = type !== 'string' && keep !== undefined;
+    for (const field of entry.fields) {
+      const { name, single } = field;
+      const length = field.end - field.start;
+      // `{}` and spaces: an empty value the parser skips in no time.
+      const empty = () => `{}${blank(file.slice(field.start + 2, field.end))}`;
+      if (field.undefinedMacro) {
+        undefinedMacros.push(field.undefinedMacro);
+        // The caller drops the field; a one-letter macro becomes a digit.
+        replace(field.start, field.end, length < 2 ? '0' : empty());
+      } else if (!readHere || length < 2) {
+        continue;
+      } else if (!keep.has(name)) {
+        replace(field.start, field.end, empty());
+      } else if (!target && single) {
+        const written = file.slice(field.start, field.end);
+        // A bare number or month macro is its own text; a {…} or "…" value is read here.
+        const month = name === 'month' ? MONTHS.indexOf(written.toLowerCase()) : -1;
+        const value = /^\d+$/.test(written)
+          ? written
+          : month >= 0
+            ? String(month + 1)
+            : /^[{"]/.test(written)
+              ? plainValue(name, written.slice(1, -1))
+              : undefined;
+        if (value === undefined) continue;
+        values[name] = value;
+        replace(field.start, field.end, empty());
+      }
+    }
+    if (Object.keys(values).length > 0) plain.set(start, values);
+    at = Math.max(entryEnd, start + 1);
+  }
+  out.push(file.slice(copied));
+  let text = out.join('');
+  // A NUL is no text: the entry holding it is left out (the parser would stop on it).
+  for (let offset = text.indexOf('\0'); offset >= 0; offset = text.indexOf('\0', offset)) {
+    const start = text.lastIndexOf('\n@', offset) + 1;
+    const end = nextEntry(text, offset);
+    const key = /^@\s*[A-Za-z]+\s*[{(]\s*([^,\s{}()]*)/.exec(text.slice(start, end))?.[1] ?? '';
+    problems.push({ bound: 'nul', offset, name: key });
+    text =
+      text.slice(0, start) + blank(text.slice(start, end)).replaceAll('\0', ' ') + text.slice(end);
+    offset = end;
+  }
+  return { text, problems, undefinedMacros, plain };
+}
+
+/** Fields whose reading is more than text (names, lists, inheritance, month numbers). */
+const PARSER_FIELDS = new Set([
+  ...['editor', 'crossref', 'month', 'keywords', 'institution', 'publisher'],
+  ...['origpublisher', 'organization', 'location', 'origlocation'],
+]);
+/** Fields the parser keeps verbatim: braces there are characters, not grouping. */
+const VERBATIM = new Set(['url', 'doi', 'eprint', 'pdf', 'code', 'html', 'arxiv', 'file']);
+
+/**
+ * A value that needs no LaTeX parser: at most simple accents and escaped signs (decoded here),
+ * no other commands, math, special characters, ligatures (`--`, quotes) or angle brackets;
+ * braces only for case, which plain text drops (a name list keeps them: they group names).
+ */
+function plainValue(field: string, content: string): string | undefined {
+  if (PARSER_FIELDS.has(field)) return undefined;
+  // Verbatim: escapes such as \_ stay for the caller, as the parser leaves them.
+  if (VERBATIM.has(field)) return /[{}<>\0]/.test(content) ? undefined : content;
+  // An AAS journal macro alone: `journal = {\apj}`.
+  const macro = /^\s*\\([a-z]+)\s*$/.exec(content)?.[1];
+  if (macro !== undefined && Object.hasOwn(JOURNAL_MACROS, macro)) return JOURNAL_MACROS[macro];
+  const decoded = decodeSimpleLatex(content);
+  if (decoded === undefined || /[\\$~^_%#<>`"\0]|--|''|!`|\?`/.test(decoded)) return undefined;
+  if (field === 'author') return plainNames(decoded) === undefined ? undefined : decoded;
+  return decoded.replace(/[{}]/g, '');
+}
+
+/** The next line that starts an entry, after `offset` (or the end of the file). */
+function nextEntry(file: string, offset: number): number {
+  const next = file.indexOf('\n@', offset);
+  return next < 0 ? file.length : next + 1;
+}
+
+interface ScannedEntry {
+  key?: string;
+  end: number;
+  fields: {
+    name: string;
+    start: number;
+    end: number;
+    /** One value: {…}, "…", a number or a macro, not joined with #. */
+    single: boolean;
+    undefinedMacro?: UndefinedMacro;
+  }[];
+  problem?: PrescanProblem;
+}
+
+/**
+ * The fields of one entry (or the assignment of a `@string`) from just after its opening
+ * delimiter. Anything unexpected ends the scan of the entry: the parser reports it.
+ */
+function scanEntry(
+  file: string,
+  from: number,
+  close: string,
+  isString: boolean,
+  group: (from: number) => number | PrescanProblem,
+  sizes: Map<string, number>,
+  budget: { left: number },
+): ScannedEntry {
+  const fields: ScannedEntry['fields'] = [];
+  let i = from;
+  const skipSpace = () => {
+    while (i < file.length && isSpace(file.charCodeAt(i))) i++;
+  };
+  const word = () => {
+    const start = i;
+    while (i < file.length && inWord(file.charCodeAt(i))) i++;
+    return file.slice(start, i);
+  };
+  let key: string | undefined;
+  if (!isString) {
+    skipSpace();
+    key = word();
+    skipSpace();
+    if (file[i] !== ',') return { key, end: i, fields };
+    i++;
+  }
+  for (;;) {
+    skipSpace();
+    if (file[i] === close || i >= file.length) return { key, end: i + 1, fields };
+    const name = word().toLowerCase();
+    skipSpace();
+    if (name === '' || file[i] !== '=') return { key, end: i, fields };
+    i++;
+    skipSpace();
+    const start = i;
+    let size = 0;
+    let fromMacros = 0;
+    let undefinedMacro: UndefinedMacro | undefined;
+    let parts = 0;
+    for (;;) {
+      parts++;
+      const c = file[i];
+      if (c === '{') {
+        const end = group(i);
+        if (typeof end !== 'number') return { key, end: i, fields, problem: end };
+        size += end - i - 2;
+        i = end;
+      } else if (c === '"') {
+        let j = i + 1;
+        let depth = 0;
+        for (; j < file.length; j++) {
+          const d = file[j];
+          if (d === '\\') j++;
+          else if (d === '{') {
+            if (++depth > MAX_DEPTH)
+              return { key, end: j, fields, problem: { bound: 'depth', offset: j, name: '' } };
+          } else if (d === '}') depth--;
+          else if (d === '"' && depth <= 0) break;
+        }
+        size += j - i - 1;
+        i = j + 1;
+      } else {
+        const at = i;
+        const reference = word();
+        if (reference === '') return { key, end: i, fields };
+        const number = /^\d+$/.test(reference);
+        const known = number || sizes.has(reference.toLowerCase());
+        if (!known && !PREDEFINED.has(reference.toLowerCase()))
+          undefinedMacro ??= { macro: reference, offset: at, key: key ?? '', field: name };
+        const expanded = number ? reference.length : (sizes.get(reference.toLowerCase()) ?? 3);
+        size += expanded;
+        fromMacros += expanded;
+      }
+      if (size > MAX_EXPANDED || fromMacros > budget.left) {
+        // Whatever uses this @string is past the bound too, and named in turn.
+        if (isString) sizes.set(name, MAX_EXPANDED + 1);
+        const problem: PrescanProblem = {
+          bound: 'expansion',
+          offset: start,
+          name: isString ? name : (key ?? ''),
+        };
+        return { key, end: i, fields, problem };
+      }
+      skipSpace();
+      if (file[i] !== '#') break;
+      i++;
+      skipSpace();
+    }
+    const end = i;
+    budget.left -= fromMacros;
+    if (isString) sizes.set(name, size);
+    else {
+      const single = parts === 1;
+      fields.push({ name, start, end, single, ...(undefinedMacro && { undefinedMacro }) });
+    }
+    skipSpace();
+    if (file[i] === ',') i++;
+    else if (file[i] !== close) return { key, end: i, fields };
+  }
+}
