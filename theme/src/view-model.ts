@@ -183,6 +183,7 @@ export function buildViewModel(resume: Resume): ViewModel {
       accentColor: options.accentColor,
       paper: options.paper,
       pageSize: PAPER_DIMENSIONS[options.paper].pageSize,
+      pageMargin: PAPER_DIMENSIONS[options.paper].pageMargin,
     },
   };
 }

@@ -218,5 +218,7 @@ export interface ViewModel {
     paper: PaperSize;
     /** The CSS `@page` size for `paper`. */
     pageSize: PaperDimensions['pageSize'];
+    /** The CSS `@page` margin for `paper`. */
+    pageMargin: string;
   };
 }
