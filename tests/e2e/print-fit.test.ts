@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pdfInfo, pdfText } from '../../src/maintainer/poppler.js';
+import { pdfInfo, pdfPageTexts, pdfText } from '../../src/maintainer/poppler.js';
 import { runScript, type CliResult } from '../support/cli.js';
 import { seedResume } from '../support/export-fixture.js';
 import { seedResumePath } from '../support/paths.js';
@@ -44,6 +44,17 @@ function writeLongResume(): string {
   return path;
 }
 
+function writeWithoutFooter(): string {
+  const resume = seedResume();
+  resume.meta = {
+    ...resume.meta,
+    themeOptions: { ...resume.meta?.themeOptions, pageFooter: false },
+  };
+  const path = join(work, 'bare.json');
+  writeFileSync(path, JSON.stringify(resume, null, 2));
+  return path;
+}
+
 interface Word {
   text: string;
   height: number;
@@ -62,10 +73,12 @@ async function words(pdf: string): Promise<Word[]> {
 let seedA4: CliResult;
 let seedLetter: CliResult;
 let long: CliResult;
+let bare: CliResult;
 
 beforeAll(async () => {
   expect(LONG_VENUE.length).toBe(180);
   const longPath = writeLongResume();
+  const barePath = writeWithoutFooter();
   const exportTo = (resume: string, name: string, ...args: string[]) =>
     runScript('export', [
       '--resume',
@@ -77,10 +90,11 @@ beforeAll(async () => {
       '--quiet',
       ...args,
     ]);
-  [seedA4, seedLetter, long] = await Promise.all([
+  [seedA4, seedLetter, long, bare] = await Promise.all([
     exportTo(seedResumePath, 'seed-a4'),
     exportTo(seedResumePath, 'seed-letter', '--paper', 'letter'),
     exportTo(longPath, 'long'),
+    exportTo(barePath, 'bare'),
   ]);
 });
 
@@ -114,5 +128,36 @@ describe('the CV', () => {
       width: 612,
       height: 792,
     });
+  });
+});
+
+describe('the page footer', () => {
+  const name = seedResume().basics?.name ?? '';
+
+  it('names the CV, numbers the page and dates the CV on every page, after the body', async () => {
+    // meta.lastModified is 2026-11-24.
+    for (const paper of ['seed-a4', 'seed-letter']) {
+      const pages = await pdfPageTexts(pdfOf(paper));
+      expect(pages).toHaveLength(2);
+      pages.forEach((text, index) => {
+        expect(text).toMatch(new RegExp(`${name} · updated Nov 2026 · ${index + 1} / 2$`));
+      });
+    }
+  });
+
+  it('is left out of the structure tree', async () => {
+    const { stdout } = await exec('pdfinfo', ['-struct-text', pdfOf('seed-a4')], {
+      maxBuffer: 64 << 20,
+    });
+    expect(stdout).toContain('SELECTED PUBLICATIONS');
+    expect(stdout).not.toContain('updated Nov 2026');
+    expect(stdout).not.toMatch(/\b1 \/ 2\b/);
+  });
+
+  it('is left out with themeOptions.pageFooter false', async () => {
+    expect(bare.code, bare.stderr).toBe(0);
+    const text = await pdfText(pdfOf('bare'));
+    expect(text).not.toContain('updated');
+    expect(text).not.toMatch(/\b[12] \/ 2\b/);
   });
 });

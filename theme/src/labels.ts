@@ -22,6 +22,8 @@ export interface Labels {
   status: Record<PublicationStatus, string>;
   /** The document kind in the page title: "Name — CV". */
   cv: string;
+  /** "updated {0}" in the page footer, {0} the month and year of `meta.lastModified`. */
+  updated: string;
   /** Between the items of a list (keywords, authors, courses): ", "; "、" in Chinese and Japanese. */
   list: string;
   /** Between the parts of one thing (a place, an award and its awarder): ", "; "，" in Chinese. */
@@ -66,6 +68,7 @@ const en: Labels = {
     preprint: 'preprint',
   },
   cv: 'CV',
+  updated: 'updated {0}',
   ...LATIN,
 };
 
@@ -98,6 +101,7 @@ const zh: Labels = {
     preprint: '预印本',
   },
   cv: '简历',
+  updated: '更新于{0}',
   list: '、',
   comma: '，',
   open: '（',
@@ -133,6 +137,7 @@ const ja: Labels = {
     preprint: 'プレプリント',
   },
   cv: '履歴書',
+  updated: '{0}更新',
   list: '、',
   comma: '、',
   open: '（',
@@ -168,6 +173,7 @@ const ko: Labels = {
     preprint: '프리프린트',
   },
   cv: '이력서',
+  updated: '{0} 업데이트',
   ...LATIN,
 };
 
@@ -200,6 +206,7 @@ const de: Labels = {
     preprint: 'Preprint',
   },
   cv: 'Lebenslauf',
+  updated: 'Stand: {0}',
   ...LATIN,
 };
 
@@ -232,6 +239,7 @@ const fr: Labels = {
     preprint: 'prépublication',
   },
   cv: 'CV',
+  updated: 'mis à jour en {0}',
   ...LATIN,
 };
 
@@ -264,6 +272,7 @@ const es: Labels = {
     preprint: 'preprint',
   },
   cv: 'CV',
+  updated: 'actualizado en {0}',
   ...LATIN,
 };
 
@@ -296,6 +305,7 @@ const pt: Labels = {
     preprint: 'preprint',
   },
   cv: 'Currículo',
+  updated: 'atualizado em {0}',
   ...LATIN,
 };
 
@@ -328,6 +338,7 @@ const ru: Labels = {
     preprint: 'препринт',
   },
   cv: 'Резюме',
+  updated: 'обновлено: {0}',
   ...LATIN,
 };
 
@@ -360,6 +371,7 @@ const ar: Labels = {
     preprint: 'مسودة أولية',
   },
   cv: 'السيرة الذاتية',
+  updated: 'آخر تحديث: {0}',
   list: '، ',
   comma: '، ',
   open: ' (',
@@ -395,6 +407,7 @@ const pl: Labels = {
     preprint: 'preprint',
   },
   cv: 'CV',
+  updated: 'aktualizacja: {0}',
   ...LATIN,
 };
 
@@ -427,6 +440,7 @@ const vi: Labels = {
     preprint: 'bản thảo',
   },
   cv: 'Sơ yếu lý lịch',
+  updated: 'cập nhật {0}',
   ...LATIN,
 };
 
@@ -459,6 +473,7 @@ const el: Labels = {
     preprint: 'προδημοσίευση',
   },
   cv: 'Βιογραφικό',
+  updated: 'ενημέρωση: {0}',
   ...LATIN,
 };
 

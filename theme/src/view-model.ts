@@ -12,6 +12,7 @@ import { separatorsFor } from './labels';
 import * as build from './entries';
 import { buildHeader } from './header';
 import { PAPER_DIMENSIONS } from './paper';
+import { pageFooter } from './page-footer';
 import { upgradeLegacy } from './legacy';
 import { resolveOptions } from './options';
 import { buildPublications } from './publications';
@@ -179,6 +180,9 @@ export function buildViewModel(resume: Resume): ViewModel {
     title: documentTitle(header?.name ?? '', labels.cv),
     header,
     sections: [...options.sections.map(section), ...others].filter((s) => s.entries.length > 0),
+    footer: options.pageFooter
+      ? pageFooter(header?.name ?? '', str(obj(raw['meta'])['lastModified']), dates, labels)
+      : null,
     style: {
       accentColor: options.accentColor,
       paper: options.paper,

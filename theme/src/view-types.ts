@@ -212,6 +212,8 @@ export interface ViewModel {
   header: Header | null;
   /** Non-empty sections in display order. */
   sections: Section[];
+  /** The foot of every printed page; null when `themeOptions.pageFooter` is false. */
+  footer: PageFooter | null;
   style: {
     /** A validated hex colour. */
     accentColor: string;
@@ -221,4 +223,9 @@ export interface ViewModel {
     /** The CSS `@page` margin for `paper`. */
     pageMargin: string;
   };
+}
+
+/** The name and "updated <month year>", shown beside the page number. */
+export interface PageFooter {
+  text: string;
 }
