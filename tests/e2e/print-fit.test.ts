@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pdfInfo, pdfPageTexts, pdfText } from '../../src/maintainer/poppler.js';
+import { pdfFonts, pdfInfo, pdfPageTexts, pdfText } from '../../src/maintainer/poppler.js';
 import { runScript, type CliResult } from '../support/cli.js';
 import { seedResume } from '../support/export-fixture.js';
 import { seedResumePath } from '../support/paths.js';
@@ -159,5 +159,13 @@ describe('the page footer', () => {
     const text = await pdfText(pdfOf('bare'));
     expect(text).not.toContain('updated');
     expect(text).not.toMatch(/\b[12] \/ 2\b/);
+  });
+});
+
+describe('emphasis', () => {
+  it('prints distinctions ("top 15%") in a real semibold italic face', async () => {
+    expect(await pdfFonts(pdfOf('seed-a4'))).toContainEqual(
+      expect.stringMatching(/\+SourceSans3\w*-(SemiBold|Bold)(It|Italic)$/i),
+    );
   });
 });
