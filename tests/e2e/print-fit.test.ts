@@ -169,3 +169,14 @@ describe('emphasis', () => {
     );
   });
 });
+
+describe('the text layer', () => {
+  it('has a real "•" before every bullet', async () => {
+    const text = await pdfText(pdfOf('seed-a4'));
+    const bullets = (seedResume().work ?? []).flatMap(
+      (job) => job.projects?.flatMap((project) => project.highlights ?? []) ?? job.highlights ?? [],
+    );
+    expect(bullets.length).toBeGreaterThanOrEqual(10);
+    expect(text.match(/•/g)?.length ?? 0).toBeGreaterThanOrEqual(bullets.length);
+  });
+});
