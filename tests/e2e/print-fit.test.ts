@@ -179,4 +179,12 @@ describe('the text layer', () => {
     expect(bullets.length).toBeGreaterThanOrEqual(10);
     expect(text.match(/•/g)?.length ?? 0).toBeGreaterThanOrEqual(bullets.length);
   });
+
+  it('sets apostrophes typographically, where the data has typewriter ones', async () => {
+    const text = await pdfText(pdfOf('seed-a4'));
+    expect(JSON.stringify(seedResume())).toContain("ICLR'22");
+    expect(text).toContain('(ICLR’22, IJCAI’22 long oral, AACL’23, arXiv’23)');
+    expect(text).toContain('Master’s Graduation Thesis');
+    expect(text).not.toMatch(/\p{L}'\p{L}/u);
+  });
 });
