@@ -184,6 +184,31 @@ describe('resume.json in Chromium', () => {
     expect(small).toEqual([]);
   });
 
+  it('sets distinctions apart from the muted text around them, in greyscale too', async () => {
+    const [distinction, muted] = await withPage(async (page) => {
+      await page.emulateMediaType('print');
+      await page.setContent(html, { waitUntil: 'load' });
+      return page.evaluate(() =>
+        ['.distinction', '.mark'].map((selector) => {
+          const element = document.querySelector(selector);
+          return element ? getComputedStyle(element).color : '';
+        }),
+      );
+    });
+    // CIE lightness L* (0 black … 100 white) of an sRGB colour: what a greyscale print keeps.
+    const lightness = (css = '') => {
+      const [r, g, b] = (css.match(/\d+(\.\d+)?/g) ?? []).map((c) => {
+        const v = Number(c) / 255;
+        return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+      });
+      const y = 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0);
+      return y > 216 / 24389 ? 116 * Math.cbrt(y) - 16 : (24389 / 27) * y;
+    };
+    expect(distinction).not.toBe('');
+    expect(muted).not.toBe('');
+    expect(Math.abs(lightness(distinction) - lightness(muted))).toBeGreaterThanOrEqual(15);
+  });
+
   it('fits a 375 px wide screen without horizontal scrolling', async () => {
     const overflow = await withPage(async (page) => {
       await page.setViewport({ width: 375, height: 800 });

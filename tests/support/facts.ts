@@ -131,14 +131,18 @@ function asRead(value: string): string {
     .replace(/\s/g, '');
 }
 
+/** The theme sets "it's" as "it’s": either apostrophe shows the same fact. */
+const oneApostrophe = (text: string) => text.replace(/’/g, "'");
+
 /** The facts the page does not show. */
 export function missingFacts(html: string, facts: readonly Fact[]): Fact[] {
   const visible = visibleFacts(html);
+  const shown = oneApostrophe(visible.text);
   return facts.filter((fact) => {
     if (fact.url && visible.targets.some((t) => t === fact.value || t === `mailto:${fact.value}`))
       return false;
     // Markdown fields show `**b**` as b; other text is shown as written.
-    const forms = [asRead(fact.value), fact.value.replace(/\s/g, '')];
-    return !forms.some((form) => visible.text.includes(form));
+    const forms = [asRead(fact.value), fact.value.replace(/\s/g, '')].map(oneApostrophe);
+    return !forms.some((form) => shown.includes(form));
   });
 }

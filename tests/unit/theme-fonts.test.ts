@@ -24,8 +24,8 @@ const covering = (html: string, code: number) => faces(html).filter((r) => holds
 describe('embedded fonts', () => {
   const latin = faces(page('Ada Lovelace'));
 
-  it('embeds the five Latin faces for a Latin CV', () => {
-    expect(latin).toHaveLength(5);
+  it('embeds the six Latin faces for a Latin CV', () => {
+    expect(latin).toHaveLength(6);
     expect(latin.every((range) => range.startsWith('U+0020-007E'))).toBe(true);
   });
 
@@ -50,6 +50,6 @@ describe('embedded fonts', () => {
 
   it('adds the arrows only when the text has one', () => {
     expect(covering(page('Ada', 'from 3 to 27'), 0x2192)).toEqual([]);
-    expect(covering(page('Ada', 'from 3 → 27'), 0x2192)).toHaveLength(5);
+    expect(covering(page('Ada', 'from 3 → 27'), 0x2192)).toHaveLength(6);
   });
 });

@@ -77,6 +77,19 @@ describe('labels', () => {
     expect(text).not.toContain('Present');
   });
 
+  it.each([
+    ['en', 'Kim · updated Nov 2026'],
+    ['de', 'Kim · Stand: Nov. 2026'],
+    ['zh', 'Kim · 更新于2026年11月'],
+    ['ja', 'Kim · 2026年11月更新'],
+  ])('dates the page footer from meta.lastModified in %s', (locale, footer) => {
+    const view = theme.buildViewModel({
+      ...resume(locale),
+      meta: { lastModified: '2026-11-24T00:00:00', themeOptions: { locale } },
+    });
+    expect(view.footer).toEqual({ text: footer });
+  });
+
   it('keeps section titles the résumé sets', () => {
     const view = theme.buildViewModel(
       resume('zh', {

@@ -139,3 +139,22 @@ describe('the link rule', () => {
     }
   });
 });
+
+describe('the page footer', () => {
+  // The footer's text is a CSS string in the page's style element: one string, nothing after it.
+  const FOOTER_RULE =
+    /@bottom-right \{ content: "((?:[^"\\]|\\[0-9a-f]+ )*)" " \\b7 {2}" counter\(page\) " \/ " counter\(pages\); \}/;
+
+  it.each(PAYLOADS.map((p) => [JSON.stringify(p).slice(0, 70), p] as const))(
+    'holds the name as one CSS string: %s',
+    (_, payload) => {
+      const html = theme.render({ basics: { name: payload } });
+      const string = FOOTER_RULE.exec(html)?.[1];
+      expect(string).toBeDefined();
+      const text = string?.replace(/\\([0-9a-f]+) /g, (_, hex: string) =>
+        String.fromCodePoint(parseInt(hex, 16)),
+      );
+      expect(text).toBe(payload.trim());
+    },
+  );
+});

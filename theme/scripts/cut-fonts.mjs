@@ -63,6 +63,13 @@ const FACES = [
   {
     family: 'Source Sans 3',
     pkg: SANS,
+    weight: 600,
+    style: 'italic',
+    full: 'source-sans/WOFF2/TTF/SourceSans3-SemiboldIt.ttf.woff2',
+  },
+  {
+    family: 'Source Sans 3',
+    pkg: SANS,
     weight: 700,
     style: 'normal',
     full: 'source-sans/WOFF2/TTF/SourceSans3-Bold.ttf.woff2',

@@ -13,4 +13,19 @@ export function registerHelpers(handlebars: Instance): void {
     'nobr',
     (value: unknown) => new handlebars.SafeString(keepTogether(lineBreaks(escapeHtml(str(value))))),
   );
+  /**
+   * Text as a CSS string for generated content, `{{cssString text}}`: every character but letters,
+   * digits and spaces escaped, so no text can end the string, the rule or the style element.
+   */
+  handlebars.registerHelper(
+    'cssString',
+    (value: unknown) =>
+      new handlebars.SafeString(
+        `"${[...str(value)]
+          .map((char) =>
+            /[\p{L}\p{N} ]/u.test(char) ? char : `\\${char.codePointAt(0)?.toString(16) ?? ''} `,
+          )
+          .join('')}"`,
+      ),
+  );
 }

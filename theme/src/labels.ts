@@ -22,6 +22,8 @@ export interface Labels {
   status: Record<PublicationStatus, string>;
   /** The document kind in the page title: "Name — CV". */
   cv: string;
+  /** "updated {0}" in the page footer, {0} the month and year of `meta.lastModified`. */
+  updated: string;
   /** Between the parts of one thing (a place, an award and its awarder): ", "; "，" in Chinese. */
   comma: string;
   /** Around a note after a name, "Rust (expert)": " (" and ")"; "（" and "）" in Chinese and Japanese. */
@@ -67,6 +69,8 @@ const en: Labels = {
     preprint: 'preprint',
   },
   cv: 'CV',
+  updated: 'updated {0}',
+  updated: 'updated {0}',
   ...LATIN,
 };
 
@@ -99,6 +103,7 @@ const zh: Labels = {
     preprint: '预印本',
   },
   cv: '简历',
+  updated: '更新于{0}',
   comma: '，',
   open: '（',
   close: '）',
@@ -133,6 +138,7 @@ const ja: Labels = {
     preprint: 'プレプリント',
   },
   cv: '履歴書',
+  updated: '{0}更新',
   comma: '、',
   open: '（',
   close: '）',
@@ -167,6 +173,8 @@ const ko: Labels = {
     preprint: '프리프린트',
   },
   cv: '이력서',
+  updated: '{0} 업데이트',
+  updated: '{0} 업데이트',
   ...LATIN,
 };
 
@@ -199,6 +207,8 @@ const de: Labels = {
     preprint: 'Preprint',
   },
   cv: 'Lebenslauf',
+  updated: 'Stand: {0}',
+  updated: 'Stand: {0}',
   ...LATIN,
 };
 
@@ -231,6 +241,8 @@ const fr: Labels = {
     preprint: 'prépublication',
   },
   cv: 'CV',
+  updated: 'mis à jour en {0}',
+  updated: 'mis à jour en {0}',
   ...LATIN,
 };
 
@@ -263,6 +275,8 @@ const es: Labels = {
     preprint: 'preprint',
   },
   cv: 'CV',
+  updated: 'actualizado en {0}',
+  updated: 'actualizado en {0}',
   ...LATIN,
 };
 
@@ -295,6 +309,8 @@ const pt: Labels = {
     preprint: 'preprint',
   },
   cv: 'Currículo',
+  updated: 'atualizado em {0}',
+  updated: 'atualizado em {0}',
   ...LATIN,
 };
 
@@ -327,6 +343,8 @@ const ru: Labels = {
     preprint: 'препринт',
   },
   cv: 'Резюме',
+  updated: 'обновлено: {0}',
+  updated: 'обновлено: {0}',
   ...LATIN,
 };
 
@@ -359,6 +377,7 @@ const ar: Labels = {
     preprint: 'مسودة أولية',
   },
   cv: 'السيرة الذاتية',
+  updated: 'آخر تحديث: {0}',
   comma: '، ',
   open: ' (',
   close: ')',
@@ -393,6 +412,8 @@ const pl: Labels = {
     preprint: 'preprint',
   },
   cv: 'CV',
+  updated: 'aktualizacja: {0}',
+  updated: 'aktualizacja: {0}',
   ...LATIN,
 };
 
@@ -425,6 +446,8 @@ const vi: Labels = {
     preprint: 'bản thảo',
   },
   cv: 'Sơ yếu lý lịch',
+  updated: 'cập nhật {0}',
+  updated: 'cập nhật {0}',
   ...LATIN,
 };
 
@@ -457,6 +480,8 @@ const el: Labels = {
     preprint: 'προδημοσίευση',
   },
   cv: 'Βιογραφικό',
+  updated: 'ενημέρωση: {0}',
+  updated: 'ενημέρωση: {0}',
   ...LATIN,
 };
 
@@ -489,6 +514,7 @@ const it: Labels = {
     preprint: 'preprint',
   },
   cv: 'CV',
+  updated: 'aggiornato a {0}',
   ...LATIN,
 };
 
@@ -521,6 +547,7 @@ const nl: Labels = {
     preprint: 'preprint',
   },
   cv: 'cv',
+  updated: 'bijgewerkt {0}',
   ...LATIN,
 };
 
@@ -553,6 +580,7 @@ const cs: Labels = {
     preprint: 'preprint',
   },
   cv: 'Životopis',
+  updated: 'aktualizováno: {0}',
   ...LATIN,
 };
 
@@ -585,6 +613,7 @@ const sv: Labels = {
     preprint: 'preprint',
   },
   cv: 'CV',
+  updated: 'uppdaterad {0}',
   ...LATIN,
 };
 
@@ -617,6 +646,7 @@ const tr: Labels = {
     preprint: 'ön baskı',
   },
   cv: 'Özgeçmiş',
+  updated: 'güncelleme: {0}',
   ...LATIN,
 };
 
@@ -649,6 +679,7 @@ const uk: Labels = {
     preprint: 'препринт',
   },
   cv: 'Резюме',
+  updated: 'оновлено: {0}',
   ...LATIN,
 };
 
@@ -681,6 +712,7 @@ const fa: Labels = {
     preprint: 'پیش‌انتشار',
   },
   cv: 'رزومه',
+  updated: 'به‌روزرسانی: {0}',
   comma: '، ',
   open: ' (',
   close: ')',
@@ -715,6 +747,7 @@ const he: Labels = {
     preprint: 'טיוטה מוקדמת',
   },
   cv: 'קורות חיים',
+  updated: 'עודכן: {0}',
   ...LATIN,
 };
 
@@ -747,6 +780,7 @@ const hi: Labels = {
     preprint: 'प्रीप्रिंट',
   },
   cv: 'बायोडाटा',
+  updated: 'अद्यतन: {0}',
   ...LATIN,
 };
 
@@ -779,6 +813,7 @@ const bn: Labels = {
     preprint: 'প্রিপ্রিন্ট',
   },
   cv: 'জীবনবৃত্তান্ত',
+  updated: 'হালনাগাদ: {0}',
   ...LATIN,
 };
 
@@ -811,6 +846,7 @@ const ta: Labels = {
     preprint: 'முன்பதிப்பு',
   },
   cv: 'சுயவிவரம்',
+  updated: 'புதுப்பிக்கப்பட்டது: {0}',
   ...LATIN,
 };
 
@@ -843,6 +879,7 @@ const th: Labels = {
     preprint: 'ฉบับร่าง',
   },
   cv: 'ประวัติย่อ',
+  updated: 'ปรับปรุง {0}',
   ...LATIN,
 };
 
@@ -875,6 +912,7 @@ const ka: Labels = {
     preprint: 'პრეპრინტი',
   },
   cv: 'რეზიუმე',
+  updated: 'განახლდა: {0}',
   ...LATIN,
 };
 
@@ -907,6 +945,7 @@ const hy: Labels = {
     preprint: 'նախատպություն',
   },
   cv: 'Ինքնակենսագրություն',
+  updated: 'թարմացվել է՝ {0}',
   ...LATIN,
 };
 
@@ -939,6 +978,7 @@ const id: Labels = {
     preprint: 'pracetak',
   },
   cv: 'CV',
+  updated: 'diperbarui {0}',
   ...LATIN,
 };
 
@@ -971,6 +1011,7 @@ const ro: Labels = {
     preprint: 'preprint',
   },
   cv: 'CV',
+  updated: 'actualizat {0}',
   ...LATIN,
 };
 
@@ -1003,6 +1044,7 @@ const hu: Labels = {
     preprint: 'preprint',
   },
   cv: 'Önéletrajz',
+  updated: 'frissítve: {0}',
   ...LATIN,
 };
 
@@ -1035,6 +1077,7 @@ const fi: Labels = {
     preprint: 'preprint',
   },
   cv: 'CV',
+  updated: 'päivitetty {0}',
   ...LATIN,
 };
 

@@ -17,6 +17,8 @@ export interface ResolvedOptions {
   sectionTitles: Record<SectionKey, string>;
   sectionNotes: Partial<Record<SectionKey, string>>;
   hideReviewScores: boolean;
+  /** The name, page number and date at the foot of every printed page. */
+  pageFooter: boolean;
   /** A canonical BCP 47 tag the runtime supports: the page's language. */
   locale: string;
   /** The theme's words in the locale's language (English when it has none). */
@@ -60,6 +62,7 @@ export function resolveOptions(themeOptions: unknown, locale: string): ResolvedO
     sectionTitles: { ...labels.sections, ...sectionText(options['sectionTitles']) },
     sectionNotes: sectionText(options['sectionNotes']),
     hideReviewScores: options['hideReviewScores'] === true,
+    pageFooter: options['pageFooter'] !== false,
     locale,
     labels,
   };

@@ -11,6 +11,7 @@ import Handlebars from 'handlebars';
 import { fontFacesFor } from './fonts';
 import { registerHelpers } from './helpers';
 import type { Resume } from './types';
+import { typographicApostrophes } from './typography';
 import { buildViewModel } from './view-model';
 import type { ViewModel } from './view-types';
 
@@ -33,7 +34,9 @@ function compile(): (view: ViewModel) => string {
   const page = handlebars.template<Page>(layout);
   // Every word of the page is in the view model (the theme's own words included).
   return (view) =>
-    page({ ...view, assets: { fonts: fontFacesFor(JSON.stringify(view), fontSubsets), css } });
+    typographicApostrophes(
+      page({ ...view, assets: { fonts: fontFacesFor(JSON.stringify(view), fontSubsets), css } }),
+    );
 }
 
 /** Renders a résumé as one self-contained HTML document. */

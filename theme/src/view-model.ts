@@ -13,6 +13,7 @@ import { separatorsFor } from './labels';
 import * as build from './entries';
 import { buildHeader } from './header';
 import { PAPER_DIMENSIONS } from './paper';
+import { pageFooter } from './page-footer';
 import { upgradeLegacy } from './legacy';
 import { resolveOptions } from './options';
 import { buildPublications } from './publications';
@@ -192,10 +193,14 @@ export function buildViewModel(resume: Resume): ViewModel {
       [...options.sections.map(section), ...others].filter((s) => s.entries.length > 0),
       label,
     ),
+    footer: options.pageFooter
+      ? pageFooter(header?.name ?? '', str(obj(raw['meta'])['lastModified']), dates, labels)
+      : null,
     style: {
       accentColor: options.accentColor,
       paper: options.paper,
       pageSize: PAPER_DIMENSIONS[options.paper].pageSize,
+      pageMargin: PAPER_DIMENSIONS[options.paper].pageMargin,
     },
   };
 }

@@ -214,11 +214,20 @@ export interface ViewModel {
   header: Header | null;
   /** Non-empty sections in display order. */
   sections: Section[];
+  /** The foot of every printed page; null when `themeOptions.pageFooter` is false. */
+  footer: PageFooter | null;
   style: {
     /** A validated hex colour. */
     accentColor: string;
     paper: PaperSize;
     /** The CSS `@page` size for `paper`. */
     pageSize: PaperDimensions['pageSize'];
+    /** The CSS `@page` margin for `paper`. */
+    pageMargin: string;
   };
+}
+
+/** The name and "updated <month year>", shown beside the page number. */
+export interface PageFooter {
+  text: string;
 }
