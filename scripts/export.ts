@@ -36,6 +36,8 @@ runCommand(
         timeoutMs: values.timeout,
         strict: values.strict,
         offline: values.offline,
+        siteUrl: values['site-url'],
+        noIndex: values['no-index'],
         progress,
       };
       let code: ExitCode = EXIT.ok;

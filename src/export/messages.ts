@@ -20,6 +20,11 @@ export const exportCli = {
     'fail, instead of warning, when the page has characters no installed font can draw (exit 3) or the photo cannot be shown (exit 1)',
   offlineOption:
     'make no request: a photo given as an https address is left out (with a warning) instead of fetched',
+  siteUrlOption:
+    'with --format site: the address the site is published at (else basics.url), for its canonical link and card',
+  noIndexOption: 'with --format site: ask search engines not to index the page, and make no card',
+  badSiteUrl: (value: string): string =>
+    `--site-url ${value}: give the full http or https address the site is published at, e.g. --site-url https://example.github.io/cv/.`,
   quietOption: 'print only warnings and errors',
   timingsOption: 'also print how long each phase took, as one line: timings {json}',
   variantNeedsOneResume:

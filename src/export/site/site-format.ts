@@ -1,0 +1,65 @@
+/**
+ * `--format site`: a folder any static host can serve — index.html (the theme's page with the
+ * site's head and bar), the PDF, and the résumé as standard JSON Resume.
+ */
+import { stat } from 'node:fs/promises';
+import type { Resume } from 'jsonresume-theme-camera-ready';
+import type { FormatWriter, Output, OutputContext } from '../formats.js';
+import { faviconDataUrl, faviconSvg } from './favicon.js';
+import { headElements, webAddress, type SiteSettings } from './site-meta.js';
+import { siteFiles } from './site-files.js';
+import { outputBaseName } from '../output-names.js';
+import { sitePage } from './site-page.js';
+import { standardResume } from './standard-resume.js';
+
+/** What the command line says about the site. */
+export interface SiteRequest {
+  /** --site-url */
+  url?: string;
+  /** --no-index */
+  noIndex?: boolean;
+  /** The résumé's file, whose date is the last update when `meta.lastModified` gives none. */
+  resumePath?: string;
+}
+
+/**
+ * The day of the last update: `meta.lastModified` when it is a date, else the day the résumé
+ * file last changed, else today.
+ */
+export async function lastUpdate(resume: Resume, resumePath: string | undefined): Promise<string> {
+  const declared = resume.meta?.lastModified?.trim().slice(0, 10);
+  if (declared && /^\d{4}-\d{2}-\d{2}$/.test(declared) && !Number.isNaN(Date.parse(declared))) {
+    return declared;
+  }
+  const changed = resumePath ? (await stat(resumePath)).mtime : new Date();
+  return changed.toISOString().slice(0, 10);
+}
+
+export async function produceSite(
+  context: OutputContext,
+  pdfWriter: FormatWriter,
+): Promise<Output> {
+  const { resume, site = {} } = context;
+  const files = siteFiles(context.baseName ?? outputBaseName());
+  const settings: SiteSettings = {
+    url: webAddress(site.url) ?? webAddress(resume.basics?.url),
+    noIndex: site.noIndex ?? false,
+    updated: await lastUpdate(resume, site.resumePath),
+  };
+  // The PDF is printed first, while the page is still the theme's own.
+  const pdf = await pdfWriter.produce(context);
+  const { buildViewModel } = await import('jsonresume-theme-camera-ready');
+  const favicon = faviconDataUrl(
+    faviconSvg(resume.basics?.name, buildViewModel(resume).style.accentColor),
+  );
+  const head = headElements(resume, settings, files, favicon);
+  const page = sitePage(context.html, head, { files, updated: settings.updated });
+  return {
+    data: page,
+    detail: `with ${files.pdf} (${pdf.detail ?? 'PDF'}), ${files.json}`,
+    companions: [
+      { fileName: files.pdf, data: pdf.data },
+      { fileName: files.json, data: `${JSON.stringify(standardResume(resume), null, 2)}\n` },
+    ],
+  };
+}
