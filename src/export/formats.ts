@@ -6,7 +6,7 @@ import { applyPageMargins, headingOutline } from '../browser/page.js';
 import { emulateThemeMedia, paperPixels, printPdf } from './pdf.js';
 import type { LoadedTheme } from './theme-loader.js';
 import type { SiteRequest } from './site/site-format.js';
-import { SITE_PAGE, siteFiles } from './site/site-files.js';
+import { CARD_FILE, SITE_PAGE, siteFiles } from './site/site-files.js';
 
 /** What every output is made from: the rendered HTML, and the page it is loaded in, on demand. */
 export interface OutputContext {
@@ -137,10 +137,12 @@ export const FORMATS = {
   site: {
     extension: 'html',
     needsBrowser: true,
+    // The card is drawn last, on the page the PDF was printed from.
+    altersPage: true,
     fileName: () => SITE_PAGE,
     companions: (baseName) => {
       const { pdf, json } = siteFiles(baseName);
-      return [pdf, json];
+      return [pdf, json, CARD_FILE];
     },
     async produce(context) {
       const { produceSite } = await import('./site/site-format.js');

@@ -59,7 +59,12 @@ describe('npm run export -- --format site', () => {
   it('writes the page, the PDF and the standard JSON, and says so', () => {
     expect(seed.stderr).not.toContain('✖');
     expect(seed.code).toBe(0);
-    expect(readdirSync(out('seed')).sort()).toEqual(['index.html', 'resume.json', 'resume.pdf']);
+    expect(readdirSync(out('seed')).sort()).toEqual([
+      'card.png',
+      'index.html',
+      'resume.json',
+      'resume.pdf',
+    ]);
     expect(
       readFileSync(join(out('seed'), 'resume.pdf'))
         .subarray(0, 5)
@@ -68,6 +73,19 @@ describe('npm run export -- --format site', () => {
     expect(seed.stderr).toMatch(
       /✔ wrote .*index\.html — with resume\.pdf \(\d pages A4\), resume\.json/,
     );
+  });
+
+  it('draws a 1200 × 630 card and names it for Open Graph and Twitter', () => {
+    const png = readFileSync(join(out('seed'), 'card.png'));
+    // The signature, then the IHDR chunk: width and height as 32-bit big-endian numbers.
+    expect(png.subarray(0, 8)).toEqual(Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]));
+    expect(png.subarray(12, 16).toString('latin1')).toBe('IHDR');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+    const html = page('seed');
+    expect(html).toContain(`<meta property="og:image" content="${listener.http}/cv/card.png">`);
+    expect(html).toContain(`<meta name="twitter:image" content="${listener.http}/cv/card.png">`);
+    expect(html).toContain('<meta name="twitter:card" content="summary_large_image">');
+    expect(seed.stderr).toContain('card.png (1200 × 630 px)');
   });
 
   it('links the PDF and the JSON from a bar with the date of the last update', () => {
@@ -150,6 +168,7 @@ describe('npm run export -- --format site', () => {
     expect(industry.stderr).not.toContain('✖');
     expect(industry.code).toBe(0);
     expect(readdirSync(out('industry')).sort()).toEqual([
+      'card.png',
       'index.html',
       'resume-industry.json',
       'resume-industry.pdf',
@@ -162,6 +181,7 @@ describe('npm run export -- --format site', () => {
     expect(noIndex.code).toBe(0);
     expect(page('private')).toContain('<meta name="robots" content="noindex, nofollow">');
     expect(page('private')).not.toContain('twitter:card');
+    expect(readdirSync(out('private')).sort()).toEqual(['index.html', 'resume.json', 'resume.pdf']);
   });
 
   it('refuses a site together with a PDF of the same name, before any work', async () => {

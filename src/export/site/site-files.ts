@@ -8,3 +8,6 @@ export const SITE_PAGE = 'index.html';
 export function siteFiles(baseName: string): SiteFiles {
   return { pdf: `${baseName}.pdf`, json: `${baseName}.json` };
 }
+
+/** The social card image (not made with --no-index). */
+export const CARD_FILE = 'card.png';

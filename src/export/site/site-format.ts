@@ -6,8 +6,15 @@ import { stat } from 'node:fs/promises';
 import type { Resume } from 'jsonresume-theme-camera-ready';
 import type { FormatWriter, Output, OutputContext } from '../formats.js';
 import { faviconDataUrl, faviconSvg } from './favicon.js';
-import { headElements, webAddress, type SiteSettings } from './site-meta.js';
-import { siteFiles } from './site-files.js';
+import {
+  affiliationBesideLabel,
+  headElements,
+  siteTitle,
+  webAddress,
+  type SiteSettings,
+} from './site-meta.js';
+import { CARD_FILE, siteFiles } from './site-files.js';
+import { CARD_SIZE, drawCard } from './social-card.js';
 import { outputBaseName } from '../output-names.js';
 import { sitePage } from './site-page.js';
 import { standardResume } from './standard-resume.js';
@@ -46,20 +53,37 @@ export async function produceSite(
     noIndex: site.noIndex ?? false,
     updated: await lastUpdate(resume, site.resumePath),
   };
-  // The PDF is printed first, while the page is still the theme's own.
-  const pdf = await pdfWriter.produce(context);
+  // The PDF is printed first, while the page is still the theme's own; the browser stays for the card.
+  const pdf = await pdfWriter.produce({ ...context, pageDone: () => undefined });
   const { buildViewModel } = await import('jsonresume-theme-camera-ready');
-  const favicon = faviconDataUrl(
-    faviconSvg(resume.basics?.name, buildViewModel(resume).style.accentColor),
-  );
+  const accent = buildViewModel(resume).style.accentColor;
+  let card: Uint8Array | undefined;
+  if (!settings.noIndex) {
+    const page = await context.page();
+    card = await context.step('screenshot', () =>
+      drawCard(page, {
+        name: resume.basics?.name?.trim() || siteTitle(resume),
+        label: resume.basics?.label,
+        affiliation: affiliationBesideLabel(resume),
+        accent,
+      }),
+    );
+  }
+  context.pageDone();
+  if (card) files.card = CARD_FILE;
+  const favicon = faviconDataUrl(faviconSvg(resume.basics?.name, accent));
   const head = headElements(resume, settings, files, favicon);
   const page = sitePage(context.html, head, { files, updated: settings.updated });
   return {
     data: page,
-    detail: `with ${files.pdf} (${pdf.detail ?? 'PDF'}), ${files.json}`,
+    detail: [
+      `with ${files.pdf} (${pdf.detail ?? 'PDF'}), ${files.json}`,
+      ...(card ? [`${CARD_FILE} (${CARD_SIZE.width} × ${CARD_SIZE.height} px)`] : []),
+    ].join(', '),
     companions: [
       { fileName: files.pdf, data: pdf.data },
       { fileName: files.json, data: `${JSON.stringify(standardResume(resume), null, 2)}\n` },
+      ...(card ? [{ fileName: CARD_FILE, data: card }] : []),
     ],
   };
 }

@@ -67,6 +67,15 @@ export function affiliationOf(resume: Resume): string | undefined {
   return study?.institution;
 }
 
+/** The affiliation, unless the label names it already ("…, National University of Singapore"). */
+export function affiliationBesideLabel(resume: Resume): string | undefined {
+  const affiliation = affiliationOf(resume);
+  const label = resume.basics?.label ?? '';
+  return affiliation && label.includes(affiliation.replace(/\s*\(.*\)$/, ''))
+    ? undefined
+    : affiliation;
+}
+
 export function siteTitle(resume: Resume): string {
   const name = resume.basics?.name?.trim() || 'Curriculum vitae';
   const label = resume.basics?.label?.trim();
@@ -75,11 +84,9 @@ export function siteTitle(resume: Resume): string {
 
 export function siteDescription(resume: Resume): string {
   const summary = resume.basics?.summary ? plainText(resume.basics.summary) : '';
-  const label = resume.basics?.label?.trim() ?? '';
-  const affiliation = affiliationOf(resume);
-  // A label often names the affiliation already ("… , National University of Singapore").
-  const named = affiliation && label.includes(affiliation.replace(/\s*\(.*\)$/, ''));
-  const fallback = [label, named ? undefined : affiliation].filter(Boolean).join(', ');
+  const fallback = [resume.basics?.label, affiliationBesideLabel(resume)]
+    .filter(Boolean)
+    .join(', ');
   return shortened(summary || fallback || siteTitle(resume), 200);
 }
 
