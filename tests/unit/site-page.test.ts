@@ -7,7 +7,12 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { Resume } from 'jsonresume-theme-camera-ready';
 import { standardResume } from '../../src/export/site/standard-resume.js';
-import { headElements, jsonLd, scriptJson } from '../../src/export/site/site-meta.js';
+import {
+  affiliationOf,
+  headElements,
+  jsonLd,
+  scriptJson,
+} from '../../src/export/site/site-meta.js';
 import { sitePage } from '../../src/export/site/site-page.js';
 import { initials } from '../../src/export/site/favicon.js';
 import { inspectHtml } from '../support/html.js';
@@ -147,6 +152,19 @@ describe('the site head', () => {
       seed.publications?.map((publication) => publication.name),
     );
     expect(articles.every((article) => article['@type'] === 'ScholarlyArticle')).toBe(true);
+  });
+});
+
+describe('the affiliation', () => {
+  it('is the current job, under its pre-1.0 name `company` too, else the latest study', () => {
+    // The shape of tests/fixtures/real-world/script-zh.json: a current job under `company`.
+    const current = {
+      work: [{ company: '云栈科技有限公司', startDate: '2020-03' }],
+      education: [{ institution: '浙江大学' }],
+    } as Resume;
+    expect(affiliationOf(current)).toBe('云栈科技有限公司');
+    const past = { ...current, work: [{ name: 'Old Co', endDate: '2019-01' }] } as Resume;
+    expect(affiliationOf(past)).toBe('浙江大学');
   });
 });
 

@@ -61,8 +61,11 @@ function shortened(text: string, limit: number): string {
 
 /** The organisation the person is with now: a current job, else a current (or latest) study. */
 export function affiliationOf(resume: Resume): string | undefined {
-  const current = (resume.work ?? []).find((job) => !job.endDate && job.name);
-  if (current?.name) return current.name;
+  // `company` is the pre-1.0 name of `name`, still common in published résumés.
+  const employer = (job: { name?: string; company?: unknown }) =>
+    job.name ?? (typeof job.company === 'string' ? job.company : undefined);
+  const current = (resume.work ?? []).find((job) => !job.endDate && employer(job));
+  if (current) return employer(current);
   const study = (resume.education ?? []).find((entry) => entry.institution);
   return study?.institution;
 }
