@@ -11,6 +11,7 @@ import {
   headElements,
   siteTitle,
   webAddress,
+  type SiteFiles,
   type SiteSettings,
 } from './site-meta.js';
 import { CARD_FILE, siteFiles } from './site-files.js';
@@ -42,40 +43,54 @@ export async function lastUpdate(resume: Resume, resumePath: string | undefined)
   return changed.toISOString().slice(0, 10);
 }
 
-export async function produceSite(
-  context: OutputContext,
-  pdfWriter: FormatWriter,
-): Promise<Output> {
-  const { resume, site = {} } = context;
-  const files = siteFiles(context.baseName ?? outputBaseName());
-  const settings: SiteSettings = {
+/** What the site's head and bar say, from the options and the résumé. */
+export async function siteSettings(resume: Resume, site: SiteRequest): Promise<SiteSettings> {
+  return {
     url: webAddress(site.url) ?? webAddress(resume.basics?.url),
     noIndex: site.noIndex ?? false,
     updated: await lastUpdate(resume, site.resumePath),
   };
+}
+
+/** The theme's `html` as the site's page: its head elements, icon and bar. */
+export async function siteDocument(
+  html: string,
+  resume: Resume,
+  settings: SiteSettings,
+  files: SiteFiles,
+): Promise<string> {
+  const { buildViewModel } = await import('jsonresume-theme-camera-ready');
+  const icon = faviconSvg(resume.basics?.name, buildViewModel(resume).style.accentColor);
+  const head = headElements(resume, settings, files, faviconDataUrl(icon));
+  return sitePage(html, head, { files, updated: settings.updated });
+}
+
+export async function produceSite(
+  context: OutputContext,
+  pdfWriter: FormatWriter,
+): Promise<Output> {
+  const { resume } = context;
+  const files = siteFiles(context.baseName ?? outputBaseName());
+  const settings = await siteSettings(resume, context.site ?? {});
   // The PDF is printed first, while the page is still the theme's own; the browser stays for the card.
   const pdf = await pdfWriter.produce({ ...context, pageDone: () => undefined });
-  const { buildViewModel } = await import('jsonresume-theme-camera-ready');
-  const accent = buildViewModel(resume).style.accentColor;
   let card: Uint8Array | undefined;
   if (!settings.noIndex) {
+    const { buildViewModel } = await import('jsonresume-theme-camera-ready');
     const page = await context.page();
     card = await context.step('screenshot', () =>
       drawCard(page, {
         name: resume.basics?.name?.trim() || siteTitle(resume),
         label: resume.basics?.label,
         affiliation: affiliationBesideLabel(resume),
-        accent,
+        accent: buildViewModel(resume).style.accentColor,
       }),
     );
   }
   context.pageDone();
   if (card) files.card = CARD_FILE;
-  const favicon = faviconDataUrl(faviconSvg(resume.basics?.name, accent));
-  const head = headElements(resume, settings, files, favicon);
-  const page = sitePage(context.html, head, { files, updated: settings.updated });
   return {
-    data: page,
+    data: await siteDocument(context.html, resume, settings, files),
     detail: [
       `with ${files.pdf} (${pdf.detail ?? 'PDF'}), ${files.json}`,
       ...(card ? [`${CARD_FILE} (${CARD_SIZE.width} × ${CARD_SIZE.height} px)`] : []),
