@@ -43,6 +43,7 @@ runCommand(
       let code: ExitCode = EXIT.ok;
       if (isBatch(values.resume)) {
         if (values.variant !== undefined) throw new UsageError(exportCli.variantNeedsOneResume);
+        if (values.format.includes('site')) throw new UsageError(exportCli.siteNeedsOneResume);
         const startedAt = performance.now();
         const { exported, failures } = await exportBatch(
           { ...common, resumes: values.resume },

@@ -47,6 +47,7 @@ export function planExport(options: ExportOptions): ExportPlan {
   ]);
   checkFileNames(names);
   checkNoClash(outputs, baseName);
+  checkOnePageChange(outputs);
   checkOutputsSpareResume(
     names.map((name) => join(outDir, name)),
     resumePath,
@@ -77,6 +78,15 @@ function checkNoClash(outputs: PlannedOutput[], baseName: string): void {
       writers.set(name, output.name);
     }
   }
+}
+
+/** The PNG preview and the site's card each reshape the one shared page: one per run. */
+function checkOnePageChange(outputs: PlannedOutput[]): void {
+  const altering = outputs.filter((output) => output.writer.altersPage).map((o) => o.name);
+  if (altering.length < 2) return;
+  throw new UsageError(
+    `--format ${altering.join(',')}: each of these reshapes the page it is made from, so they cannot share one run. Export them one at a time, e.g. --format ${altering[0]} then --format ${altering[1]} with another --out.`,
+  );
 }
 
 /** Outputs without a browser first (kept if it is missing), those that alter the page last. */

@@ -29,6 +29,8 @@ export const exportCli = {
   timingsOption: 'also print how long each phase took, as one line: timings {json}',
   variantNeedsOneResume:
     '--variant exports one résumé: name one --resume, not several or a folder.',
+  siteNeedsOneResume:
+    '--format site publishes one résumé as index.html: name one --resume, not several or a folder (or give each its own --out).',
   batchFailure: (resume: string, message: string): string => `✖ ${resume}: ${message}`,
   batchDone: (exported: number, total: number): string =>
     `exported ${exported} of ${total} résumés`,

@@ -194,6 +194,25 @@ describe('npm run export -- --format site', () => {
     expect(existsSync(out('clash'))).toBe(false);
   });
 
+  it('refuses a site with the PNG preview: both reshape the page', async () => {
+    const result = await runScript('export', [
+      ...['--resume', seedResumePath, '--format', 'png,site', '--out', out('png')],
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--format png,site: each of these reshapes the page');
+    expect(existsSync(out('png'))).toBe(false);
+  });
+
+  it('refuses several résumés, which would all be index.html', async () => {
+    const result = await runScript('export', [
+      ...['--resume', seedResumePath, '--resume', seedResumePath, '--format', 'site'],
+      ...['--out', out('batch')],
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--format site publishes one résumé as index.html');
+    expect(existsSync(out('batch'))).toBe(false);
+  });
+
   it('refuses a --site-url that is no web address', async () => {
     const result = await runScript('export', [
       ...['--resume', seedResumePath, '--format', 'site', '--site-url', 'javascript:alert(1)'],
