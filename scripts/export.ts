@@ -40,11 +40,14 @@ runCommand(
         timeoutMs: values.timeout,
         strict: values.strict,
         offline: values.offline,
+        siteUrl: values['site-url'],
+        noIndex: values['no-index'],
         progress,
       };
       let code: ExitCode = EXIT.ok;
       if (isBatch(values.resume)) {
         if (values.variant !== undefined) throw new UsageError(exportCli.variantNeedsOneResume);
+        if (values.format.includes('site')) throw new UsageError(exportCli.siteNeedsOneResume);
         const startedAt = performance.now();
         const { exported, failures } = await exportBatch(
           // One theme for every résumé, unless each résumé's own is asked for.

@@ -34,6 +34,8 @@ export interface DevServerOptions {
   photo?: Pick<PhotoOptions, 'offline' | 'resolve'>;
   /** Turns the validated résumé into what the theme renders (e.g. a variant). */
   transform?: (resume: Resume) => Resume;
+  /** What the page is dressed in before it is served (the site's head and bar); the PDF gets the theme's own. */
+  decorate?: (html: string, resume: Resume) => Promise<string>;
   /** Called after each good render, e.g. to export a PDF; its failures are reported, not fatal. */
   afterRender?: (html: string, resume: Resume, theme: LoadedTheme) => Promise<void>;
   log: (line: string) => void;
@@ -125,7 +127,12 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       fail(devText.renderFailed(theme.name), describeError(error));
       return;
     }
-    good = html;
+    try {
+      good = options.decorate ? await options.decorate(html, resume) : html;
+    } catch (error) {
+      fail(devText.renderFailed(theme.name), describeError(error));
+      return;
+    }
     problem = undefined;
     publish();
     const ms = Math.round(performance.now() - changedAt);

@@ -13,6 +13,8 @@ export const devCli = {
   variantOption: 'preview a variant from meta.variants',
   pdfOption: 'also write <out>/resume.pdf (resume-<variant>.pdf) on every good render',
   outOption: 'where --pdf writes',
+  siteOption:
+    'show the page as --format site publishes it: title, sharing tags and the download bar',
   notes: [
     'Stop with Ctrl+C. Exit codes: 0 stopped, 2 bad option, unknown variant or port in use,',
     '3 the server failed.',

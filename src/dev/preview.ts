@@ -8,6 +8,7 @@ import { VariantError } from '../errors.js';
 import type { Progress } from '../cli/progress.js';
 import { onShutdown } from '../cli/shutdown.js';
 import { outputBaseName } from '../export/output-names.js';
+import { siteFiles } from '../export/site/site-files.js';
 import { chooseTheme } from '../export/theme-choice.js';
 import { loadTheme } from '../export/theme-loader.js';
 import { readResumeText } from '../resume/load.js';
@@ -23,6 +24,8 @@ export interface PreviewOptions {
   theme: string | undefined;
   variant: string | undefined;
   pdf: boolean;
+  /** Show the page as `--format site` publishes it: its head, icon and bar. */
+  site?: boolean;
   out: string;
   maxBytes: number;
   /** Make no request: a photo given as an address is left out. */
@@ -62,12 +65,22 @@ export async function startPreview(options: PreviewOptions): Promise<DevServer> 
     themeFolders: watchPlan.folders,
     photo: { offline: options.offline },
     ...(variant !== undefined && { transform: (resume) => applyVariant(resume, variant) }),
+    ...(options.site && { decorate: sitePreview(resumePath, variant) }),
     ...(pdf && { afterRender: writePdfOnRender(pdf, relative(cwd, pdfFile), progress) }),
     log: options.log,
   });
   onShutdown(() => server.close());
   if (pdf) onShutdown(() => pdf.close());
   return server;
+}
+
+/** The page as the site publishes it; its links name the files `--format site` writes beside it. */
+function sitePreview(resumePath: string, variant: string | undefined) {
+  return async (html: string, resume: Resume): Promise<string> => {
+    const { siteDocument, siteSettings } = await import('../export/site/site-format.js');
+    const settings = await siteSettings(resume, { resumePath });
+    return siteDocument(html, resume, settings, siteFiles(outputBaseName(variant || undefined)));
+  };
 }
 
 /**

@@ -1,5 +1,6 @@
 /** Writing the finished outputs, all or none, and reporting each file written. */
 import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Progress } from '../cli/progress.js';
 import { writeFilesAtomic } from './atomic-write.js';
 import { outDirFailure, writeFailure } from './export-errors.js';
@@ -23,11 +24,14 @@ export async function commitOutputs(
 ): Promise<string[]> {
   if (produced.length === 0) return [];
   const startedAt = timings.now();
-  const files = produced.map(({ planned, output }) => ({
-    name: planned.fileName,
-    path: planned.path,
-    data: output.data,
-  }));
+  const files = produced.flatMap(({ planned, output }) => [
+    { name: planned.fileName, path: planned.path, data: output.data },
+    ...(output.companions ?? []).map((companion) => ({
+      name: companion.fileName,
+      path: join(target.outDir, companion.fileName),
+      data: companion.data,
+    })),
+  ]);
   try {
     await mkdir(target.outDir, { recursive: true });
   } catch (error) {

@@ -7,6 +7,7 @@ import type { PaperSize } from 'jsonresume-theme-camera-ready';
 import { PAPER_SIZES } from 'jsonresume-theme-camera-ready/data';
 import { FORMAT_NAMES, isFormatName, type FormatName } from './formats.js';
 import { exportCli as text } from './messages.js';
+import { webAddress } from './site/site-meta.js';
 
 /** `--offline`, declared once for the export and the preview. */
 export const offlineOption = { type: 'boolean', description: text.offlineOption } as const;
@@ -47,6 +48,13 @@ export const EXPORT_OPTIONS = {
   },
   strict: { type: 'boolean', description: text.strictOption },
   offline: offlineOption,
+  'site-url': {
+    type: 'string',
+    value: 'address',
+    description: text.siteUrlOption,
+    parse: parseSiteUrl,
+  },
+  'no-index': { type: 'boolean', description: text.noIndexOption },
   quiet: { type: 'boolean', short: 'q', description: text.quietOption },
   timings: { type: 'boolean', description: text.timingsOption },
 } as const satisfies OptionDeclarations;
@@ -68,6 +76,12 @@ function parseFormats(list: string): FormatName[] {
     throw new UsageError(text.badFormats(list, unknown, FORMAT_NAMES));
   }
   return known;
+}
+
+function parseSiteUrl(value: string): string {
+  const url = webAddress(value);
+  if (url) return url;
+  throw new UsageError(text.badSiteUrl(value));
 }
 
 function parsePaper(value: string): PaperSize {

@@ -40,6 +40,10 @@ export interface ExportOptions {
   offline?: boolean;
   /** How the photo's host name becomes addresses (default: the system's resolver). */
   resolveHost?: HostResolver;
+  /** --format site: where the site is published (else basics.url), for its canonical address and card. */
+  siteUrl?: string;
+  /** --format site: ask search engines not to index it, and make no card. */
+  noIndex?: boolean;
   /** Output file name without extension; default "resume" (see outputBaseName). */
   baseName?: string;
   transforms?: ResumeTransform[];

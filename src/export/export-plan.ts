@@ -22,6 +22,8 @@ export interface ExportPlan {
   env: NodeJS.ProcessEnv;
   resumePath: string;
   outDir: string;
+  /** Every output's file name less its extension. */
+  baseName: string;
   /** In the order to produce them: those without a browser first, those that alter the page last. */
   outputs: PlannedOutput[];
   needsBrowser: boolean;
@@ -33,14 +35,21 @@ export function planExport(options: ExportOptions): ExportPlan {
   const resumePath = resolve(cwd, options.resume);
   const outDir = resolve(cwd, options.out);
   checkOutDir(outDir, resumePath, options.out);
+  const baseName = options.baseName ?? outputBaseName();
   const outputs = options.formats.map((name): PlannedOutput => {
     const writer: FormatWriter = FORMATS[name];
-    const fileName = `${options.baseName ?? outputBaseName()}.${writer.extension}`;
+    const fileName = writer.fileName?.(baseName) ?? `${baseName}.${writer.extension}`;
     return { name, writer, fileName, path: join(outDir, fileName) };
   });
-  checkFileNames(outputs.map((output) => output.fileName));
+  const names = outputs.flatMap((output) => [
+    output.fileName,
+    ...(output.writer.companions?.(baseName) ?? []),
+  ]);
+  checkFileNames(names);
+  checkNoClash(outputs, baseName);
+  checkOnePageChange(outputs);
   checkOutputsSpareResume(
-    outputs.map((output) => output.path),
+    names.map((name) => join(outDir, name)),
     resumePath,
   );
   return {
@@ -48,10 +57,36 @@ export function planExport(options: ExportOptions): ExportPlan {
     env: options.env ?? process.env,
     resumePath,
     outDir,
+    baseName,
     outputs: outputs.sort((a, b) => rank(a.writer) - rank(b.writer)),
     needsBrowser: outputs.some((output) => output.writer.needsBrowser),
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
   };
+}
+
+/** Two formats that would write the same file (a site holds its own PDF): refused before any work. */
+function checkNoClash(outputs: PlannedOutput[], baseName: string): void {
+  const writers = new Map<string, FormatName>();
+  for (const output of outputs) {
+    for (const name of [output.fileName, ...(output.writer.companions?.(baseName) ?? [])]) {
+      const other = writers.get(name);
+      if (other !== undefined) {
+        throw new UsageError(
+          `--format ${other},${output.name}: both would write ${name}. The site already holds the PDF and the JSON; export the other formats to another --out folder.`,
+        );
+      }
+      writers.set(name, output.name);
+    }
+  }
+}
+
+/** The PNG preview and the site's card each reshape the one shared page: one per run. */
+function checkOnePageChange(outputs: PlannedOutput[]): void {
+  const altering = outputs.filter((output) => output.writer.altersPage).map((o) => o.name);
+  if (altering.length < 2) return;
+  throw new UsageError(
+    `--format ${altering.join(',')}: each of these reshapes the page it is made from, so they cannot share one run. Export them one at a time, e.g. --format ${altering[0]} then --format ${altering[1]} with another --out.`,
+  );
 }
 
 /** Outputs without a browser first (kept if it is missing), those that alter the page last. */

@@ -117,7 +117,14 @@ export async function exportPlanned(
   };
   const produced = await produceOutputs(
     plan.outputs,
-    { resume, theme, paper: options.paper, page },
+    {
+      resume,
+      theme,
+      paper: options.paper,
+      page,
+      baseName: plan.baseName,
+      site: { url: options.siteUrl, noIndex: options.noIndex, resumePath: plan.resumePath },
+    },
     session,
     {
       keepWithoutBrowser: (kept) => commitOutputs(kept, target, progress, timings),

@@ -6,6 +6,8 @@ import { applyPageMargins, headingOutline } from '../browser/page.js';
 import { checkPageLength } from './page-length.js';
 import { emulateThemeMedia, paperPixels, printPdf } from './pdf.js';
 import type { LoadedTheme } from './theme-loader.js';
+import type { SiteRequest } from './site/site-format.js';
+import { CARD_FILE, SITE_PAGE, siteFiles } from './site/site-files.js';
 
 /** What every output is made from: the rendered HTML, and the page it is loaded in, on demand. */
 export interface OutputContext {
@@ -14,6 +16,10 @@ export interface OutputContext {
   theme: Pick<LoadedTheme, 'name' | 'pdfRenderOptions'>;
   /** The paper asked for on the command line, if any. */
   paper: PaperSize | undefined;
+  /** Every output's file name less its extension; default outputBaseName(). */
+  baseName?: string;
+  /** What --format site needs beyond the résumé: its options, and the résumé's file for its date. */
+  site?: SiteRequest;
   /** The HTML loaded in the run's one browser (loaded on first call, shared by all outputs). */
   page(): Promise<Page>;
   /** Runs one step of this output within its time limit, failing with a message that names it. */
@@ -26,6 +32,8 @@ export interface Output {
   data: string | Uint8Array;
   /** Shown after the file name, e.g. "2 pages A4". */
   detail?: string;
+  /** Files written beside it, all or none with it (a site's PDF and JSON). */
+  companions?: { fileName: string; data: string | Uint8Array }[];
 }
 
 export interface FormatWriter {
@@ -34,8 +42,41 @@ export interface FormatWriter {
   needsBrowser: boolean;
   /** Changes the shared page (viewport, styles): runs after every other output. */
   altersPage?: boolean;
+  /** Its file name, when not `<baseName>.<extension>`. */
+  fileName?: (baseName: string) => string;
+  /** The names of the companion files it may write, checked with the others before any work. */
+  companions?: (baseName: string) => string[];
   produce(context: OutputContext): Promise<Output>;
 }
+
+/** The PDF, on its own or as part of a site. */
+const pdfWriter: FormatWriter = {
+  extension: 'pdf',
+  needsBrowser: true,
+  async produce(context) {
+    const page = await context.page();
+    // pdf-lib loads only when a PDF is made, while Chromium prints.
+    const postProcessing = import('./pdf-metadata.js');
+    postProcessing.catch(() => undefined);
+    const { headings, printed } = await context.step('print', async () => {
+      // The headings are read in the media the page is printed in: print styles may hide some.
+      await emulateThemeMedia(page, context.theme.pdfRenderOptions);
+      await checkPageLength(page, context.theme.pdfRenderOptions, context.paper);
+      const headings = await headingOutline(page);
+      return {
+        headings,
+        printed: await printPdf(page, context.theme.pdfRenderOptions, context.paper),
+      };
+    });
+    context.pageDone();
+    const pdf = await context.step('post-processing', async () => {
+      const { finalizePdf, pdfMetadataFor } = await postProcessing;
+      return finalizePdf(printed, pdfMetadataFor(context.resume), headings);
+    });
+    const pages = `${pdf.pages} ${pdf.pages === 1 ? 'page' : 'pages'}`;
+    return { data: pdf.bytes, detail: `${pages} ${pdf.paper}` };
+  },
+};
 
 /** Every output format by name; `--format` accepts these keys. */
 export const FORMATS = {
@@ -44,33 +85,7 @@ export const FORMATS = {
     needsBrowser: false,
     produce: async ({ html }) => ({ data: html }),
   },
-  pdf: {
-    extension: 'pdf',
-    needsBrowser: true,
-    async produce(context) {
-      const page = await context.page();
-      // pdf-lib loads only when a PDF is made, while Chromium prints.
-      const postProcessing = import('./pdf-metadata.js');
-      postProcessing.catch(() => undefined);
-      const { headings, printed } = await context.step('print', async () => {
-        // The headings are read in the media the page is printed in: print styles may hide some.
-        await emulateThemeMedia(page, context.theme.pdfRenderOptions);
-        await checkPageLength(page, context.theme.pdfRenderOptions, context.paper);
-        const headings = await headingOutline(page);
-        return {
-          headings,
-          printed: await printPdf(page, context.theme.pdfRenderOptions, context.paper),
-        };
-      });
-      context.pageDone();
-      const pdf = await context.step('post-processing', async () => {
-        const { finalizePdf, pdfMetadataFor } = await postProcessing;
-        return finalizePdf(printed, pdfMetadataFor(context.resume), headings);
-      });
-      const pages = `${pdf.pages} ${pdf.pages === 1 ? 'page' : 'pages'}`;
-      return { data: pdf.bytes, detail: `${pages} ${pdf.paper}` };
-    },
-  },
+  pdf: pdfWriter,
   txt: {
     extension: 'txt',
     needsBrowser: false,
@@ -119,6 +134,21 @@ export const FORMATS = {
       });
       context.pageDone();
       return { data, detail: `page 1 preview, ${size.width * 2} × ${size.height * 2} px` };
+    },
+  },
+  site: {
+    extension: 'html',
+    needsBrowser: true,
+    // The card is drawn last, on the page the PDF was printed from.
+    altersPage: true,
+    fileName: () => SITE_PAGE,
+    companions: (baseName) => {
+      const { pdf, json } = siteFiles(baseName);
+      return [pdf, json, CARD_FILE];
+    },
+    async produce(context) {
+      const { produceSite } = await import('./site/site-format.js');
+      return produceSite(context, pdfWriter);
     },
   },
 } satisfies Record<string, FormatWriter>;

@@ -21,6 +21,11 @@ export const exportCli = {
     'fail, instead of warning, when the page has characters no installed font can draw (exit 3) or the photo cannot be shown (exit 1)',
   offlineOption:
     'fetch nothing: a photo given as an https address is left out, and fonts a page needs that are not cached yet print in a fallback font; each with a warning',
+  siteUrlOption:
+    'with --format site: the address the site is published at (else basics.url), for its canonical link and card',
+  noIndexOption: 'with --format site: ask search engines not to index the page, and make no card',
+  badSiteUrl: (value: string): string =>
+    `--site-url ${value}: give the full http or https address the site is published at, e.g. --site-url https://example.github.io/cv/.`,
   quietOption: 'print only warnings and errors',
   timingsOption: 'also print how long each phase took, as one line: timings {json}',
   themeFromResumeOption:
@@ -39,6 +44,8 @@ export const exportCli = {
     `Export to PDF failed: the page is at least ${sheets} sheets long, and the export prints at most ${most}: Chromium cuts longer documents short without a word, so the PDF would silently lose their end. Shorten the résumé (a field may hold far more text than meant), or export it as html, which has no such limit. The previous files in the output folder are unchanged.`,
   variantNeedsOneResume:
     '--variant exports one résumé: name one --resume, not several or a folder.',
+  siteNeedsOneResume:
+    '--format site publishes one résumé as index.html: name one --resume, not several or a folder (or give each its own --out).',
   batchFailure: (resume: string, message: string): string => `✖ ${resume}: ${message}`,
   batchDone: (exported: number, total: number): string =>
     `exported ${exported} of ${total} résumés`,

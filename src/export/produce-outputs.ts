@@ -25,6 +25,8 @@ export interface RenderedResume {
   paper: PaperSize | undefined;
   /** What the browser loads: the theme's HTML with the fonts for print (print-fonts.ts). */
   page: PageSource;
+  baseName: string;
+  site: OutputContext['site'];
 }
 
 /** What happens around the outputs: see produceOutputs. */
@@ -57,6 +59,8 @@ export async function produceOutputs(
     resume: rendered.resume,
     theme: rendered.theme,
     paper: rendered.paper,
+    baseName: rendered.baseName,
+    site: rendered.site,
     page: async () => (await (opened ??= browser().open(rendered.page, output.name))).page,
     step: async (step, work) => browser().step(step, output.name, work, (await opened)?.broken),
     pageDone: () => {

@@ -70,7 +70,6 @@ const en: Labels = {
   },
   cv: 'CV',
   updated: 'updated {0}',
-  updated: 'updated {0}',
   ...LATIN,
 };
 
@@ -174,7 +173,6 @@ const ko: Labels = {
   },
   cv: '이력서',
   updated: '{0} 업데이트',
-  updated: '{0} 업데이트',
   ...LATIN,
 };
 
@@ -207,7 +205,6 @@ const de: Labels = {
     preprint: 'Preprint',
   },
   cv: 'Lebenslauf',
-  updated: 'Stand: {0}',
   updated: 'Stand: {0}',
   ...LATIN,
 };
@@ -242,7 +239,6 @@ const fr: Labels = {
   },
   cv: 'CV',
   updated: 'mis à jour en {0}',
-  updated: 'mis à jour en {0}',
   ...LATIN,
 };
 
@@ -275,7 +271,6 @@ const es: Labels = {
     preprint: 'preprint',
   },
   cv: 'CV',
-  updated: 'actualizado en {0}',
   updated: 'actualizado en {0}',
   ...LATIN,
 };
@@ -310,7 +305,6 @@ const pt: Labels = {
   },
   cv: 'Currículo',
   updated: 'atualizado em {0}',
-  updated: 'atualizado em {0}',
   ...LATIN,
 };
 
@@ -343,7 +337,6 @@ const ru: Labels = {
     preprint: 'препринт',
   },
   cv: 'Резюме',
-  updated: 'обновлено: {0}',
   updated: 'обновлено: {0}',
   ...LATIN,
 };
@@ -413,7 +406,6 @@ const pl: Labels = {
   },
   cv: 'CV',
   updated: 'aktualizacja: {0}',
-  updated: 'aktualizacja: {0}',
   ...LATIN,
 };
 
@@ -447,7 +439,6 @@ const vi: Labels = {
   },
   cv: 'Sơ yếu lý lịch',
   updated: 'cập nhật {0}',
-  updated: 'cập nhật {0}',
   ...LATIN,
 };
 
@@ -480,7 +471,6 @@ const el: Labels = {
     preprint: 'προδημοσίευση',
   },
   cv: 'Βιογραφικό',
-  updated: 'ενημέρωση: {0}',
   updated: 'ενημέρωση: {0}',
   ...LATIN,
 };
