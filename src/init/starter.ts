@@ -47,6 +47,7 @@ export const STARTER: Resume = {
       distinctions: ['top 15%'],
       releaseDate: '2026-01',
       url: 'https://arxiv.org/abs/2601.00001',
+      links: { code: 'https://example.com/your-code' },
       summary: 'One line on the result, if the title does not say it.',
     },
   ],

@@ -81,6 +81,7 @@ beforeAll(async () => {
     'package.json',
     'tsconfig.json',
     'dist',
+    'fonts',
     'schema',
     'scripts',
     'src',

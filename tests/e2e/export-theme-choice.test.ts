@@ -12,6 +12,7 @@ import { startPreview } from '../../src/dev/preview.js';
 import { runScript, stackLines } from '../support/cli.js';
 import { seedResume } from '../support/export-fixture.js';
 import { filesIn } from '../support/files.js';
+import { otherThemesDir } from '../support/paths.js';
 
 const work = mkdtempSync(join(tmpdir(), 'export-theme-choice-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -46,14 +47,12 @@ describe('meta.theme of one résumé', () => {
   it('names an installed theme: it renders, and the line says the résumé chose it', async () => {
     const resume = resumeNaming('even', 'even');
     const out = join(work, 'even-out');
-    const result = await runScript('export', [
-      '--resume',
-      resume,
-      '--out',
-      out,
-      '--format',
-      'html',
-    ]);
+    // Run where the published themes are installed, as a user of `even` would.
+    const result = await runScript(
+      'export',
+      ['--resume', resume, '--out', out, '--format', 'html'],
+      { cwd: otherThemesDir },
+    );
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toMatch(
       /^✔ rendered with jsonresume-theme-even \(meta\.theme\) \(\d+ ms\)$/m,
@@ -64,7 +63,7 @@ describe('meta.theme of one résumé', () => {
     const resume = resumeNaming('overridden', 'no-such-theme-xyz');
     const out = join(work, 'overridden-out');
     const args = ['--resume', resume, '--out', out, '--format', 'html', '--theme', 'even'];
-    const result = await runScript('export', args);
+    const result = await runScript('export', args, { cwd: otherThemesDir });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).not.toContain('⚠');
     expect(result.stderr).toMatch(/^✔ rendered with jsonresume-theme-even \(\d+ ms\)$/m);

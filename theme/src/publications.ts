@@ -10,7 +10,14 @@ import { inlineMarkdown } from './markdown';
 import { arr, obj, str, strings } from './text';
 import { PUBLICATION_STATUSES, type PublicationStatus } from './types';
 import { safeHref } from './urls';
-import type { Author, PublicationEntry, PublicationRef, PublicationStatusView } from './view-types';
+import type {
+  Author,
+  Detail,
+  Link,
+  PublicationEntry,
+  PublicationRef,
+  PublicationStatusView,
+} from './view-types';
 
 /** Lower case, letters only: "Zhang, B." and "zhang b" compare equal; accents ignored. */
 function nameKey(name: string): string {
@@ -42,7 +49,24 @@ const PUBLICATION: Fields = {
   firstAuthor: 'custom',
   scores: 'list',
   distinctions: 'list',
+  links: 'custom',
 };
+
+/**
+ * `links` by name: the safe ones as links named by their key, the others (and values that are not
+ * text) left for the details, so no fact is lost.
+ */
+function namedLinks(value: unknown): { links: Link[]; unsafe: Detail[] } {
+  const links: Link[] = [];
+  const unsafe: Detail[] = [];
+  for (const [name, target] of Object.entries(obj(value))) {
+    const text = str(target);
+    const href = safeHref(text);
+    if (name.trim() !== '' && href !== '') links.push({ text: name.trim(), href });
+    else if (text !== '') unsafe.push({ key: `links.${name}`, text, href: '' });
+  }
+  return { links, unsafe };
+}
 
 /** A unique id usable in HTML and URLs: "pub-" and the key's letters, digits, - and _. */
 function anchorFor(id: string, number: number, taken: Set<string>): string {
@@ -89,6 +113,7 @@ function draft(value: unknown, options: PublicationOptions): Draft | null {
   const href = safeHref(url);
   const scores = options.hideReviewScores ? '' : strings(item['scores']).join('/');
   const firstAuthor = item['firstAuthor'] === true;
+  const more = namedLinks(item['links']);
   const entry: Draft = {
     id: str(item['id']),
     // Without a title the address is shown, so it is not lost.
@@ -101,9 +126,11 @@ function draft(value: unknown, options: PublicationOptions): Draft | null {
     distinctions: strings(item['distinctions']),
     firstAuthor,
     firstAuthorMark: firstAuthor ? labels.firstAuthor : '',
+    links: more.links,
     summary: summary.html === '' ? null : summary,
     details: [
       ...leftovers(item, PUBLICATION),
+      ...more.unsafe,
       ...authorDetails(item['authors']),
       ...unlinked('url', url, name),
     ],
@@ -115,6 +142,7 @@ function draft(value: unknown, options: PublicationOptions): Draft | null {
     !entry.status &&
     !entry.scores &&
     !entry.summary &&
+    !entry.links.length &&
     !entry.details.length;
   return empty && !entry.distinctions.length ? null : entry;
 }

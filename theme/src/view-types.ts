@@ -111,6 +111,8 @@ export interface PublicationEntry extends WithDetails {
   firstAuthor: boolean;
   /** "first author" in the page's language, or ''. */
   firstAuthorMark: string;
+  /** More links to the work (`links`: "arXiv", "code", "pdf"…), each named as the résumé names it. */
+  links: Link[];
   summary: RichText | null;
 }
 
