@@ -88,7 +88,7 @@ const bench = defineCommand({
 const ONLY = {
   validation: validationSection,
   import: importSection,
-  bib: (scratch: string) => bibImportSection(scratch, BIB_FIXTURES),
+  bib: (scratch: string) => bibImportSection(scratch, BIB_FIXTURES, root),
 };
 
 async function measure(
@@ -143,7 +143,7 @@ async function measure(
       ...(await themeRenderSection(root, SAMPLE)),
       ...(await validationSection(scratch)),
       ...(await importSection(scratch)),
-      ...(await bibImportSection(scratch, BIB_FIXTURES)),
+      ...(await bibImportSection(scratch, BIB_FIXTURES, root)),
     ];
     const loadAfter = load();
 

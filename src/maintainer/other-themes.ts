@@ -7,8 +7,10 @@
  * not install them).
  */
 import { existsSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Resume } from 'jsonresume-theme-camera-ready';
 import { loadTheme } from '../export/theme-loader.js';
 import { failed } from './client-project.js';
@@ -16,7 +18,7 @@ import { htmlToText } from './html-text.js';
 import { packageDir, packageVersion } from './packages.js';
 import { run } from './run.js';
 
-/** The project of the published themes and the checkers the tests run (arethetypeswrong, ajv-cli), with its own lockfile. */
+/** The project of the published themes and the tools the tests, lint and bench run, with its own lockfile. */
 export function otherThemesRoot(repoRoot: string): string {
   return join(repoRoot, 'tests', 'other-themes');
 }
@@ -39,6 +41,16 @@ export async function installOtherThemes(repoRoot: string): Promise<string> {
   });
   if (result.code !== 0) throw failed('npm ci (tests/other-themes)', result);
   return root;
+}
+
+/**
+ * A package of that project (a checker or a reference parser), installed on demand and imported
+ * from there, so the project's own install stays light.
+ */
+export async function importTool(repoRoot: string, name: string): Promise<unknown> {
+  const root = await installOtherThemes(repoRoot);
+  const resolved = createRequire(join(root, 'package.json')).resolve(name);
+  return import(pathToFileURL(resolved).href);
 }
 
 /** Published themes we render our data through (all devDependencies of the repository). */

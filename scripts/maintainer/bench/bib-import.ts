@@ -5,9 +5,8 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { Cite } from '@citation-js/core';
-import '@citation-js/plugin-bibtex';
 import { importBib } from '../../../src/bib/import.js';
+import { importTool } from '../../../src/maintainer/other-themes.js';
 import { median, ms } from './measure.js';
 
 const BIB_TITLE = '## BibTeX import of 1,000 entries';
@@ -38,7 +37,17 @@ export function thousandEntries(fixtures: string): string {
   return `${out.join('\n\n')}\n`;
 }
 
-export async function bibImportSection(scratch: string, fixtures: string): Promise<string[]> {
+export async function bibImportSection(
+  scratch: string,
+  fixtures: string,
+  repoRoot: string,
+): Promise<string[]> {
+  // citation-js lives in the tools project (tests/other-themes), installed on demand.
+  const { Cite } = (await importTool(
+    repoRoot,
+    '@citation-js/core',
+  )) as typeof import('@citation-js/core');
+  await importTool(repoRoot, '@citation-js/plugin-bibtex');
   const bibPath = join(scratch, 'thousand.bib');
   const text = thousandEntries(fixtures);
   writeFileSync(bibPath, text);
