@@ -3,7 +3,7 @@
  * in parallel, in beforeAll; the tests read what they wrote.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -83,6 +83,12 @@ describe('npm run export on resume.json', () => {
     const fonts = await pdfFonts(pdf);
     expect(fonts.length).toBeGreaterThan(0);
     expect(fonts.filter((font) => !OUR_PDF_FONT.test(font))).toEqual([]);
+  });
+
+  it('keeps the two-page PDF within 85 KB', () => {
+    // Chromium writes some 500 tag objects uncompressed; packed into object streams they shrink
+    // the seed from about 133 KB to 78 KB.
+    expect(statSync(join(out('seed'), 'resume.pdf')).size).toBeLessThanOrEqual(85_000);
   });
 
   it('bookmarks every section, in the order shown', async () => {
