@@ -91,6 +91,17 @@ describe('npm run export on resume.json', () => {
     expect(statSync(join(out('seed'), 'resume.pdf')).size).toBeLessThanOrEqual(85_000);
   });
 
+  it('role-maps its tags to PDF 1.7 types, so poppler keeps every bold phrase in the tree', async () => {
+    // Chromium tags <strong> as Strong, a PDF 2.0 type; without a role map poppler rejects each
+    // one ("StructElem object is wrong type") and drops it with its text.
+    const { stdout, stderr } = await exec('pdfinfo', ['-struct', join(out('seed'), 'resume.pdf')]);
+    expect(stderr.split('\n').filter((line) => line.trim())).toEqual([]);
+    const html = readFileSync(join(out('seed'), 'resume.html'), 'utf8');
+    const strong = html.match(/<strong\b/g)?.length ?? 0;
+    expect(strong).toBeGreaterThan(10);
+    expect(stdout.match(/^\s*Span \(inline\)$/gm)?.length).toBe(strong);
+  });
+
   it('bookmarks every section, in the order shown', async () => {
     const { themeOptions } = seedResume().meta ?? {};
     const titles = (themeOptions?.sections ?? []).map(
