@@ -134,6 +134,28 @@ describe('npm run export on resume.json', () => {
     expect(metrics.length).toBeGreaterThan(3);
     inOrder(metrics);
   });
+
+  it("keeps each publication's status and scores between its title and the next title", async () => {
+    // What plain pdftotext (and ATS parsers reading the same way) gets: a status set apart from
+    // its title reads as the status of another paper.
+    const text = await pdfText(join(out('seed'), 'resume.pdf'));
+    const publications = seedResume().publications ?? [];
+    const starts = publications.map((publication) => text.indexOf(publication.name ?? ''));
+    expect(starts.every((start) => start >= 0)).toBe(true);
+    const badges = /UNDER REVIEW|IN PREPARATION|PREPRINT|PUBLISHED|ACCEPTED/g;
+    const misplaced = publications.flatMap((publication, index) => {
+      const own = text.slice(starts[index], starts[index + 1] ?? text.length);
+      const expected = [(publication.status ?? '').replace(/-/g, ' ').toUpperCase()];
+      if (publication.scores) expected.push(`scores ${publication.scores.join('/')}`);
+      const found = [...(own.match(badges) ?? [])];
+      if (publication.scores) found.push(...(own.match(/scores [\d/]+/g) ?? []));
+      return JSON.stringify(found) === JSON.stringify(expected)
+        ? []
+        : [{ [publication.name ?? '']: found }];
+    });
+    expect(publications.length).toBeGreaterThan(5);
+    expect(misplaced).toEqual([]);
+  });
 });
 
 describe('npm run export on a résumé full of links', () => {
