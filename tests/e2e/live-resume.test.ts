@@ -2,8 +2,8 @@
  * The live CV. Every other test reads the frozen copy in tests/fixtures/seed, so editing
  * resume.json breaks nothing but this: the README's commands, run on the file as it is now, find
  * it valid, it prints within its page budget of two A4 pages, and its industry variant keeps to one
- * page with the skills. Its `$schema` is a path to this
- * version's schema file in the repository, which editors resolve without fetching anything.
+ * page with the skills. Its `$schema` is a path to this version's schema file in the repository,
+ * which editors resolve without fetching anything.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
