@@ -82,6 +82,7 @@ beforeAll(async () => {
     'tsconfig.json',
     'dist',
     'fonts',
+    'icons',
     'schema',
     'scripts',
     'src',
