@@ -3,12 +3,13 @@
  * a NUL, braces nested past any real use, and `@string` concatenation that doubles at each step
  * (a few hundred bytes that expand to gigabytes). Each is a located error and its entry is left
  * out. The pass also blanks the values of fields the import never reads (abstracts, keywords,
- * file paths), which is most of the parser's work; offsets and lines stay as in the file.
+ * file paths), which is most of the parser's work; a map gives each offset's place in the file.
  */
 
 import { decodeSimpleLatex } from './accents.js';
 import { JOURNAL_MACROS } from './journal-macros.js';
 import { MONTHS } from './months.js';
+import { OffsetMap } from './offset-map.js';
 import { plainNames } from './names.js';
 
 /** Deeper than any real title's case braces; the parser recurses once per level. */
@@ -39,8 +40,10 @@ export interface UndefinedMacro {
 }
 
 export interface Prescan {
-  /** The file with over-bound entries and unread values blanked (same length, same lines). */
+  /** The file with over-bound entries blanked and unread values left out. */
   text: string;
+  /** Where an offset in `text` is in the file. */
+  map: OffsetMap;
   problems: PrescanProblem[];
   undefinedMacros: UndefinedMacro[];
   /** Values read here, not by the parser, by the offset of their entry's `@`. */
@@ -61,6 +64,9 @@ const inWord = (code: number) => code >= 128 || CLASS[code] === 0;
 /** Spaces for the text between two offsets, keeping its line breaks. */
 const blank = (text: string) => text.replace(/[^\n]/g, ' ');
 
+/** What an unread value becomes: the parser's time grows with the text it reads. */
+const EMPTY = '{}';
+
 /**
  * @param keep the fields whose values the caller reads (lower case); the values of all others
  *   are blanked. Without it every value is kept.
@@ -69,8 +75,13 @@ export function prescan(file: string, keep?: ReadonlySet<string>): Prescan {
   const problems: PrescanProblem[] = [];
   const out: string[] = [];
   let copied = 0;
+  /** The length of `out` joined. */
+  let written = 0;
+  const map = new OffsetMap();
   const replace = (start: number, end: number, by: string) => {
     out.push(file.slice(copied, start), by);
+    written += start - copied + by.length;
+    map.shorten(written, end - start - by.length);
     copied = end;
   };
   /** Expanded length of each `@string`, by lower-case name (month macros are 3 letters). */
@@ -143,16 +154,14 @@ export function prescan(file: string, keep?: ReadonlySet<string>): Prescan {
     for (const field of entry.fields) {
       const { name, single } = field;
       const length = field.end - field.start;
-      // `{}` and spaces: an empty value the parser skips in no time.
-      const empty = () => `{}${blank(file.slice(field.start + 2, field.end))}`;
       if (field.undefinedMacro) {
         undefinedMacros.push(field.undefinedMacro);
         // The caller drops the field; a one-letter macro becomes a digit.
-        replace(field.start, field.end, length < 2 ? '0' : empty());
+        replace(field.start, field.end, length < 2 ? '0' : EMPTY);
       } else if (!readHere || length < 2) {
         continue;
       } else if (!keep.has(name)) {
-        replace(field.start, field.end, empty());
+        replace(field.start, field.end, EMPTY);
       } else if (!target && single) {
         const written = file.slice(field.start, field.end);
         // A bare number or month macro is its own text; a {…} or "…" value is read here.
@@ -166,7 +175,7 @@ export function prescan(file: string, keep?: ReadonlySet<string>): Prescan {
               : undefined;
         if (value === undefined) continue;
         values[name] = value;
-        replace(field.start, field.end, empty());
+        replace(field.start, field.end, EMPTY);
       }
     }
     if (Object.keys(values).length > 0) plain.set(start, values);
@@ -179,12 +188,12 @@ export function prescan(file: string, keep?: ReadonlySet<string>): Prescan {
     const start = text.lastIndexOf('\n@', offset) + 1;
     const end = nextEntry(text, offset);
     const key = /^@\s*[A-Za-z]+\s*[{(]\s*([^,\s{}()]*)/.exec(text.slice(start, end))?.[1] ?? '';
-    problems.push({ bound: 'nul', offset, name: key });
+    problems.push({ bound: 'nul', offset: map.original(offset), name: key });
     text =
       text.slice(0, start) + blank(text.slice(start, end)).replaceAll('\0', ' ') + text.slice(end);
     offset = end;
   }
-  return { text, problems, undefinedMacros, plain };
+  return { text, map, problems, undefinedMacros, plain };
 }
 
 /** Fields whose reading is more than text (names, lists, inheritance, month numbers). */
