@@ -2,8 +2,9 @@
  * One linear pass over a .bib file before the parser sees it, for what the parser cannot bound:
  * a NUL, braces nested past any real use, and `@string` concatenation that doubles at each step
  * (a few hundred bytes that expand to gigabytes). Each is a located error and its entry is left
- * out. The pass also blanks the values of fields the import never reads (abstracts, keywords,
- * file paths), which is most of the parser's work; a map gives each offset's place in the file.
+ * out. The pass also leaves out the fields the import never reads (abstracts, keywords, file
+ * paths) and reads plain values itself: the parser's time grows with the fields it is given. A
+ * map gives each offset of the shortened text its place in the file.
  */
 
 import { decodeSimpleLatex } from './accents.js';
@@ -40,7 +41,7 @@ export interface UndefinedMacro {
 }
 
 export interface Prescan {
-  /** The file with over-bound entries blanked and unread values left out. */
+  /** The file with over-bound entries blanked, and unread fields and those read here left out. */
   text: string;
   /** Where an offset in `text` is in the file. */
   map: OffsetMap;
@@ -64,7 +65,7 @@ const inWord = (code: number) => code >= 128 || CLASS[code] === 0;
 /** Spaces for the text between two offsets, keeping its line breaks. */
 const blank = (text: string) => text.replace(/[^\n]/g, ' ');
 
-/** What an unread value becomes: the parser's time grows with the text it reads. */
+/** A value the parser reads in no time. */
 const EMPTY = '{}';
 
 /**
@@ -151,6 +152,10 @@ export function prescan(file: string, keep?: ReadonlySet<string>): Prescan {
     // A crossref target gives its values to the parser's inheritance, so the parser reads them.
     const target = crossrefTargets.has((entry.key ?? '').toLowerCase());
     const readHere = type !== 'string' && keep !== undefined;
+    // Fields are left out only of a well-formed entry; a value becomes `{}` in the others, so
+    // the parser stops where the file goes wrong and says so.
+    const drop = (field: { comma: number; start: number; end: number }) =>
+      entry.complete ? replace(field.comma, field.end, '') : replace(field.start, field.end, EMPTY);
     for (const field of entry.fields) {
       const { name, single } = field;
       const length = field.end - field.start;
@@ -161,7 +166,7 @@ export function prescan(file: string, keep?: ReadonlySet<string>): Prescan {
       } else if (!readHere || length < 2) {
         continue;
       } else if (!keep.has(name)) {
-        replace(field.start, field.end, EMPTY);
+        drop(field);
       } else if (!target && single) {
         const written = file.slice(field.start, field.end);
         // A bare number or month macro is its own text; a {…} or "…" value is read here.
@@ -175,7 +180,7 @@ export function prescan(file: string, keep?: ReadonlySet<string>): Prescan {
               : undefined;
         if (value === undefined) continue;
         values[name] = value;
-        replace(field.start, field.end, EMPTY);
+        drop(field);
       }
     }
     if (Object.keys(values).length > 0) plain.set(start, values);
@@ -233,6 +238,8 @@ interface ScannedEntry {
   end: number;
   fields: {
     name: string;
+    /** The comma before the name: from here to `end` the field can be left out whole. */
+    comma: number;
     start: number;
     end: number;
     /** One value: {…}, "…", a number or a macro, not joined with #. */
@@ -240,6 +247,8 @@ interface ScannedEntry {
     undefinedMacro?: UndefinedMacro;
   }[];
   problem?: PrescanProblem;
+  /** The scan reached the closing delimiter: the entry is well formed as far as it can tell. */
+  complete?: boolean;
 }
 
 /**
@@ -273,9 +282,11 @@ function scanEntry(
     if (file[i] !== ',') return { key, end: i, fields };
     i++;
   }
+  let comma = i - 1;
   for (;;) {
     skipSpace();
-    if (file[i] === close || i >= file.length) return { key, end: i + 1, fields };
+    if (file[i] === close || i >= file.length)
+      return { key, end: i + 1, fields, complete: file[i] === close };
     const name = word().toLowerCase();
     skipSpace();
     if (name === '' || file[i] !== '=') return { key, end: i, fields };
@@ -340,10 +351,10 @@ function scanEntry(
     if (isString) sizes.set(name, size);
     else {
       const single = parts === 1;
-      fields.push({ name, start, end, single, ...(undefinedMacro && { undefinedMacro }) });
+      fields.push({ name, comma, start, end, single, ...(undefinedMacro && { undefinedMacro }) });
     }
     skipSpace();
-    if (file[i] === ',') i++;
+    if (file[i] === ',') comma = i++;
     else if (file[i] !== close) return { key, end: i, fields };
   }
 }
