@@ -8,7 +8,6 @@ import { parse, type Creator } from '@retorquere/bibtex-parser';
 import type { Diagnostic } from '../resume/diagnostics.js';
 import { JOURNAL_MACROS } from './journal-macros.js';
 import { bibText } from './messages.js';
-import { plainNames } from './names.js';
 import { OffsetMap } from './offset-map.js';
 import { prescan } from './prescan.js';
 
@@ -251,7 +250,7 @@ export function parseBib(file: string, read?: ReadonlySet<string>): ParsedBib {
       type: entry.type.toLowerCase(),
       fields,
       authors: (
-        (plain['author'] !== undefined ? plainNames(plain['author']) : undefined) ??
+        (plain['author'] !== undefined ? scanned.names.get(plain['author']) : undefined) ??
         entry.fields.author ??
         []
       ).map(person),

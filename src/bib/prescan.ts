@@ -12,6 +12,7 @@ import { JOURNAL_MACROS } from './journal-macros.js';
 import { MONTHS } from './months.js';
 import { OffsetMap } from './offset-map.js';
 import { plainNames } from './names.js';
+import type { Creator } from '@retorquere/bibtex-parser';
 
 /** Deeper than any real title's case braces; the parser recurses once per level. */
 export const MAX_DEPTH = 100;
@@ -49,6 +50,8 @@ export interface Prescan {
   undefinedMacros: UndefinedMacro[];
   /** Values read here, not by the parser, by the offset of their entry's `@`. */
   plain: Map<number, Record<string, string>>;
+  /** The names of each author list in `plain`, by its text: read once. */
+  names: Map<string, Creator[]>;
 }
 
 /** BibTeX's predefined macros: the months. */
@@ -90,6 +93,7 @@ export function prescan(file: string, keep?: ReadonlySet<string>): Prescan {
   const budget = { left: expansionBudget(file.length) };
   const undefinedMacros: UndefinedMacro[] = [];
   const plain = new Map<number, Record<string, string>>();
+  const names = new Map<string, Creator[]>();
   // Entries other entries crossref (before or after them), whose values the parser passes on.
   const crossrefTargets = new Set(
     Array.from(file.matchAll(/\bcrossref\s*=\s*[{"]?\s*([^\s{}",]+)/gi), (m) =>
@@ -176,7 +180,7 @@ export function prescan(file: string, keep?: ReadonlySet<string>): Prescan {
           : month >= 0
             ? String(month + 1)
             : /^[{"]/.test(written)
-              ? plainValue(name, written.slice(1, -1))
+              ? plainValue(name, written.slice(1, -1), names)
               : undefined;
         if (value === undefined) continue;
         values[name] = value;
@@ -198,7 +202,7 @@ export function prescan(file: string, keep?: ReadonlySet<string>): Prescan {
       text.slice(0, start) + blank(text.slice(start, end)).replaceAll('\0', ' ') + text.slice(end);
     offset = end;
   }
-  return { text, map, problems, undefinedMacros, plain };
+  return { text, map, problems, undefinedMacros, plain, names };
 }
 
 /** Fields whose reading is more than text (names, lists, inheritance, month numbers). */
@@ -214,7 +218,11 @@ const VERBATIM = new Set(['url', 'doi', 'eprint', 'pdf', 'code', 'html', 'arxiv'
  * no other commands, math, special characters, ligatures (`--`, quotes) or angle brackets;
  * braces only for case, which plain text drops (a name list keeps them: they group names).
  */
-function plainValue(field: string, content: string): string | undefined {
+function plainValue(
+  field: string,
+  content: string,
+  names: Map<string, Creator[]>,
+): string | undefined {
   if (PARSER_FIELDS.has(field)) return undefined;
   // Verbatim: escapes such as \_ stay for the caller, as the parser leaves them.
   if (VERBATIM.has(field)) return /[{}<>\0]/.test(content) ? undefined : content;
@@ -223,7 +231,12 @@ function plainValue(field: string, content: string): string | undefined {
   if (macro !== undefined && Object.hasOwn(JOURNAL_MACROS, macro)) return JOURNAL_MACROS[macro];
   const decoded = decodeSimpleLatex(content);
   if (decoded === undefined || /[\\$~^_%#<>`"\0]|--|''|!`|\?`/.test(decoded)) return undefined;
-  if (field === 'author') return plainNames(decoded) === undefined ? undefined : decoded;
+  if (field === 'author') {
+    const found = plainNames(decoded);
+    if (found === undefined) return undefined;
+    names.set(decoded, found);
+    return decoded;
+  }
   return decoded.replace(/[{}]/g, '');
 }
 
