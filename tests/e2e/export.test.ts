@@ -3,7 +3,7 @@
  * in parallel, in beforeAll; the tests read what they wrote.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -85,6 +85,23 @@ describe('npm run export on resume.json', () => {
     expect(fonts.filter((font) => !OUR_PDF_FONT.test(font))).toEqual([]);
   });
 
+  it('keeps the two-page PDF within 85 KB', () => {
+    // Chromium writes some 500 tag objects uncompressed; packed into object streams they shrink
+    // the seed from about 133 KB to 78 KB.
+    expect(statSync(join(out('seed'), 'resume.pdf')).size).toBeLessThanOrEqual(85_000);
+  });
+
+  it('role-maps its tags to PDF 1.7 types, so poppler keeps every bold phrase in the tree', async () => {
+    // Chromium tags <strong> as Strong, a PDF 2.0 type; without a role map poppler rejects each
+    // one ("StructElem object is wrong type") and drops it with its text.
+    const { stdout, stderr } = await exec('pdfinfo', ['-struct', join(out('seed'), 'resume.pdf')]);
+    expect(stderr.split('\n').filter((line) => line.trim())).toEqual([]);
+    const html = readFileSync(join(out('seed'), 'resume.html'), 'utf8');
+    const strong = html.match(/<strong\b/g)?.length ?? 0;
+    expect(strong).toBeGreaterThan(10);
+    expect(stdout.match(/^\s*Span \(inline\)$/gm)?.length).toBe(strong);
+  });
+
   it('bookmarks every section, in the order shown', async () => {
     const { themeOptions } = seedResume().meta ?? {};
     const titles = (themeOptions?.sections ?? []).map(
@@ -116,6 +133,28 @@ describe('npm run export on resume.json', () => {
     );
     expect(metrics.length).toBeGreaterThan(3);
     inOrder(metrics);
+  });
+
+  it("keeps each publication's status and scores between its title and the next title", async () => {
+    // What plain pdftotext (and ATS parsers reading the same way) gets: a status set apart from
+    // its title reads as the status of another paper.
+    const text = await pdfText(join(out('seed'), 'resume.pdf'));
+    const publications = seedResume().publications ?? [];
+    const starts = publications.map((publication) => text.indexOf(publication.name ?? ''));
+    expect(starts.every((start) => start >= 0)).toBe(true);
+    const badges = /UNDER REVIEW|IN PREPARATION|PREPRINT|PUBLISHED|ACCEPTED/g;
+    const misplaced = publications.flatMap((publication, index) => {
+      const own = text.slice(starts[index], starts[index + 1] ?? text.length);
+      const expected = [(publication.status ?? '').replace(/-/g, ' ').toUpperCase()];
+      if (publication.scores) expected.push(`scores ${publication.scores.join('/')}`);
+      const found = [...(own.match(badges) ?? [])];
+      if (publication.scores) found.push(...(own.match(/scores [\d/]+/g) ?? []));
+      return JSON.stringify(found) === JSON.stringify(expected)
+        ? []
+        : [{ [publication.name ?? '']: found }];
+    });
+    expect(publications.length).toBeGreaterThan(5);
+    expect(misplaced).toEqual([]);
   });
 });
 

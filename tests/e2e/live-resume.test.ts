@@ -1,14 +1,15 @@
 /**
  * The live CV. Every other test reads the frozen copy in tests/fixtures/seed, so editing
  * resume.json breaks nothing but this: the README's commands, run on the file as it is now, find
- * it valid, and it prints within its page budget of two A4 pages. Its `$schema` is a path to this
- * version's schema file in the repository, which editors resolve without fetching anything.
+ * it valid, it prints within its page budget of two A4 pages, and its industry variant keeps to one
+ * page with the skills. Its `$schema` is a path to this version's schema file in the repository,
+ * which editors resolve without fetching anything.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { pdfInfo } from '../../src/maintainer/poppler.js';
+import { pdfInfo, pdfPageTexts } from '../../src/maintainer/poppler.js';
 import { SCHEMA_URL } from '../../src/resume/schema-files.js';
 import { runScript } from '../support/cli.js';
 import { repoRoot } from '../support/paths.js';
@@ -33,6 +34,27 @@ test(`resume.json is valid and prints on at most ${PAGE_BUDGET} A4 pages`, async
   expect(pages).toBeGreaterThan(0);
   expect(pages).toBeLessThanOrEqual(PAGE_BUDGET);
   expect({ width, height }).toEqual(A4);
+});
+
+test('the industry variant prints on one A4 page and keeps a skills section', async () => {
+  const dir = join(out, 'industry');
+  const exported = await runScript('export', [
+    '--variant',
+    'industry',
+    '--format',
+    'pdf',
+    '--out',
+    dir,
+    '--quiet',
+  ]);
+  expect(exported.code, exported.stderr).toBe(0);
+  const file = join(dir, 'resume-industry.pdf');
+  expect((await pdfInfo(file)).pages).toBe(1);
+  // Skills are where applicant-tracking systems look for keywords: the one page must keep them.
+  const [page] = await pdfPageTexts(file);
+  // The heading is resume.json's skills title, which the theme sets in capitals.
+  expect(page).toContain('TECHNICAL SKILLS');
+  expect(page).toContain('distributed multi-GPU training');
 });
 
 test('resume.json names the schema file of this version by a relative path', () => {

@@ -33,7 +33,16 @@ function unsafe(html: string): string[] {
   const all = elements(html);
   for (const element of all) {
     const tag = element.tagName;
-    if (['script', 'iframe', 'object', 'embed', 'base', 'link', 'form', 'svg'].includes(tag))
+    const attr = (name: string) => element.attrs.find((a) => a.name === name)?.value;
+    // The theme's own contact icons: drawings from the build, hidden from assistive technology.
+    const icon =
+      tag === 'svg' &&
+      /^icon icon-[a-z]+$/.test(attr('class') ?? '') &&
+      attr('aria-hidden') === 'true';
+    if (
+      ['script', 'iframe', 'object', 'embed', 'base', 'link', 'form', 'svg'].includes(tag) &&
+      !icon
+    )
       problems.push(`<${tag}>`);
     if (tag === 'meta' && element.attrs.some((a) => a.name === 'http-equiv'))
       problems.push('<meta http-equiv>');

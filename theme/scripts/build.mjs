@@ -1,5 +1,5 @@
-// Builds the published package from src/: templates precompiled, styles and fonts inlined into one
-// CommonJS bundle (dist/theme.cjs), entries for both module systems that hand it on
+// Builds the published package from src/: templates precompiled, styles, fonts and icons inlined
+// into one CommonJS bundle (dist/theme.cjs), entries for both module systems that hand it on
 // (dist/index.cjs, dist/index.mjs), one bundled type declaration file for each, the tables alone
 // (dist/data.*), and the schema as one self-contained file. The bundle reads no file at run
 // time, so the theme also works when bundled itself.
@@ -20,6 +20,7 @@ import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 import Handlebars from 'handlebars';
 import { fontSubsets as readFontSubsets } from './fonts.mjs';
+import { contactIcons } from './icons.mjs';
 import { standaloneSchema } from './schema.mjs';
 
 const ASSETS = 'camera-ready:assets';
@@ -47,6 +48,7 @@ function assetsModule(fontSubsets) {
     `export const layout = ${layout};`,
     `export const css = ${JSON.stringify(readFileSync(join(root, 'styles', 'theme.css'), 'utf8'))};`,
     `export const fontSubsets = ${JSON.stringify(fontSubsets)};`,
+    `export const icons = ${JSON.stringify(contactIcons())};`,
   ].join('\n');
 }
 

@@ -1,4 +1,4 @@
-/** Made by scripts/build.mjs: the precompiled templates, the stylesheet and the embedded fonts. */
+/** Made by scripts/build.mjs: the precompiled templates, the stylesheet, the embedded fonts and the icons. */
 declare module 'camera-ready:assets' {
   import type Handlebars from 'handlebars';
 
@@ -8,4 +8,31 @@ declare module 'camera-ready:assets' {
   export const css: string;
   /** The embedded fonts by subset: src/fonts.ts picks the ones a page needs. */
   export const fontSubsets: import('./fonts').FontSubset[];
+  /** Inline SVG markup for each contact icon, by name (scripts/icons.mjs). */
+  export const icons: Record<
+    | 'email'
+    | 'phone'
+    | 'location'
+    | 'website'
+    | 'linkedin'
+    | 'github'
+    | 'gitlab'
+    | 'codeberg'
+    | 'bitbucket'
+    | 'googlescholar'
+    | 'semanticscholar'
+    | 'orcid'
+    | 'researchgate'
+    | 'dblp'
+    | 'x'
+    | 'mastodon'
+    | 'bluesky'
+    | 'threads'
+    | 'stackoverflow'
+    | 'kaggle'
+    | 'huggingface'
+    | 'medium'
+    | 'youtube',
+    string
+  >;
 }

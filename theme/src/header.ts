@@ -1,9 +1,10 @@
 /** The header: name, label, contact line and summary from `basics`. */
 import { leaves, leftovers, unlinked, type Detail, type Fields } from './details';
+import { iconMarkup, profileIcon, type IconName } from './icons';
 import { inlineMarkdown } from './markdown';
 import { arr, obj, str, strings } from './text';
 import { displayUrl, safeHref, safeImageSrc } from './urls';
-import type { Header, Link } from './view-types';
+import type { Contact, Header, Link } from './view-types';
 
 export const LOCATION_FIELDS: Fields = {
   address: 'text',
@@ -55,6 +56,12 @@ function profileLink(value: unknown): Link | null {
   const text = network !== '' && username !== '' ? `${network}: ${username}` : network || username;
   const shown = text !== '' ? text : displayUrl(url);
   return shown === '' ? null : { text: shown, href: safeHref(url) };
+}
+
+function profileContactIcon(value: unknown): IconName {
+  if (typeof value === 'string') return profileIcon('', value);
+  const profile = obj(value);
+  return profileIcon(str(profile['network']), str(profile['url']));
 }
 
 /** "Beijing, China": the parts present, the country named in the résumé's language. */
@@ -120,22 +127,33 @@ function headerDetails(basics: Record<string, unknown>): Detail[] {
   ];
 }
 
-export function buildHeader(value: unknown, locale: string, comma: string): Header | null {
+/** The header; `icons` puts each contact's icon before it. */
+export function buildHeader(
+  value: unknown,
+  locale: string,
+  comma: string,
+  icons: boolean,
+): Header | null {
   const basics = obj(value);
+  const contact = (link: Link, icon: IconName): Contact => ({
+    ...link,
+    icon: icons ? iconMarkup(icon) : '',
+  });
   const email = str(basics['email']);
   const url = str(basics['url']);
   const location =
     typeof basics['location'] === 'string'
       ? str(basics['location'])
       : formatLocation(basics['location'], locale, comma);
-  const contacts: Link[] = [
-    ...(email !== '' ? [{ text: email, href: safeHref(`mailto:${email}`) }] : []),
-    ...phoneNumbers(basics).map(phoneLink),
-    ...(url !== '' ? [{ text: displayUrl(url), href: safeHref(url) }] : []),
-    ...arr(basics['profiles'])
-      .map(profileLink)
-      .filter((link): link is Link => link !== null),
-    ...(location !== '' ? [{ text: location, href: '' }] : []),
+  const contacts: Contact[] = [
+    ...(email !== '' ? [contact({ text: email, href: safeHref(`mailto:${email}`) }, 'email')] : []),
+    ...phoneNumbers(basics).map((phone) => contact(phoneLink(phone), 'phone')),
+    ...(url !== '' ? [contact({ text: displayUrl(url), href: safeHref(url) }, 'website')] : []),
+    ...arr(basics['profiles']).flatMap((profile) => {
+      const link = profileLink(profile);
+      return link ? [contact(link, profileContactIcon(profile))] : [];
+    }),
+    ...(location !== '' ? [contact({ text: location, href: '' }, 'location')] : []),
   ];
   const summary = inlineMarkdown(str(basics['summary']));
   const header: Header = {

@@ -21,6 +21,8 @@ export interface ResolvedOptions {
   maxAuthors: number;
   /** The name, page number and date at the foot of every printed page. */
   pageFooter: boolean;
+  /** An icon before each contact (email, phone, web, place, the profile's network). */
+  icons: boolean;
   /** A canonical BCP 47 tag the runtime supports: the page's language. */
   locale: string;
   /** The theme's words in the locale's language (English when it has none). */
@@ -71,6 +73,7 @@ export function resolveOptions(themeOptions: unknown, locale: string): ResolvedO
     hideReviewScores: options['hideReviewScores'] === true,
     maxAuthors: authorLimit(options['maxAuthors']),
     pageFooter: options['pageFooter'] !== false,
+    icons: options['icons'] !== false,
     locale,
     labels,
   };

@@ -237,6 +237,8 @@ export interface ThemeOptions extends Open {
   maxAuthors?: number;
   /** The name, "page / pages" and "updated <month year>" at the foot of every printed page; default true. */
   pageFooter?: boolean;
+  /** An icon before each contact (email, phone, web, place, the profile's network); default true. */
+  icons?: boolean;
   /** BCP 47 locale for dates, e.g. "en", "en-GB", "de". */
   locale?: string;
 }

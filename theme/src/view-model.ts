@@ -132,7 +132,7 @@ export function buildViewModel(resume: Resume): ViewModel {
   const separators = separatorsFor(lang);
   const { comma } = separators;
   const dates = new DateFormatter(options.locale, labels);
-  const header = buildHeader(upgradedBasics(raw['basics']), options.locale, comma);
+  const header = buildHeader(upgradedBasics(raw['basics']), options.locale, comma, options.icons);
   const shown = new Set<SectionKey>(options.sections);
   const publications = buildPublications(upgraded(raw['publications'], 'publications'), {
     dates,

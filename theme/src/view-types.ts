@@ -23,6 +23,12 @@ export interface Link {
   href: string;
 }
 
+/** An item of the header's contact line. */
+export interface Contact extends Link {
+  /** Inline SVG markup from the build, or '' when `themeOptions.icons` is false. */
+  icon: string;
+}
+
 /** The two head lines shared by dated entries. */
 export interface EntryHead {
   /** Bold, left of line 1 (position, degree, award, project name). */
@@ -45,7 +51,7 @@ export interface Header extends WithDetails {
   /** A safe image URL, or ''. */
   image: string;
   /** Email, phones, website, profiles, location, in that order. */
-  contacts: Link[];
+  contacts: Contact[];
   summary: RichText | null;
 }
 
