@@ -105,8 +105,10 @@ function draft(value: unknown, options: PublicationOptions): Draft | null {
   const venueName = str(item['venue']);
   const releaseDate = str(item['releaseDate']);
   // The venue replaces the publisher, which repeats it as human text for other themes.
+  const year = options.dates.year(releaseDate);
+  // A venue that already names its year (dblp's "… 2024" booktitles) does not get it twice.
   const venue = venueName
-    ? [venueName, options.dates.year(releaseDate)].filter(Boolean).join(' ')
+    ? [venueName, new RegExp(`\\b${year}\\b`).test(venueName) ? '' : year].filter(Boolean).join(' ')
     : [str(item['publisher']), options.dates.date(releaseDate)]
         .filter(Boolean)
         .join(options.separators.comma);
