@@ -14,7 +14,7 @@ import { describeError } from '../errors.js';
 import type { Diagnostic } from '../resume/diagnostics.js';
 import { readResumeText, type ReadResult } from '../resume/load.js';
 import { bibText } from './messages.js';
-import { validateText } from '../resume/validate.js';
+import { validateForErrors } from '../resume/validate.js';
 import { applyChanges } from './edit.js';
 import { isContainer, mapEntry, READ_FIELDS, type MappedEntry, type Owner } from './map.js';
 import { splitName } from './owner.js';
@@ -105,7 +105,7 @@ export async function importBib(options: ImportOptions): Promise<ImportResult> {
     const resumeRead = await readResume(options.resumePath);
     if (!resumeRead.ok)
       return empty(resumeRead.exitCode, { resumeDiagnostics: [resumeRead.diagnostic] });
-    const before = validateText(resumeRead.text, options.resumePath);
+    const before = validateForErrors(resumeRead.text, options.resumePath);
     if (before.exitCode !== 0 || !before.resume) {
       return empty(1, {
         resumeDiagnostics: before.diagnostics,
@@ -213,7 +213,7 @@ async function merge(
   const bom = resumeText.startsWith('\uFEFF') ? '\uFEFF' : '';
   const text = bom + applyChanges(resumeText.slice(bom.length), changes, existing.length);
   await signalsHandled();
-  const after = validateText(text, options.resumePath);
+  const after = validateForErrors(text, options.resumePath);
   const common = { bibDiagnostics, changes, parsed: parsed.entries.length, text };
   if (after.exitCode !== 0) {
     const errors = after.diagnostics.filter((d) => d.severity === 'error');

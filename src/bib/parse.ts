@@ -8,7 +8,7 @@ import { parse, type Creator } from '@retorquere/bibtex-parser';
 import type { Diagnostic } from '../resume/diagnostics.js';
 import { JOURNAL_MACROS } from './journal-macros.js';
 import { bibText } from './messages.js';
-import { plainNames } from './names.js';
+import { OffsetMap } from './offset-map.js';
 import { prescan } from './prescan.js';
 
 /** One person (or a literal name such as a consortium) from a name list. */
@@ -53,22 +53,15 @@ const GREATER = '\ufdd1';
 const ANGLE = /<|>|\\text(less|greater)(?![A-Za-z])(?:\{\}|[ \t]*)/g;
 
 /** The text the parser reads, and where an offset in it was in the file. */
-function withAnglesHidden(text: string): {
-  hidden: string;
-  fileOffset: (offset: number) => number;
-} {
-  // Each replacement shortens the text: from `at` on, offsets are `removed` short.
-  const shifts: { at: number; removed: number }[] = [];
+function withAnglesHidden(text: string): { hidden: string; map: OffsetMap } {
+  const map = new OffsetMap();
   let removed = 0;
   const hidden = text.replace(ANGLE, (match: string, word: string | undefined, offset: number) => {
-    const at = offset - removed + 1;
+    map.shorten(offset - removed + 1, match.length - 1);
     removed += match.length - 1;
-    if (match.length > 1) shifts.push({ at, removed });
     return match === '<' || word === 'less' ? LESS : GREATER;
   });
-  const fileOffset = (offset: number) =>
-    offset + (shifts.filter((shift) => shift.at <= offset).at(-1)?.removed ?? 0);
-  return { hidden, fileOffset };
+  return { hidden, map };
 }
 
 const shownAngles = (value: string) => value.replaceAll(LESS, '<').replaceAll(GREATER, '>');
@@ -122,7 +115,8 @@ const ENTRY_HEAD = /^@\s*([A-Za-z]+)\s*[{(]\s*([^,\s{}()]*)/;
 /** `read`: the fields the caller uses (the others are not parsed); all of them when left out. */
 export function parseBib(file: string, read?: ReadonlySet<string>): ParsedBib {
   const scanned = prescan(file, read);
-  const { hidden: text, fileOffset } = withAnglesHidden(scanned.text);
+  const { hidden: text, map: angles } = withAnglesHidden(scanned.text);
+  const fileOffset = (offset: number) => scanned.map.original(angles.original(offset));
   /** Unknown LaTeX commands by entry key. */
   const unknownCommands = new Map<string, string[]>();
   const library = parse(text, {
@@ -256,7 +250,7 @@ export function parseBib(file: string, read?: ReadonlySet<string>): ParsedBib {
       type: entry.type.toLowerCase(),
       fields,
       authors: (
-        (plain['author'] !== undefined ? plainNames(plain['author']) : undefined) ??
+        (plain['author'] !== undefined ? scanned.names.get(plain['author']) : undefined) ??
         entry.fields.author ??
         []
       ).map(person),

@@ -2,14 +2,17 @@
  * One linear pass over a .bib file before the parser sees it, for what the parser cannot bound:
  * a NUL, braces nested past any real use, and `@string` concatenation that doubles at each step
  * (a few hundred bytes that expand to gigabytes). Each is a located error and its entry is left
- * out. The pass also blanks the values of fields the import never reads (abstracts, keywords,
- * file paths), which is most of the parser's work; offsets and lines stay as in the file.
+ * out. The pass also leaves out the fields the import never reads (abstracts, keywords, file
+ * paths) and reads plain values itself: the parser's time grows with the fields it is given. A
+ * map gives each offset of the shortened text its place in the file.
  */
 
 import { decodeSimpleLatex } from './accents.js';
 import { JOURNAL_MACROS } from './journal-macros.js';
 import { MONTHS } from './months.js';
+import { OffsetMap } from './offset-map.js';
 import { plainNames } from './names.js';
+import type { Creator } from '@retorquere/bibtex-parser';
 
 /** Deeper than any real title's case braces; the parser recurses once per level. */
 export const MAX_DEPTH = 100;
@@ -39,12 +42,16 @@ export interface UndefinedMacro {
 }
 
 export interface Prescan {
-  /** The file with over-bound entries and unread values blanked (same length, same lines). */
+  /** The file with over-bound entries blanked, and unread fields and those read here left out. */
   text: string;
+  /** Where an offset in `text` is in the file. */
+  map: OffsetMap;
   problems: PrescanProblem[];
   undefinedMacros: UndefinedMacro[];
   /** Values read here, not by the parser, by the offset of their entry's `@`. */
   plain: Map<number, Record<string, string>>;
+  /** The names of each author list in `plain`, by its text: read once. */
+  names: Map<string, Creator[]>;
 }
 
 /** BibTeX's predefined macros: the months. */
@@ -61,6 +68,9 @@ const inWord = (code: number) => code >= 128 || CLASS[code] === 0;
 /** Spaces for the text between two offsets, keeping its line breaks. */
 const blank = (text: string) => text.replace(/[^\n]/g, ' ');
 
+/** A value the parser reads in no time. */
+const EMPTY = '{}';
+
 /**
  * @param keep the fields whose values the caller reads (lower case); the values of all others
  *   are blanked. Without it every value is kept.
@@ -69,8 +79,13 @@ export function prescan(file: string, keep?: ReadonlySet<string>): Prescan {
   const problems: PrescanProblem[] = [];
   const out: string[] = [];
   let copied = 0;
+  /** The length of `out` joined. */
+  let written = 0;
+  const map = new OffsetMap();
   const replace = (start: number, end: number, by: string) => {
     out.push(file.slice(copied, start), by);
+    written += start - copied + by.length;
+    map.shorten(written, end - start - by.length);
     copied = end;
   };
   /** Expanded length of each `@string`, by lower-case name (month macros are 3 letters). */
@@ -78,6 +93,7 @@ export function prescan(file: string, keep?: ReadonlySet<string>): Prescan {
   const budget = { left: expansionBudget(file.length) };
   const undefinedMacros: UndefinedMacro[] = [];
   const plain = new Map<number, Record<string, string>>();
+  const names = new Map<string, Creator[]>();
   // Entries other entries crossref (before or after them), whose values the parser passes on.
   const crossrefTargets = new Set(
     Array.from(file.matchAll(/\bcrossref\s*=\s*[{"]?\s*([^\s{}",]+)/gi), (m) =>
@@ -140,19 +156,21 @@ export function prescan(file: string, keep?: ReadonlySet<string>): Prescan {
     // A crossref target gives its values to the parser's inheritance, so the parser reads them.
     const target = crossrefTargets.has((entry.key ?? '').toLowerCase());
     const readHere = type !== 'string' && keep !== undefined;
+    // Fields are left out only of a well-formed entry; a value becomes `{}` in the others, so
+    // the parser stops where the file goes wrong and says so.
+    const drop = (field: { comma: number; start: number; end: number }) =>
+      entry.complete ? replace(field.comma, field.end, '') : replace(field.start, field.end, EMPTY);
     for (const field of entry.fields) {
       const { name, single } = field;
       const length = field.end - field.start;
-      // `{}` and spaces: an empty value the parser skips in no time.
-      const empty = () => `{}${blank(file.slice(field.start + 2, field.end))}`;
       if (field.undefinedMacro) {
         undefinedMacros.push(field.undefinedMacro);
         // The caller drops the field; a one-letter macro becomes a digit.
-        replace(field.start, field.end, length < 2 ? '0' : empty());
+        replace(field.start, field.end, length < 2 ? '0' : EMPTY);
       } else if (!readHere || length < 2) {
         continue;
       } else if (!keep.has(name)) {
-        replace(field.start, field.end, empty());
+        drop(field);
       } else if (!target && single) {
         const written = file.slice(field.start, field.end);
         // A bare number or month macro is its own text; a {…} or "…" value is read here.
@@ -162,11 +180,11 @@ export function prescan(file: string, keep?: ReadonlySet<string>): Prescan {
           : month >= 0
             ? String(month + 1)
             : /^[{"]/.test(written)
-              ? plainValue(name, written.slice(1, -1))
+              ? plainValue(name, written.slice(1, -1), names)
               : undefined;
         if (value === undefined) continue;
         values[name] = value;
-        replace(field.start, field.end, empty());
+        drop(field);
       }
     }
     if (Object.keys(values).length > 0) plain.set(start, values);
@@ -179,12 +197,12 @@ export function prescan(file: string, keep?: ReadonlySet<string>): Prescan {
     const start = text.lastIndexOf('\n@', offset) + 1;
     const end = nextEntry(text, offset);
     const key = /^@\s*[A-Za-z]+\s*[{(]\s*([^,\s{}()]*)/.exec(text.slice(start, end))?.[1] ?? '';
-    problems.push({ bound: 'nul', offset, name: key });
+    problems.push({ bound: 'nul', offset: map.original(offset), name: key });
     text =
       text.slice(0, start) + blank(text.slice(start, end)).replaceAll('\0', ' ') + text.slice(end);
     offset = end;
   }
-  return { text, problems, undefinedMacros, plain };
+  return { text, map, problems, undefinedMacros, plain, names };
 }
 
 /** Fields whose reading is more than text (names, lists, inheritance, month numbers). */
@@ -200,7 +218,11 @@ const VERBATIM = new Set(['url', 'doi', 'eprint', 'pdf', 'code', 'html', 'arxiv'
  * no other commands, math, special characters, ligatures (`--`, quotes) or angle brackets;
  * braces only for case, which plain text drops (a name list keeps them: they group names).
  */
-function plainValue(field: string, content: string): string | undefined {
+function plainValue(
+  field: string,
+  content: string,
+  names: Map<string, Creator[]>,
+): string | undefined {
   if (PARSER_FIELDS.has(field)) return undefined;
   // Verbatim: escapes such as \_ stay for the caller, as the parser leaves them.
   if (VERBATIM.has(field)) return /[{}<>\0]/.test(content) ? undefined : content;
@@ -209,7 +231,12 @@ function plainValue(field: string, content: string): string | undefined {
   if (macro !== undefined && Object.hasOwn(JOURNAL_MACROS, macro)) return JOURNAL_MACROS[macro];
   const decoded = decodeSimpleLatex(content);
   if (decoded === undefined || /[\\$~^_%#<>`"\0]|--|''|!`|\?`/.test(decoded)) return undefined;
-  if (field === 'author') return plainNames(decoded) === undefined ? undefined : decoded;
+  if (field === 'author') {
+    const found = plainNames(decoded);
+    if (found === undefined) return undefined;
+    names.set(decoded, found);
+    return decoded;
+  }
   return decoded.replace(/[{}]/g, '');
 }
 
@@ -224,6 +251,8 @@ interface ScannedEntry {
   end: number;
   fields: {
     name: string;
+    /** The comma before the name: from here to `end` the field can be left out whole. */
+    comma: number;
     start: number;
     end: number;
     /** One value: {…}, "…", a number or a macro, not joined with #. */
@@ -231,6 +260,8 @@ interface ScannedEntry {
     undefinedMacro?: UndefinedMacro;
   }[];
   problem?: PrescanProblem;
+  /** The scan reached the closing delimiter: the entry is well formed as far as it can tell. */
+  complete?: boolean;
 }
 
 /**
@@ -264,9 +295,11 @@ function scanEntry(
     if (file[i] !== ',') return { key, end: i, fields };
     i++;
   }
+  let comma = i - 1;
   for (;;) {
     skipSpace();
-    if (file[i] === close || i >= file.length) return { key, end: i + 1, fields };
+    if (file[i] === close || i >= file.length)
+      return { key, end: i + 1, fields, complete: file[i] === close };
     const name = word().toLowerCase();
     skipSpace();
     if (name === '' || file[i] !== '=') return { key, end: i, fields };
@@ -331,10 +364,10 @@ function scanEntry(
     if (isString) sizes.set(name, size);
     else {
       const single = parts === 1;
-      fields.push({ name, start, end, single, ...(undefinedMacro && { undefinedMacro }) });
+      fields.push({ name, comma, start, end, single, ...(undefinedMacro && { undefinedMacro }) });
     }
     skipSpace();
-    if (file[i] === ',') i++;
+    if (file[i] === ',') comma = i++;
     else if (file[i] !== close) return { key, end: i, fields };
   }
 }

@@ -172,6 +172,8 @@ function escapeAt(token: string): string {
  * commas is located in linear time.
  */
 function pathsAt(text: string, offsets: readonly number[]): JSONPath[] {
+  // Valid text, the usual case, needs no pass.
+  if (offsets.length === 0) return [];
   const order = offsets
     .map((offset, index) => ({ offset, index }))
     .sort((a, b) => a.offset - b.offset);

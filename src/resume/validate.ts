@@ -8,6 +8,7 @@ import type { Resume } from 'jsonresume-theme-camera-ready';
 import type { Diagnostic } from './diagnostics.js';
 import { calendarDateWarnings } from './calendar-dates.js';
 import { asShapeWarning, splitByOrigin } from './extension-shapes.js';
+import { MAX_NESTING, nestingTooDeep } from './input-limits.js';
 import { legacyFieldWarnings } from './legacy-warnings.js';
 import { parseResumeText, readResumeText, type ReadLimits } from './load.js';
 import { misspeltFields } from './misspellings.js';
@@ -66,6 +67,29 @@ export function validateText(text: string, file: string): ValidationOutcome {
   if (errors.length > 0) return outcome(file, 1, diagnostics);
   // The schema has just checked this value against the shape `Resume` describes.
   return { ...outcome(file, 0, diagnostics), resume: parsed.value };
+}
+
+/**
+ * Like validateText when only errors matter (a program checking the text it is about to write):
+ * a valid text is recognised by the runtime's JSON reader and the schema alone, without the
+ * located syntax tree and the warnings, which the full validation builds only when it fails.
+ */
+export function validateForErrors(text: string, file: string): ValidationOutcome {
+  // Deeper than the limit is an error the runtime's reader would not report.
+  if (nestingTooDeep(text, MAX_NESTING) === undefined) {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      return validateText(text, file);
+    }
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      const validate = resumeValidator();
+      // The schema has just checked this value against the shape `Resume` describes.
+      if (validate(value)) return { ...outcome(file, 0, []), resume: value as Resume };
+    }
+  }
+  return validateText(text, file);
 }
 
 function outcome(file: string, exitCode: 0 | 1 | 2, diagnostics: Diagnostic[]): ValidationOutcome {

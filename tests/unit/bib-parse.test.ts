@@ -319,6 +319,35 @@ describe('malformed entries', () => {
     expect(entries[1]!.line).toBe(lines.indexOf('@article{good-last,') + 1);
   });
 
+  test('positions stay those of the file when unread values (abstracts) are left out', () => {
+    const text = [
+      '@article{a,',
+      '  abstract = {A long abstract',
+      '    over three lines, with {braces}',
+      '    and a \\textless{} sign.},',
+      '  title = {First \\textless{} Second},',
+      '  year = {2020}',
+      '}',
+      '',
+      '@article{b,',
+      '  keywords = {one, two, three, four},',
+      '  title = {Lacks Its Comma}',
+      '  year = {2021}',
+      '}',
+      '',
+      '@article{c,',
+      '  note = {skipped},',
+      '  title = {Third}',
+      '}',
+    ].join('\n');
+    const { entries, diagnostics } = parseBib(text, READ_FIELDS);
+    expect(entries.map((e) => [e.key, e.fields['title'], e.line, e.column])).toEqual([
+      ['a', 'First < Second', 1, 1],
+      ['c', 'Third', 15, 1],
+    ]);
+    expect(diagnostics).toMatchObject([{ path: 'b', line: 12, column: 3 }]);
+  });
+
   test('lines are counted the same in a file with Windows line ends', () => {
     const text =
       '@article{a,\r\n  title={One}\r\n}\r\n\r\n@article{b,\r\n  title={Two}\r\n  year={2020}\r\n}\r\n';

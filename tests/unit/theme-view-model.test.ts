@@ -194,3 +194,20 @@ describe('options', () => {
     expect(page).not.toContain('<strong class="owner">Charles Babbage</strong>');
   });
 });
+
+describe('publication venues', () => {
+  const venueOf = (venue: string, releaseDate: string): string => {
+    const section = theme
+      .buildViewModel({ publications: [{ name: 'A paper', venue, releaseDate }] })
+      .sections.find((s) => s.key === 'publications');
+    return (section?.entries[0] as PublicationEntry).venue;
+  };
+
+  it('adds the year, unless the venue already names it (dblp booktitles often do)', () => {
+    expect(venueOf('ICML', '2026-07')).toBe('ICML 2026');
+    expect(venueOf('AAAI Conference on Artificial Intelligence 2024', '2024-02')).toBe(
+      'AAAI Conference on Artificial Intelligence 2024',
+    );
+    expect(venueOf("ICLR'22", '2022-04')).toBe("ICLR'22 2022");
+  });
+});

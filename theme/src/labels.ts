@@ -17,6 +17,8 @@ export interface Labels {
   /** "Courses: {0}". */
   courses: string;
   firstAuthor: string;
+  /** After a shortened author list, with the space before it when the language puts one: " et al.". */
+  etAl: string;
   /** "scores {0}": the reviewers' scores. */
   scores: string;
   status: Record<PublicationStatus, string>;
@@ -60,6 +62,7 @@ const en: Labels = {
   advisor: 'Advisor: {0}',
   courses: 'Courses: {0}',
   firstAuthor: 'first author',
+  etAl: ' et al.',
   scores: 'scores {0}',
   status: {
     published: 'published',
@@ -93,6 +96,7 @@ const zh: Labels = {
   advisor: '导师：{0}',
   courses: '主修课程：{0}',
   firstAuthor: '第一作者',
+  etAl: '等',
   scores: '评审分数 {0}',
   status: {
     published: '已发表',
@@ -128,6 +132,7 @@ const ja: Labels = {
   advisor: '指導教員：{0}',
   courses: '履修科目：{0}',
   firstAuthor: '筆頭著者',
+  etAl: ' 他',
   scores: '査読スコア {0}',
   status: {
     published: '出版済み',
@@ -163,6 +168,7 @@ const ko: Labels = {
   advisor: '지도교수: {0}',
   courses: '수강 과목: {0}',
   firstAuthor: '제1저자',
+  etAl: ' 외',
   scores: '심사 점수 {0}',
   status: {
     published: '게재',
@@ -196,6 +202,7 @@ const de: Labels = {
   advisor: 'Betreuung: {0}',
   courses: 'Kurse: {0}',
   firstAuthor: 'Erstautor',
+  etAl: ' u. a.',
   scores: 'Gutachten {0}',
   status: {
     published: 'veröffentlicht',
@@ -229,6 +236,7 @@ const fr: Labels = {
   advisor: 'Direction : {0}',
   courses: 'Cours : {0}',
   firstAuthor: 'premier auteur',
+  etAl: ' et al.',
   scores: 'notes {0}',
   status: {
     published: 'publié',
@@ -262,6 +270,7 @@ const es: Labels = {
   advisor: 'Director: {0}',
   courses: 'Cursos: {0}',
   firstAuthor: 'primer autor',
+  etAl: ' et al.',
   scores: 'puntuaciones {0}',
   status: {
     published: 'publicado',
@@ -295,6 +304,7 @@ const pt: Labels = {
   advisor: 'Orientador: {0}',
   courses: 'Disciplinas: {0}',
   firstAuthor: 'primeiro autor',
+  etAl: ' et al.',
   scores: 'notas {0}',
   status: {
     published: 'publicado',
@@ -328,6 +338,7 @@ const ru: Labels = {
   advisor: 'Научный руководитель: {0}',
   courses: 'Курсы: {0}',
   firstAuthor: 'первый автор',
+  etAl: ' и др.',
   scores: 'оценки {0}',
   status: {
     published: 'опубликовано',
@@ -361,6 +372,7 @@ const ar: Labels = {
   advisor: 'المشرف: {0}',
   courses: 'المقررات: {0}',
   firstAuthor: 'المؤلف الأول',
+  etAl: ' وآخرون',
   scores: 'درجات التحكيم {0}',
   status: {
     published: 'منشور',
@@ -396,6 +408,7 @@ const pl: Labels = {
   advisor: 'Promotor: {0}',
   courses: 'Kursy: {0}',
   firstAuthor: 'pierwszy autor',
+  etAl: ' i in.',
   scores: 'oceny {0}',
   status: {
     published: 'opublikowano',
@@ -429,6 +442,7 @@ const vi: Labels = {
   advisor: 'Người hướng dẫn: {0}',
   courses: 'Môn học: {0}',
   firstAuthor: 'tác giả chính',
+  etAl: ' và cộng sự',
   scores: 'điểm phản biện {0}',
   status: {
     published: 'đã xuất bản',
@@ -462,6 +476,7 @@ const el: Labels = {
   advisor: 'Επιβλέπων: {0}',
   courses: 'Μαθήματα: {0}',
   firstAuthor: 'πρώτος συγγραφέας',
+  etAl: ' κ.ά.',
   scores: 'βαθμολογίες {0}',
   status: {
     published: 'δημοσιευμένο',
@@ -495,6 +510,7 @@ const it: Labels = {
   advisor: 'Relatore: {0}',
   courses: 'Corsi: {0}',
   firstAuthor: 'primo autore',
+  etAl: ' et al.',
   scores: 'valutazioni {0}',
   status: {
     published: 'pubblicato',
@@ -528,6 +544,7 @@ const nl: Labels = {
   advisor: 'Promotor: {0}',
   courses: 'Vakken: {0}',
   firstAuthor: 'eerste auteur',
+  etAl: ' e.a.',
   scores: 'beoordelingen {0}',
   status: {
     published: 'gepubliceerd',
@@ -561,6 +578,7 @@ const cs: Labels = {
   advisor: 'Školitel: {0}',
   courses: 'Předměty: {0}',
   firstAuthor: 'první autor',
+  etAl: ' a kol.',
   scores: 'hodnocení {0}',
   status: {
     published: 'publikováno',
@@ -594,6 +612,7 @@ const sv: Labels = {
   advisor: 'Handledare: {0}',
   courses: 'Kurser: {0}',
   firstAuthor: 'förstaförfattare',
+  etAl: ' m.fl.',
   scores: 'bedömningar {0}',
   status: {
     published: 'publicerad',
@@ -627,6 +646,7 @@ const tr: Labels = {
   advisor: 'Danışman: {0}',
   courses: 'Dersler: {0}',
   firstAuthor: 'birinci yazar',
+  etAl: ' vd.',
   scores: 'hakem puanları {0}',
   status: {
     published: 'yayımlandı',
@@ -660,6 +680,7 @@ const uk: Labels = {
   advisor: 'Науковий керівник: {0}',
   courses: 'Курси: {0}',
   firstAuthor: 'перший автор',
+  etAl: ' та ін.',
   scores: 'оцінки {0}',
   status: {
     published: 'опубліковано',
@@ -693,6 +714,7 @@ const fa: Labels = {
   advisor: 'استاد راهنما: {0}',
   courses: 'دروس: {0}',
   firstAuthor: 'نویسندهٔ اول',
+  etAl: ' و همکاران',
   scores: 'امتیاز داوران {0}',
   status: {
     published: 'منتشرشده',
@@ -728,6 +750,7 @@ const he: Labels = {
   advisor: 'מנחה: {0}',
   courses: 'קורסים: {0}',
   firstAuthor: 'מחבר ראשון',
+  etAl: ' ואחרים',
   scores: 'ציוני שיפוט {0}',
   status: {
     published: 'פורסם',
@@ -761,6 +784,7 @@ const hi: Labels = {
   advisor: 'मार्गदर्शक: {0}',
   courses: 'पाठ्यक्रम: {0}',
   firstAuthor: 'प्रथम लेखक',
+  etAl: ' एवं अन्य',
   scores: 'समीक्षा अंक {0}',
   status: {
     published: 'प्रकाशित',
@@ -794,6 +818,7 @@ const bn: Labels = {
   advisor: 'তত্ত্বাবধায়ক: {0}',
   courses: 'কোর্স: {0}',
   firstAuthor: 'প্রথম লেখক',
+  etAl: ' ও অন্যান্য',
   scores: 'পর্যালোচনা নম্বর {0}',
   status: {
     published: 'প্রকাশিত',
@@ -827,6 +852,7 @@ const ta: Labels = {
   advisor: 'வழிகாட்டி: {0}',
   courses: 'பாடங்கள்: {0}',
   firstAuthor: 'முதல் ஆசிரியர்',
+  etAl: ' மற்றும் பலர்',
   scores: 'மதிப்பீட்டு மதிப்பெண்கள் {0}',
   status: {
     published: 'வெளியிடப்பட்டது',
@@ -860,6 +886,7 @@ const th: Labels = {
   advisor: 'อาจารย์ที่ปรึกษา: {0}',
   courses: 'รายวิชา: {0}',
   firstAuthor: 'ผู้เขียนหลัก',
+  etAl: ' และคณะ',
   scores: 'คะแนนผู้ประเมิน {0}',
   status: {
     published: 'ตีพิมพ์แล้ว',
@@ -893,6 +920,7 @@ const ka: Labels = {
   advisor: 'ხელმძღვანელი: {0}',
   courses: 'კურსები: {0}',
   firstAuthor: 'პირველი ავტორი',
+  etAl: ' და სხვ.',
   scores: 'შეფასებები {0}',
   status: {
     published: 'გამოქვეყნებული',
@@ -926,6 +954,7 @@ const hy: Labels = {
   advisor: 'Ղեկավար՝ {0}',
   courses: 'Դասընթացներ՝ {0}',
   firstAuthor: 'առաջին հեղինակ',
+  etAl: ' և ուրիշներ',
   scores: 'գնահատականներ {0}',
   status: {
     published: 'հրապարակված',
@@ -959,6 +988,7 @@ const id: Labels = {
   advisor: 'Pembimbing: {0}',
   courses: 'Mata kuliah: {0}',
   firstAuthor: 'penulis pertama',
+  etAl: ' dkk.',
   scores: 'nilai penelaah {0}',
   status: {
     published: 'terbit',
@@ -992,6 +1022,7 @@ const ro: Labels = {
   advisor: 'Coordonator: {0}',
   courses: 'Cursuri: {0}',
   firstAuthor: 'prim autor',
+  etAl: ' et al.',
   scores: 'evaluări {0}',
   status: {
     published: 'publicat',
@@ -1025,6 +1056,7 @@ const hu: Labels = {
   advisor: 'Témavezető: {0}',
   courses: 'Kurzusok: {0}',
   firstAuthor: 'első szerző',
+  etAl: ' és mtsai.',
   scores: 'bírálati pontszámok {0}',
   status: {
     published: 'megjelent',
@@ -1058,6 +1090,7 @@ const fi: Labels = {
   advisor: 'Ohjaaja: {0}',
   courses: 'Kurssit: {0}',
   firstAuthor: 'ensimmäinen kirjoittaja',
+  etAl: ' ym.',
   scores: 'arviot {0}',
   status: {
     published: 'julkaistu',

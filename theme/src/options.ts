@@ -17,6 +17,8 @@ export interface ResolvedOptions {
   sectionTitles: Record<SectionKey, string>;
   sectionNotes: Partial<Record<SectionKey, string>>;
   hideReviewScores: boolean;
+  /** Author lists longer than this print shortened around the owner; 0: never. */
+  maxAuthors: number;
   /** The name, page number and date at the foot of every printed page. */
   pageFooter: boolean;
   /** An icon before each contact (email, phone, web, place, the profile's network). */
@@ -43,6 +45,11 @@ function sectionOrder(value: unknown): SectionKey[] {
   return [...new Set(keys)];
 }
 
+/** A whole number of authors above 0, else 0 (never shorten). */
+function authorLimit(value: unknown): number {
+  return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : 0;
+}
+
 function sectionText(value: unknown): Partial<Record<SectionKey, string>> {
   const result: Partial<Record<SectionKey, string>> = {};
   for (const [key, text] of Object.entries(obj(value))) {
@@ -64,6 +71,7 @@ export function resolveOptions(themeOptions: unknown, locale: string): ResolvedO
     sectionTitles: { ...labels.sections, ...sectionText(options['sectionTitles']) },
     sectionNotes: sectionText(options['sectionNotes']),
     hideReviewScores: options['hideReviewScores'] === true,
+    maxAuthors: authorLimit(options['maxAuthors']),
     pageFooter: options['pageFooter'] !== false,
     icons: options['icons'] !== false,
     locale,

@@ -2,6 +2,7 @@
  * Publications: numbered [1]..[n] in the order written, each with an anchor other entries
  * cite by `id`.
  */
+import { shortenAuthors } from './author-list';
 import { authorDetails, authorNames } from './authors';
 import type { DateFormatter } from './dates';
 import { leftovers, unlinked, type Fields } from './details';
@@ -85,6 +86,7 @@ export interface PublicationOptions {
   dates: DateFormatter;
   owner: string;
   hideReviewScores: boolean;
+  maxAuthors: number;
   labels: Labels;
   separators: Separators;
 }
@@ -99,11 +101,14 @@ function draft(value: unknown, options: PublicationOptions): Draft | null {
     name,
     isOwner: owner !== '' && nameKey(name) === owner,
   }));
+  const shown = shortenAuthors(authors, options.maxAuthors);
   const venueName = str(item['venue']);
   const releaseDate = str(item['releaseDate']);
   // The venue replaces the publisher, which repeats it as human text for other themes.
+  const year = options.dates.year(releaseDate);
+  // A venue that already names its year (dblp's "… 2024" booktitles) does not get it twice.
   const venue = venueName
-    ? [venueName, options.dates.year(releaseDate)].filter(Boolean).join(' ')
+    ? [venueName, new RegExp(`\\b${year}\\b`).test(venueName) ? '' : year].filter(Boolean).join(' ')
     : [str(item['publisher']), options.dates.date(releaseDate)]
         .filter(Boolean)
         .join(options.separators.comma);
@@ -118,7 +123,8 @@ function draft(value: unknown, options: PublicationOptions): Draft | null {
     id: str(item['id']),
     // Without a title the address is shown, so it is not lost.
     title: name !== '' ? { text: name, href } : { text: url, href },
-    authors,
+    authors: shown.authors,
+    etAl: shown.more ? labels.etAl : '',
     venue,
     status: status(item['status'], labels),
     scores,

@@ -233,6 +233,8 @@ export interface ThemeOptions extends Open {
   /** A line shown under a section's title, e.g. { "publications": "First-author works" }. */
   sectionNotes?: Partial<Record<SectionKey, string>>;
   hideReviewScores?: boolean;
+  /** Author lists longer than this print shortened around the owner ("… et al."); 0 or absent: never. */
+  maxAuthors?: number;
   /** The name, "page / pages" and "updated <month year>" at the foot of every printed page; default true. */
   pageFooter?: boolean;
   /** An icon before each contact (email, phone, web, place, the profile's network); default true. */

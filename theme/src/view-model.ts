@@ -138,6 +138,7 @@ export function buildViewModel(resume: Resume): ViewModel {
     dates,
     owner: header?.name ?? '',
     hideReviewScores: options.hideReviewScores,
+    maxAuthors: options.maxAuthors,
     labels,
     separators,
   });

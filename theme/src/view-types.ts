@@ -105,7 +105,10 @@ export interface PublicationEntry extends WithDetails {
   /** The element id, e.g. "pub-regrpo". */
   anchor: string;
   title: Link;
+  /** The authors to print: all, or a shortened list (see `maxAuthors`) with "…" for a gap. */
   authors: Author[];
+  /** " et al." in the page's language when authors after the last one printed are left out, else ''. */
+  etAl: string;
   /** Venue and year ("ICML 2026"), or the publisher and date when there is no venue. */
   venue: string;
   status: PublicationStatusView | null;
