@@ -108,7 +108,7 @@ function draft(value: unknown, options: PublicationOptions): Draft | null {
   const year = options.dates.year(releaseDate);
   // A venue that already names its year (dblp's "… 2024" booktitles) does not get it twice.
   const venue = venueName
-    ? [venueName, new RegExp(`\\b${year}\\b`).test(venueName) ? '' : year].filter(Boolean).join(' ')
+    ? [venueName, venueName.match(/\d{4}/g)?.includes(year) ? '' : year].filter(Boolean).join(' ')
     : [str(item['publisher']), options.dates.date(releaseDate)]
         .filter(Boolean)
         .join(options.separators.comma);
