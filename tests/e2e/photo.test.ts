@@ -8,7 +8,6 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { Agent, createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
-import { createServer, type Server } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +20,7 @@ import { chooseTheme } from '../../src/export/theme-choice.js';
 import { loadTheme } from '../../src/export/theme-loader.js';
 import { runScript, stackLines } from '../support/cli.js';
 import { visibleFacts } from '../support/facts.js';
+import { startListener, type Listener } from '../support/network-watch.js';
 import { repoRoot, seedResumePath } from '../support/paths.js';
 import { CORRUPT_PNG, PNG, cameraPhoto, folderWith } from '../support/photos.js';
 
@@ -115,18 +115,14 @@ describe('npm run export with a photo', () => {
   });
 
   describe('an https photo at a private address', () => {
-    let listener: Server;
+    let listener: Listener;
     let port: number;
-    let connections = 0;
+    const connections = (): number => listener.contacts().connections;
     beforeAll(async () => {
-      listener = createServer((socket) => {
-        connections += 1;
-        socket.destroy();
-      });
-      await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
-      port = (listener.address() as { port: number }).port;
+      listener = await startListener();
+      port = Number(new URL(listener.http).port);
     });
-    afterAll(() => new Promise<void>((resolve) => listener.close(() => resolve())));
+    afterAll(() => listener.close());
 
     it.each([[[]], [['--offline']]])(
       'is refused with one warning, no connection, no photo and no address (%j)',
@@ -149,7 +145,7 @@ describe('npm run export with a photo', () => {
         const html = readFileSync(join(folder, 'out', 'resume.html'), 'utf8');
         expect(html).not.toContain('127.0.0.1');
         expect(html).not.toMatch(/<img/);
-        expect(connections).toBe(0);
+        expect(connections()).toBe(0);
       },
     );
   });

@@ -5,7 +5,6 @@
  * photo and no address — or with `strict` an error. The export command is tests/e2e/photo.test.ts.
  */
 import { mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
-import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -13,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exitCodeFor } from '../../src/cli/exit-codes.js';
 import { PhotoError } from '../../src/errors.js';
 import { PHOTO_LIMIT_BYTES, embedPhoto, type PhotoOptions } from '../../src/export/photo.js';
+import { startListener, type Listener } from '../support/network-watch.js';
 import { CORRUPT_PNG, JPEG, PNG, WEBP, folderWith } from '../support/photos.js';
 
 async function embed(
@@ -183,18 +183,14 @@ describe('embedPhoto: files beside the résumé', () => {
 
 describe('embedPhoto: addresses', () => {
   /** A real listener on 127.0.0.1: any connection the photo step makes is counted. */
-  let listener: Server;
+  let listener: Listener;
   let port: number;
-  let connections = 0;
+  const connections = (): number => listener.contacts().connections;
   beforeAll(async () => {
-    listener = createServer((socket) => {
-      connections += 1;
-      socket.destroy();
-    });
-    await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
-    port = (listener.address() as { port: number }).port;
+    listener = await startListener();
+    port = Number(new URL(listener.http).port);
   });
-  afterAll(() => new Promise<void>((resolve) => listener.close(() => resolve())));
+  afterAll(() => listener.close());
 
   /** A resolver for one made-up name; every look-up is recorded. */
   function resolverTo(addresses: string[]) {
@@ -219,7 +215,7 @@ describe('embedPhoto: addresses', () => {
     ],
     ['https://224.0.0.1/me.jpg', '224.0.0.1 is not a public address (multicast)'],
   ])('refuses %s without connecting', async (template, why) => {
-    const before = connections;
+    const before = connections();
     const dns = resolverTo(['93.184.215.14']);
     const address = template.replace('PORT', String(port));
     const { basics, warnings } = await embed({ name: 'Ada', image: address }, folderWith({}), {
@@ -231,7 +227,7 @@ describe('embedPhoto: addresses', () => {
     expect(warnings[0]).toContain(why);
     expect(warnings[0]).toMatch(/the page shows no photo\. Fix: save the photo next to the résumé/);
     expect(dns.asked).toEqual([]);
-    expect(connections).toBe(before);
+    expect(connections()).toBe(before);
   });
 
   it.each([
@@ -244,7 +240,7 @@ describe('embedPhoto: addresses', () => {
     // One private answer among public ones is enough: the next look-up could pick it.
     [['93.184.215.14', '127.0.0.1'], 'photos.example.org (127.0.0.1) is not a public address'],
   ])('refuses a name that resolves to %j without connecting', async (addresses, why) => {
-    const before = connections;
+    const before = connections();
     const dns = resolverTo(addresses);
     const address = `https://photos.example.org:${port}/me.jpg`;
     const { basics, warnings } = await embed({ image: address }, folderWith({}), {
@@ -253,12 +249,12 @@ describe('embedPhoto: addresses', () => {
     expectNoPhoto(basics);
     expect(warnings).toEqual([expect.stringContaining(why)]);
     expect(dns.asked).toEqual(['photos.example.org']);
-    expect(connections).toBe(before);
+    expect(connections()).toBe(before);
   });
 
   it('fetches nothing over http, and nothing at all offline', async () => {
     const dns = resolverTo(['127.0.0.1']);
-    const before = connections;
+    const before = connections();
     const http = await embed(
       { image: `http://photos.example.org:${port}/me.jpg` },
       folderWith({}),
@@ -280,7 +276,7 @@ describe('embedPhoto: addresses', () => {
       ),
     ]);
     expect(dns.asked).toEqual([]);
-    expect(connections).toBe(before);
+    expect(connections()).toBe(before);
   });
 
   it('says a name that does not resolve was not found', async () => {
