@@ -4,7 +4,7 @@
  */
 import { UsageError } from '../src/errors.js';
 import { printable } from '../src/printable.js';
-import { createProgress } from '../src/cli/progress.js';
+import { createProgress } from '../src/runtime.js';
 import { maxSizeOption, resumeIsAnOption, resumeOption } from '../src/cli/resume-options.js';
 import { defineCommand, runCommand } from '../src/cli/run-command.js';
 import { devCli } from '../src/dev/messages.js';

@@ -4,7 +4,7 @@
  * starting.
  */
 import { EXIT, exitCodeFor, type ExitCode } from '../src/cli/exit-codes.js';
-import { createProgress } from '../src/cli/progress.js';
+import { createProgress } from '../src/runtime.js';
 import { resumeIsAnOption } from '../src/cli/resume-options.js';
 import { defineCommand, runCommand } from '../src/cli/run-command.js';
 import { UsageError } from '../src/errors.js';

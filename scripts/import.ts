@@ -6,7 +6,7 @@
 import { describeChanges } from '../src/bib/changes-text.js';
 import { importBib } from '../src/bib/import.js';
 import { importCli } from '../src/bib/messages.js';
-import { createProgress } from '../src/cli/progress.js';
+import { createProgress } from '../src/runtime.js';
 import { resumeOption } from '../src/cli/resume-options.js';
 import { defineCommand, runCommand } from '../src/cli/run-command.js';
 import { useColor } from '../src/cli/terminal.js';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Resume } from 'jsonresume-theme-camera-ready';
 import { EXIT } from '../../src/cli/exit-codes.js';
 import { compatCli as text } from '../../src/cli/maintainer-messages.js';
-import { createProgress } from '../../src/cli/progress.js';
+import { createProgress } from '../../src/runtime.js';
 import { defineCommand, runCommand } from '../../src/cli/run-command.js';
 import { writeFileAtomic } from '../../src/export/atomic-write.js';
 import { clientPassed, requiredTexts, runClients } from '../../src/maintainer/clients.js';

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { BrowserUnavailableError } from '../errors.js';
-import type { Progress } from '../cli/progress.js';
+import type { Progress } from '../runtime.js';
 import { runProcess } from '../process/run.js';
 import { DEBIAN_ENGINE_PACKAGES } from './engines.js';
 import { INSTALL_HINT, findBrowser, hasProgram } from './find.js';

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { Browser } from 'puppeteer';
 import { BrowserUnavailableError } from '../errors.js';
-import { onShutdown } from '../cli/shutdown.js';
+import { onShutdown } from '../runtime.js';
 import { killBrowserProcesses, killBrowserProcessesSync } from './browser-processes.js';
 import { chromiumArgs } from './chromium-args.js';
 import { pipeTransport } from './pipe-transport.js';

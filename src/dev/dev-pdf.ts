@@ -13,7 +13,7 @@ import { browserGone, startBrowser, type RunningBrowser } from '../browser/launc
 import { DEFAULT_TIMEOUT_MS, runStep } from '../export/export-steps.js';
 import { FORMATS } from '../export/formats.js';
 import { closeTab, openDocument, type OpenedDocument } from '../browser/page.js';
-import type { Progress } from '../cli/progress.js';
+import type { Progress } from '../runtime.js';
 import type { LoadedTheme } from '../export/theme-loader.js';
 import { devText } from './messages.js';
 

@@ -5,8 +5,7 @@
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Resume } from 'jsonresume-theme-camera-ready';
 import { VariantError } from '../errors.js';
-import type { Progress } from '../cli/progress.js';
-import { onShutdown } from '../cli/shutdown.js';
+import { onShutdown, type Progress } from '../runtime.js';
 import { outputBaseName } from '../export/output-names.js';
 import { siteFiles } from '../export/site/site-files.js';
 import { chooseTheme } from '../export/theme-choice.js';

@@ -27,7 +27,7 @@ import {
 } from 'node:fs';
 import { link, mkdir, open, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { stopRequested } from '../cli/shutdown.js';
+import { stopRequested } from '../runtime.js';
 
 export const LOCK_NAME = '.camera-ready.lock';
 const STAGING_PREFIX = '.camera-ready-staging-';

@@ -9,7 +9,7 @@ import { findBrowser } from '../browser/find.js';
 import { resolveBrowser } from '../browser/install.js';
 import { browserGone, type BrowserLauncher, type RunningBrowser } from '../browser/launch.js';
 import { closeTab, openDocument, type OpenedDocument } from '../browser/page.js';
-import type { Progress } from '../cli/progress.js';
+import type { Progress } from '../runtime.js';
 import { runStep, type PageStep, type StepLimits } from './export-steps.js';
 import { STEP_PHASES, type Timings } from './timings.js';
 

@@ -1,7 +1,7 @@
 /** Writing the finished outputs, all or none, and reporting each file written. */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Progress } from '../cli/progress.js';
+import type { Progress } from '../runtime.js';
 import { writeFilesAtomic } from './atomic-write.js';
 import { outDirFailure, writeFailure } from './export-errors.js';
 import { displayPath } from './output-names.js';

@@ -1,6 +1,6 @@
 import type { PaperSize, Resume } from 'jsonresume-theme-camera-ready';
 import type { BrowserLauncher } from '../browser/launch.js';
-import type { Progress } from '../cli/progress.js';
+import type { Progress } from '../runtime.js';
 import type { FormatName } from './formats.js';
 import type { HostResolver } from './photo-fetch.js';
 

@@ -1,5 +1,5 @@
 import { OutputWriteError } from '../errors.js';
-import type { Progress } from '../cli/progress.js';
+import type { Progress } from '../runtime.js';
 import {
   describeCharacters,
   fallbackCharacters,

@@ -6,7 +6,7 @@ import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { PaperSize, Resume } from 'jsonresume-theme-camera-ready';
 import { InputError, InvalidResumeError } from '../errors.js';
-import type { Progress } from '../cli/progress.js';
+import type { Progress } from '../runtime.js';
 import type { ExportOptions, ResumeTransform } from './export-options.js';
 import { displayPath } from './output-names.js';
 import { embedPhoto } from './photo.js';

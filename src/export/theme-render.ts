@@ -11,7 +11,7 @@ import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Resume } from 'jsonresume-theme-camera-ready';
 import { InputError, ThemeLoadError, ThemeRenderError } from '../errors.js';
-import { onShutdown } from '../cli/shutdown.js';
+import { onShutdown } from '../runtime.js';
 import type { ThemePdfOptions } from './theme-loader.js';
 
 export interface ThemeJob {

@@ -8,7 +8,7 @@ import { OutputWriteError, VariantError } from '../errors.js';
 import type { ResumeTransform } from './export-options.js';
 import { displayPath, outputBaseName } from './output-names.js';
 import { countPages, overBudgetMessage } from './page-budget.js';
-import type { Progress } from '../cli/progress.js';
+import type { Progress } from '../runtime.js';
 import { UnknownVariantError, applyVariant, getVariant } from '../resume/variant.js';
 
 export interface VariantExport {

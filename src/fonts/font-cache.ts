@@ -12,7 +12,7 @@ import { mkdir, mkdtemp, readdir, rename, rm, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { extract } from 'tar';
-import type { Progress } from '../cli/progress.js';
+import type { Progress } from '../runtime.js';
 import { runProcess } from '../process/run.js';
 import { FONT_WEIGHTS, type FontPackage } from './font-packages.js';
 

@@ -2,7 +2,7 @@
  * `npm run import -- <archive>`: the LinkedIn import's report on the terminal. scripts/import.ts
  * hands a .zip or a folder here and keeps the .bib path to itself.
  */
-import { createProgress } from '../cli/progress.js';
+import { createProgress } from '../runtime.js';
 import type { CommandIo } from '../cli/run-command.js';
 import { useColor } from '../cli/terminal.js';
 import { UsageError } from '../errors.js';

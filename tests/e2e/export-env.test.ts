@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findBrowser } from '../../src/browser/find.js';
-import { createProgress } from '../../src/cli/progress.js';
+import { createProgress } from '../../src/runtime.js';
 import { exportResume } from '../../src/export/export.js';
 import { filesIn } from '../support/files.js';
 import { seedResumePath as resumePath } from '../support/paths.js';

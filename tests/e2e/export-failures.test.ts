@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { exitCodeFor } from '../../src/cli/exit-codes.js';
-import { createProgress } from '../../src/cli/progress.js';
+import { createProgress } from '../../src/runtime.js';
 import { ExportStepError } from '../../src/errors.js';
 import { exportResume } from '../../src/export/export.js';
 import { browserThatDiesBeforePrint } from '../support/browser.js';

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createProgress } from '../../src/cli/progress.js';
+import { createProgress } from '../../src/runtime.js';
 import { startPreview } from '../../src/dev/preview.js';
 import { runScript, stackLines } from '../support/cli.js';
 import { seedResume } from '../support/export-fixture.js';

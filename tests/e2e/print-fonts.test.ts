@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createProgress } from '../../src/cli/progress.js';
+import { createProgress } from '../../src/runtime.js';
 import { withPrintFonts } from '../../src/export/print-fonts.js';
 import { SERVED_FONT_ORIGIN, uncoveredCharacters } from '../../src/export/glyph-coverage.js';
 import { cachedFontPackage, fontCacheDir, FontUnavailable } from '../../src/fonts/font-cache.js';

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Resume } from 'jsonresume-theme-camera-ready';
-import { createProgress } from '../../src/cli/progress.js';
+import { createProgress } from '../../src/runtime.js';
 import { pdfPreview, type PdfPreview } from '../../src/dev/dev-pdf.js';
 import { embedPhoto } from '../../src/export/photo.js';
 import { loadTheme, type LoadedTheme } from '../../src/export/theme-loader.js';

@@ -3,7 +3,7 @@
  * progress clock: not the time since the process started.
  */
 import { describe, expect, it } from 'vitest';
-import { createProgress } from '../../src/cli/progress.js';
+import { createProgress } from '../../src/runtime.js';
 import { writePdfOnRender, type PdfPreview } from '../../src/dev/dev-pdf.js';
 import type { LoadedTheme } from '../../src/export/theme-loader.js';
 
