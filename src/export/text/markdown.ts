@@ -1,9 +1,30 @@
-/** The CV as GitHub-flavoured Markdown: headings, paragraphs with hard breaks, lists. */
+/**
+ * The CV as GitHub-flavoured Markdown: headings, paragraphs with hard breaks, lists. The spans
+ * arrive escaped within the line (layout.ts); here each line's start is kept from reading as a
+ * block of its own.
+ */
 import type { ViewModel } from 'jsonresume-theme-camera-ready';
-import type { Block, Line } from './blocks.js';
-import { layout } from './layout.js';
-import { headingText, safeLineStart } from './markdown-escape.js';
-import { join, plain } from './spans.js';
+import { join, layout, plain, type Block, type Line } from './layout.js';
+
+/**
+ * Text at the start of a Markdown line must not read as a block: a heading, list item, quote,
+ * thematic break, setext underline or (indented four spaces) code. Leading white space goes, and
+ * a first character that could begin one of these is escaped.
+ */
+function safeLineStart(md: string): string {
+  return md
+    .replace(/^[ \t]+/, '')
+    .replace(/^[-+=#]/, (c) => `\\${c}`)
+    .replace(/^(\d+)([.)])/, (_, digits: string, mark: string) => `${digits}\\${mark}`);
+}
+
+/** A heading's text: a leading `#` and a closing run of `#` would be read as heading marks. */
+function headingText(md: string): string {
+  return safeLineStart(md).replace(
+    /(^|\s)(#+)\s*$/,
+    (_, space: string, run: string) => `${space}\\${run}`,
+  );
+}
 
 /** A line's text; what plain text sets flush right follows after a middle dot. */
 function mdLine(line: Line): string {
