@@ -7,7 +7,7 @@ import type { Resume } from 'jsonresume-theme-camera-ready';
 import { VariantError } from '../errors.js';
 import { onShutdown, type Progress } from '../runtime.js';
 import { outputBaseName } from '../export/output-names.js';
-import { siteFiles } from '../export/site/site-files.js';
+import { siteFiles } from '../export/site/site-page.js';
 import { chooseTheme } from '../export/theme-choice.js';
 import { loadTheme } from '../export/theme-loader.js';
 import { readResumeText } from '../resume/load.js';

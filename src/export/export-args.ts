@@ -7,7 +7,7 @@ import type { PaperSize } from 'jsonresume-theme-camera-ready';
 import { PAPER_SIZES } from 'jsonresume-theme-camera-ready/data';
 import { FORMAT_NAMES, isFormatName, type FormatName } from './formats.js';
 import { exportCli as text } from './messages.js';
-import { webAddress } from './site/site-meta.js';
+import { webAddress } from './site/site-page.js';
 
 /** `--offline`, declared once for the export and the preview. */
 export const offlineOption = { type: 'boolean', description: text.offlineOption } as const;

@@ -7,7 +7,7 @@ import { checkPageLength } from './page-length.js';
 import { emulateThemeMedia, paperPixels, printPdf } from './pdf.js';
 import type { LoadedTheme } from './theme-loader.js';
 import type { SiteRequest } from './site/site-format.js';
-import { CARD_FILE, SITE_PAGE, siteFiles } from './site/site-files.js';
+import { CARD_FILE, SITE_PAGE, siteFiles } from './site/site-page.js';
 
 /** What every output is made from: the rendered HTML, and the page it is loaded in, on demand. */
 export interface OutputContext {

@@ -10,11 +10,11 @@ import { standardResume } from '../../src/export/site/standard-resume.js';
 import {
   affiliationOf,
   headElements,
+  initials,
   jsonLd,
   scriptJson,
-} from '../../src/export/site/site-meta.js';
-import { sitePage } from '../../src/export/site/site-page.js';
-import { initials } from '../../src/export/site/favicon.js';
+  sitePage,
+} from '../../src/export/site/site-page.js';
 import { inspectHtml } from '../support/html.js';
 import { seedResumePath } from '../support/paths.js';
 
