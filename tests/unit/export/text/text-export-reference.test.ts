@@ -6,12 +6,12 @@
 import { readFileSync } from 'node:fs';
 import type { Resume } from 'jsonresume-theme-camera-ready';
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '../../src/export/text/markdown.js';
-import { renderText } from '../../src/export/text/plain-text.js';
-import { theme } from '../support/theme.js';
+import { renderMarkdown } from '../../../../src/export/text/markdown.js';
+import { renderText } from '../../../../src/export/text/plain-text.js';
+import { theme } from '../../../support/theme.js';
 
 const seed = (name: string) =>
-  readFileSync(new URL(`../fixtures/seed/${name}`, import.meta.url), 'utf8');
+  readFileSync(new URL(`../../../fixtures/seed/${name}`, import.meta.url), 'utf8');
 const viewModel = theme.buildViewModel(JSON.parse(seed('resume.json')) as Resume);
 
 const UPDATE =

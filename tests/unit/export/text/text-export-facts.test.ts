@@ -4,10 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Resume } from 'jsonresume-theme-camera-ready';
-import { renderMarkdown } from '../../src/export/text/markdown.js';
-import { renderText } from '../../src/export/text/plain-text.js';
-import { expectedFacts } from '../support/facts.js';
-import { theme } from '../support/theme.js';
+import { renderMarkdown } from '../../../../src/export/text/markdown.js';
+import { renderText } from '../../../../src/export/text/plain-text.js';
+import { expectedFacts } from '../../../support/facts.js';
+import { theme } from '../../../support/theme.js';
 
 const resume = {
   basics: { name: 'Ada Example', nationality: 'mk01q' },

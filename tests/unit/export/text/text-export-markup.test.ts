@@ -12,10 +12,10 @@ import { Marked } from 'marked';
 import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 import type { Resume } from 'jsonresume-theme-camera-ready';
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '../../src/export/text/markdown.js';
-import { renderText } from '../../src/export/text/plain-text.js';
-import { normaliseSpace } from '../../src/maintainer/html-text.js';
-import { theme } from '../support/theme.js';
+import { renderMarkdown } from '../../../../src/export/text/markdown.js';
+import { renderText } from '../../../../src/export/text/plain-text.js';
+import { normaliseSpace } from '../../../../src/maintainer/html-text.js';
+import { theme } from '../../../support/theme.js';
 
 type Node = DefaultTreeAdapterMap['node'];
 

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { Resume } from 'jsonresume-theme-camera-ready';
-import { standardResume } from '../../src/export/site/standard-resume.js';
+import { standardResume } from '../../../../src/export/site/standard-resume.js';
 import {
   affiliationOf,
   headElements,
@@ -14,9 +14,9 @@ import {
   jsonLd,
   scriptJson,
   sitePage,
-} from '../../src/export/site/site-page.js';
-import { inspectHtml } from '../support/html.js';
-import { seedResumePath } from '../support/paths.js';
+} from '../../../../src/export/site/site-page.js';
+import { inspectHtml } from '../../../support/html.js';
+import { seedResumePath } from '../../../support/paths.js';
 
 const require = createRequire(import.meta.url);
 const official = require('@jsonresume/schema') as {

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { columns, graphemes, wrap } from '../../src/export/text/plain-text.js';
+import { columns, graphemes, wrap } from '../../../../src/export/text/plain-text.js';
 
 const DECOMPOSED_ECOLE = 'e\u0301cole';
 const TECHNOLOGIST = '\u{1F469}\u200d\u{1F4BB}';
