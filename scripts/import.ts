@@ -7,6 +7,7 @@ import { describeChanges } from '../src/bib/changes-text.js';
 import { importBib } from '../src/bib/import.js';
 import { importCli } from '../src/bib/messages.js';
 import { createProgress } from '../src/runtime.js';
+import { exitCodeForStatus } from '../src/cli/exit-codes.js';
 import { resumeOption } from '../src/cli/resume-options.js';
 import { defineCommand, runCommand } from '../src/cli/run-command.js';
 import { useColor } from '../src/cli/terminal.js';
@@ -45,7 +46,7 @@ runCommand(
         ...(values.owner !== undefined && { owner: values.owner }),
       });
       // Nothing was merged when a file could not be read or the résumé had errors of its own.
-      if (result.exitCode !== 2 && !result.failure) {
+      if (result.status !== 'unreadable' && !result.failure) {
         progress.done(
           printable(importCli.read(result.parsed, bibPath)),
           performance.now() - startedAt,
@@ -63,7 +64,7 @@ runCommand(
         };
         io.stdout(printable(describeChanges(result.changes, run)));
       }
-      return result.exitCode;
+      return exitCodeForStatus(result.status);
     },
   }),
 );

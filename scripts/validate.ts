@@ -7,6 +7,7 @@ import { cli, report as reportText } from '../src/resume/messages.js';
 import { formatReport, listed } from '../src/resume/report.js';
 import { JSON_RESUME_VERSION } from '../src/resume/schema-files.js';
 import { validateFile } from '../src/resume/validate.js';
+import { exitCodeForStatus } from '../src/cli/exit-codes.js';
 import { DEFAULT_RESUME, maxSizeOption, resumeOption } from '../src/cli/resume-options.js';
 import { UsageError } from '../src/errors.js';
 import { defineCommand, runCommand } from '../src/cli/run-command.js';
@@ -32,13 +33,13 @@ runCommand(
       }
       const file = values.resume ?? given ?? DEFAULT_RESUME;
       const outcome = await validateFile(file, { maxBytes: values['max-size'] });
-      const { exitCode } = outcome;
+      const exitCode = exitCodeForStatus(outcome.status);
       if (values.json) {
         const { errors, warnings } = countBySeverity(outcome.diagnostics);
         const { shown: diagnostics, omitted } = listed(outcome.diagnostics);
         const summary = {
           file,
-          valid: exitCode === 0,
+          valid: outcome.status === 'ok',
           exitCode,
           errors,
           warnings,

@@ -4,6 +4,7 @@
  */
 import { UsageError, VariantError } from '../src/errors.js';
 import { printable } from '../src/printable.js';
+import { exitCodeForStatus } from '../src/cli/exit-codes.js';
 import { resumeOption } from '../src/cli/resume-options.js';
 import { defineCommand, runCommand } from '../src/cli/run-command.js';
 import { variantCli } from '../src/resume/messages.js';
@@ -21,7 +22,7 @@ runCommand(
     async run({ values, positionals }, io) {
       const outcome = await validateFile(values.resume);
       if (outcome.report) io.stderr(`${outcome.report}\n`);
-      if (!outcome.resume) return outcome.exitCode;
+      if (!outcome.resume) return exitCodeForStatus(outcome.status);
       const [name, ...extra] = positionals;
       if (name === undefined || extra.length > 0) {
         throw new UsageError(variantCli.oneName(variantNames(outcome.resume)));

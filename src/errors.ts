@@ -43,6 +43,13 @@ export class ExportStepError extends UserFacingError {}
 /** An output could not be written, or a check on the finished output (`--strict`) failed. */
 export class OutputWriteError extends UserFacingError {}
 
+/**
+ * How a command's inputs turned out, for results that report problems rather than throw them
+ * (validation, imports): usable, read but not valid, not readable at all, or (imports) merged but
+ * not saved because the file kept changing or could not be written.
+ */
+export type InputStatus = 'ok' | 'invalid' | 'unreadable' | 'not-saved';
+
 /** One readable line for any thrown value. */
 export function describeError(error: unknown): string {
   if (error instanceof Error) return error.message;

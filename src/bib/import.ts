@@ -10,7 +10,7 @@
 import { stat } from 'node:fs/promises';
 import type { Publication, Resume } from 'jsonresume-theme-camera-ready';
 import { FileChangedError, replaceFile } from '../export/replace-file.js';
-import { describeError } from '../errors.js';
+import { describeError, type InputStatus } from '../errors.js';
 import type { Diagnostic } from '../resume/diagnostics.js';
 import { readResumeText, type ReadResult } from '../resume/load.js';
 import { bibText } from './messages.js';
@@ -36,7 +36,8 @@ export interface ImportOptions {
 }
 
 export interface ImportResult {
-  exitCode: 0 | 1 | 2;
+  /** `invalid` also when some entries could not be read but the rest were imported. */
+  status: InputStatus;
   /** Problems in the .bib file, located in it. */
   bibDiagnostics: Diagnostic[];
   /** Problems in the résumé (as read, or as it would be written), located in it. */
@@ -61,11 +62,15 @@ const fileProblem = (message: { message: string; hint?: string }): Diagnostic =>
 
 async function readBib(
   path: string,
-): Promise<{ ok: true; text: string } | { ok: false; result: Diagnostic; code: 1 | 2 }> {
+): Promise<{ ok: true; text: string } | { ok: false; result: Diagnostic; status: InputStatus }> {
   try {
     const size = (await stat(path)).size;
     if (size > MAX_BIB_BYTES)
-      return { ok: false, code: 2, result: fileProblem(bibText.tooLarge(path, MAX_BIB_BYTES)) };
+      return {
+        ok: false,
+        status: 'unreadable',
+        result: fileProblem(bibText.tooLarge(path, MAX_BIB_BYTES)),
+      };
   } catch {
     // readResumeText below says why the file cannot be read.
   }
@@ -73,17 +78,17 @@ async function readBib(
   if (!read.ok) {
     // The reader's wording is about JSON; say it about the .bib file.
     const result =
-      read.exitCode === 1
+      read.status === 'invalid'
         ? fileProblem(bibText.notUtf8())
         : { ...read.diagnostic, hint: bibText.checkBibPath };
-    return { ok: false, code: read.exitCode, result };
+    return { ok: false, status: read.status, result };
   }
   return { ok: true, text: read.text.replace(/^\uFEFF/, '') };
 }
 
-function empty(exitCode: 0 | 1 | 2, partial: Partial<ImportResult>): ImportResult {
+function empty(status: InputStatus, partial: Partial<ImportResult>): ImportResult {
   return {
-    exitCode,
+    status,
     bibDiagnostics: [],
     resumeDiagnostics: [],
     changes: [],
@@ -98,16 +103,16 @@ const ATTEMPTS = 3;
 
 export async function importBib(options: ImportOptions): Promise<ImportResult> {
   const bib = await readBib(options.bibPath);
-  if (!bib.ok) return empty(bib.code, { bibDiagnostics: [bib.result] });
+  if (!bib.ok) return empty(bib.status, { bibDiagnostics: [bib.result] });
   const readResume = options.readResume ?? readResumeText;
   let parsed: ParsedBib | undefined;
   for (let attempt = 1; ; attempt++) {
     const resumeRead = await readResume(options.resumePath);
     if (!resumeRead.ok)
-      return empty(resumeRead.exitCode, { resumeDiagnostics: [resumeRead.diagnostic] });
+      return empty(resumeRead.status, { resumeDiagnostics: [resumeRead.diagnostic] });
     const before = validateForErrors(resumeRead.text, options.resumePath);
-    if (before.exitCode !== 0 || !before.resume) {
-      return empty(1, {
+    if (before.status !== 'ok' || !before.resume) {
+      return empty('invalid', {
         resumeDiagnostics: before.diagnostics,
         failure: bibText.resumeInvalid(options.resumePath),
       });
@@ -116,13 +121,13 @@ export async function importBib(options: ImportOptions): Promise<ImportResult> {
     parsed ??= parseBib(bib.text, READ_FIELDS);
     await signalsHandled();
     const merged = await merge(resumeRead.text, before.resume, parsed, options);
-    if (merged.exitCode !== undefined) return merged;
-    const { text, common, bibExit } = merged;
+    if (merged.status !== undefined) return merged;
+    const { text, common, bibStatus } = merged;
     const edited = text !== resumeRead.text;
-    if (!edited || options.dryRun) return empty(bibExit, { ...common, written: false });
+    if (!edited || options.dryRun) return empty(bibStatus, { ...common, written: false });
     try {
       await replaceFile(options.resumePath, text, { expected: resumeRead.text });
-      return empty(bibExit, { ...common, written: true });
+      return empty(bibStatus, { ...common, written: true });
     } catch (error) {
       // Another program saved the résumé meanwhile: merge into what it saved.
       if (error instanceof FileChangedError && attempt < ATTEMPTS) continue;
@@ -130,7 +135,7 @@ export async function importBib(options: ImportOptions): Promise<ImportResult> {
         error instanceof FileChangedError
           ? bibText.keptChanging(options.resumePath, ATTEMPTS)
           : bibText.writeFailed(options.resumePath, describeError(error));
-      return empty(2, { ...common, failure });
+      return empty('not-saved', { ...common, failure });
     }
   }
 }
@@ -139,11 +144,11 @@ export async function importBib(options: ImportOptions): Promise<ImportResult> {
 const signalsHandled = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 type Merged =
-  | (ImportResult & { exitCode: 1 })
+  | (ImportResult & { status: 'invalid' })
   | {
-      exitCode?: undefined;
+      status?: undefined;
       text: string;
-      bibExit: 0 | 1;
+      bibStatus: 'ok' | 'invalid';
       common: Pick<ImportResult, 'bibDiagnostics' | 'changes' | 'parsed' | 'text'>;
     };
 
@@ -215,14 +220,14 @@ async function merge(
   await signalsHandled();
   const after = validateForErrors(text, options.resumePath);
   const common = { bibDiagnostics, changes, parsed: parsed.entries.length, text };
-  if (after.exitCode !== 0) {
+  if (after.status !== 'ok') {
     const errors = after.diagnostics.filter((d) => d.severity === 'error');
-    return empty(1, {
+    return empty('invalid', {
       ...common,
       resumeDiagnostics: errors,
       failure: bibText.resultInvalid(options.resumePath),
-    }) as ImportResult & { exitCode: 1 };
+    }) as ImportResult & { status: 'invalid' };
   }
-  const bibExit = bibDiagnostics.some((d) => d.severity === 'error') ? 1 : 0;
-  return { text, bibExit, common };
+  const bibStatus = bibDiagnostics.some((d) => d.severity === 'error') ? 'invalid' : 'ok';
+  return { text, bibStatus, common };
 }

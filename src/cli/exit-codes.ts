@@ -3,6 +3,7 @@
  * never picks a code; the command layer looks the class up here. README documents these codes.
  */
 import {
+  type InputStatus,
   BrowserUnavailableError,
   ExportStepError,
   InputError,
@@ -40,6 +41,18 @@ const EXIT_CODES: readonly (readonly [ErrorClass, ExitCode])[] = [
   [ExportStepError, EXIT.exportFailed],
   [OutputWriteError, EXIT.exportFailed],
 ];
+
+const STATUS_EXIT_CODES: Record<InputStatus, ExitCode> = {
+  ok: EXIT.ok,
+  invalid: EXIT.invalidInput,
+  unreadable: EXIT.badInputOrOptions,
+  'not-saved': EXIT.badInputOrOptions,
+};
+
+/** The exit code of a command whose result carries an input status (validate, import). */
+export function exitCodeForStatus(status: InputStatus): ExitCode {
+  return STATUS_EXIT_CODES[status];
+}
 
 /**
  * The exit code of a failure the user can act on, or undefined for anything else: an unexpected

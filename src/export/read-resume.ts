@@ -85,9 +85,11 @@ async function readValid(
   const startedAt = performance.now();
   const { validateFile } = await import('../resume/validate.js');
   const outcome = await validateFile(path, { maxBytes });
-  if (outcome.exitCode !== 0 || !outcome.resume) {
+  if (outcome.status !== 'ok' || !outcome.resume) {
     const message = outcome.report.trim() || `${shown} is not a valid résumé.`;
-    throw outcome.exitCode === 2 ? new InputError(message) : new InvalidResumeError(message);
+    throw outcome.status === 'unreadable'
+      ? new InputError(message)
+      : new InvalidResumeError(message);
   }
   if (outcome.report.trim()) process.stderr.write(`${outcome.report.trimEnd()}\n`);
   progress.done(`validated ${shown}`, performance.now() - startedAt);
@@ -100,7 +102,7 @@ async function readUnchecked(path: string, how: ReadContext): Promise<Resume> {
   const read = await readResumeText(path, { maxBytes });
   if (!read.ok) {
     const message = diagnosticText(shown, read.diagnostic);
-    throw read.exitCode === 2 ? new InputError(message) : new InvalidResumeError(message);
+    throw read.status === 'unreadable' ? new InputError(message) : new InvalidResumeError(message);
   }
   const parsed = parseResumeText(read.text);
   if (!parsed.ok) {

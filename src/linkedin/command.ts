@@ -5,6 +5,7 @@
 import { createProgress } from '../runtime.js';
 import type { CommandIo } from '../cli/run-command.js';
 import { useColor } from '../cli/terminal.js';
+import { exitCodeForStatus, type ExitCode } from '../cli/exit-codes.js';
 import { UsageError } from '../errors.js';
 import { formatReport } from '../resume/report.js';
 import { describeLinkedInChanges } from './changes-text.js';
@@ -22,7 +23,7 @@ export async function runLinkedInImport(
   archivePath: string,
   values: LinkedInCommandValues,
   io: CommandIo,
-): Promise<0 | 1 | 2> {
+): Promise<ExitCode> {
   if (values.owner !== undefined) throw new UsageError(linkedInText.ownerIsForBib);
   const progress = createProgress({ quiet: values.quiet });
   const color = useColor();
@@ -45,5 +46,5 @@ export async function runLinkedInImport(
     };
     io.stdout(describeLinkedInChanges(result.plan, run));
   }
-  return result.exitCode;
+  return exitCodeForStatus(result.status);
 }

@@ -8,7 +8,7 @@ import { stat } from 'node:fs/promises';
 import type { Resume } from 'jsonresume-theme-camera-ready';
 import { editList, setValue } from '../bib/edit.js';
 import { FileChangedError, replaceFile } from '../export/replace-file.js';
-import { describeError } from '../errors.js';
+import { describeError, type InputStatus } from '../errors.js';
 import { createNewFile } from '../init/create-file.js';
 import type { Diagnostic } from '../resume/diagnostics.js';
 import { readResumeText } from '../resume/load.js';
@@ -25,7 +25,7 @@ export interface LinkedInImportOptions {
 }
 
 export interface LinkedInImportResult {
-  exitCode: 0 | 1 | 2;
+  status: InputStatus;
   /** Problems in the archive's files, by file. */
   archiveDiagnostics: Map<string, Diagnostic[]>;
   resumeDiagnostics: Diagnostic[];
@@ -39,9 +39,9 @@ export interface LinkedInImportResult {
   text?: string;
 }
 
-function result(exitCode: 0 | 1 | 2, partial: Partial<LinkedInImportResult>): LinkedInImportResult {
+function result(status: InputStatus, partial: Partial<LinkedInImportResult>): LinkedInImportResult {
   return {
-    exitCode,
+    status,
     archiveDiagnostics: new Map(),
     resumeDiagnostics: [],
     files: 0,
@@ -80,7 +80,7 @@ export async function importLinkedIn(
   const archive = await readArchive(archivePath);
   if (!archive.ok) {
     const unreadable = archive.problem.kind === 'unreadable';
-    return result(unreadable ? 2 : 1, {
+    return result(unreadable ? 'unreadable' : 'invalid', {
       failure: linkedInText.archive(archivePath, archive.problem),
     });
   }
@@ -89,7 +89,7 @@ export async function importLinkedIn(
   const archiveDiagnostics = mapped.diagnostics;
   const archiveErrors = [...archiveDiagnostics.values()].flat().some((d) => d.severity === 'error');
   if (archiveErrors)
-    return result(1, {
+    return result('invalid', {
       archiveDiagnostics,
       files,
       failure: linkedInText.archiveInvalid(archivePath),
@@ -101,7 +101,7 @@ export async function importLinkedIn(
   if (!isNew) {
     const read = await readResumeText(resumePath);
     if (!read.ok)
-      return result(read.exitCode, {
+      return result(read.status, {
         archiveDiagnostics,
         files,
         resumeDiagnostics: [read.diagnostic],
@@ -109,8 +109,8 @@ export async function importLinkedIn(
     before = read.text;
   }
   const checked = validateText(before, resumePath);
-  if (checked.exitCode !== 0 || !checked.resume) {
-    return result(1, {
+  if (checked.status !== 'ok' || !checked.resume) {
+    return result('invalid', {
       archiveDiagnostics,
       files,
       resumeDiagnostics: checked.diagnostics,
@@ -124,17 +124,17 @@ export async function importLinkedIn(
   const text = bom + applyPlan(before.slice(bom.length), plan);
   const common = { archiveDiagnostics, files, plan, text };
   const after = validateText(text, resumePath);
-  if (after.exitCode !== 0) {
-    return result(1, {
+  if (after.status !== 'ok') {
+    return result('invalid', {
       ...common,
       resumeDiagnostics: after.diagnostics.filter((d) => d.severity === 'error'),
       failure: linkedInText.resultInvalid(resumePath),
     });
   }
-  if (options.dryRun || (!isNew && text === before)) return result(0, common);
+  if (options.dryRun || (!isNew && text === before)) return result('ok', common);
   if (isNew) {
     const outcome = await createNewFile(resumePath, text).catch((error: Error) => error);
-    if (outcome === 'created') return result(0, { ...common, written: true, created: true });
+    if (outcome === 'created') return result('ok', { ...common, written: true, created: true });
     const failure =
       outcome === 'exists'
         ? linkedInText.appeared(resumePath)
@@ -142,7 +142,7 @@ export async function importLinkedIn(
             resumePath,
             outcome === 'no-folder' ? 'no such folder' : outcome.message,
           );
-    return result(2, { ...common, failure });
+    return result('not-saved', { ...common, failure });
   }
   try {
     await replaceFile(resumePath, text, { expected: before });
@@ -151,7 +151,7 @@ export async function importLinkedIn(
       error instanceof FileChangedError
         ? linkedInText.changedMeanwhile(resumePath)
         : linkedInText.writeFailed(resumePath, describeError(error));
-    return result(2, { ...common, failure });
+    return result('not-saved', { ...common, failure });
   }
-  return result(0, { ...common, written: true });
+  return result('ok', { ...common, written: true });
 }

@@ -12,7 +12,8 @@ import { read, syntax, type MessageText } from './messages.js';
 import { parseStrictJson } from './syntax-errors.js';
 
 export type ReadResult =
-  { ok: true; text: string } | { ok: false; exitCode: 1 | 2; diagnostic: Diagnostic };
+  | { ok: true; text: string }
+  | { ok: false; status: 'invalid' | 'unreadable'; diagnostic: Diagnostic };
 
 export interface ReadLimits {
   /** Larger files are refused before they are read (default DEFAULT_MAX_BYTES). */
@@ -20,7 +21,7 @@ export interface ReadLimits {
 }
 
 /**
- * Reads `path` as UTF-8 text; a file that cannot be read at all is exit code 2. Only regular files
+ * Reads `path` as UTF-8 text; a file that cannot be read at all is `unreadable`. Only regular files
  * are read, and never more than `maxBytes` + 1 bytes: a device such as /dev/zero, a named pipe or
  * a huge file is refused with a message instead of filling memory or waiting forever.
  */
@@ -30,7 +31,7 @@ export async function readResumeText(
 ): Promise<ReadResult> {
   const refuse = (text: MessageText): ReadResult => ({
     ok: false,
-    exitCode: 2,
+    status: 'unreadable',
     diagnostic: fileProblem(text),
   });
   let file;
@@ -88,7 +89,7 @@ export function decodeUtf8(bytes: Uint8Array): ReadResult {
   } catch {
     const utf16 =
       (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-    return { ok: false, exitCode: 1, diagnostic: fileProblem(read.notUtf8(utf16)) };
+    return { ok: false, status: 'invalid', diagnostic: fileProblem(read.notUtf8(utf16)) };
   }
 }
 

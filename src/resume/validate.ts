@@ -5,6 +5,7 @@
  * a located diagnostic; nothing is printed or written here.
  */
 import type { Resume } from 'jsonresume-theme-camera-ready';
+import type { InputStatus } from '../errors.js';
 import type { Diagnostic } from './diagnostics.js';
 import { calendarDateWarnings } from './calendar-dates.js';
 import { asShapeWarning, splitByOrigin } from './extension-shapes.js';
@@ -21,8 +22,8 @@ import { schemaDiagnostics } from './schema-diagnostics.js';
 export type { Diagnostic } from './diagnostics.js';
 
 export interface ValidationOutcome {
-  /** 0 valid (warnings allowed), 1 not valid JSON or not a valid résumé, 2 file unreadable. */
-  exitCode: 0 | 1 | 2;
+  /** `ok`: valid (warnings allowed); `invalid`: not valid JSON or not a valid résumé. */
+  status: InputStatus;
   file: string;
   /** The résumé, present only when it is valid. */
   resume?: Resume;
@@ -36,14 +37,14 @@ export async function validateFile(
   limits: ReadLimits = {},
 ): Promise<ValidationOutcome> {
   const read = await readResumeText(path, limits);
-  if (!read.ok) return outcome(path, read.exitCode, [read.diagnostic]);
+  if (!read.ok) return outcome(path, read.status, [read.diagnostic]);
   return validateText(read.text, path);
 }
 
 /** Validates résumé text in memory; `file` is the name used in the report. */
 export function validateText(text: string, file: string): ValidationOutcome {
   const parsed = parseResumeText(text);
-  if (!parsed.ok) return outcome(file, 1, parsed.errors);
+  if (!parsed.ok) return outcome(file, 'invalid', parsed.errors);
   const validate = resumeValidator();
   const valid = validate(parsed.value);
   const origin = splitByOrigin(valid ? [] : (validate.errors ?? []), resumeSchemas().official);
@@ -64,9 +65,9 @@ export function validateText(text: string, file: string): ValidationOutcome {
     ...rawHtmlWarnings(parsed),
   ];
   const diagnostics = [...errors, ...warnings];
-  if (errors.length > 0) return outcome(file, 1, diagnostics);
+  if (errors.length > 0) return outcome(file, 'invalid', diagnostics);
   // The schema has just checked this value against the shape `Resume` describes.
-  return { ...outcome(file, 0, diagnostics), resume: parsed.value };
+  return { ...outcome(file, 'ok', diagnostics), resume: parsed.value };
 }
 
 /**
@@ -86,12 +87,12 @@ export function validateForErrors(text: string, file: string): ValidationOutcome
     if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
       const validate = resumeValidator();
       // The schema has just checked this value against the shape `Resume` describes.
-      if (validate(value)) return { ...outcome(file, 0, []), resume: value as Resume };
+      if (validate(value)) return { ...outcome(file, 'ok', []), resume: value as Resume };
     }
   }
   return validateText(text, file);
 }
 
-function outcome(file: string, exitCode: 0 | 1 | 2, diagnostics: Diagnostic[]): ValidationOutcome {
-  return { exitCode, file, diagnostics, report: formatReport(diagnostics, file) };
+function outcome(file: string, status: InputStatus, diagnostics: Diagnostic[]): ValidationOutcome {
+  return { status, file, diagnostics, report: formatReport(diagnostics, file) };
 }

@@ -204,7 +204,7 @@ test('export → import gives the same facts; importing again changes nothing', 
 
       const first = await importBib({ bibPath, resumePath, dryRun: false });
       expect(first.bibDiagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-      expect(first.exitCode).toBe(0);
+      expect(first.status).toBe('ok');
       const imported =
         (JSON.parse(await readFile(resumePath, 'utf8')) as Resume).publications ?? [];
       const byTitle = (items: Publication[]) =>

@@ -59,7 +59,7 @@ test.each(Object.entries(CORPUS))(
     await writeFile(resumePath, JSON.stringify({ basics: { name: owner } }));
     const bibPath = join(fixtures, file);
     const result = await importBib({ bibPath, resumePath, dryRun: false });
-    expect(result.exitCode).toBe(0);
+    expect(result.status).toBe('ok');
     const publications =
       (JSON.parse(await readFile(resumePath, 'utf8')) as Resume).publications ?? [];
     expect(publications).toHaveLength(works);

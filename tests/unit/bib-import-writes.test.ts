@@ -76,7 +76,7 @@ describe('an edit saved while the import runs', () => {
       },
     });
     expect(result.failure).toBeUndefined();
-    expect(result.exitCode).toBe(0);
+    expect(result.status).toBe('ok');
     expect(result.written).toBe(true);
     const after = await readFile(resumePath, 'utf8');
     expect((JSON.parse(after) as Resume).basics?.label).toBe('Edited meanwhile');
@@ -96,7 +96,7 @@ describe('an edit saved while the import runs', () => {
         return read;
       },
     });
-    expect(result.exitCode).toBe(2);
+    expect(result.status).toBe('not-saved');
     expect(result.written).toBe(false);
     expect(result.failure).toContain(`${resumePath} was changed by another program`);
     expect(result.failure).toContain('nothing was written');
@@ -116,7 +116,7 @@ describe('the résumé as the user keeps it', () => {
     await rm(resumePath);
     await symlink(join('dotfiles', 'cv.json'), resumePath);
     const result = await importBib({ bibPath, resumePath, dryRun: false });
-    expect(result.exitCode).toBe(0);
+    expect(result.status).toBe('ok');
     expect((await lstat(resumePath)).isSymbolicLink()).toBe(true);
     expect(await readlink(resumePath)).toBe(join('dotfiles', 'cv.json'));
     expect(titles(await readFile(real, 'utf8'))).toEqual(['Streams in Step']);
@@ -129,7 +129,7 @@ describe('the résumé as the user keeps it', () => {
     const { resumePath, bibPath } = await folder();
     await chmod(resumePath, 0o600);
     const result = await importBib({ bibPath, resumePath, dryRun: false });
-    expect(result.exitCode).toBe(0);
+    expect(result.status).toBe('ok');
     expect(titles(await readFile(resumePath, 'utf8'))).toEqual(['Streams in Step']);
     expect((await stat(resumePath)).mode & 0o777).toBe(0o600);
   });
@@ -139,7 +139,7 @@ describe('the résumé as the user keeps it', () => {
     const other = join(dir, 'backup.json');
     await link(resumePath, other);
     const result = await importBib({ bibPath, resumePath, dryRun: false });
-    expect(result.exitCode).toBe(2);
+    expect(result.status).toBe('not-saved');
     expect(result.written).toBe(false);
     expect(result.failure).toContain(`${resumePath} has 2 hard links`);
     expect(result.failure).toContain('then run again');

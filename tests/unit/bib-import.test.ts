@@ -56,7 +56,7 @@ describe('the seed CV’s eight publications', () => {
   test('into a résumé without publications: eight entries the theme shows as resume.json does', async () => {
     const resumePath = await scratchFile('resume.json', withoutPublications(frozenText));
     const result = await importBib({ bibPath: seedBib, resumePath, dryRun: false });
-    expect(result.exitCode).toBe(0);
+    expect(result.status).toBe('ok');
     expect(result.bibDiagnostics).toEqual([]);
     expect(result.changes.filter((c) => c.kind === 'add')).toHaveLength(8);
 
@@ -89,7 +89,7 @@ describe('the seed CV’s eight publications', () => {
   test('into resume.json itself: no value changes, no entry is added, the file is not rewritten', async () => {
     const resumePath = await scratchFile('resume.json', frozenText);
     const result = await importBib({ bibPath: seedBib, resumePath, dryRun: false });
-    expect(result.exitCode).toBe(0);
+    expect(result.status).toBe('ok');
     expect(result.changes.map((c) => c.kind)).toEqual(Array(8).fill('unchanged'));
     expect(result.written).toBe(false);
     expect(await readFile(resumePath, 'utf8')).toBe(frozenText);
@@ -125,7 +125,7 @@ describe('merging', () => {
     const resumePath = await scratchFile('resume.json', frozenText);
     const bibPath = await scratchFile('refs.bib', NEW_AND_UPDATED);
     const result = await importBib({ bibPath, resumePath, dryRun: false });
-    expect(result.exitCode).toBe(0);
+    expect(result.status).toBe('ok');
     const before = JSON.parse(frozenText) as Resume;
     const after = JSON.parse(await readFile(resumePath, 'utf8')) as Resume;
     const pubs = after.publications!;
@@ -212,7 +212,7 @@ describe('merging', () => {
 @misc{b, title={New Title Two}, author={Zhang, Binjie}, year=2023, eprint={2301.00001}, archiveprefix={arXiv}}`,
     );
     const result = await importBib({ bibPath, resumePath, dryRun: false });
-    expect(result.exitCode).toBe(0);
+    expect(result.status).toBe('ok');
     const after = (JSON.parse(await readFile(resumePath, 'utf8')) as Resume).publications!;
     expect(after).toHaveLength(2);
     expect(after[0]).toMatchObject({ id: 'by-doi', name: 'New Title One', scores: [5] });
@@ -237,7 +237,7 @@ describe('merging', () => {
 `,
     );
     const result = await importBib({ bibPath, resumePath, dryRun: false });
-    expect(result.exitCode).toBe(0);
+    expect(result.status).toBe('ok');
     const pubs = (JSON.parse(await readFile(resumePath, 'utf8')) as Resume).publications!;
     const ego = pubs.find((p) => p.id === 'ego-predictive')!;
     expect(ego).toMatchObject({
@@ -262,7 +262,7 @@ describe('merging', () => {
         '@inproceedings{pub, title={Same paper.}, author={Zhang, Binjie}, booktitle={Conference on Robot Learning (CoRL)}, year=2024}\n',
     );
     const result = await importBib({ bibPath, resumePath, dryRun: false });
-    expect(result.exitCode).toBe(0);
+    expect(result.status).toBe('ok');
     expect(result.changes.map((c) => [c.kind, 'entry' in c && c.entry.versions])).toEqual([
       ['add', ['pre']],
     ]);
@@ -283,7 +283,7 @@ describe('merging', () => {
     const resumePath = await scratchFile('resume.json', `\uFEFF${frozenText}`);
     const bibPath = await scratchFile('refs.bib', NEW_AND_UPDATED);
     const result = await importBib({ bibPath, resumePath, dryRun: false });
-    expect(result.exitCode).toBe(0);
+    expect(result.status).toBe('ok');
     const after = await readFile(resumePath, 'utf8');
     expect(after.startsWith('\uFEFF{')).toBe(true);
     expect((JSON.parse(after.slice(1)) as Resume).publications).toHaveLength(9);
@@ -306,7 +306,7 @@ describe('every export shape', () => {
       );
       const bibPath = join(fixtures, file);
       const first = await importBib({ bibPath, resumePath, dryRun: false });
-      expect(first.exitCode).toBe(0);
+      expect(first.status).toBe('ok');
       expect(first.bibDiagnostics).toEqual([]);
       const once = await readFile(resumePath, 'utf8');
       expect((JSON.parse(once) as Resume).publications).toHaveLength(count);

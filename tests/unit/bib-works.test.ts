@@ -55,7 +55,7 @@ describe('one publication per work', () => {
       { file: 'dblp-crossref.bib' },
       'Sanne van der Linden',
     );
-    expect(result.exitCode).toBe(0);
+    expect(result.status).toBe('ok');
     expect(publications.map((p) => p.venue)).toEqual(['GECCO', 'ESA', 'IEEE Trans. Evol. Comput.']);
     expect(publications[0]).toMatchObject({
       venue: 'GECCO',
@@ -143,7 +143,7 @@ describe('one publication per work', () => {
       },
       'Binjie Zhang',
     );
-    expect(result.exitCode).toBe(0);
+    expect(result.status).toBe('ok');
     expect(publications).toEqual([
       expect.objectContaining({ name: 'Crossref Paper', venue: 'TC', releaseDate: '2024' }),
     ]);

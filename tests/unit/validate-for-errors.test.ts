@@ -27,7 +27,7 @@ describe('validateForErrors', () => {
   it.each(cases)('agrees with validateText on %s', (_, text) => {
     const quick = validateForErrors(text, 'r.json');
     const full = validateText(text, 'r.json');
-    expect(quick.exitCode).toBe(full.exitCode);
+    expect(quick.status).toBe(full.status);
     expect(quick.resume).toEqual(full.resume);
     expect(quick.diagnostics.filter((d) => d.severity === 'error')).toEqual(
       full.diagnostics.filter((d) => d.severity === 'error'),

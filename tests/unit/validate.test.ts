@@ -44,7 +44,7 @@ function only(diagnostics: Diagnostic[]): Diagnostic {
 describe('valid résumés', () => {
   test('the seed CV: exit 0, the résumé back, no report', async () => {
     const outcome = await validateFile(seedResumePath);
-    expect(outcome.exitCode).toBe(0);
+    expect(outcome.status).toBe('ok');
     expect(outcome.diagnostics).toEqual([]);
     expect(outcome.report).toBe('');
     expect(outcome.resume).toEqual(JSON.parse(await readFile(seedResumePath, 'utf8')));
@@ -82,7 +82,7 @@ describe('JSON syntax', () => {
     ['a file of blank lines', '  \n\n', 1, 1, 'the file is empty.'],
   ])('%s', (_name, text, line, column, message) => {
     const outcome = validateText(text, 'cv.json');
-    expect(outcome.exitCode).toBe(1);
+    expect(outcome.status).toBe('invalid');
     expect(only(outcome.diagnostics)).toMatchObject({ severity: 'error', line, column, message });
     expect(outcome.report).toContain(`cv.json:${line}:${column}  error`);
   });
@@ -99,7 +99,7 @@ describe('JSON syntax', () => {
 
   test('a byte-order mark is a warning, and columns still count from the first visible character', () => {
     const outcome = validateText('\uFEFF{"work": [{"endDate": "now"}]}', 'cv.json');
-    expect(outcome.exitCode).toBe(1);
+    expect(outcome.status).toBe('invalid');
     expect(outcome.diagnostics.map((d) => [d.severity, d.line, d.column])).toEqual([
       ['error', 1, 23],
       ['warning', 1, 1],
@@ -114,7 +114,7 @@ describe('JSON syntax', () => {
       ['null', 'only null'],
     ]) {
       const outcome = validateText(`\n  ${text}`, 'cv.json');
-      expect(outcome.exitCode).toBe(1);
+      expect(outcome.status).toBe('invalid');
       expect(only(outcome.diagnostics)).toMatchObject({ path: '(root)', line: 2, column: 3 });
       expect(outcome.diagnostics[0]?.message).toContain(`the file holds ${kind}, not a résumé`);
     }
@@ -123,7 +123,7 @@ describe('JSON syntax', () => {
   test('a key given twice is a warning', () => {
     const text = '{\n  "basics": {"name": "A"},\n  "basics": {"name": "B"}\n}';
     const outcome = validateText(text, 'cv.json');
-    expect(outcome.exitCode).toBe(0);
+    expect(outcome.status).toBe('ok');
     expect(only(outcome.diagnostics)).toMatchObject({
       severity: 'warning',
       path: 'basics',
@@ -137,7 +137,7 @@ describe('JSON syntax', () => {
 describe('schema errors with fixes', () => {
   test.each(['Present', 'present', 'PRESENT', 'current'])('%s as an end date', (value) => {
     const { text, outcome } = check({ work: [{ name: 'Lab', endDate: value }] });
-    expect(outcome.exitCode).toBe(1);
+    expect(outcome.status).toBe('invalid');
     expect(only(outcome.diagnostics)).toEqual({
       severity: 'error',
       path: 'work[0].endDate',
@@ -192,7 +192,7 @@ describe('schema errors with fixes', () => {
 
   test('an unknown publication status lists the allowed ones and suggests one, as a warning', () => {
     const { warnings, outcome } = check({ publications: [{ name: 'P', status: 'submitted' }] });
-    expect(outcome.exitCode).toBe(0);
+    expect(outcome.status).toBe('ok');
     expect(only(warnings)).toMatchObject({
       path: 'publications[0].status',
       message: expect.stringMatching(
@@ -307,7 +307,7 @@ describe('$schema', () => {
   test('a path relative to the file is a warning that names the validators rejecting it', () => {
     const { text, outcome, errors } = check({ $schema: './theme/schema/resume.schema.json' });
     expect(errors).toEqual([]);
-    expect(outcome.exitCode).toBe(0);
+    expect(outcome.status).toBe('ok');
     const warning = only(outcome.diagnostics);
     expect(warning).toMatchObject({ severity: 'warning', path: '$schema' });
     expect(warning).toMatchObject(where(text, '"./theme'));
@@ -317,7 +317,7 @@ describe('$schema', () => {
   test('anything else that is no full URL stays an error', () => {
     for (const $schema of ['theme/schema/resume.schema.json', '.hidden/x.json', 'not a url']) {
       const { outcome, errors } = check({ $schema });
-      expect(outcome.exitCode, $schema).toBe(1);
+      expect(outcome.status, $schema).toBe('invalid');
       expect(only(errors).path).toBe('$schema');
     }
   });
@@ -331,7 +331,7 @@ describe('misspelt fields', () => {
       publications: [{ stauts: 'published' }],
       interets: [],
     });
-    expect(outcome.exitCode).toBe(0);
+    expect(outcome.status).toBe('ok');
     expect(
       outcome.diagnostics.map((d) => [d.severity, d.path, d.message, d.line, d.column]),
     ).toEqual(
@@ -368,7 +368,7 @@ describe('files that are not UTF-8 JSON', () => {
       const file = join(dir, 'utf16.json');
       await writeFile(file, Buffer.from('\uFEFF{"basics": {}}', 'utf16le'));
       const outcome = await validateFile(file);
-      expect(outcome.exitCode).toBe(1);
+      expect(outcome.status).toBe('invalid');
       expect(outcome.diagnostics[0]?.message).toBe(
         'the file is UTF-16 text; JSON files must be UTF-8.',
       );
@@ -383,14 +383,17 @@ describe('unreadable files', () => {
     const dir = await mkdtemp(join(tmpdir(), 'validate-'));
     try {
       const missing = await validateFile(join(dir, 'missing.json'));
-      expect(missing).toMatchObject({ exitCode: 2, diagnostics: [{ path: '(file)', line: 0 }] });
+      expect(missing).toMatchObject({
+        status: 'unreadable',
+        diagnostics: [{ path: '(file)', line: 0 }],
+      });
       expect(missing.report).toContain('no such file');
       const folder = await validateFile(dir);
-      expect(folder.exitCode).toBe(2);
+      expect(folder.status).toBe('unreadable');
       expect(folder.report).toContain('it is a folder, not a file');
       await writeFile(join(dir, 'plain.txt'), 'text');
       const throughFile = await validateFile(join(dir, 'plain.txt', 'resume.json'));
-      expect(throughFile.exitCode).toBe(2);
+      expect(throughFile.status).toBe('unreadable');
       expect(throughFile.report).toContain('is a file, not a folder');
       expect(throughFile.report).not.toContain('ENOTDIR');
     } finally {
@@ -505,7 +508,7 @@ describe('pre-1.0 field names', () => {
       awards: [{ title: 'Prize', awardDate: '2020-01' }],
       hobbies: [{ name: 'Chess' }],
     });
-    expect(outcome.exitCode).toBe(0);
+    expect(outcome.status).toBe('ok');
     const legacy = (name: string, current: string, version: string) =>
       `"${name}" is the pre-1.0 name of "${current}" (renamed in JSON Resume ${version}); themes made for 1.0 look only for "${current}".`;
     expect(outcome.diagnostics).toEqual([
@@ -649,7 +652,7 @@ describe('fixes for the commonest real mistakes', () => {
     const last = path.at(-1) ?? '';
     if (fix) holder[last] = JSON.parse(fix);
     else delete holder[last];
-    expect(check(fixed).outcome.exitCode).toBe(0);
+    expect(check(fixed).outcome.status).toBe('ok');
   });
 });
 
@@ -660,7 +663,7 @@ describe('what the schema lets pass but the page loses', () => {
     ['2019-04-00', 'April 2019 has 30 days', '"2019-04"'],
   ])('%s is a warning with a fix', (value, reason, monthOnly) => {
     const { text, outcome } = check({ work: [{ name: 'Lab', startDate: value }] });
-    expect(outcome.exitCode).toBe(0);
+    expect(outcome.status).toBe('ok');
     expect(only(outcome.diagnostics)).toEqual({
       severity: 'warning',
       path: 'work[0].startDate',
@@ -693,7 +696,7 @@ describe('what the schema lets pass but the page loses', () => {
       work: [{ highlights: ['Line one<hr/>line two', 'Typed List<String> APIs', 'a < b > c'] }],
       projects: [{ url: 'https://example.org/?q=<b>' }],
     });
-    expect(outcome.exitCode).toBe(0);
+    expect(outcome.status).toBe('ok');
     expect(outcome.diagnostics.map((d) => [d.path, d.line])).toEqual([
       ['basics.summary', where(text, '"Led').line],
       ['work[0].highlights[0]', where(text, '"Line one').line],
@@ -746,7 +749,7 @@ describe('never stricter than the official schema where the theme renders the va
       work: [{ projects: [{ name: 'P', url: 'https://example.org/проект' }] }],
     });
     expect(outcome.diagnostics).toEqual([]);
-    expect(outcome.exitCode).toBe(0);
+    expect(outcome.status).toBe('ok');
   });
 
   test('education location of another type is a warning: the official schema has no such field', () => {
