@@ -42,7 +42,7 @@ async function launchWithPuppeteer(path, env) {
 async function child() {
   const [{ exportResume }, { createProgress }] = await Promise.all([
     import(build('export/export.js')),
-    import(build('cli/progress.js')),
+    import(build('runtime.js')),
   ]);
   const out = mkdtempSync(join(tmpdir(), 'launch-transport-'));
   await exportResume({
