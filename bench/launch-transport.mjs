@@ -18,7 +18,7 @@ const [way, resume = 'resume.json', executablePath = '/usr/bin/chromium', rounds
 
 /** A RunningBrowser (src/browser/launch.ts) started by puppeteer.launch. */
 async function launchWithPuppeteer(path, env) {
-  const { chromiumArgs } = await import(build('browser/chromium-args.js'));
+  const { chromiumArgs } = await import(build('browser/launch.js'));
   const puppeteer = createRequire(import.meta.url)('puppeteer');
   const profile = mkdtempSync(join(tmpdir(), 'camera-ready-chromium-'));
   const browser = await puppeteer.launch({
@@ -42,7 +42,7 @@ async function launchWithPuppeteer(path, env) {
 async function child() {
   const [{ exportResume }, { createProgress }] = await Promise.all([
     import(build('export/export.js')),
-    import(build('cli/progress.js')),
+    import(build('runtime.js')),
   ]);
   const out = mkdtempSync(join(tmpdir(), 'launch-transport-'));
   await exportResume({

@@ -10,8 +10,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { Resume } from 'jsonresume-theme-camera-ready';
-import { browserVersion, findBrowser } from '../../src/browser/find.js';
-import { installedEngines } from '../../src/browser/engines.js';
+import {
+  browserVersion,
+  findBrowser,
+  installedEngines,
+} from '../../src/browser/find-or-install.js';
 import { EXIT } from '../../src/cli/exit-codes.js';
 import { benchCli as text } from '../../src/cli/maintainer-messages.js';
 import { defineCommand, runCommand } from '../../src/cli/run-command.js';

@@ -8,7 +8,7 @@ import type { Browser, Page } from 'puppeteer';
 import type { Resume } from 'jsonresume-theme-camera-ready';
 import { writeFileAtomic } from '../export/atomic-write.js';
 import { withPrintFonts } from '../export/print-fonts.js';
-import { resolveBrowser } from '../browser/install.js';
+import { resolveBrowser } from '../browser/find-or-install.js';
 import { browserGone, startBrowser, type RunningBrowser } from '../browser/launch.js';
 import { DEFAULT_TIMEOUT_MS, runStep } from '../export/export-steps.js';
 import { FORMATS } from '../export/formats.js';

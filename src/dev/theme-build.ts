@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ThemeLoadError } from '../errors.js';
-import { runProcess } from '../process/run.js';
+import { runProcess } from '../run-process.js';
 import { devText } from './messages.js';
 
 /** The folders a theme's own sources live in, by the common layouts. */

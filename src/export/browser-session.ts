@@ -5,8 +5,7 @@
  */
 import { basename } from 'node:path';
 import type { Browser, Page } from 'puppeteer';
-import { findBrowser } from '../browser/find.js';
-import { resolveBrowser } from '../browser/install.js';
+import { findBrowser, resolveBrowser } from '../browser/find-or-install.js';
 import { browserGone, type BrowserLauncher, type RunningBrowser } from '../browser/launch.js';
 import { closeTab, openDocument, type OpenedDocument } from '../browser/page.js';
 import type { Progress } from '../runtime.js';

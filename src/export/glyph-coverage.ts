@@ -3,7 +3,7 @@
  * the page's own embedded fonts (their @font-face unicode-range) plus every font installed here,
  * as fontconfig reports them; Chromium falls back to any installed font for a missing glyph.
  */
-import { runProcess } from '../process/run.js';
+import { runProcess } from '../run-process.js';
 
 /** Inclusive [from, to] code point ranges. */
 export type Coverage = [number, number][];

@@ -6,7 +6,7 @@
 import type * as PdfLib from 'pdf-lib';
 import { pdfLib } from './pdf-lib.js';
 import { outlineItems, outlineTitle } from './pdf-outline.js';
-import { runProcess } from '../process/run.js';
+import { runProcess } from '../run-process.js';
 
 const { PDFArray, PDFDocument, PDFName, PDFRef } = pdfLib;
 type PDFDocument = PdfLib.PDFDocument;

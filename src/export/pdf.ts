@@ -1,7 +1,7 @@
 import type { PDFOptions, Page } from 'puppeteer';
 import type { PaperSize } from 'jsonresume-theme-camera-ready';
 import { PAPER_DIMENSIONS } from 'jsonresume-theme-camera-ready/data';
-import { PUPPETEER_CALL_LIMIT_MS } from '../browser/puppeteer.js';
+import { PUPPETEER_CALL_LIMIT_MS } from '../browser/launch.js';
 import type { ThemePdfOptions } from './theme-loader.js';
 
 const MM_PER_INCH = 25.4;

@@ -11,8 +11,10 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { cachedFontPackage, FontUnavailable, type FontFetchOptions } from '../fonts/font-cache.js';
 import {
+  cachedFontPackage,
+  FontUnavailable,
+  type FontFetchOptions,
   CJK_FAMILIES,
   CJK_PACKAGES,
   FONT_WEIGHTS,

@@ -4,8 +4,7 @@
  */
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { findBrowser } from '../browser/find.js';
-import { installedEngines } from '../browser/engines.js';
+import { findBrowser, installedEngines } from '../browser/find-or-install.js';
 import { packageVersion } from './packages.js';
 import { run, type RunResult } from './run.js';
 

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runProcess } from '../process/run.js';
+import { runProcess } from '../run-process.js';
 
 export interface RunResult {
   /** Exit code, or null when the program was killed by a signal. */

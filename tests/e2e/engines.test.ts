@@ -11,7 +11,7 @@ import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Resume } from 'jsonresume-theme-camera-ready';
 import { startBrowser, type RunningBrowser } from '../../src/browser/launch.js';
-import { installedEngines, type EngineKind } from '../../src/browser/engines.js';
+import { installedEngines, type EngineKind } from '../../src/browser/find-or-install.js';
 import { emulateThemeMedia, printPdf } from '../../src/export/pdf.js';
 import { linkAnnotations, loadPdf } from '../support/export-fixture.js';
 import { repoRoot } from '../support/paths.js';

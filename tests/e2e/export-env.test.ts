@@ -6,7 +6,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findBrowser } from '../../src/browser/find.js';
+import { findBrowser } from '../../src/browser/find-or-install.js';
 import { createProgress } from '../../src/runtime.js';
 import { exportResume } from '../../src/export/export.js';
 import { filesIn } from '../support/files.js';

@@ -11,8 +11,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createProgress } from '../../src/runtime.js';
 import { withPrintFonts } from '../../src/export/print-fonts.js';
 import { SERVED_FONT_ORIGIN, uncoveredCharacters } from '../../src/export/glyph-coverage.js';
-import { cachedFontPackage, fontCacheDir, FontUnavailable } from '../../src/fonts/font-cache.js';
-import { SCRIPT_PACKAGES } from '../../src/fonts/font-packages.js';
+import {
+  cachedFontPackage,
+  fontCacheDir,
+  FontUnavailable,
+  SCRIPT_PACKAGES,
+} from '../../src/fonts/font-packages.js';
 import { runScript } from '../support/cli.js';
 import { repoRoot } from '../support/paths.js';
 import { theme } from '../support/theme.js';

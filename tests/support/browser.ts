@@ -4,7 +4,7 @@
  */
 import { once } from 'node:events';
 import type { Browser, Page } from 'puppeteer';
-import { findBrowser } from '../../src/browser/find.js';
+import { findBrowser } from '../../src/browser/find-or-install.js';
 import {
   startBrowser,
   type BrowserLauncher,

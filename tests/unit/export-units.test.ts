@@ -25,11 +25,11 @@ import {
   writeFileAtomic,
   writeFilesAtomic,
 } from '../../src/export/atomic-write.js';
-import { findBrowser } from '../../src/browser/find.js';
+import { findBrowser } from '../../src/browser/find-or-install.js';
 import { exitCodeFor } from '../../src/cli/exit-codes.js';
 import { ExportStepError, InputError, ThemeRenderError } from '../../src/errors.js';
 import { runStep } from '../../src/export/export-steps.js';
-import { isAllowedRequest } from '../../src/browser/page-seal.js';
+import { isAllowedRequest } from '../../src/browser/page.js';
 import { documentDate, pdfMetadataFor } from '../../src/export/pdf-metadata.js';
 import { pdfOptions } from '../../src/export/pdf.js';
 import { peekMetaTheme } from '../../src/export/read-resume.js';

@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Engine } from '../../../src/browser/engines.js';
+import type { Engine } from '../../../src/browser/find-or-install.js';
 import type { RunOptions } from '../../../src/maintainer/run.js';
 import { failure, median, ms, ratio, timeProcess, type Timed } from './measure.js';
 
