@@ -9,11 +9,10 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { getLocation } from 'jsonc-parser';
 import { describe, expect, test } from 'vitest';
-import { editDistance, closestMatch } from '../../src/resume/edit-distance.js';
-import { formatPath, lineIndex } from '../../src/resume/json-locations.js';
-import { formatReport } from '../../src/resume/report.js';
-import { schemaFingerprint } from '../../src/resume/schema-files.js';
-import { compileResumeValidator } from '../../src/resume/schema-validator.js';
+import { editDistance, closestMatch } from '../../src/resume/schema-diagnostics.js';
+import { formatPath, lineIndex } from '../../src/resume/json-syntax.js';
+import { formatReport } from '../../src/resume/diagnostics.js';
+import { compileResumeValidator, schemaFingerprint } from '../../src/resume/schema.js';
 import { validateFile, validateText, type Diagnostic } from '../../src/resume/validate.js';
 import { seedResumePath } from '../support/paths.js';
 
@@ -474,10 +473,8 @@ describe('the validator generated at build time', () => {
     const built = prebuilt();
     expect(built.fingerprint).toBe(schemaFingerprint());
     // A path typed as plain text: the compiled output has no declarations to check it against.
-    const compiledModule: string = '../../build/src/resume/schema-validator.js';
-    const compiled = (await import(
-      compiledModule
-    )) as typeof import('../../src/resume/schema-validator.js');
+    const compiledModule: string = '../../build/src/resume/schema.js';
+    const compiled = (await import(compiledModule)) as typeof import('../../src/resume/schema.js');
     expect(compiled.resumeValidator()).toBe(built);
   });
 
@@ -761,7 +758,7 @@ describe('never stricter than the official schema where the theme renders the va
 
 describe('messages', () => {
   test('a shortened text keeps its closing quote and whole characters', async () => {
-    const { quote } = await import('../../src/resume/messages.js');
+    const { quote } = await import('../../src/resume/diagnostics.js');
     const long = `${'é'.repeat(40)}😀${'x'.repeat(40)}`;
     const shown = quote(long);
     expect(shown.length).toBeLessThanOrEqual(60);
