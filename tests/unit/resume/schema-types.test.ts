@@ -12,10 +12,10 @@ import {
   rootSchemas,
   type PlacedSchema,
   type SchemaNode,
-} from '../../src/resume/schema.js';
-import { validateText } from '../../src/resume/validate.js';
-import { fixture } from '../fixtures/full-extended.js';
-import { themeDir } from '../support/paths.js';
+} from '../../../src/resume/schema.js';
+import { validateText } from '../../../src/resume/validate.js';
+import { fixture } from '../../fixtures/full-extended.js';
+import { themeDir } from '../../support/paths.js';
 
 const extensions = JSON.parse(
   readFileSync(join(themeDir, 'schema', 'extensions.schema.json'), 'utf8'),
