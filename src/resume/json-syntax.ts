@@ -168,9 +168,7 @@ export function keyOffset(
  * jsonc-parser through `require`: its ES module entry is its CommonJS build, which Node would
  * first scan for export names, a cost every validation would pay at start-up.
  */
-export const jsoncParser = createRequire(import.meta.url)(
-  'jsonc-parser',
-) as typeof import('jsonc-parser');
+const jsoncParser = createRequire(import.meta.url)('jsonc-parser') as typeof import('jsonc-parser');
 
 /**
  * Objects and lists inside each other: JSON Resume needs about six levels. Deeper text would

@@ -17,7 +17,8 @@ import {
 } from './json-syntax.js';
 
 // The bounds every résumé input is held to, so that no file (a device, a pipe, a multi-gigabyte
-// or pathologically nested one) can exhaust memory, the stack or the user's patience.
+// one) can exhaust memory or the user's patience; the nesting bound (MAX_NESTING) is the
+// strict JSON reader's.
 
 /** A CV is tens of kilobytes; 16 MiB leaves room for any real one and still reads in a moment. */
 export const DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
@@ -64,7 +65,7 @@ export function parseByteSize(value: string): ByteSize {
 }
 
 /** 16777216 → "16 MiB", 1536 → "1.5 KiB". */
-export function formatBytes(bytes: number): string {
+function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} bytes`;
   const [value, unit] = bytes < 1024 ** 2 ? [bytes / 1024, 'KiB'] : [bytes / 1024 ** 2, 'MiB'];
   return `${Number(value.toFixed(1))} ${unit}`;
@@ -108,9 +109,6 @@ const read = {
     hint: 'save it as UTF-8 in your editor.',
   }),
 };
-
-// Reading a résumé file and parsing it as strict JSON into a value plus the syntax tree that
-// locates every value. Nothing here knows about the résumé schema.
 
 export type ReadResult =
   | { ok: true; text: string }

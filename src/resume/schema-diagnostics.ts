@@ -326,7 +326,7 @@ export function expectedWords(error: ErrorObject): string {
 // Hints for a value of the wrong type: the shape the schema wants here, offered only when the
 // value so reshaped is valid at its place.
 
-export function typeHint(
+function typeHint(
   expected: readonly string[],
   value: unknown,
   segments: readonly PathSegment[],
@@ -408,7 +408,7 @@ function objectAsText(value: Record<string, unknown>): string | undefined {
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const ISO_DATE = /^([1-2][0-9]{3}-[0-1][0-9]-[0-3][0-9]|[1-2][0-9]{3}-[0-1][0-9]|[1-2][0-9]{3})$/;
 
-export function dateHint(value: unknown, key: string): string | undefined {
+function dateHint(value: unknown, key: string): string | undefined {
   if (typeof value !== 'string') return undefined;
   const v = value.trim();
   if (v === '') return schema.emptyDate(key);
@@ -436,7 +436,7 @@ export function dateHint(value: unknown, key: string): string | undefined {
     : schema.rewriteDate(fixed);
 }
 
-export function urlHint(value: unknown, key: string): string | undefined {
+function urlHint(value: unknown, key: string): string | undefined {
   if (typeof value !== 'string') return undefined;
   const v = value.trim();
   if (v === '' || v === '#') return schema.removeEmptyField(key);
@@ -448,7 +448,7 @@ export function urlHint(value: unknown, key: string): string | undefined {
   return undefined;
 }
 
-export function emailHint(value: unknown, key: string): string | undefined {
+function emailHint(value: unknown, key: string): string | undefined {
   if (typeof value !== 'string') return undefined;
   const v = value.trim();
   if (v === '' || v === '#') return schema.removeEmptyField(key);
@@ -476,7 +476,7 @@ const SYNONYMS: Record<string, string> = {
   arxiv: 'preprint',
 };
 
-export function suggestValue(value: unknown, allowed: readonly string[]): string | undefined {
+function suggestValue(value: unknown, allowed: readonly string[]): string | undefined {
   if (typeof value !== 'string') return undefined;
   const lower = value.trim().toLowerCase();
   const synonym = SYNONYMS[lower];
