@@ -13,7 +13,7 @@ import { defineCommand, runCommand } from '../src/cli/run-command.js';
 import { useColor } from '../src/cli/terminal.js';
 import { isArchivePath } from '../src/linkedin/archive.js';
 import { runLinkedInImport } from '../src/linkedin/command.js';
-import { formatReport } from '../src/resume/report.js';
+import { formatReport } from '../src/resume/diagnostics.js';
 import { printable } from '../src/printable.js';
 
 runCommand(

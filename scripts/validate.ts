@@ -2,10 +2,13 @@
  * `npm run validate [-- [--json] [--resume file | file]]`: checks a résumé and reports every problem with its
  * place in the file.
  */
-import { countBySeverity } from '../src/resume/diagnostics.js';
-import { cli, report as reportText } from '../src/resume/messages.js';
-import { formatReport, listed } from '../src/resume/report.js';
-import { JSON_RESUME_VERSION } from '../src/resume/schema-files.js';
+import {
+  countBySeverity,
+  formatReport,
+  listed,
+  report as reportText,
+} from '../src/resume/diagnostics.js';
+import { JSON_RESUME_VERSION } from '../src/resume/schema.js';
 import { validateFile } from '../src/resume/validate.js';
 import { exitCodeForStatus } from '../src/cli/exit-codes.js';
 import { DEFAULT_RESUME, maxSizeOption, resumeOption } from '../src/cli/resume-options.js';
@@ -13,6 +16,24 @@ import { UsageError } from '../src/errors.js';
 import { defineCommand, runCommand } from '../src/cli/run-command.js';
 import { useColor } from '../src/cli/terminal.js';
 import { printable } from '../src/printable.js';
+
+/** `npm run validate`: its help and its own option errors. */
+const cli = {
+  usage: 'Usage: npm run validate [-- [options] [--resume <file> | <file>]]',
+  about: [
+    'Checks a JSON Resume file: JSON syntax, the official JSON Resume schema and the',
+    'camera-ready extensions, all problems in one run. Reads resume.json by default.',
+  ].join('\n'),
+  jsonOption: 'print the diagnostics as JSON on stdout instead of text on stderr',
+  exitCodes: [
+    'Exit codes: 0 valid (warnings allowed), 1 invalid JSON or résumé,',
+    '            2 the file cannot be read or the options are wrong, 3 a bug in the command.',
+  ].join('\n'),
+  tooManyFiles: (files: readonly string[]): string =>
+    `expected one file, got ${files.length}: ${files.join(' ')}.`,
+  twoFiles: (option: string, positional: string): string =>
+    `expected one file, got --resume ${option} and ${positional}: name it once.`,
+};
 
 runCommand(
   defineCommand({

@@ -7,9 +7,23 @@ import { printable } from '../src/printable.js';
 import { exitCodeForStatus } from '../src/cli/exit-codes.js';
 import { resumeOption } from '../src/cli/resume-options.js';
 import { defineCommand, runCommand } from '../src/cli/run-command.js';
-import { variantCli } from '../src/resume/messages.js';
 import { validateFile } from '../src/resume/validate.js';
 import { UnknownVariantError, applyVariant, variantNames } from '../src/resume/variant.js';
+
+/** `npm run variant`. */
+const variantCli = {
+  usage: 'Usage: npm run variant -- <name> [--resume resume.json]',
+  about: [
+    'Prints the résumé as the variant <name> (declared in meta.variants) presents it: standard',
+    'JSON Resume without meta.variants, left-out sections and entries removed.',
+  ].join('\n'),
+  resumeOption: 'the résumé to read',
+  exitCodes:
+    'Exit codes: 0 printed, 1 the résumé is invalid, 2 unreadable résumé, unknown variant or bad options,\n            3 a bug in the command.',
+  oneName: (defined: readonly string[]): string =>
+    `Give exactly one variant name.${defined.length ? ` Defined variants: ${defined.join(', ')}.` : ''}`,
+  inFile: (file: string, reason: string): string => `${file}: ${reason}`,
+};
 
 runCommand(
   defineCommand({

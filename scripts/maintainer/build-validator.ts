@@ -11,8 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildValidatorCli as text } from '../../src/cli/maintainer-messages.js';
 import { defineCommand, runCommand } from '../../src/cli/run-command.js';
-import { schemaFingerprint } from '../../src/resume/schema-files.js';
-import { compileResumeValidator } from '../../src/resume/schema-validator.js';
+import { compileResumeValidator, schemaFingerprint } from '../../src/resume/schema.js';
 
 const standaloneCode = (
   createRequire(import.meta.url)(

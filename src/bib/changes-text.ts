@@ -3,7 +3,7 @@
  * and file names come from the user's files: their control characters are printed escaped.
  */
 import { printable } from '../printable.js';
-import { quote } from '../resume/message-text.js';
+import { quote } from '../resume/diagnostics.js';
 import { importCli } from './messages.js';
 import type { MappedEntry } from './map.js';
 import type { Change } from './merge.js';

@@ -5,7 +5,7 @@
 import type { Publication, PublicationStatus } from 'jsonresume-theme-camera-ready';
 import { bibText } from './messages.js';
 import { MONTHS } from './months.js';
-import type { MessageText } from '../resume/messages.js';
+import type { MessageText } from '../resume/diagnostics.js';
 import { displayName, isOwner } from './owner.js';
 import type { BibEntry } from './parse.js';
 

@@ -1,5 +1,5 @@
 /** The texts of `npm run import` and of BibTeX reading and writing. */
-import { fixedText, quote, type MessageText } from '../resume/messages.js';
+import { fixedText, quote, type MessageText } from '../resume/diagnostics.js';
 import { MAX_DEPTH, MAX_EXPANDED, type Bound } from './prescan.js';
 
 /** `npm run import`: reading BibTeX into `publications`. */

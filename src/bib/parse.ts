@@ -3,7 +3,7 @@
  * Unicode, name lists); here its output becomes plain text with a place in the file, and its
  * errors become located diagnostics. A malformed entry is reported and left out; the rest stay.
  */
-import { lineIndex } from '../resume/json-locations.js';
+import { lineIndex } from '../resume/json-syntax.js';
 import { parse, type Creator } from '@retorquere/bibtex-parser';
 import type { Diagnostic } from '../resume/diagnostics.js';
 import { JOURNAL_MACROS } from './journal-macros.js';

@@ -1,6 +1,6 @@
 /** Options that several commands share, declared once: the résumé file and its size limit. */
 import { UsageError } from '../errors.js';
-import { DEFAULT_MAX_BYTES, MAX_READABLE_BYTES, parseByteSize } from '../resume/input-limits.js';
+import { DEFAULT_MAX_BYTES, MAX_READABLE_BYTES, parseByteSize } from '../resume/load.js';
 import { commandText } from './messages.js';
 import type { ValueOption } from './options.js';
 import type { Positionals } from './run-command.js';

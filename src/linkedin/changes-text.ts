@@ -1,5 +1,5 @@
 /** What a LinkedIn import changes, entry by entry, as lines for the terminal (also for --dry-run). */
-import { quote } from '../resume/messages.js';
+import { quote } from '../resume/diagnostics.js';
 import type { MergePlan } from './merge.js';
 import { linkedInText } from './messages.js';
 

@@ -7,7 +7,7 @@ import type { CommandIo } from '../cli/run-command.js';
 import { useColor } from '../cli/terminal.js';
 import { exitCodeForStatus, type ExitCode } from '../cli/exit-codes.js';
 import { UsageError } from '../errors.js';
-import { formatReport } from '../resume/report.js';
+import { formatReport } from '../resume/diagnostics.js';
 import { describeLinkedInChanges } from './changes-text.js';
 import { importLinkedIn } from './import.js';
 import { linkedInText } from './messages.js';

@@ -16,8 +16,7 @@ import type {
   Volunteer,
   Work,
 } from 'jsonresume-theme-camera-ready';
-import type { Diagnostic } from '../resume/diagnostics.js';
-import type { MessageText } from '../resume/message-text.js';
+import type { Diagnostic, MessageText } from '../resume/diagnostics.js';
 import type { ArchiveFile, LinkedInFile } from './archive.js';
 import { readCsv, type CsvRow } from './csv.js';
 import { isoDate } from './dates.js';

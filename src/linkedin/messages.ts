@@ -1,5 +1,5 @@
 /** The texts of the LinkedIn import. */
-import { quote, type MessageText } from '../resume/messages.js';
+import { quote, type MessageText } from '../resume/diagnostics.js';
 import { MAX_CSV_BYTES, MAX_ENTRIES, LINKEDIN_FILES, type ArchiveProblem } from './archive.js';
 
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;

@@ -1,15 +1,114 @@
 /**
- * Reading a résumé file and parsing it as strict JSON into a value plus the syntax tree that
- * locates every value. Nothing here knows about the résumé schema.
+ * Reading a résumé file within bounds and parsing it as strict JSON into a value plus the syntax
+ * tree that locates every value. Nothing here knows about the résumé schema.
  */
+import { constants as buffer } from 'node:buffer';
 import { constants, type Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { Node } from 'jsonc-parser';
-import type { Diagnostic } from './diagnostics.js';
-import { DEFAULT_MAX_BYTES } from './input-limits.js';
-import { formatPath, lineIndex, type PathSegment, type Positions } from './json-locations.js';
-import { read, syntax, type MessageText } from './messages.js';
-import { parseStrictJson } from './syntax-errors.js';
+import type { Diagnostic, MessageText } from './diagnostics.js';
+import {
+  formatPath,
+  lineIndex,
+  parseStrictJson,
+  syntax,
+  type PathSegment,
+  type Positions,
+} from './json-syntax.js';
+
+// The bounds every résumé input is held to, so that no file (a device, a pipe, a multi-gigabyte
+// one) can exhaust memory or the user's patience; the nesting bound (MAX_NESTING) is the
+// strict JSON reader's.
+
+/** A CV is tens of kilobytes; 16 MiB leaves room for any real one and still reads in a moment. */
+export const DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
+
+/**
+ * The largest file that can be read: its text becomes one JavaScript string, and V8's strings
+ * hold at most this many UTF-16 units (UTF-8 never takes fewer bytes than units).
+ */
+export const MAX_READABLE_BYTES = buffer.MAX_STRING_LENGTH;
+
+/** Binary multiples under every name they are written with, including the ones formatBytes prints. */
+const UNITS: Record<string, number> = {
+  '': 1,
+  b: 1,
+  byte: 1,
+  bytes: 1,
+  k: 1024,
+  kb: 1024,
+  kib: 1024,
+  m: 1024 ** 2,
+  mb: 1024 ** 2,
+  mib: 1024 ** 2,
+  g: 1024 ** 3,
+  gb: 1024 ** 3,
+  gib: 1024 ** 3,
+};
+
+export type ByteSize =
+  | { ok: true; bytes: number }
+  /** Not a size, or no bytes at all. */
+  | { ok: false; reason: 'unreadable' | 'not a size' };
+
+/**
+ * `--max-size` values: bytes, or a number with K/KB/KiB, M/MB/MiB or G/GB/GiB (binary multiples,
+ * as `formatBytes` prints them). A size beyond MAX_READABLE_BYTES is refused as unreadable.
+ */
+export function parseByteSize(value: string): ByteSize {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(value);
+  const unit = UNITS[(match?.[2] ?? '').toLowerCase()];
+  if (!match || unit === undefined) return { ok: false, reason: 'not a size' };
+  const bytes = Math.floor(Number(match[1]) * unit);
+  if (bytes <= 0) return { ok: false, reason: 'not a size' };
+  return bytes <= MAX_READABLE_BYTES ? { ok: true, bytes } : { ok: false, reason: 'unreadable' };
+}
+
+/** 16777216 → "16 MiB", 1536 → "1.5 KiB". */
+function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  const [value, unit] = bytes < 1024 ** 2 ? [bytes / 1024, 'KiB'] : [bytes / 1024 ** 2, 'MiB'];
+  return `${Number(value.toFixed(1))} ${unit}`;
+}
+
+const read = {
+  notFound: (file: string): MessageText => ({
+    message: `cannot read ${file}: no such file.`,
+    hint: 'check the path; without an argument the validator reads resume.json in the current folder.',
+  }),
+  isDirectory: (file: string): MessageText => ({
+    message: `cannot read ${file}: it is a folder, not a file.`,
+    hint: `give the path of the JSON file inside it, e.g. ${file.replace(/\/$/, '')}/resume.json.`,
+  }),
+  notDirectoryOnPath: (file: string): MessageText => ({
+    message: `cannot read ${file}: a part of the path before the file name is a file, not a folder.`,
+    hint: 'check the path for a file name used as a folder.',
+  }),
+  noPermission: (file: string): MessageText => ({
+    message: `cannot read ${file}: permission denied.`,
+    hint: 'make the file readable for your user, e.g. chmod u+r.',
+  }),
+  notAFile: (file: string, kind: string): MessageText => ({
+    message: `cannot read ${file}: it is ${kind}, not a file.`,
+    hint: 'give the path of a résumé saved as a file, e.g. resume.json.',
+  }),
+  tooLarge: (file: string, size: number | undefined, limit: number): MessageText => ({
+    message: `cannot read ${file}: it is larger than ${formatBytes(limit)}${size === undefined ? '' : ` (${formatBytes(size)})`}, more than any résumé needs.`,
+    hint:
+      size !== undefined && size > MAX_READABLE_BYTES
+        ? 'check that this is the résumé: no file that large can be read, whatever --max-size says.'
+        : `check that this is the résumé; if it is, raise the limit with --max-size, e.g. --max-size ${Math.min(Math.ceil(((size ?? limit) * 2) / 1024 ** 2), Math.floor(MAX_READABLE_BYTES / 1024 ** 2))}MiB.`,
+  }),
+  failed: (file: string, reason: string): MessageText => ({
+    message: `cannot read ${file}: ${reason}.`,
+  }),
+  notUtf8: (utf16: boolean): MessageText => ({
+    message: utf16
+      ? 'the file is UTF-16 text; JSON files must be UTF-8.'
+      : 'the file is not UTF-8 text (is it a JSON file?).',
+    hint: 'save it as UTF-8 in your editor.',
+  }),
+};
 
 export type ReadResult =
   | { ok: true; text: string }
@@ -82,7 +181,7 @@ function readFailure(path: string, error: unknown): MessageText {
 // ignoreBOM keeps a byte-order mark in the text so the parser can warn about it.
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-/** Decodes file bytes; text that is not UTF-8 is read but is no JSON résumé (exit code 1). */
+/** Decodes file bytes; text that is not UTF-8 is read but is no JSON résumé (status `invalid`). */
 export function decodeUtf8(bytes: Uint8Array): ReadResult {
   try {
     return { ok: true, text: utf8.decode(bytes) };

@@ -6,18 +6,18 @@
  */
 import type { Resume } from 'jsonresume-theme-camera-ready';
 import type { InputStatus } from '../errors.js';
-import type { Diagnostic } from './diagnostics.js';
-import { calendarDateWarnings } from './calendar-dates.js';
-import { asShapeWarning, splitByOrigin } from './extension-shapes.js';
-import { MAX_NESTING, nestingTooDeep } from './input-limits.js';
-import { legacyFieldWarnings } from './legacy-warnings.js';
+import { formatReport, type Diagnostic } from './diagnostics.js';
+import { MAX_NESTING, nestingTooDeep } from './json-syntax.js';
 import { parseResumeText, readResumeText, type ReadLimits } from './load.js';
-import { misspeltFields } from './misspellings.js';
-import { rawHtmlWarnings } from './raw-html.js';
-import { formatReport } from './report.js';
-import { resumeSchemas } from './schema-files.js';
-import { resumeValidator } from './schema-validator.js';
-import { schemaDiagnostics } from './schema-diagnostics.js';
+import { resumeSchemas, resumeValidator } from './schema.js';
+import { misspeltFields, schemaDiagnostics } from './schema-diagnostics.js';
+import {
+  asShapeWarning,
+  calendarDateWarnings,
+  legacyFieldWarnings,
+  rawHtmlWarnings,
+  splitByOrigin,
+} from './warnings.js';
 
 export type { Diagnostic } from './diagnostics.js';
 

@@ -13,7 +13,14 @@ import type {
 } from 'jsonresume-theme-camera-ready';
 import { SECTION_KEYS } from 'jsonresume-theme-camera-ready/data';
 import { VariantError } from '../errors.js';
-import { variantText } from './messages.js';
+
+/** Variants (`meta.variants`), for every command that applies one. */
+const variantText = {
+  unknown: (variant: string, defined: readonly string[]): string =>
+    defined.length === 0
+      ? `Unknown variant "${variant}": resume.json defines no variants (add them under meta.variants).`
+      : `Unknown variant "${variant}". Defined variants: ${defined.join(', ')}.`,
+};
 
 /** A variant name that `meta.variants` does not define. */
 export class UnknownVariantError extends VariantError {

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { pdfInfo, pdfPageTexts } from '../../src/maintainer/poppler.js';
-import { SCHEMA_URL } from '../../src/resume/schema-files.js';
+import { SCHEMA_URL } from '../../src/resume/schema.js';
 import { runScript } from '../support/cli.js';
 import { repoRoot } from '../support/paths.js';
 

@@ -9,13 +9,12 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { getLocation } from 'jsonc-parser';
 import { describe, expect, test } from 'vitest';
-import { editDistance, closestMatch } from '../../src/resume/edit-distance.js';
-import { formatPath, lineIndex } from '../../src/resume/json-locations.js';
-import { formatReport } from '../../src/resume/report.js';
-import { schemaFingerprint } from '../../src/resume/schema-files.js';
-import { compileResumeValidator } from '../../src/resume/schema-validator.js';
-import { validateFile, validateText, type Diagnostic } from '../../src/resume/validate.js';
-import { seedResumePath } from '../support/paths.js';
+import { editDistance, closestMatch } from '../../../src/resume/schema-diagnostics.js';
+import { formatPath, lineIndex } from '../../../src/resume/json-syntax.js';
+import { formatReport } from '../../../src/resume/diagnostics.js';
+import { compileResumeValidator, schemaFingerprint } from '../../../src/resume/schema.js';
+import { validateFile, validateText, type Diagnostic } from '../../../src/resume/validate.js';
+import { seedResumePath } from '../../support/paths.js';
 
 /** Validates `resume` written as pretty JSON; returns the errors and warnings with the text. */
 function check(resume: unknown) {
@@ -463,7 +462,7 @@ describe('locations and report', () => {
 
 describe('the validator generated at build time', () => {
   const prebuilt = () =>
-    createRequire(import.meta.url)('../../build/src/resume/resume-validator.cjs') as ((
+    createRequire(import.meta.url)('../../../build/src/resume/resume-validator.cjs') as ((
       data: unknown,
     ) => boolean) & {
       fingerprint: string;
@@ -474,10 +473,10 @@ describe('the validator generated at build time', () => {
     const built = prebuilt();
     expect(built.fingerprint).toBe(schemaFingerprint());
     // A path typed as plain text: the compiled output has no declarations to check it against.
-    const compiledModule: string = '../../build/src/resume/schema-validator.js';
+    const compiledModule: string = '../../../build/src/resume/schema.js';
     const compiled = (await import(
       compiledModule
-    )) as typeof import('../../src/resume/schema-validator.js');
+    )) as typeof import('../../../src/resume/schema.js');
     expect(compiled.resumeValidator()).toBe(built);
   });
 
@@ -560,7 +559,10 @@ describe('pre-1.0 field names', () => {
   test('the table is data the theme can read: every 1.0 name is a field of the official schema', async () => {
     const { LEGACY_FIELDS } = await import('jsonresume-theme-camera-ready');
     const official = JSON.parse(
-      await readFile(new URL('../../theme/schema/jsonresume.schema.json', import.meta.url), 'utf8'),
+      await readFile(
+        new URL('../../../theme/schema/jsonresume.schema.json', import.meta.url),
+        'utf8',
+      ),
     ) as { properties: Record<string, { properties?: object; items?: { properties?: object } }> };
     for (const { parent, legacy, current } of LEGACY_FIELDS) {
       const [section = '', inner] = parent.replace('[]', '').split('.');
@@ -761,7 +763,7 @@ describe('never stricter than the official schema where the theme renders the va
 
 describe('messages', () => {
   test('a shortened text keeps its closing quote and whole characters', async () => {
-    const { quote } = await import('../../src/resume/messages.js');
+    const { quote } = await import('../../../src/resume/diagnostics.js');
     const long = `${'é'.repeat(40)}😀${'x'.repeat(40)}`;
     const shown = quote(long);
     expect(shown.length).toBeLessThanOrEqual(60);

@@ -4,9 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Resume } from 'jsonresume-theme-camera-ready';
-import { htmlToText } from '../../src/maintainer/html-text.js';
-import { validateText } from '../../src/resume/validate.js';
-import { theme } from '../support/theme.js';
+import { htmlToText } from '../../../src/maintainer/html-text.js';
+import { validateText } from '../../../src/resume/validate.js';
+import { theme } from '../../support/theme.js';
 
 function warningsAndPage(resume: Resume) {
   const outcome = validateText(JSON.stringify(resume, null, 2), 'cv.json');

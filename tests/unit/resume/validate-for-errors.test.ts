@@ -3,7 +3,7 @@
  * full one, a valid résumé without its warnings.
  */
 import { describe, expect, it } from 'vitest';
-import { validateForErrors, validateText } from '../../src/resume/validate.js';
+import { validateForErrors, validateText } from '../../../src/resume/validate.js';
 
 const deep = `{"basics":{"name":"A"},"x":${'['.repeat(300)}${']'.repeat(300)}}`;
 

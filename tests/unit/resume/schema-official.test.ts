@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { validateText } from '../../src/resume/validate.js';
-import { officialErrors } from '../support/official-schema.js';
-import { repoRoot, seedResumePath, themeDir } from '../support/paths.js';
+import { validateText } from '../../../src/resume/validate.js';
+import { officialErrors } from '../../support/official-schema.js';
+import { repoRoot, seedResumePath, themeDir } from '../../support/paths.js';
 
 function ourErrors(resume: unknown): string[] {
   return validateText(JSON.stringify(resume), 'probe.json')

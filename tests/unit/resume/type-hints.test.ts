@@ -3,7 +3,7 @@
  * otherwise, and never its identifiers or links glued into the text.
  */
 import { describe, expect, it } from 'vitest';
-import { validateText } from '../../src/resume/validate.js';
+import { validateText } from '../../../src/resume/validate.js';
 
 function hintAt(resume: unknown, path: string): string | undefined {
   const outcome = validateText(JSON.stringify(resume, null, 2), 'cv.json');

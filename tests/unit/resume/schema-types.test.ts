@@ -6,16 +6,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import type { SchemaNode } from '../../src/resume/schema-files.js';
 import {
   childSchemas,
   knownProperties,
   rootSchemas,
   type PlacedSchema,
-} from '../../src/resume/schema-walker.js';
-import { validateText } from '../../src/resume/validate.js';
-import { fixture } from '../fixtures/full-extended.js';
-import { themeDir } from '../support/paths.js';
+  type SchemaNode,
+} from '../../../src/resume/schema.js';
+import { validateText } from '../../../src/resume/validate.js';
+import { fixture } from '../../fixtures/full-extended.js';
+import { themeDir } from '../../support/paths.js';
 
 const extensions = JSON.parse(
   readFileSync(join(themeDir, 'schema', 'extensions.schema.json'), 'utf8'),

@@ -8,10 +8,10 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Resume } from 'jsonresume-theme-camera-ready';
-import { validateText } from '../../src/resume/validate.js';
-import { expectedFacts, missingFacts, visibleFacts } from '../support/facts.js';
-import { repoRoot } from '../support/paths.js';
-import { theme } from '../support/theme.js';
+import { validateText } from '../../../src/resume/validate.js';
+import { expectedFacts, missingFacts, visibleFacts } from '../../support/facts.js';
+import { repoRoot } from '../../support/paths.js';
+import { theme } from '../../support/theme.js';
 
 const official = createRequire(import.meta.url)('@jsonresume/schema') as {
   validate(resume: unknown, callback: (errors: unknown[] | null) => void): void;

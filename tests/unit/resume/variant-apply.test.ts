@@ -6,9 +6,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Resume } from 'jsonresume-theme-camera-ready';
 import { describe, expect, it } from 'vitest';
-import { UnknownVariantError, applyVariant, variantNames } from '../../src/resume/variant.js';
-import { loadTheme } from '../../src/export/theme-loader.js';
-import { otherThemesDir, seedResumePath } from '../support/paths.js';
+import { UnknownVariantError, applyVariant, variantNames } from '../../../src/resume/variant.js';
+import { loadTheme } from '../../../src/export/theme-loader.js';
+import { otherThemesDir, seedResumePath } from '../../support/paths.js';
 
 const require = createRequire(import.meta.url);
 const seed = JSON.parse(readFileSync(seedResumePath, 'utf8')) as Resume;
