@@ -2,21 +2,28 @@
  * The LinkedIn import as one function: read the archive's CSV files, map them, merge them into the
  * résumé text (or a new résumé when the file does not exist yet), validate the result, and write
  * it all-or-nothing through replaceFile (links followed, mode kept, refused when another program
- * saved the résumé meanwhile). Nothing is printed here.
+ * saved the résumé meanwhile). Nothing is printed here; describeLinkedInChanges gives the report.
+ *
+ * The merge: each entry finds the one it is already in the résumé as (same employer and role or
+ * start year, same school, same title or name); there it only fills fields the résumé lacks, so
+ * whatever was written by hand stays and a second import changes nothing. Other entries are added:
+ * dated ones newest first among the résumé's own, the rest at the end. Entries LinkedIn lists
+ * twice (a skill) are added once.
  */
 import { stat } from 'node:fs/promises';
 import type { Resume } from 'jsonresume-theme-camera-ready';
-import { editList, setValue } from '../bib/edit.js';
+import { editList, setValue, type Addition, type FieldUpdate } from '../bib/edit.js';
+import { titleKey } from '../bib/versions.js';
 import { FileChangedError, replaceFile } from '../export/replace-file.js';
 import { describeError } from '../errors.js';
-import { createNewFile } from '../init/create-file.js';
+import { createNewFile } from '../init/starter.js';
 import type { Diagnostic } from '../resume/diagnostics.js';
 import { readResumeText } from '../resume/load.js';
+import { quote } from '../resume/messages.js';
 import { validateText } from '../resume/validate.js';
 import { readArchive } from './archive.js';
-import { mapExport } from './map.js';
+import { mapExport, type LinkedInData, type SectionName, type Sourced } from './map.js';
 import { linkedInText } from './messages.js';
-import { planLinkedInMerge, type MergePlan } from './merge.js';
 
 export interface LinkedInImportOptions {
   archivePath: string;
@@ -24,8 +31,14 @@ export interface LinkedInImportOptions {
   dryRun: boolean;
 }
 
+/**
+ * How the import ended: 'ok' (written, up to date, or a dry run), 'invalid' (the archive, the
+ * résumé or the merged result has errors) or 'unusable' (a file could not be read or written).
+ */
+export type LinkedInImportStatus = 'ok' | 'invalid' | 'unusable';
+
 export interface LinkedInImportResult {
-  exitCode: 0 | 1 | 2;
+  status: LinkedInImportStatus;
   /** Problems in the archive's files, by file. */
   archiveDiagnostics: Map<string, Diagnostic[]>;
   resumeDiagnostics: Diagnostic[];
@@ -39,9 +52,12 @@ export interface LinkedInImportResult {
   text?: string;
 }
 
-function result(exitCode: 0 | 1 | 2, partial: Partial<LinkedInImportResult>): LinkedInImportResult {
+function result(
+  status: LinkedInImportStatus,
+  partial: Partial<LinkedInImportResult>,
+): LinkedInImportResult {
   return {
-    exitCode,
+    status,
     archiveDiagnostics: new Map(),
     resumeDiagnostics: [],
     files: 0,
@@ -80,7 +96,7 @@ export async function importLinkedIn(
   const archive = await readArchive(archivePath);
   if (!archive.ok) {
     const unreadable = archive.problem.kind === 'unreadable';
-    return result(unreadable ? 2 : 1, {
+    return result(unreadable ? 'unusable' : 'invalid', {
       failure: linkedInText.archive(archivePath, archive.problem),
     });
   }
@@ -89,7 +105,7 @@ export async function importLinkedIn(
   const archiveDiagnostics = mapped.diagnostics;
   const archiveErrors = [...archiveDiagnostics.values()].flat().some((d) => d.severity === 'error');
   if (archiveErrors)
-    return result(1, {
+    return result('invalid', {
       archiveDiagnostics,
       files,
       failure: linkedInText.archiveInvalid(archivePath),
@@ -101,7 +117,7 @@ export async function importLinkedIn(
   if (!isNew) {
     const read = await readResumeText(resumePath);
     if (!read.ok)
-      return result(read.exitCode, {
+      return result(read.exitCode === 2 ? 'unusable' : 'invalid', {
         archiveDiagnostics,
         files,
         resumeDiagnostics: [read.diagnostic],
@@ -110,7 +126,7 @@ export async function importLinkedIn(
   }
   const checked = validateText(before, resumePath);
   if (checked.exitCode !== 0 || !checked.resume) {
-    return result(1, {
+    return result('invalid', {
       archiveDiagnostics,
       files,
       resumeDiagnostics: checked.diagnostics,
@@ -125,16 +141,16 @@ export async function importLinkedIn(
   const common = { archiveDiagnostics, files, plan, text };
   const after = validateText(text, resumePath);
   if (after.exitCode !== 0) {
-    return result(1, {
+    return result('invalid', {
       ...common,
       resumeDiagnostics: after.diagnostics.filter((d) => d.severity === 'error'),
       failure: linkedInText.resultInvalid(resumePath),
     });
   }
-  if (options.dryRun || (!isNew && text === before)) return result(0, common);
+  if (options.dryRun || (!isNew && text === before)) return result('ok', common);
   if (isNew) {
     const outcome = await createNewFile(resumePath, text).catch((error: Error) => error);
-    if (outcome === 'created') return result(0, { ...common, written: true, created: true });
+    if (outcome === 'created') return result('ok', { ...common, written: true, created: true });
     const failure =
       outcome === 'exists'
         ? linkedInText.appeared(resumePath)
@@ -142,7 +158,7 @@ export async function importLinkedIn(
             resumePath,
             outcome === 'no-folder' ? 'no such folder' : outcome.message,
           );
-    return result(2, { ...common, failure });
+    return result('unusable', { ...common, failure });
   }
   try {
     await replaceFile(resumePath, text, { expected: before });
@@ -151,7 +167,162 @@ export async function importLinkedIn(
       error instanceof FileChangedError
         ? linkedInText.changedMeanwhile(resumePath)
         : linkedInText.writeFailed(resumePath, describeError(error));
-    return result(2, { ...common, failure });
+    return result('unusable', { ...common, failure });
   }
-  return result(0, { ...common, written: true });
+  return result('ok', { ...common, written: true });
+}
+
+type Item = Record<string, unknown>;
+
+export interface SectionPlan {
+  section: SectionName;
+  updates: FieldUpdate[];
+  adds: Addition<Item>[];
+  /** The section's length in the résumé; undefined when it has none. */
+  existing: number | undefined;
+  unchanged: number;
+  /** Where each change came from, for the report. */
+  sources: { kind: 'add' | 'fill'; index: number; file: string; line: number; label: string }[];
+}
+
+export interface MergePlan {
+  /** Basics fields to set (the whole object when the résumé has none). */
+  basics: { field: string; to: unknown }[];
+  hasBasics: boolean;
+  sections: SectionPlan[];
+}
+
+const norm = (value: unknown) => (typeof value === 'string' ? titleKey(value) : '');
+const year = (value: unknown) => (typeof value === 'string' ? value.slice(0, 4) : '');
+/** Equal when both are given; an empty side matches anything. */
+const agree = (a: string, b: string) => a === '' || b === '' || a === b;
+
+/** Whether `a` and `b` are the same entry of `section`. */
+const SAME: Record<SectionName, (a: Item, b: Item) => boolean> = {
+  work: (a, b) =>
+    norm(a.name) === norm(b.name) &&
+    (norm(a.position) === norm(b.position) ||
+      (year(a.startDate) !== '' && year(a.startDate) === year(b.startDate))),
+  volunteer: (a, b) =>
+    norm(a.organization) === norm(b.organization) && agree(norm(a.position), norm(b.position)),
+  education: (a, b) =>
+    norm(a.institution) === norm(b.institution) && agree(year(a.startDate), year(b.startDate)),
+  awards: (a, b) => norm(a.title) === norm(b.title),
+  certificates: (a, b) => norm(a.name) === norm(b.name),
+  publications: (a, b) => norm(a.name) === norm(b.name),
+  skills: (a, b) =>
+    norm(a.name) === norm(b.name) ||
+    (Array.isArray(a.keywords) && a.keywords.some((k) => norm(k) === norm(b.name))),
+  languages: (a, b) => norm(a.language) === norm(b.language),
+  projects: (a, b) => norm(a.name) === norm(b.name),
+};
+
+/** The date that orders a section's entries, newest first. */
+const DATE: Partial<Record<SectionName, string>> = {
+  work: 'startDate',
+  volunteer: 'startDate',
+  education: 'startDate',
+  awards: 'date',
+  certificates: 'date',
+  publications: 'releaseDate',
+  projects: 'startDate',
+};
+/** A year alone sorts as that year's end; no date at all sorts as the oldest. */
+const dateKey = (date: unknown) => (typeof date === 'string' ? date.padEnd(10, '~') : '');
+
+const LABEL: Record<SectionName, string> = {
+  work: 'name',
+  volunteer: 'organization',
+  education: 'institution',
+  awards: 'title',
+  certificates: 'name',
+  publications: 'name',
+  skills: 'name',
+  languages: 'language',
+  projects: 'name',
+};
+
+function planSection(
+  section: SectionName,
+  existingList: readonly Item[] | undefined,
+  incoming: readonly Sourced<Item>[],
+): SectionPlan {
+  const plan: SectionPlan = {
+    section,
+    updates: [],
+    adds: [],
+    existing: existingList?.length,
+    unchanged: 0,
+    sources: [],
+  };
+  const existing = existingList ?? [];
+  const same = SAME[section];
+  const dateField = DATE[section];
+  const dates = existing.map((item) => (dateField ? item[dateField] : undefined));
+  const seen: Item[] = [];
+  const filled = new Set<number>();
+  for (const { item, file, line } of incoming) {
+    const label = String(item[LABEL[section]]);
+    // Listed twice by LinkedIn: the second is the first.
+    if (seen.some((other) => same(other, item))) continue;
+    seen.push(item);
+    const index = existing.findIndex((other) => same(other, item));
+    if (index >= 0) {
+      const mine = existing[index]!;
+      const missing = Object.entries(item).filter(([field]) => mine[field] === undefined);
+      for (const [field, to] of missing) plan.updates.push({ index, field, to });
+      if (missing.length > 0 && !filled.has(index)) {
+        filled.add(index);
+        plan.sources.push({ kind: 'fill', index, file, line, label });
+      } else if (missing.length === 0) plan.unchanged++;
+      continue;
+    }
+    let at = dates.length;
+    if (dateField) {
+      const found = dates.findIndex((date) => dateKey(date) < dateKey(item[dateField]));
+      if (found >= 0) at = found;
+    }
+    dates.splice(at, 0, dateField ? item[dateField] : undefined);
+    plan.adds.push({ index: at, item });
+    plan.sources.push({ kind: 'add', index: at, file, line, label });
+  }
+  return plan;
+}
+
+export function planLinkedInMerge(resume: Resume, data: LinkedInData): MergePlan {
+  const basics = (resume.basics ?? {}) as Item;
+  const sections = (Object.keys(data.sections) as SectionName[]).map((section) =>
+    planSection(section, resume[section], data.sections[section] as Sourced<Item>[]),
+  );
+  return {
+    hasBasics: resume.basics !== undefined,
+    basics: Object.entries(data.basics)
+      .filter(([field]) => basics[field] === undefined)
+      .map(([field, to]) => ({ field, to })),
+    sections,
+  };
+}
+
+/** What a LinkedIn import changes, entry by entry, as lines for the terminal (also for --dry-run). */
+export function describeLinkedInChanges(
+  plan: MergePlan,
+  run: { file: string; dryRun: boolean; written: boolean; created: boolean; failed: boolean },
+): string {
+  const lines: string[] = [];
+  const counts = { added: 0, filled: 0, unchanged: 0 };
+  if (plan.basics.length > 0) {
+    counts[plan.hasBasics ? 'filled' : 'added']++;
+    const mark = plan.hasBasics ? '~ fill  ' : '+ add   ';
+    lines.push(`${mark}   basics ${plan.basics.map((b) => b.field).join(', ')}`);
+  }
+  for (const section of plan.sections) {
+    counts.unchanged += section.unchanged;
+    for (const { kind, index, file, line, label } of section.sources) {
+      counts[kind === 'add' ? 'added' : 'filled']++;
+      const mark = kind === 'add' ? '+ add   ' : '~ fill  ';
+      lines.push(`${mark}   ${section.section}[${index}] ${quote(label)}  (${file}:${line})`);
+    }
+  }
+  lines.push('', linkedInText.summary(counts, run));
+  return `${lines.join('\n')}\n`;
 }
