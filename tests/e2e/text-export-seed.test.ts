@@ -13,7 +13,7 @@ import { columns } from '../../src/export/text/width.js';
 import { wrap } from '../../src/export/text/wrap.js';
 import { runScript, type CliResult } from '../support/cli.js';
 import { seedResumePath } from '../support/paths.js';
-import { normaliseSpace } from '../../src/maintainer/html-text.js';
+import { normaliseSpace } from '../../src/maintainer/read-output.js';
 import { theme } from '../support/theme.js';
 
 const seed = JSON.parse(readFileSync(seedResumePath, 'utf8')) as Resume;
