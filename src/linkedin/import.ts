@@ -174,7 +174,7 @@ export async function importLinkedIn(
 
 type Item = Record<string, unknown>;
 
-export interface SectionPlan {
+interface SectionPlan {
   section: SectionName;
   updates: FieldUpdate[];
   adds: Addition<Item>[];
