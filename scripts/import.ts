@@ -1,18 +1,20 @@
 /**
  * `npm run import -- refs.bib [--resume resume.json] [--owner "Name"] [--dry-run]`: merges BibTeX
  * entries into the résumé's publications. Given LinkedIn's archive (a .zip or its folder), merges
- * the profile instead (src/linkedin/command.ts).
+ * the profile instead (runLinkedInImport, below).
  */
 import { describeChanges } from '../src/bib/changes-text.js';
 import { importBib } from '../src/bib/import.js';
 import { importCli } from '../src/bib/messages.js';
 import { createProgress } from '../src/runtime.js';
-import { exitCodeForStatus } from '../src/cli/exit-codes.js';
+import { exitCodeForStatus, type ExitCode } from '../src/cli/exit-codes.js';
 import { resumeOption } from '../src/cli/resume-options.js';
-import { defineCommand, runCommand } from '../src/cli/run-command.js';
+import { defineCommand, runCommand, type CommandIo } from '../src/cli/run-command.js';
 import { useColor } from '../src/cli/terminal.js';
+import { UsageError } from '../src/errors.js';
 import { isArchivePath } from '../src/linkedin/archive.js';
-import { runLinkedInImport } from '../src/linkedin/command.js';
+import { describeLinkedInChanges, importLinkedIn } from '../src/linkedin/import.js';
+import { linkedInText } from '../src/linkedin/messages.js';
 import { formatReport } from '../src/resume/diagnostics.js';
 import { printable } from '../src/printable.js';
 
@@ -68,3 +70,37 @@ runCommand(
     },
   }),
 );
+
+/** The LinkedIn import's report on the terminal: a .zip or a folder comes here, a .bib stays above. */
+async function runLinkedInImport(
+  archivePath: string,
+  values: { resume: string; owner?: string | undefined; 'dry-run': boolean; quiet: boolean },
+  io: CommandIo,
+): Promise<ExitCode> {
+  if (values.owner !== undefined)
+    throw new UsageError(
+      '--owner names you among a .bib file’s authors; a LinkedIn archive needs none.',
+    );
+  const progress = createProgress({ quiet: values.quiet });
+  const color = useColor();
+  const startedAt = performance.now();
+  const dryRun = values['dry-run'];
+  const result = await importLinkedIn({ archivePath, resumePath: values.resume, dryRun });
+  if (result.files > 0)
+    progress.done(linkedInText.read(result.files, archivePath), performance.now() - startedAt);
+  for (const [file, diagnostics] of result.archiveDiagnostics)
+    io.stderr(formatReport(diagnostics, file, { color }));
+  io.stderr(formatReport(result.resumeDiagnostics, values.resume, { color }));
+  if (result.failure) io.stderr(`${result.failure}\n`);
+  if (result.plan) {
+    const run = {
+      file: values.resume,
+      dryRun,
+      written: result.written,
+      created: result.created,
+      failed: !!result.failure,
+    };
+    io.stdout(describeLinkedInChanges(result.plan, run));
+  }
+  return exitCodeForStatus(result.status);
+}

@@ -9,9 +9,16 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildValidatorCli as text } from '../../src/cli/maintainer-messages.js';
 import { defineCommand, runCommand } from '../../src/cli/run-command.js';
 import { compileResumeValidator, schemaFingerprint } from '../../src/resume/schema.js';
+
+const text = {
+  usage: 'Usage: node build/scripts/build-validator.js',
+  about: [
+    'Run by npm run build: writes the résumé validator as standalone code beside the compiled',
+    'schema module, so validating does not compile the schema on every run.',
+  ].join('\n'),
+};
 
 const standaloneCode = (
   createRequire(import.meta.url)(

@@ -1,11 +1,65 @@
 /**
- * The résumé `npm run init` writes: every JSON Resume section with one short entry that says what
- * goes there, each camera-ready extension field shown once beside the standard field that carries
- * the same fact as text. It is valid and prints on one page.
+ * `npm run init`: the starter résumé, written to a file that does not exist yet. The starter has
+ * every JSON Resume section with one short entry that says what goes there, each camera-ready
+ * extension field shown once beside the standard field that carries the same fact as text. It is
+ * valid and prints on one page.
  */
+import { randomBytes } from 'node:crypto';
+import { link, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import type { Resume } from 'jsonresume-theme-camera-ready';
+import { InputError, OutputWriteError, describeError } from '../errors.js';
 
-export const STARTER: Resume = {
+const starterText = (): string => `${JSON.stringify(STARTER, null, 2)}\n`;
+
+/** Writes the starter to `file`, which must not exist; throws a domain error otherwise. */
+export async function initResume(file: string): Promise<void> {
+  let outcome;
+  try {
+    outcome = await createNewFile(file, starterText());
+  } catch (error) {
+    throw new OutputWriteError(initText.writeFailed(file, describeError(error)));
+  }
+  if (outcome === 'exists') throw new InputError(initText.exists(file));
+  if (outcome === 'no-folder') throw new InputError(initText.noFolder(file));
+}
+
+/** The failures of `npm run init`; its help and its report are the command's (scripts/init.ts). */
+const initText = {
+  exists: (file: string): string =>
+    `${file} exists already, and init never replaces a file. Give a new name (npm run init -- my-resume.json), or move ${file} away first.`,
+  noFolder: (file: string): string =>
+    `cannot write ${file}: its folder does not exist. Create the folder first, or give a path in an existing one.`,
+  writeFailed: (file: string, reason: string): string =>
+    `cannot write ${file} (${reason}); nothing was written.`,
+};
+
+/**
+ * Creating a file that must not exist yet, whole or not at all: the text goes to a temporary file
+ * beside it, which is then hard-linked to the name. link() fails when the name exists, at the
+ * moment of linking, so a file that appears meanwhile is never replaced, and no reader ever sees
+ * half a file.
+ */
+type CreateOutcome = 'created' | 'exists' | 'no-folder';
+
+export async function createNewFile(path: string, text: string): Promise<CreateOutcome> {
+  const draft = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await writeFile(draft, text, { flag: 'wx', mode: 0o666 });
+    await link(draft, path);
+    return 'created';
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return 'exists';
+    if (code === 'ENOENT') return 'no-folder';
+    throw error;
+  } finally {
+    await rm(draft, { force: true });
+  }
+}
+
+/** The résumé `npm run init` writes. */
+const STARTER: Resume = {
   basics: {
     name: 'Your Name',
     label: 'Your role in a few words, e.g. Ph.D. Candidate in Computer Science',

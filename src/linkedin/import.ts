@@ -2,21 +2,27 @@
  * The LinkedIn import as one function: read the archive's CSV files, map them, merge them into the
  * résumé text (or a new résumé when the file does not exist yet), validate the result, and write
  * it all-or-nothing through replaceFile (links followed, mode kept, refused when another program
- * saved the résumé meanwhile). Nothing is printed here.
+ * saved the résumé meanwhile). Nothing is printed here; describeLinkedInChanges gives the report.
+ *
+ * The merge: each entry finds the one it is already in the résumé as (same employer and role or
+ * start year, same school, same title or name); there it only fills fields the résumé lacks, so
+ * whatever was written by hand stays and a second import changes nothing. Other entries are added:
+ * dated ones newest first among the résumé's own, the rest at the end. Entries LinkedIn lists
+ * twice (a skill) are added once.
  */
 import { stat } from 'node:fs/promises';
 import type { Resume } from 'jsonresume-theme-camera-ready';
-import { editList, setValue } from '../bib/edit.js';
+import { editList, setValue, type Addition, type FieldUpdate } from '../bib/edit.js';
+import { titleKey } from '../bib/versions.js';
 import { FileChangedError, replaceFile } from '../export/replace-file.js';
 import { describeError, type InputStatus } from '../errors.js';
-import { createNewFile } from '../init/create-file.js';
-import type { Diagnostic } from '../resume/diagnostics.js';
+import { createNewFile } from '../init/starter.js';
+import { quote, type Diagnostic } from '../resume/diagnostics.js';
 import { readResumeText } from '../resume/load.js';
 import { validateText } from '../resume/validate.js';
 import { readArchive } from './archive.js';
-import { mapExport } from './map.js';
+import { mapExport, type LinkedInData, type SectionName, type Sourced } from './map.js';
 import { linkedInText } from './messages.js';
-import { planLinkedInMerge, type MergePlan } from './merge.js';
 
 export interface LinkedInImportOptions {
   archivePath: string;
@@ -154,4 +160,159 @@ export async function importLinkedIn(
     return result('not-saved', { ...common, failure });
   }
   return result('ok', { ...common, written: true });
+}
+
+type Item = Record<string, unknown>;
+
+interface SectionPlan {
+  section: SectionName;
+  updates: FieldUpdate[];
+  adds: Addition<Item>[];
+  /** The section's length in the résumé; undefined when it has none. */
+  existing: number | undefined;
+  unchanged: number;
+  /** Where each change came from, for the report. */
+  sources: { kind: 'add' | 'fill'; index: number; file: string; line: number; label: string }[];
+}
+
+export interface MergePlan {
+  /** Basics fields to set (the whole object when the résumé has none). */
+  basics: { field: string; to: unknown }[];
+  hasBasics: boolean;
+  sections: SectionPlan[];
+}
+
+const norm = (value: unknown) => (typeof value === 'string' ? titleKey(value) : '');
+const year = (value: unknown) => (typeof value === 'string' ? value.slice(0, 4) : '');
+/** Equal when both are given; an empty side matches anything. */
+const agree = (a: string, b: string) => a === '' || b === '' || a === b;
+
+/** Whether `a` and `b` are the same entry of `section`. */
+const SAME: Record<SectionName, (a: Item, b: Item) => boolean> = {
+  work: (a, b) =>
+    norm(a.name) === norm(b.name) &&
+    (norm(a.position) === norm(b.position) ||
+      (year(a.startDate) !== '' && year(a.startDate) === year(b.startDate))),
+  volunteer: (a, b) =>
+    norm(a.organization) === norm(b.organization) && agree(norm(a.position), norm(b.position)),
+  education: (a, b) =>
+    norm(a.institution) === norm(b.institution) && agree(year(a.startDate), year(b.startDate)),
+  awards: (a, b) => norm(a.title) === norm(b.title),
+  certificates: (a, b) => norm(a.name) === norm(b.name),
+  publications: (a, b) => norm(a.name) === norm(b.name),
+  skills: (a, b) =>
+    norm(a.name) === norm(b.name) ||
+    (Array.isArray(a.keywords) && a.keywords.some((k) => norm(k) === norm(b.name))),
+  languages: (a, b) => norm(a.language) === norm(b.language),
+  projects: (a, b) => norm(a.name) === norm(b.name),
+};
+
+/** The date that orders a section's entries, newest first. */
+const DATE: Partial<Record<SectionName, string>> = {
+  work: 'startDate',
+  volunteer: 'startDate',
+  education: 'startDate',
+  awards: 'date',
+  certificates: 'date',
+  publications: 'releaseDate',
+  projects: 'startDate',
+};
+/** A year alone sorts as that year's end; no date at all sorts as the oldest. */
+const dateKey = (date: unknown) => (typeof date === 'string' ? date.padEnd(10, '~') : '');
+
+const LABEL: Record<SectionName, string> = {
+  work: 'name',
+  volunteer: 'organization',
+  education: 'institution',
+  awards: 'title',
+  certificates: 'name',
+  publications: 'name',
+  skills: 'name',
+  languages: 'language',
+  projects: 'name',
+};
+
+function planSection(
+  section: SectionName,
+  existingList: readonly Item[] | undefined,
+  incoming: readonly Sourced<Item>[],
+): SectionPlan {
+  const plan: SectionPlan = {
+    section,
+    updates: [],
+    adds: [],
+    existing: existingList?.length,
+    unchanged: 0,
+    sources: [],
+  };
+  const existing = existingList ?? [];
+  const same = SAME[section];
+  const dateField = DATE[section];
+  const dates = existing.map((item) => (dateField ? item[dateField] : undefined));
+  const seen: Item[] = [];
+  const filled = new Set<number>();
+  for (const { item, file, line } of incoming) {
+    const label = String(item[LABEL[section]]);
+    // Listed twice by LinkedIn: the second is the first.
+    if (seen.some((other) => same(other, item))) continue;
+    seen.push(item);
+    const index = existing.findIndex((other) => same(other, item));
+    if (index >= 0) {
+      const mine = existing[index]!;
+      const missing = Object.entries(item).filter(([field]) => mine[field] === undefined);
+      for (const [field, to] of missing) plan.updates.push({ index, field, to });
+      if (missing.length > 0 && !filled.has(index)) {
+        filled.add(index);
+        plan.sources.push({ kind: 'fill', index, file, line, label });
+      } else if (missing.length === 0) plan.unchanged++;
+      continue;
+    }
+    let at = dates.length;
+    if (dateField) {
+      const found = dates.findIndex((date) => dateKey(date) < dateKey(item[dateField]));
+      if (found >= 0) at = found;
+    }
+    dates.splice(at, 0, dateField ? item[dateField] : undefined);
+    plan.adds.push({ index: at, item });
+    plan.sources.push({ kind: 'add', index: at, file, line, label });
+  }
+  return plan;
+}
+
+export function planLinkedInMerge(resume: Resume, data: LinkedInData): MergePlan {
+  const basics = (resume.basics ?? {}) as Item;
+  const sections = (Object.keys(data.sections) as SectionName[]).map((section) =>
+    planSection(section, resume[section], data.sections[section] as Sourced<Item>[]),
+  );
+  return {
+    hasBasics: resume.basics !== undefined,
+    basics: Object.entries(data.basics)
+      .filter(([field]) => basics[field] === undefined)
+      .map(([field, to]) => ({ field, to })),
+    sections,
+  };
+}
+
+/** What a LinkedIn import changes, entry by entry, as lines for the terminal (also for --dry-run). */
+export function describeLinkedInChanges(
+  plan: MergePlan,
+  run: { file: string; dryRun: boolean; written: boolean; created: boolean; failed: boolean },
+): string {
+  const lines: string[] = [];
+  const counts = { added: 0, filled: 0, unchanged: 0 };
+  if (plan.basics.length > 0) {
+    counts[plan.hasBasics ? 'filled' : 'added']++;
+    const mark = plan.hasBasics ? '~ fill  ' : '+ add   ';
+    lines.push(`${mark}   basics ${plan.basics.map((b) => b.field).join(', ')}`);
+  }
+  for (const section of plan.sections) {
+    counts.unchanged += section.unchanged;
+    for (const { kind, index, file, line, label } of section.sources) {
+      counts[kind === 'add' ? 'added' : 'filled']++;
+      const mark = kind === 'add' ? '+ add   ' : '~ fill  ';
+      lines.push(`${mark}   ${section.section}[${index}] ${quote(label)}  (${file}:${line})`);
+    }
+  }
+  lines.push('', linkedInText.summary(counts, run));
+  return `${lines.join('\n')}\n`;
 }

@@ -10,6 +10,7 @@ import type {
   Certificate,
   Education,
   Language,
+  Location,
   Project,
   Publication,
   Skill,
@@ -17,11 +18,8 @@ import type {
   Work,
 } from 'jsonresume-theme-camera-ready';
 import type { Diagnostic, MessageText } from '../resume/diagnostics.js';
-import type { ArchiveFile, LinkedInFile } from './archive.js';
-import { readCsv, type CsvRow } from './csv.js';
-import { isoDate } from './dates.js';
+import { readCsv, type ArchiveFile, type CsvRow, type LinkedInFile } from './archive.js';
 import { linkedInText } from './messages.js';
-import { basicsOf, compact } from './profile.js';
 
 export interface Sourced<T> {
   item: T;
@@ -230,4 +228,129 @@ export function mapExport(files: readonly ArchiveFile[]): MappedExport {
   };
   const rows = (name: LinkedInFile) => tables.get(name)?.rows ?? [];
   return { data: { basics: basicsOf(rows), sections }, diagnostics };
+}
+
+/**
+ * LinkedIn's dates as JSON Resume's ISO dates. Its exports write "Feb 2022" and "2014" for
+ * positions and education, "6/1/15" (month/day/two-digit year, US order) in older files, and
+ * "01 Jan 2024" or ISO dates in some columns.
+ */
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+const two = (n: number) => String(n).padStart(2, '0');
+
+function monthOf(word: string): number | undefined {
+  const index = MONTHS.indexOf(word.slice(0, 3).toLowerCase());
+  return index < 0 ? undefined : index + 1;
+}
+
+function valid(year: number, month?: number, day?: number): boolean {
+  if (year < 1000 || year > 2999) return false;
+  if (month !== undefined && (month < 1 || month > 12)) return false;
+  if (day === undefined || month === undefined) return true;
+  return day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function iso(year: number, month?: number, day?: number): string | undefined {
+  if (!valid(year, month, day)) return undefined;
+  return [String(year), month && two(month), day && two(day)].filter(Boolean).join('-');
+}
+
+/** Two-digit years: LinkedIn started in 2003, so 00–69 are this century. */
+const fullYear = (text: string) =>
+  text.length === 2 ? 2000 + Number(text) - (Number(text) >= 70 ? 100 : 0) : Number(text);
+
+/** The ISO date for `text`, undefined when it is empty or not a date LinkedIn writes. */
+export function isoDate(text: string): string | undefined {
+  const value = text.trim();
+  let m: RegExpExecArray | null;
+  if ((m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value)))
+    return iso(Number(m[1]), m[2] ? Number(m[2]) : undefined, m[3] ? Number(m[3]) : undefined);
+  if ((m = /^([A-Za-z]{3,9})\.? (\d{4})$/.exec(value))) {
+    const month = monthOf(m[1]!);
+    return month ? iso(Number(m[2]), month) : undefined;
+  }
+  if ((m = /^(\d{1,2}) ([A-Za-z]{3,9})\.? (\d{4})$/.exec(value))) {
+    const month = monthOf(m[2]!);
+    return month ? iso(Number(m[3]), month, Number(m[1])) : undefined;
+  }
+  if ((m = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/.exec(value)))
+    return iso(fullYear(m[3]!), Number(m[1]), Number(m[2]));
+  return undefined;
+}
+
+/** An item without its empty fields. */
+function compact<T extends object>(item: T): T {
+  return Object.fromEntries(
+    Object.entries(item).filter(([, value]) => value !== undefined && value !== ''),
+  ) as T;
+}
+
+const regionCodes = (() => {
+  const names = new Intl.DisplayNames('en', { type: 'region' });
+  const codes = new Map<string, string>();
+  for (let a = 65; a <= 90; a++)
+    for (let b = 65; b <= 90; b++) {
+      const code = String.fromCharCode(a, b);
+      const name = names.of(code);
+      if (name && name !== code) codes.set(name.toLowerCase(), code);
+    }
+  return codes;
+})();
+
+/** "Lyon, Auvergne-Rhône-Alpes, France" → city, region and country code. */
+function locationOf(text: string): Location | undefined {
+  const parts = text
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+  if (parts.length === 0) return undefined;
+  const countryCode = regionCodes.get(parts.at(-1)!.toLowerCase());
+  if (countryCode) parts.pop();
+  const [city, ...rest] = parts;
+  return compact({ city, region: rest.join(', ') || undefined, countryCode });
+}
+
+/**
+ * LinkedIn's profile as `basics`: name, headline, summary, the first website, the place (the
+ * country's name turned into its code), the address marked primary, the phone numbers. The birth
+ * date, postal address, maiden name and messenger handles in Profile.csv are never read.
+ */
+function basicsOf(rows: (file: LinkedInFile) => CsvRow[]): Basics {
+  const [profile] = rows('Profile.csv').map((row) => {
+    const websites = row.get('Websites');
+    // "[PERSONAL:https://a.example,BLOG:https://b.example]": the first address.
+    const site = /https?:\/\/[^\s,\]]+/.exec(websites)?.[0];
+    return compact({
+      name: [row.get('First Name'), row.get('Last Name')].filter(Boolean).join(' '),
+      label: row.get('Headline'),
+      summary: row.get('Summary'),
+      url: site && URL.canParse(site) ? site : undefined,
+      location: locationOf(row.get('Geo Location')),
+    } satisfies Basics);
+  });
+  const emails = rows('Email Addresses.csv')
+    .map((row) => ({
+      address: row.get('Email Address'),
+      primary: /^yes$/i.test(row.get('Primary')),
+    }))
+    .filter((e) => e.address !== '');
+  const email = (emails.find((e) => e.primary) ?? emails[0])?.address;
+  const phones = [
+    ...new Set(
+      rows('PhoneNumbers.csv')
+        .map((row) =>
+          [row.get('Number'), row.get('Extension') && `ext. ${row.get('Extension')}`]
+            .filter(Boolean)
+            .join(' '),
+        )
+        .filter(Boolean),
+    ),
+  ];
+  return compact({
+    ...profile,
+    email,
+    phone: phones.length > 0 ? phones.join(' / ') : undefined,
+    phones: phones.length > 1 ? phones : undefined,
+  });
 }

@@ -67,5 +67,4 @@ export const linkedInText = {
     if (run.created) return `${tally}. ${run.file} created.`;
     return `${tally}. ${run.written ? `${run.file} written.` : `${run.file} already up to date.`}`;
   },
-  ownerIsForBib: '--owner names you among a .bib file’s authors; a LinkedIn archive needs none.',
 };

@@ -13,10 +13,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Resume } from 'jsonresume-theme-camera-ready';
 import { loadTheme } from '../export/theme-loader.js';
-import { failed } from './client-project.js';
-import { htmlToText } from './html-text.js';
-import { packageDir, packageVersion } from './packages.js';
-import { run } from './run.js';
+import { htmlToText } from './read-output.js';
+import { failed, packageDir, packageVersion, run } from './run.js';
 
 /** The project of the published themes and the tools the tests, lint and bench run, with its own lockfile. */
 export function otherThemesRoot(repoRoot: string): string {
@@ -34,7 +32,7 @@ export async function installOtherThemes(repoRoot: string): Promise<string> {
   if (existsSync(installed) && statSync(installed).mtimeMs >= statSync(lockfile).mtimeMs) {
     return root;
   }
-  // Their install scripts are not needed to render, as with resume-cli's (client-project.ts).
+  // Their install scripts are not needed to render, as with resume-cli's (clients.ts).
   const result = await run('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], {
     cwd: root,
     timeoutMs: 300_000,

@@ -1,10 +1,12 @@
 /**
  * Runs real programs (through src/process/run.ts) and the repository's npm scripts, for the
- * maintainer tools and the tests. Never throws on a non-zero exit: the exit code is part of what
- * callers judge.
+ * maintainer tools and the tests, a few at a time (inPool). Never throws on a non-zero exit: the
+ * exit code is part of what callers judge. Also what the packages installed in a repository say
+ * about themselves (packageDir, packageVersion).
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, join } from 'node:path';
 import { runProcess } from '../run-process.js';
 
 export interface RunResult {
@@ -78,4 +80,30 @@ export function runScript(
 ): Promise<RunResult> {
   const [program, base] = scriptCommand(root, script);
   return run(program, [...base, ...args], { cwd: root, ...options });
+}
+
+/** The error for a step whose program failed, with everything it printed. */
+export function failed(step: string, result: RunResult): Error {
+  return new Error(`${step} exited ${result.code}:\n${result.stdout}\n${result.stderr}`);
+}
+
+/** Runs async tasks with at most `width` in flight (Chromium-starting steps share two cores). */
+export async function inPool(tasks: readonly (() => Promise<void>)[], width = 2): Promise<void> {
+  const queue = [...tasks];
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) await next();
+    }),
+  );
+}
+
+/** A package's folder (what the packages installed in a repository say about themselves): a bare name is looked up in the node_modules of the repository at `root`. */
+export function packageDir(root: string, nameOrDir: string): string {
+  return isAbsolute(nameOrDir) ? nameOrDir : join(root, 'node_modules', nameOrDir);
+}
+
+/** The version in a package's package.json. */
+export async function packageVersion(root: string, nameOrDir: string): Promise<string> {
+  const manifest = await readFile(join(packageDir(root, nameOrDir), 'package.json'), 'utf8');
+  return (JSON.parse(manifest) as { version: string }).version;
 }

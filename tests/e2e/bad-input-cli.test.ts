@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Resume } from 'jsonresume-theme-camera-ready';
 import { runScript, stackLines, type CliResult, type RunOptions } from '../support/cli.js';
 import { seedResumePath } from '../support/paths.js';
-import { inPool } from '../../src/maintainer/pool.js';
+import { inPool } from '../../src/maintainer/run.js';
 
 const EARLIER = { 'resume.html': 'earlier HTML export\n', 'resume.pdf': '%PDF earlier export\n' };
 

@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateText } from '../../src/resume/validate.js';
 import { runScript, scriptCommand, stackLines } from '../support/cli.js';
 import { repoRoot, seedResumePath, themeDir } from '../support/paths.js';
-import { htmlToText } from '../../src/maintainer/html-text.js';
+import { htmlToText } from '../../src/maintainer/read-output.js';
 
 // Inside the repository, so the theme copy finds its dependencies in node_modules.
 mkdirSync(join(repoRoot, '.tmp'), { recursive: true });

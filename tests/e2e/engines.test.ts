@@ -15,7 +15,7 @@ import { installedEngines, type EngineKind } from '../../src/browser/find-or-ins
 import { emulateThemeMedia, printPdf } from '../../src/export/pdf.js';
 import { linkAnnotations, loadPdf } from '../support/export-fixture.js';
 import { repoRoot } from '../support/paths.js';
-import { pdfPageTexts } from '../../src/maintainer/poppler.js';
+import { pdfPageTexts } from '../../src/maintainer/read-output.js';
 import { theme } from '../support/theme.js';
 
 /** A copy of resume.json kept as it was, so that editing the CV does not move these tests. */

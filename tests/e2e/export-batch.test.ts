@@ -17,7 +17,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runScript, stackLines } from '../support/cli.js';
 import { seedResume } from '../support/export-fixture.js';
 import { filesIn } from '../support/files.js';
-import { packageDir } from '../../src/maintainer/packages.js';
+import { packageDir } from '../../src/maintainer/run.js';
 import { repoRoot, seedResumePath as resumePath } from '../support/paths.js';
 
 const work = mkdtempSync(join(tmpdir(), 'export-batch-'));

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runScript, scriptCommand, stackLines, type CliResult } from '../support/cli.js';
-import { inPool } from '../../src/maintainer/pool.js';
+import { inPool } from '../../src/maintainer/run.js';
 import { filesIn } from '../support/files.js';
 import {
   hostileTheme,

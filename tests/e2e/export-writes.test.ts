@@ -26,7 +26,7 @@ import { sha256 } from '../support/files.js';
 import { runScript, scriptCommand, stackLines } from '../support/cli.js';
 import { seedResume } from '../support/export-fixture.js';
 import { repoRoot, seedResumePath } from '../support/paths.js';
-import { inPool } from '../../src/maintainer/pool.js';
+import { inPool } from '../../src/maintainer/run.js';
 
 const work = mkdtempSync(join(tmpdir(), 'export-writes-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -19,7 +19,7 @@ import {
   seedResume,
   writeLinkedResume,
 } from '../support/export-fixture.js';
-import { OUR_PDF_FONT, pdfFonts, pdfInfo, pdfText } from '../../src/maintainer/poppler.js';
+import { OUR_PDF_FONT, pdfFonts, pdfInfo, pdfText } from '../../src/maintainer/read-output.js';
 
 const exec = promisify(execFile);
 const work = mkdtempSync(join(tmpdir(), 'export-test-'));

@@ -7,7 +7,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { pdfInfo } from '../../src/maintainer/poppler.js';
+import { pdfInfo } from '../../src/maintainer/read-output.js';
 import { exportPdf, runScript, stackLines } from '../support/cli.js';
 import { officialErrors } from '../support/official-schema.js';
 import { themeDir } from '../support/paths.js';

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import type { Resume } from 'jsonresume-theme-camera-ready';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { pdfInfo, pdfText } from '../../src/maintainer/poppler.js';
+import { pdfInfo, pdfText } from '../../src/maintainer/read-output.js';
 import { exportPdf, runScript, stackLines } from '../support/cli.js';
 import { officialErrors } from '../support/official-schema.js';
 import { repoRoot } from '../support/paths.js';

@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { pdfInfo, pdfPageTexts } from '../../src/maintainer/poppler.js';
+import { pdfInfo, pdfPageTexts } from '../../src/maintainer/read-output.js';
 import { SCHEMA_URL } from '../../src/resume/schema.js';
 import { runScript } from '../support/cli.js';
 import { repoRoot } from '../support/paths.js';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pdfFonts, pdfInfo, pdfPageTexts, pdfText } from '../../src/maintainer/poppler.js';
+import { pdfFonts, pdfInfo, pdfPageTexts, pdfText } from '../../src/maintainer/read-output.js';
 import { runScript, type CliResult } from '../support/cli.js';
 import { seedResume } from '../support/export-fixture.js';
 import { seedResumePath } from '../support/paths.js';

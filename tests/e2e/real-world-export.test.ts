@@ -22,7 +22,7 @@ import {
   OUR_PDF_FONT,
   pdfFonts,
   pdfText,
-} from '../../src/maintainer/poppler.js';
+} from '../../src/maintainer/read-output.js';
 
 const folder = join(repoRoot, 'tests', 'fixtures', 'real-world');
 const fixtures = readdirSync(folder).filter((f) => /^(shape|script)-.*\.json$/.test(f));

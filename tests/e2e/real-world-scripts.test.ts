@@ -20,7 +20,7 @@ import {
   OUR_PDF_FONT,
   pdfFonts,
   pdfText,
-} from '../../src/maintainer/poppler.js';
+} from '../../src/maintainer/read-output.js';
 import { theme } from '../support/theme.js';
 
 // Chromium reports the names inside the font files, e.g. "Source Sans 3 ExtraLight SemiBold".

@@ -11,7 +11,7 @@ import { renderMarkdown } from '../../src/export/text/markdown.js';
 import { columns, renderText, wrap } from '../../src/export/text/plain-text.js';
 import { runScript, type CliResult } from '../support/cli.js';
 import { seedResumePath } from '../support/paths.js';
-import { normaliseSpace } from '../../src/maintainer/html-text.js';
+import { normaliseSpace } from '../../src/maintainer/read-output.js';
 import { theme } from '../support/theme.js';
 
 const seed = JSON.parse(readFileSync(seedResumePath, 'utf8')) as Resume;

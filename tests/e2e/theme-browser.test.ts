@@ -16,8 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Resume } from 'jsonresume-theme-camera-ready';
 import { launchTestBrowser, type TestBrowser } from '../support/browser.js';
 import { seedResumePath } from '../support/paths.js';
-import { pdfInfo, pdfText } from '../../src/maintainer/poppler.js';
-import { htmlToText } from '../../src/maintainer/html-text.js';
+import { htmlToText, pdfInfo, pdfText } from '../../src/maintainer/read-output.js';
 import { theme } from '../support/theme.js';
 
 const exec = promisify(execFile);

@@ -8,7 +8,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RESUME_CLI_VERSION } from '../../src/maintainer/client-project.js';
+import { RESUME_CLI_VERSION } from '../../src/maintainer/clients.js';
 import { bin, run, type CliResult } from '../support/cli.js';
 import { otherThemesDir, repoRoot, seedResumePath } from '../support/paths.js';
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Resume } from 'jsonresume-theme-camera-ready';
-import { pdfPageTexts } from '../../src/maintainer/poppler.js';
+import { pdfPageTexts } from '../../src/maintainer/read-output.js';
 import { launchTestBrowser, type TestBrowser } from '../support/browser.js';
 import { theme } from '../support/theme.js';
 

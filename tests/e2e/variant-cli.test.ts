@@ -10,7 +10,7 @@ import type { Resume } from 'jsonresume-theme-camera-ready';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runScript, stackLines, type CliResult } from '../support/cli.js';
 import { seedResumePath } from '../support/paths.js';
-import { pdfInfo } from '../../src/maintainer/poppler.js';
+import { pdfInfo } from '../../src/maintainer/read-output.js';
 
 const require = createRequire(import.meta.url);
 const work = mkdtempSync(join(tmpdir(), 'variant-test-'));

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Resume, SectionKey } from 'jsonresume-theme-camera-ready';
 import { seedResumePath } from '../support/paths.js';
-import { htmlToText } from '../../src/maintainer/html-text.js';
+import { htmlToText } from '../../src/maintainer/read-output.js';
 import { theme } from '../support/theme.js';
 
 const require = createRequire(import.meta.url);

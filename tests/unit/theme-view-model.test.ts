@@ -11,7 +11,7 @@ import type {
   ViewModel,
 } from 'jsonresume-theme-camera-ready';
 import { seedResumePath } from '../support/paths.js';
-import { htmlToText } from '../../src/maintainer/html-text.js';
+import { htmlToText } from '../../src/maintainer/read-output.js';
 import { theme } from '../support/theme.js';
 
 const resume = JSON.parse(readFileSync(seedResumePath, 'utf8')) as Resume;

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Resume } from 'jsonresume-theme-camera-ready';
-import { htmlToText } from '../../../src/maintainer/html-text.js';
+import { htmlToText } from '../../../src/maintainer/read-output.js';
 import { validateText } from '../../../src/resume/validate.js';
 import { theme } from '../../support/theme.js';
 

@@ -14,7 +14,7 @@ import type { Resume } from 'jsonresume-theme-camera-ready';
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../../../src/export/text/markdown.js';
 import { renderText } from '../../../../src/export/text/plain-text.js';
-import { normaliseSpace } from '../../../../src/maintainer/html-text.js';
+import { normaliseSpace } from '../../../../src/maintainer/read-output.js';
 import { theme } from '../../../support/theme.js';
 
 type Node = DefaultTreeAdapterMap['node'];
