@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, expect, it } from 'vitest';
 import { htmlToText } from '../../src/maintainer/html-text.js';
-import { scriptCommand } from '../support/cli.js';
+import { runScript, scriptCommand, stackLines } from '../support/cli.js';
 import { repoRoot, seedResumePath } from '../support/paths.js';
 import { processesMentioning } from '../support/probe.js';
 
@@ -141,4 +141,15 @@ it('shows the time-limit error, keeps answering, and ends on Ctrl+C with the the
     () => groupMembers(themeGroups[0]!).length === 0 && processesMentioning(work).length === 0,
     500,
   );
+});
+
+it('refuses a theme that is not there at start, in the loader’s words, with exit 2', async () => {
+  const missing = join(work, 'no-such-theme');
+  const result = await runScript('dev', ['--port', '0', '--resume', resume, '--theme', missing], {
+    timeoutMs: 30_000,
+  });
+  expect(result.code).toBe(2);
+  expect(result.stderr).toContain(`Theme folder ${missing} does not exist.`);
+  expect(result.stdout).not.toContain('Serving');
+  expect(stackLines(result.stderr)).toEqual([]);
 });
