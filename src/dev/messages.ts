@@ -10,6 +10,7 @@ export const devText = {
   renderFailed: (theme: string | undefined): string =>
     theme === undefined ? 'The theme failed to render' : `The theme ${theme} failed to render`,
   failed: 'Rendering failed',
+  closed: 'The preview stopped before the theme rendered.',
   showingLastGood: (title: string): string => `${title} (showing the last good render)`,
   problem: (title: string, details: string): string => `✖ ${title}\n${details}`,
   rendered: (ms: number): string => `✔ rendered (${ms} ms)`,

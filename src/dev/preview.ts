@@ -7,7 +7,7 @@
  */
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Resume } from 'jsonresume-theme-camera-ready';
-import { VariantError } from '../errors.js';
+import { ThemeRenderError, VariantError } from '../errors.js';
 import { onShutdown, type Progress } from '../runtime.js';
 import { startBrowser } from '../browser/launch.js';
 import { startBrowserSession, type BrowserSession } from '../export/browser-session.js';
@@ -91,13 +91,14 @@ export async function startPreview(options: PreviewOptions): Promise<DevServer> 
       log: options.log,
     });
   } catch (error) {
-    await Promise.all([theme.stop(), pdf?.close()]);
+    await Promise.all([theme.close(), pdf?.close()]);
     throw error;
   }
   const close = async () => {
     forget();
-    await server.close();
-    await Promise.all([theme.stop(), pdf?.close()]);
+    // The theme stops at once: a render it runs ends now, not at its time limit.
+    await Promise.all([server.close(), theme.close()]);
+    await pdf?.close();
   };
   const forget = onShutdown(close);
   return { ...server, close };
@@ -112,8 +113,9 @@ function workerTheme(
   cwd: string,
   timeoutMs: number,
   rebuild: (() => Promise<void>) | undefined,
-): PreviewTheme & { stop(): Promise<void> } {
+): PreviewTheme & { stop(): Promise<void>; close(): Promise<void> } {
   let worker: ThemeWorker | undefined;
+  let closed = false;
   // The theme loads while the résumé is read and validated.
   const start = () => {
     worker = startThemeWorker();
@@ -133,6 +135,8 @@ function workerTheme(
       start();
     },
     async render(resume) {
+      // No worker outlives the preview: a render that reaches here after it closed has none.
+      if (closed) throw new ThemeRenderError(devText.closed);
       const current = worker ?? start();
       try {
         return await current.render({ spec, cwd, resume }, timeoutMs);
@@ -142,6 +146,10 @@ function workerTheme(
       }
     },
     stop,
+    async close() {
+      closed = true;
+      await stop();
+    },
   };
 }
 
