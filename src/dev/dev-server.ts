@@ -49,6 +49,8 @@ export interface PreviewTheme {
   reload(): Promise<void>;
   /** Fails with the export's errors: ThemeLoadError or InputError when the theme cannot load. */
   render(resume: Resume): Promise<RenderedTheme>;
+  /** The theme's files changed: a render in progress may end at once (it fails). */
+  interrupt(): void;
 }
 
 export interface DevServer {
@@ -199,6 +201,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       rendered = await options.theme.render(resume);
       themeName = rendered.name;
     } catch (error) {
+      // Interrupted by an edit of the theme: the render that follows tells how that went.
+      if (pending?.themeChanged) return;
       const loading = error instanceof ThemeLoadError || error instanceof InputError;
       fail(
         loading ? devText.themeLoadFailed : devText.renderFailed(themeName),
@@ -229,6 +233,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   let running: Promise<void> | undefined;
   let pending: { themeChanged: boolean; changedAt: number } | undefined;
   function schedule(themeChanged: boolean, changedAt: number): void {
+    // A render of the theme's old files is of no use: it ends now, not at its time limit.
+    if (themeChanged && running) options.theme.interrupt();
     pending = {
       themeChanged: themeChanged || (pending?.themeChanged ?? false),
       changedAt: pending?.changedAt ?? changedAt,

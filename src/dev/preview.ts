@@ -145,6 +145,7 @@ function workerTheme(
         throw error;
       }
     },
+    interrupt: () => void stop(),
     stop,
     async close() {
       closed = true;

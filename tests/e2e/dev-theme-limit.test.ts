@@ -2,8 +2,9 @@
  * `npm run dev` with a theme whose render never returns (it starts a `sleep`, then loops): the
  * preview renders in the export's theme worker, so the address is printed, the page shows the
  * export's time-limit error once --timeout has passed, requests are answered while the theme
- * loops, and Ctrl+C ends the preview at once with the theme's whole process group. Every process
- * of the run inherits a private TMPDIR, which finds them (tests/support/probe.ts).
+ * loops, and Ctrl+C ends the preview at once with the theme's whole process group; an edit of the
+ * theme ends a looping render at once. Every process of the run inherits a private TMPDIR, which
+ * finds them (tests/support/probe.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -152,4 +153,64 @@ it('refuses a theme that is not there at start, in the loader’s words, with ex
   expect(result.stderr).toContain(`Theme folder ${missing} does not exist.`);
   expect(result.stdout).not.toContain('Serving');
   expect(stackLines(result.stderr)).toEqual([]);
+});
+
+it('ends a render that loops when the theme is edited, and shows the edited theme at once', async () => {
+  const edited = join(work, 'edited');
+  mkdirSync(join(edited, 'lib'), { recursive: true });
+  writeFileSync(
+    join(edited, 'package.json'),
+    JSON.stringify({ name: 'jsonresume-theme-edited', main: 'index.js' }),
+  );
+  writeFileSync(join(edited, 'index.js'), "module.exports = require('./lib/render.js');");
+  const renderer = (body: string) =>
+    writeFileSync(join(edited, 'lib', 'render.js'), `module.exports = { render() { ${body} } };`);
+  renderer("return '<!doctype html><html><body><p>first</p></body></html>';");
+  const [program, args] = scriptCommand('dev');
+  // A limit far beyond the wait below: the edit, not the limit, ends the looping render.
+  const child = spawn(
+    program,
+    [...args, '--port', '0', '--resume', resume, '--theme', edited, '--timeout', '120'],
+    { cwd: repoRoot, env: { ...process.env, TMPDIR: work }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  server = child;
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  try {
+    await waitFor(`the address printed (${stderr})`, () => stdout.includes('Serving'), 30_000);
+    const url = /Serving (http:\/\/127\.0\.0\.1:\d+\/)/.exec(stdout)?.[1] ?? '';
+    expect(await (await fetch(url)).text()).toContain('<p>first</p>');
+
+    renderer(
+      "require('node:child_process').spawn('sleep', ['300'], { stdio: 'ignore' }); for (;;) {}",
+    );
+    await waitFor(
+      `the theme's sleep started (${stderr})`,
+      () => processesMentioning(work).some((line) => / sleep \(/.test(line)),
+      20_000,
+    );
+    const fixedAt = performance.now();
+    renderer("return '<!doctype html><html><body><p>fixed</p></body></html>';");
+    let page = '';
+    await waitFor(
+      `the edited theme shown (${stderr})`,
+      () => {
+        fetch(url)
+          .then(async (response) => (page = await response.text()))
+          // A request still under way when the preview is killed fails; the next one counts.
+          .catch(() => undefined);
+        return page.includes('<p>fixed</p>');
+      },
+      20_000,
+    );
+    console.log(`dev theme limit: edit → fixed page ${Math.round(performance.now() - fixedAt)} ms`);
+    expect(page).not.toContain('role="alert"');
+    // The looping render was ended with its process group, not reported as a problem.
+    expect(processesMentioning(work).filter((line) => / sleep \(/.test(line))).toEqual([]);
+    expect(stderr).not.toContain('✖');
+  } finally {
+    child.kill('SIGKILL');
+  }
 });
