@@ -7,9 +7,35 @@ import { printable } from '../src/printable.js';
 import { createProgress } from '../src/runtime.js';
 import { maxSizeOption, resumeIsAnOption, resumeOption } from '../src/cli/resume-options.js';
 import { defineCommand, runCommand } from '../src/cli/run-command.js';
-import { devCli } from '../src/dev/messages.js';
 import { startPreview } from '../src/dev/preview.js';
-import { offlineOption } from '../src/export/export-args.js';
+import { EXPORT_OPTIONS, offlineOption } from '../src/export/export-args.js';
+
+/** The texts of `npm run dev`: its help, its option errors and what the preview reports. */
+const devCli = {
+  usage: 'Usage: npm run dev -- [options]',
+  about: [
+    'Serves the rendered CV on http://127.0.0.1:<port>, re-renders when the résumé or the theme’s',
+    'templates, styles or build change (a theme with a build script is rebuilt first), and reloads',
+    'the open page. An invalid save keeps the last good render on screen with the problems shown',
+    'over it.',
+  ].join('\n'),
+  portOption: 'port on 127.0.0.1; 0 picks a free one and prints it',
+  themeOption: 'a theme folder, installed package or short name',
+  themeDefault: 'meta.theme of the résumé, else ./theme',
+  variantOption: 'preview a variant from meta.variants',
+  pdfOption: 'also write <out>/resume.pdf (resume-<variant>.pdf) on every good render',
+  outOption: 'where --pdf writes',
+  timeoutOption:
+    'the longest the theme’s render, and each browser step of --pdf, may take; a render that takes longer is stopped and shown as the problem',
+  siteOption:
+    'show the page as --format site publishes it: title, sharing tags and the download bar',
+  notes: [
+    'Stop with Ctrl+C. Exit codes: 0 stopped, 2 bad option, unknown variant or port in use,',
+    '3 the server failed.',
+  ].join('\n'),
+  badPort: (value: string): string => `--port ${value}: give a number from 0 to 65535.`,
+  serving: (url: string): string => `Serving ${url} (Ctrl+C to stop)`,
+};
 
 function parsePort(value: string): number {
   const port = Number(value);
@@ -42,6 +68,8 @@ runCommand(
       site: { type: 'boolean', description: devCli.siteOption },
       out: { type: 'string', value: 'folder', description: devCli.outOption, default: 'dist' },
       'max-size': maxSizeOption,
+      // The export's --timeout: the same limit, and the same default.
+      timeout: { ...EXPORT_OPTIONS.timeout, description: devCli.timeoutOption },
       offline: offlineOption,
     },
     positionals: resumeIsAnOption,
@@ -59,6 +87,7 @@ runCommand(
         out: values.out,
         maxBytes: values['max-size'],
         offline: values.offline ?? false,
+        timeoutMs: values.timeout,
         cwd: process.cwd(),
         progress: createProgress(),
         log: (line) => io.stderr(`${printable(line)}\n`),

@@ -2,18 +2,20 @@
  * The preview server: renders the résumé with a theme, serves it on 127.0.0.1, and re-renders
  * when the résumé or the theme changes, telling open pages to reload over server-sent events.
  * Bad input never stops it: the last good render stays up with the problem shown over it.
+ * Only the preview's pages get the reload script and the problem banner; exports never pass
+ * through here.
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { basename, dirname } from 'node:path';
-import type { Resume } from 'jsonresume-theme-camera-ready';
-import { UsageError, describeError } from '../errors.js';
-import { EVENTS_PATH, devPage, problemPage, type Problem } from './dev-page.js';
-import { devCli, devText } from './messages.js';
-import { watchFile, watchTree, type Watcher } from './file-watch.js';
+import { escapeHtml, type Resume } from 'jsonresume-theme-camera-ready';
+import { InputError, ThemeLoadError, UsageError, describeError } from '../errors.js';
+import { stopRequested } from '../runtime.js';
+import { devText } from './messages.js';
+import { watchFile, watchTree, type Watcher } from './watch.js';
 import { readResumeText } from '../resume/load.js';
 import { embedPhoto, type PhotoOptions } from '../export/photo.js';
-import type { LoadedTheme } from '../export/theme-loader.js';
+import type { RenderedTheme } from '../export/theme-render.js';
 import { validateText } from '../resume/validate.js';
 
 /** Waits this long after a change before rendering, so one save's burst of events renders once. */
@@ -26,8 +28,8 @@ export interface DevServerOptions {
   maxBytes?: number;
   /** 0 picks a free port. */
   port: number;
-  /** Loads the theme; `fresh` asks for its current files rather than cached modules. */
-  loadTheme(fresh: boolean): Promise<LoadedTheme>;
+  /** Renders with the theme, as the export does (see preview.ts). */
+  theme: PreviewTheme;
   /** Folders whose changes mean the theme must be loaded again. */
   themeFolders: string[];
   /** How the photo is had, as in the export: offline, and how host names resolve. */
@@ -37,8 +39,18 @@ export interface DevServerOptions {
   /** What the page is dressed in before it is served (the site's head and bar); the PDF gets the theme's own. */
   decorate?: (html: string, resume: Resume) => Promise<string>;
   /** Called after each good render, e.g. to export a PDF; its failures are reported, not fatal. */
-  afterRender?: (html: string, resume: Resume, theme: LoadedTheme) => Promise<void>;
+  afterRender?: (rendered: RenderedTheme, resume: Resume) => Promise<void>;
   log: (line: string) => void;
+}
+
+/** What the server renders with. */
+export interface PreviewTheme {
+  /** The theme's files changed: the next render loads them afresh (after its build, if any). */
+  reload(): Promise<void>;
+  /** Fails with the export's errors: ThemeLoadError or InputError when the theme cannot load. */
+  render(resume: Resume): Promise<RenderedTheme>;
+  /** The theme's files changed: a render in progress may end at once (it fails). */
+  interrupt(): void;
 }
 
 export interface DevServer {
@@ -46,6 +58,67 @@ export interface DevServer {
   port: number;
   /** Stops watching, ends open event streams, frees the port. */
   close(): Promise<void>;
+}
+
+const EVENTS_PATH = '/__events';
+
+const BANNER_ID = 'camera-ready-dev-problem';
+
+/** Reporters may colour their text for terminals; a page shows it plain. */
+function stripAnsi(text: string): string {
+  return text.replace(/\u001b\[[0-9;]*m/g, '');
+}
+
+/** The page reloads when the server announces a version other than the one it shows. */
+function clientScript(version: string): string {
+  return `<script>(()=>{const shown=${JSON.stringify(version)};const events=new EventSource(${JSON.stringify(EVENTS_PATH)});events.addEventListener('version',(e)=>{if(e.data!==shown){events.close();location.reload();}});})();</script>`;
+}
+
+interface Problem {
+  /** One line, e.g. "resume.json is invalid". */
+  title: string;
+  /** The full report, shown as preformatted text. */
+  details: string;
+}
+
+function banner(problem: Problem): string {
+  const style = [
+    'position:fixed',
+    'inset:0 0 auto 0',
+    'z-index:2147483647',
+    'max-height:60vh',
+    'overflow:auto',
+    'margin:0',
+    'padding:12px 16px',
+    'background:#fff4f4',
+    'color:#5c0000',
+    'border-bottom:3px solid #b00020',
+    'box-shadow:0 2px 10px rgba(0,0,0,.25)',
+    'font:13px/1.45 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace',
+    'white-space:pre-wrap',
+    'text-align:left',
+  ].join(';');
+  return (
+    `<div id="${BANNER_ID}" role="alert" style="${style}">` +
+    `<strong>${escapeHtml(problem.title)}</strong>\n${escapeHtml(stripAnsi(problem.details))}</div>` +
+    `<style>@media print{#${BANNER_ID}{display:none}}</style>`
+  );
+}
+
+/** `html` with the reload script and, when there is one, the problem banner before `</body>`. */
+function devPage(html: string, version: string, problem?: Problem): string {
+  const addition = (problem ? banner(problem) : '') + clientScript(version);
+  const end = html.toLowerCase().lastIndexOf('</body>');
+  return end === -1 ? html + addition : html.slice(0, end) + addition + html.slice(end);
+}
+
+/** The page shown before any render has succeeded. */
+function problemPage(version: string, problem: Problem): string {
+  return devPage(
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(problem.title)}</title></head><body></body></html>`,
+    version,
+    problem,
+  );
 }
 
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
@@ -56,7 +129,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   let good: string | undefined;
   let problem: Problem | undefined;
   let lastText: string | undefined;
-  let theme: LoadedTheme | undefined;
+  /** Known from the last good render: the theme's errors name it themselves. */
+  let themeName: string | undefined;
   const clients = new Set<ServerResponse>();
   // A photo address is fetched once per preview, not on every save.
   const fetched = new Map<string, Buffer>();
@@ -73,6 +147,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   }
 
   function fail(title: string, details: string): void {
+    // A render that a signal interrupted is no problem of the résumé's or the theme's.
+    if (stopRequested()) return;
     problem = { title: devText.showingLastGood(title), details };
     log(devText.problem(title, details));
     publish();
@@ -80,9 +156,9 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
 
   /** One render of the current files; `themeChanged` reloads the theme first. */
   async function render(themeChanged: boolean, changedAt: number): Promise<void> {
-    if (themeChanged || !theme) {
+    if (themeChanged) {
       try {
-        theme = await options.loadTheme(themeChanged);
+        await options.theme.reload();
       } catch (error) {
         fail(devText.themeLoadFailed, describeError(error));
         return;
@@ -120,17 +196,24 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       fail(devText.notPreviewable(resumeName), describeError(error));
       return;
     }
-    let html: string;
+    let rendered: RenderedTheme;
     try {
-      html = await theme.render(resume);
+      rendered = await options.theme.render(resume);
+      themeName = rendered.name;
     } catch (error) {
-      fail(devText.renderFailed(theme.name), describeError(error));
+      // Interrupted by an edit of the theme: the render that follows tells how that went.
+      if (pending?.themeChanged) return;
+      const loading = error instanceof ThemeLoadError || error instanceof InputError;
+      fail(
+        loading ? devText.themeLoadFailed : devText.renderFailed(themeName),
+        describeError(error),
+      );
       return;
     }
     try {
-      good = options.decorate ? await options.decorate(html, resume) : html;
+      good = options.decorate ? await options.decorate(rendered.html, resume) : rendered.html;
     } catch (error) {
-      fail(devText.renderFailed(theme.name), describeError(error));
+      fail(devText.renderFailed(rendered.name), describeError(error));
       return;
     }
     problem = undefined;
@@ -139,7 +222,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     log(version === 1 ? devText.rendered(ms) : devText.reRendered(ms));
     if (options.afterRender) {
       try {
-        await options.afterRender(html, resume, theme);
+        await options.afterRender(rendered, resume);
       } catch (error) {
         log(devText.afterRenderFailed(describeError(error)));
       }
@@ -150,6 +233,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   let running: Promise<void> | undefined;
   let pending: { themeChanged: boolean; changedAt: number } | undefined;
   function schedule(themeChanged: boolean, changedAt: number): void {
+    // A render of the theme's old files is of no use: it ends now, not at its time limit.
+    if (themeChanged && running) options.theme.interrupt();
     pending = {
       themeChanged: themeChanged || (pending?.themeChanged ?? false),
       changedAt: pending?.changedAt ?? changedAt,
@@ -218,7 +303,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const port = await new Promise<number>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       for (const watcher of watchers) watcher.close();
-      reject(error.code === 'EADDRINUSE' ? new UsageError(devCli.portInUse(options.port)) : error);
+      reject(error.code === 'EADDRINUSE' ? new UsageError(devText.portInUse(options.port)) : error);
     });
     server.listen(options.port, '127.0.0.1', () => {
       const address = server.address();

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ThemeLoadError } from '../../src/errors.js';
-import { themeWatchPlan } from '../../src/dev/theme-build.js';
+import { themeWatchPlan } from '../../src/dev/watch.js';
 import { scriptCommand } from '../support/cli.js';
 import { repoRoot, seedResumePath } from '../support/paths.js';
 import { processesMentioning } from '../support/probe.js';

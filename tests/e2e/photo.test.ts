@@ -13,11 +13,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDevServer } from '../../src/dev/dev-server.js';
+import { startPreview } from '../../src/dev/preview.js';
+import { createProgress } from '../../src/runtime.js';
 import { embedPhoto } from '../../src/export/photo.js';
 import { REMOTE_PHOTO_LIMITS } from '../../src/export/photo-fetch.js';
-import { chooseTheme } from '../../src/export/theme-choice.js';
-import { loadTheme } from '../../src/export/theme-loader.js';
 import { runScript, stackLines } from '../support/cli.js';
 import { visibleFacts } from '../support/facts.js';
 import { startListener, type Listener } from '../support/network-watch.js';
@@ -187,15 +186,17 @@ describe('a symlink in the résumé folder that points outside it', () => {
     for (const { folder: where, name, shows } of cases) {
       const lines: string[] = [];
       const resumePath = resumeIn(where, name, 'dev.json');
-      const server = await startDevServer({
-        resumePath,
+      const server = await startPreview({
         port: 0,
-        loadTheme: () =>
-          loadTheme(
-            chooseTheme({ option: undefined, fromResume: false }, undefined, repoRoot).spec,
-            repoRoot,
-          ),
-        themeFolders: [],
+        resume: resumePath,
+        theme: './theme',
+        variant: undefined,
+        pdf: false,
+        out: join(where, 'out'),
+        maxBytes: 1024 * 1024,
+        offline: false,
+        cwd: repoRoot,
+        progress: createProgress({ write: (line) => lines.push(line) }),
         log: (line) => lines.push(line),
       });
       try {

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Resume } from 'jsonresume-theme-camera-ready';
 import { createProgress } from '../../src/runtime.js';
-import { pdfPreview, type PdfPreview } from '../../src/dev/dev-pdf.js';
+import { pdfPreview, type PdfPreview } from '../../src/dev/preview.js';
 import { embedPhoto } from '../../src/export/photo.js';
 import { loadTheme, type LoadedTheme } from '../../src/export/theme-loader.js';
 import { expectedFacts, missingFacts } from '../support/facts.js';
