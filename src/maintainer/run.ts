@@ -1,5 +1,5 @@
 /**
- * Runs real programs (through src/process/run.ts) and the repository's npm scripts, for the
+ * Runs real programs (through src/run-process.ts) and the repository's npm scripts, for the
  * maintainer tools and the tests, a few at a time (inPool). Never throws on a non-zero exit: the
  * exit code is part of what callers judge. Also what the packages installed in a repository say
  * about themselves (packageDir, packageVersion).
