@@ -5,11 +5,15 @@
 import { UsageError } from '../src/errors.js';
 import { printable } from '../src/printable.js';
 import { createProgress } from '../src/runtime.js';
-import { maxSizeOption, resumeIsAnOption, resumeOption } from '../src/cli/resume-options.js';
+import {
+  maxSizeOption,
+  resumeIsAnOption,
+  resumeOption,
+  offlineOption,
+} from '../src/cli/options.js';
 import { defineCommand, runCommand } from '../src/cli/run-command.js';
 import { devCli } from '../src/dev/messages.js';
 import { startPreview } from '../src/dev/preview.js';
-import { offlineOption } from '../src/export/export-args.js';
 
 function parsePort(value: string): number {
   const port = Number(value);

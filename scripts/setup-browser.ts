@@ -13,9 +13,8 @@ import {
 import { installedEngines } from '../src/browser/engines.js';
 import { setupCli } from '../src/browser/setup-messages.js';
 import { BrowserUnavailableError, describeError } from '../src/errors.js';
-import { EXIT } from '../src/cli/exit-codes.js';
+import { EXIT, defineCommand, runCommand } from '../src/cli/run-command.js';
 import { createProgress } from '../src/runtime.js';
-import { defineCommand, runCommand } from '../src/cli/run-command.js';
 
 /** Programs the tests run, and the Debian package of each. */
 const TEST_TOOLS: Record<string, string> = {

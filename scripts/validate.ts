@@ -7,11 +7,9 @@ import { cli, report as reportText } from '../src/resume/messages.js';
 import { formatReport, listed } from '../src/resume/report.js';
 import { JSON_RESUME_VERSION } from '../src/resume/schema-files.js';
 import { validateFile } from '../src/resume/validate.js';
-import { exitCodeForStatus } from '../src/cli/exit-codes.js';
-import { DEFAULT_RESUME, maxSizeOption, resumeOption } from '../src/cli/resume-options.js';
+import { exitCodeForStatus, defineCommand, runCommand, useColor } from '../src/cli/run-command.js';
+import { DEFAULT_RESUME, maxSizeOption, resumeOption } from '../src/cli/options.js';
 import { UsageError } from '../src/errors.js';
-import { defineCommand, runCommand } from '../src/cli/run-command.js';
-import { useColor } from '../src/cli/terminal.js';
 import { printable } from '../src/printable.js';
 
 runCommand(

@@ -3,9 +3,7 @@
  * hands a .zip or a folder here and keeps the .bib path to itself.
  */
 import { createProgress } from '../runtime.js';
-import type { CommandIo } from '../cli/run-command.js';
-import { useColor } from '../cli/terminal.js';
-import { exitCodeForStatus, type ExitCode } from '../cli/exit-codes.js';
+import { type CommandIo, useColor, exitCodeForStatus, type ExitCode } from '../cli/run-command.js';
 import { UsageError } from '../errors.js';
 import { formatReport } from '../resume/report.js';
 import { describeLinkedInChanges } from './changes-text.js';

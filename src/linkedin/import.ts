@@ -7,7 +7,7 @@
 import { stat } from 'node:fs/promises';
 import type { Resume } from 'jsonresume-theme-camera-ready';
 import { editList, setValue } from '../bib/edit.js';
-import { FileChangedError, replaceFile } from '../export/replace-file.js';
+import { FileChangedError, replaceFile } from '../export/write-files.js';
 import { describeError, type InputStatus } from '../errors.js';
 import { createNewFile } from '../init/create-file.js';
 import type { Diagnostic } from '../resume/diagnostics.js';

@@ -24,13 +24,13 @@ import {
   UnsafeFileNameError,
   writeFileAtomic,
   writeFilesAtomic,
-} from '../../src/export/atomic-write.js';
+} from '../../src/export/write-files.js';
 import { findBrowser } from '../../src/browser/find.js';
-import { exitCodeFor } from '../../src/cli/exit-codes.js';
+import { exitCodeFor } from '../../src/cli/run-command.js';
 import { ExportStepError, InputError, ThemeRenderError } from '../../src/errors.js';
-import { runStep } from '../../src/export/export-steps.js';
+import { runStep } from '../../src/export/browser-session.js';
 import { isAllowedRequest } from '../../src/browser/page-seal.js';
-import { documentDate, pdfMetadataFor } from '../../src/export/pdf-metadata.js';
+import { documentDate, pdfMetadataFor } from '../../src/export/printed-pdf.js';
 import { pdfOptions } from '../../src/export/pdf.js';
 import { peekMetaTheme } from '../../src/export/read-resume.js';
 import { loadTheme, themePackageName } from '../../src/export/theme-loader.js';

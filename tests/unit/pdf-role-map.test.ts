@@ -4,8 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { PDFDict, PDFDocument, PDFRef } from 'pdf-lib';
-import { pdfLib } from '../../src/export/pdf-lib.js';
-import { mapNonStandardRoles } from '../../src/export/pdf-role-map.js';
+import { pdfLib, mapNonStandardRoles } from '../../src/export/printed-pdf.js';
 
 const { PDFDocument: Doc, PDFName } = pdfLib;
 

@@ -10,7 +10,7 @@ import {
   FileChangedError,
   FileNotReplacedError,
   replaceFile,
-} from '../../src/export/replace-file.js';
+} from '../../src/export/write-files.js';
 
 let scratch: string;
 let counter = 0;

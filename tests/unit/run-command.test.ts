@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as errors from '../../src/errors.js';
-import { exitCodeFor } from '../../src/cli/exit-codes.js';
-import { maxSizeOption } from '../../src/cli/resume-options.js';
+import { exitCodeFor } from '../../src/cli/run-command.js';
+import { maxSizeOption, type OptionDeclarations } from '../../src/cli/options.js';
 import {
   commandHelp,
   defineCommand,
@@ -14,7 +14,6 @@ import {
   type Command,
   type CommandIo,
 } from '../../src/cli/run-command.js';
-import type { OptionDeclarations } from '../../src/cli/options.js';
 import { stackLines } from '../support/cli.js';
 
 function capture(): CommandIo & { out: string; err: string } {

@@ -3,7 +3,7 @@
  * (the export's own failures through a theme are tests/e2e/export-limits.test.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { describeThrown } from '../../src/export/theme-thrown.js';
+import { describeThrown } from '../../src/export/theme-loader.js';
 
 const cyclic: Record<string, unknown> = {};
 cyclic.self = cyclic;

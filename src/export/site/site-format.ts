@@ -16,7 +16,7 @@ import {
 } from './site-meta.js';
 import { CARD_FILE, siteFiles } from './site-files.js';
 import { CARD_SIZE, drawCard } from './social-card.js';
-import { outputBaseName } from '../output-names.js';
+import { outputBaseName } from '../write-files.js';
 import { sitePage } from './site-page.js';
 import { standardResume } from './standard-resume.js';
 
