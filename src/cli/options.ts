@@ -52,10 +52,7 @@ export type CliArgs<T extends OptionSpec> =
  * `ok: false` carries a message such as "unknown option --foo." for the caller to print
  * before exiting with code 2.
  */
-export function parseCliArgs<T extends OptionSpec>(
-  argv: readonly string[],
-  options: T,
-): CliArgs<T> {
+function parseCliArgs<T extends OptionSpec>(argv: readonly string[], options: T): CliArgs<T> {
   try {
     const { values, positionals } = parseArgs({
       args: [...argv],

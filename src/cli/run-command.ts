@@ -222,7 +222,7 @@ export interface SignalHandling {
 /**
  * Ends the process on SIGINT and SIGTERM after the cleanups ran. A second signal exits at once.
  */
-export function exitOnSignals({ say, exitCode }: SignalHandling = {}): void {
+function exitOnSignals({ say, exitCode }: SignalHandling = {}): void {
   for (const [signal, code] of Object.entries(SIGNAL_EXIT_CODES) as [NodeJS.Signals, number][]) {
     process.on(signal, () => {
       if (stopRequested()) process.exit(exitCode ?? code);
@@ -239,7 +239,7 @@ export function exitOnSignals({ say, exitCode }: SignalHandling = {}): void {
  * Exits with `code`, unless a signal is already ending the process: the work it interrupted fails
  * as the cleanups take its browser away, and that failure must not pre-empt the signal's exit.
  */
-export function exitUnlessStopping(code: number): void {
+function exitUnlessStopping(code: number): void {
   if (!stopRequested()) process.exit(code);
 }
 

@@ -53,7 +53,7 @@ export async function exportResume(
 }
 
 /** The browser an export, or a batch of them, prints with. */
-export function openSession(
+function openSession(
   plan: Pick<ExportPlan, 'env' | 'timeoutMs'>,
   options: Pick<ExportOptions, 'progress' | 'launchBrowser'>,
   timings: Timings,
@@ -68,7 +68,7 @@ export function openSession(
 }
 
 /** What an export runs on. */
-export interface ExportRun {
+interface ExportRun {
   /** The browser it prints with (needed when the plan needs one). */
   session: BrowserSession | undefined;
   /** The worker its theme renders in (a batch's keeps the theme loaded between résumés). */
@@ -78,7 +78,7 @@ export interface ExportRun {
 }
 
 /** One résumé's export, on browser and worker started by the caller. */
-export async function exportPlanned(
+async function exportPlanned(
   plan: ExportPlan,
   options: ExportOptions,
   { session, worker: themeWorker, ownsBrowser }: ExportRun,
@@ -201,7 +201,7 @@ export interface ExportResult {
  * the browser starts while the résumé is validated and rendered.
  */
 
-export const PHASES = [
+const PHASES = [
   'start',
   'validate',
   'render',

@@ -78,7 +78,7 @@ export function printPdf(
  * Well below the lengths seen cut (such a page measured 675 sheets) and above the longest seen
  * printed whole (225 sheets printed as 424 pages); a CV needs two.
  */
-export const MAX_PRINTED_SHEETS = 200;
+const MAX_PRINTED_SHEETS = 200;
 
 /**
  * Fails when the page, laid out, is taller than MAX_PRINTED_SHEETS sheets of the paper it is

@@ -191,7 +191,7 @@ interface ScaledPhoto {
 }
 
 /** The photo as it prints, or a reason (in words) why these bytes are not a photo. */
-export async function scalePhoto(bytes: Buffer): Promise<ScaledPhoto | { unreadable: string }> {
+async function scalePhoto(bytes: Buffer): Promise<ScaledPhoto | { unreadable: string }> {
   // Loaded only for a photo: sharp takes about 0.3 s to load.
   const { default: sharp } = await import('sharp');
   const open = (): Sharp =>

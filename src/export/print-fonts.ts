@@ -199,13 +199,13 @@ function charsetRanges(listing: string): Coverage {
 }
 
 /**
- * Where the export serves fonts from the machine to the page it prints (see print-fonts.ts); `.invalid`
- * never resolves, so only the page's seal can answer.
+ * Where the export serves fonts from the machine to the page it prints (see withPrintFonts);
+ * `.invalid` never resolves, so only the page's seal can answer.
  */
 export const SERVED_FONT_ORIGIN = 'https://fonts.camera-ready.invalid/';
 
 /** What the page's embedded fonts (inline, or served by the export) declare they cover. */
-export function embeddedCoverage(html: string): Coverage {
+function embeddedCoverage(html: string): Coverage {
   const ranges: Coverage = [];
   for (const [rule] of html.matchAll(/@font-face\s*\{[^}]*\}/g)) {
     const src = /src:\s*url\(\s*["']?([^"')]*)/.exec(rule)?.[1] ?? '';
@@ -234,7 +234,7 @@ const ENTITIES: Record<string, string> = {
 };
 
 /** The page's visible text, roughly: no head, styles or scripts, tags dropped, entities read. */
-export function pageText(html: string): string {
+function pageText(html: string): string {
   return html
     .replace(/<(head|style|script)[\s\S]*?<\/\1>/gi, ' ')
     .replace(/<[^>]*>/g, ' ')
@@ -254,7 +254,7 @@ const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zs}\p{Zl}\p{Zp}\u{FE00}-\u{FE0F}\u{E0100}-\u{
  * prints them in whatever font of this machine has them (DejaVu, say), not in a designed one. A page
  * that embeds no font is printed in the machine's fonts throughout, so none of its characters is.
  */
-export function fallbackCharacters(html: string): string[] {
+function fallbackCharacters(html: string): string[] {
   return embeddedCoverage(html).length > 0 ? beyondEmbeddedFonts(html) : [];
 }
 

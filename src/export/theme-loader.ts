@@ -113,7 +113,7 @@ export async function loadTheme(
 }
 
 /** Where the theme `spec` is (a folder or file here, or an installed package), or undefined. */
-export function findTheme(spec: string, cwd: string): string | undefined {
+function findTheme(spec: string, cwd: string): string | undefined {
   const packageName = themePackageName(spec);
   const location = packageName ? findPackage(packageName, cwd) : resolve(cwd, spec);
   return location && existsSync(location) ? location : undefined;
@@ -225,7 +225,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * the themes the user installed, and in a batch only when asked (--theme-from-resume).
  */
 
-export const DEFAULT_THEME = './theme';
+const DEFAULT_THEME = './theme';
 
 export interface ThemeAsked {
   /** --theme, when given. */

@@ -169,7 +169,7 @@ function syncFolder(folder: string): void {
   }
 }
 
-export function isPlainFileName(name: string): boolean {
+function isPlainFileName(name: string): boolean {
   return (
     name !== '' && name !== '.' && name !== '..' && !/[/\\\0]/.test(name) && basename(name) === name
   );
