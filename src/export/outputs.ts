@@ -55,6 +55,10 @@ export interface ExportPlan {
   timeoutMs: number;
 }
 
+/**
+ * What an export will write, and where: resolved from the options and checked before any work,
+ * so a bad option costs nothing and writes nothing.
+ */
 export function planExport(options: ExportOptions): ExportPlan {
   const cwd = options.cwd ?? process.cwd();
   const resumePath = resolve(cwd, options.resume);
@@ -171,7 +175,7 @@ export interface RenderedResume {
   resume: Resume;
   theme: RenderedTheme;
   paper: PaperSize | undefined;
-  /** What the browser loads: the theme's HTML with the fonts for print (print-fonts.ts). */
+  /** What the browser loads: the theme's HTML with the fonts for print (withPrintFonts). */
   page: PageSource;
   baseName: string;
   site: OutputContext['site'];
