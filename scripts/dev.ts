@@ -5,11 +5,15 @@
 import { UsageError } from '../src/errors.js';
 import { printable } from '../src/printable.js';
 import { createProgress } from '../src/runtime.js';
-import { maxSizeOption, resumeIsAnOption, resumeOption } from '../src/cli/resume-options.js';
+import {
+  maxSizeOption,
+  resumeIsAnOption,
+  resumeOption,
+  offlineOption,
+  timeoutOption,
+} from '../src/cli/options.js';
 import { defineCommand, runCommand } from '../src/cli/run-command.js';
 import { startPreview } from '../src/dev/preview.js';
-import { EXPORT_OPTIONS, offlineOption } from '../src/export/export-args.js';
-
 /** The texts of `npm run dev`: its help, its option errors and what the preview reports. */
 const devCli = {
   usage: 'Usage: npm run dev -- [options]',
@@ -69,7 +73,7 @@ runCommand(
       out: { type: 'string', value: 'folder', description: devCli.outOption, default: 'dist' },
       'max-size': maxSizeOption,
       // The export's --timeout: the same limit, and the same default.
-      timeout: { ...EXPORT_OPTIONS.timeout, description: devCli.timeoutOption },
+      timeout: { ...timeoutOption, description: devCli.timeoutOption },
       offline: offlineOption,
     },
     positionals: resumeIsAnOption,

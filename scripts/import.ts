@@ -7,10 +7,15 @@ import { describeChanges } from '../src/bib/changes-text.js';
 import { importBib } from '../src/bib/import.js';
 import { importCli } from '../src/bib/messages.js';
 import { createProgress } from '../src/runtime.js';
-import { exitCodeForStatus, type ExitCode } from '../src/cli/exit-codes.js';
-import { resumeOption } from '../src/cli/resume-options.js';
-import { defineCommand, runCommand, type CommandIo } from '../src/cli/run-command.js';
-import { useColor } from '../src/cli/terminal.js';
+import {
+  exitCodeForStatus,
+  defineCommand,
+  runCommand,
+  useColor,
+  type CommandIo,
+  type ExitCode,
+} from '../src/cli/run-command.js';
+import { resumeOption } from '../src/cli/options.js';
 import { UsageError } from '../src/errors.js';
 import { isArchivePath } from '../src/linkedin/archive.js';
 import { describeLinkedInChanges, importLinkedIn } from '../src/linkedin/import.js';

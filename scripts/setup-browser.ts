@@ -15,9 +15,8 @@ import {
   resolveBrowser,
 } from '../src/browser/find-or-install.js';
 import { BrowserUnavailableError, describeError } from '../src/errors.js';
-import { EXIT } from '../src/cli/exit-codes.js';
+import { EXIT, defineCommand, runCommand } from '../src/cli/run-command.js';
 import { createProgress } from '../src/runtime.js';
-import { defineCommand, runCommand } from '../src/cli/run-command.js';
 
 /** The texts of `npm run setup-browser`. */
 const setupCli = {

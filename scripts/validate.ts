@@ -10,11 +10,9 @@ import {
 } from '../src/resume/diagnostics.js';
 import { JSON_RESUME_VERSION } from '../src/resume/schema.js';
 import { validateFile } from '../src/resume/validate.js';
-import { exitCodeForStatus } from '../src/cli/exit-codes.js';
-import { DEFAULT_RESUME, maxSizeOption, resumeOption } from '../src/cli/resume-options.js';
+import { exitCodeForStatus, defineCommand, runCommand, useColor } from '../src/cli/run-command.js';
+import { DEFAULT_RESUME, maxSizeOption, resumeOption } from '../src/cli/options.js';
 import { UsageError } from '../src/errors.js';
-import { defineCommand, runCommand } from '../src/cli/run-command.js';
-import { useColor } from '../src/cli/terminal.js';
 import { printable } from '../src/printable.js';
 
 /** `npm run validate`: its help and its own option errors. */

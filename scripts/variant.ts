@@ -4,9 +4,8 @@
  */
 import { UsageError, VariantError } from '../src/errors.js';
 import { printable } from '../src/printable.js';
-import { exitCodeForStatus } from '../src/cli/exit-codes.js';
-import { resumeOption } from '../src/cli/resume-options.js';
-import { defineCommand, runCommand } from '../src/cli/run-command.js';
+import { exitCodeForStatus, defineCommand, runCommand } from '../src/cli/run-command.js';
+import { resumeOption } from '../src/cli/options.js';
 import { validateFile } from '../src/resume/validate.js';
 import { UnknownVariantError, applyVariant, variantNames } from '../src/resume/variant.js';
 

@@ -24,8 +24,7 @@ import {
   installedEngines,
 } from '../../src/browser/find-or-install.js';
 import { importBib } from '../../src/bib/import.js';
-import { EXIT } from '../../src/cli/exit-codes.js';
-import { defineCommand, runCommand } from '../../src/cli/run-command.js';
+import { EXIT, defineCommand, runCommand } from '../../src/cli/run-command.js';
 import { BrowserUnavailableError, UsageError } from '../../src/errors.js';
 import { loadTheme } from '../../src/export/theme-loader.js';
 import { importTool, installOtherThemes } from '../../src/maintainer/other-themes.js';

@@ -7,10 +7,9 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Resume } from 'jsonresume-theme-camera-ready';
-import { EXIT } from '../../src/cli/exit-codes.js';
+import { EXIT, defineCommand, runCommand } from '../../src/cli/run-command.js';
 import { createProgress } from '../../src/runtime.js';
-import { defineCommand, runCommand } from '../../src/cli/run-command.js';
-import { writeFileAtomic } from '../../src/export/atomic-write.js';
+import { writeFileAtomic } from '../../src/export/write-files.js';
 import {
   clientPassed,
   requiredTexts,

@@ -9,7 +9,7 @@
  */
 import { stat } from 'node:fs/promises';
 import type { Publication, Resume } from 'jsonresume-theme-camera-ready';
-import { FileChangedError, replaceFile } from '../export/replace-file.js';
+import { FileChangedError, replaceFile } from '../export/write-files.js';
 import { describeError, type InputStatus } from '../errors.js';
 import type { Diagnostic } from '../resume/diagnostics.js';
 import { readResumeText, type ReadResult } from '../resume/load.js';

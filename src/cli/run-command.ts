@@ -1,33 +1,39 @@
 /**
  * The one way a command starts and ends. `runCommand` parses the options a command declares (and
  * writes its --help from them), runs it, and turns how it ended into an exit code: a failure the
- * user can act on prints its message and takes the code of src/cli/exit-codes.ts; anything else
- * is a bug, said as such, with the stack trace only under --debug. Signals go through
- * src/cli/shutdown.ts. This module and shutdown.ts are the only places that end the process.
+ * user can act on prints its message and takes the code of the one table below; anything else
+ * is a bug, said as such, with the stack trace only under --debug. SIGINT and SIGTERM run the
+ * runtime's cleanups first. This module is the only place that ends the process.
  */
-import { UsageError, describeError } from '../errors.js';
+import {
+  type InputStatus,
+  BrowserUnavailableError,
+  ExportStepError,
+  InputError,
+  InvalidResumeError,
+  OutputWriteError,
+  ThemeLoadError,
+  ThemeRenderError,
+  UsageError,
+  VariantError,
+  describeError,
+} from '../errors.js';
 import { printable } from '../printable.js';
-import { EXIT, exitCodeFor, type ExitCode } from './exit-codes.js';
-import { helpText, type HelpText } from './help.js';
-import { commandText } from './messages.js';
+import { beginStopping, runCleanups, stopRequested } from '../runtime.js';
 import {
   COMMON_OPTIONS,
+  commandText,
+  helpText,
   parseOptions,
+  type HelpText,
   type OptionDeclarations,
   type ParsedCommandLine,
+  type Positionals,
 } from './options.js';
-import { exitOnSignals, exitUnlessStopping, type SignalHandling } from './shutdown.js';
 
 export interface CommandIo {
   stdout(text: string): void;
   stderr(text: string): void;
-}
-
-export interface Positionals {
-  min: number;
-  max: number;
-  /** The problem when the count is outside min…max. */
-  wrongCount(given: readonly string[]): string;
 }
 
 const NO_POSITIONALS: Positionals = {
@@ -144,4 +150,100 @@ function finish(code: ExitCode): void {
   ending = true;
   process.exitCode = code;
   process.stdout.write('', () => process.stderr.write('', () => exitUnlessStopping(code)));
+}
+
+/*
+ * The one table from failures to exit codes. Library code throws the classes of src/errors.ts and
+ * never picks a code; the command layer looks the class up here. README documents these codes.
+ */
+
+export const EXIT = {
+  ok: 0,
+  /** The résumé (or another input) was read but is not valid. */
+  invalidInput: 1,
+  /** A file cannot be read, or the command line is wrong. */
+  badInputOrOptions: 2,
+  /** The theme, the browser or a write failed. */
+  exportFailed: 3,
+  /** The command failed in a way it did not expect: a bug. */
+  bug: 3,
+} as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+type ErrorClass = abstract new (...args: never[]) => Error;
+
+const EXIT_CODES: readonly (readonly [ErrorClass, ExitCode])[] = [
+  [UsageError, EXIT.badInputOrOptions],
+  [InputError, EXIT.badInputOrOptions],
+  [VariantError, EXIT.badInputOrOptions],
+  [InvalidResumeError, EXIT.invalidInput],
+  [ThemeLoadError, EXIT.exportFailed],
+  [ThemeRenderError, EXIT.exportFailed],
+  [BrowserUnavailableError, EXIT.exportFailed],
+  [ExportStepError, EXIT.exportFailed],
+  [OutputWriteError, EXIT.exportFailed],
+];
+
+const STATUS_EXIT_CODES: Record<InputStatus, ExitCode> = {
+  ok: EXIT.ok,
+  invalid: EXIT.invalidInput,
+  unreadable: EXIT.badInputOrOptions,
+  'not-saved': EXIT.badInputOrOptions,
+};
+
+/** The exit code of a command whose result carries an input status (validate, import). */
+export function exitCodeForStatus(status: InputStatus): ExitCode {
+  return STATUS_EXIT_CODES[status];
+}
+
+/**
+ * The exit code of a failure the user can act on, or undefined for anything else: an unexpected
+ * error is a bug, which the command layer reports as such.
+ */
+export function exitCodeFor(error: unknown): ExitCode | undefined {
+  for (const [type, code] of EXIT_CODES) if (error instanceof type) return code;
+  return undefined;
+}
+
+/*
+ * Ends a command on SIGINT or SIGTERM: the signal runs every cleanup registered in the runtime
+ * (bounded in time) before the process exits with 128 + the signal's number.
+ */
+
+const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
+
+export interface SignalHandling {
+  /** Told which signal arrived, after the cleanups ran (to say what was left as it was). */
+  say?: (signal: NodeJS.Signals) => void;
+  /** The exit code; default 128 + the signal's number (130, 143). */
+  exitCode?: number;
+}
+
+/**
+ * Ends the process on SIGINT and SIGTERM after the cleanups ran. A second signal exits at once.
+ */
+function exitOnSignals({ say, exitCode }: SignalHandling = {}): void {
+  for (const [signal, code] of Object.entries(SIGNAL_EXIT_CODES) as [NodeJS.Signals, number][]) {
+    process.on(signal, () => {
+      if (stopRequested()) process.exit(exitCode ?? code);
+      beginStopping();
+      void runCleanups().then(() => {
+        say?.(signal);
+        process.exit(exitCode ?? code);
+      });
+    });
+  }
+}
+
+/**
+ * Exits with `code`, unless a signal is already ending the process: the work it interrupted fails
+ * as the cleanups take its browser away, and that failure must not pre-empt the signal's exit.
+ */
+function exitUnlessStopping(code: number): void {
+  if (!stopRequested()) process.exit(code);
+}
+
+/** Whether to colour what goes to stderr: a terminal, and NO_COLOR (https://no-color.org) unset or empty. */
+export function useColor(): boolean {
+  return Boolean(process.stderr.isTTY) && !process.env.NO_COLOR;
 }

@@ -10,18 +10,19 @@ import type { Resume } from 'jsonresume-theme-camera-ready';
 import { ThemeRenderError, VariantError } from '../errors.js';
 import { onShutdown, type Progress } from '../runtime.js';
 import { startBrowser } from '../browser/launch.js';
-import { startBrowserSession, type BrowserSession } from '../export/browser-session.js';
-import { commitOutputs } from '../export/commit-outputs.js';
-import { DEFAULT_TIMEOUT_MS } from '../export/export-steps.js';
+import {
+  DEFAULT_TIMEOUT_MS,
+  startBrowserSession,
+  type BrowserSession,
+} from '../export/browser-session.js';
+import { createTimings } from '../export/export.js';
 import { FORMATS } from '../export/formats.js';
-import { displayPath, outputBaseName } from '../export/output-names.js';
+import { writeOutputs } from '../export/outputs.js';
+import { displayPath, outputBaseName } from '../export/write-files.js';
 import { withPrintFonts } from '../export/print-fonts.js';
-import { produceOutputs } from '../export/produce-outputs.js';
 import { siteFiles } from '../export/site/site-page.js';
-import { chooseTheme } from '../export/theme-choice.js';
-import { findTheme } from '../export/theme-loader.js';
+import { chooseTheme, findTheme } from '../export/theme-loader.js';
 import { startThemeWorker, type RenderedTheme, type ThemeWorker } from '../export/theme-render.js';
-import { createTimings } from '../export/timings.js';
 import { readResumeText } from '../resume/load.js';
 import { getVariant, UnknownVariantError, applyVariant } from '../resume/variant.js';
 import { startDevServer, type DevServer, type PreviewTheme } from './dev-server.js';
@@ -215,7 +216,7 @@ export function pdfPreview(
       }));
       try {
         const printed = await withPrintFonts(html, { env, progress, offline });
-        const produced = await produceOutputs(
+        await writeOutputs(
           planned,
           {
             resume,
@@ -226,10 +227,8 @@ export function pdfPreview(
             site: undefined,
           },
           await current,
-          // Nothing here is made without the browser.
-          { keepWithoutBrowser: async () => undefined },
+          { target, progress, timings },
         );
-        await commitOutputs(produced, target, progress, timings);
       } catch (error) {
         if (session === current) await close();
         throw error;

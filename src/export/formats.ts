@@ -1,10 +1,9 @@
 import type { Page } from 'puppeteer';
 import type { PaperSize, Resume } from 'jsonresume-theme-camera-ready';
 import { PAPER_SIZES } from 'jsonresume-theme-camera-ready/data';
-import type { PageStep } from './export-steps.js';
+import type { PageStep } from './browser-session.js';
 import { applyPageMargins, headingOutline } from '../browser/page.js';
-import { checkPageLength } from './page-length.js';
-import { emulateThemeMedia, paperPixels, printPdf } from './pdf.js';
+import { checkPageLength, emulateThemeMedia, paperPixels, printPdf } from './pdf.js';
 import type { LoadedTheme } from './theme-loader.js';
 import type { SiteRequest } from './site/site-format.js';
 import { CARD_FILE, SITE_PAGE, siteFiles } from './site/site-page.js';
@@ -56,7 +55,7 @@ const pdfWriter: FormatWriter = {
   async produce(context) {
     const page = await context.page();
     // pdf-lib loads only when a PDF is made, while Chromium prints.
-    const postProcessing = import('./pdf-metadata.js');
+    const postProcessing = import('./printed-pdf.js');
     postProcessing.catch(() => undefined);
     const { headings, printed } = await context.step('print', async () => {
       // The headings are read in the media the page is printed in: print styles may hide some.

@@ -2,12 +2,14 @@
  * The photo step before rendering: `basics.image` (or pre-1.0 `basics.picture`) becomes a data:
  * URL of the photo scaled to its printed size, so the page stays self-contained and the theme's
  * render stays pure. A file must really lie in the résumé's folder (symlinks resolved); an https
- * address is fetched once, from public addresses only, unless offline. A photo that cannot be had
- * is a warning and is left out of the page, address and all; with `strict` it is a PhotoError.
+ * address is fetched once, from public addresses only, unless offline (photo-fetch.ts). A photo
+ * that cannot be had is a warning and is left out of the page, address and all; with `strict` it
+ * is a PhotoError.
  */
 import { constants } from 'node:fs';
 import { open, realpath } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
+import type { Sharp } from 'sharp';
 import { isInside } from '../paths.js';
 import type { Resume } from 'jsonresume-theme-camera-ready';
 import { PhotoError, describeError } from '../errors.js';
@@ -151,8 +153,6 @@ async function remotePhoto(address: string, options: PhotoOptions): Promise<Outc
 }
 
 async function embedded(quoted: string, bytes: Buffer): Promise<Outcome> {
-  // Loaded only for a photo: sharp takes about 0.3 s to load.
-  const { scalePhoto } = await import('./photo-image.js');
   const scaled = await scalePhoto(bytes);
   if ('unreadable' in scaled) {
     return {
@@ -167,4 +167,49 @@ async function embedded(quoted: string, bytes: Buffer): Promise<Outcome> {
 
 export function megabytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/*
+ * A photo's bytes decoded and scaled to the size it prints at. sharp (libvips) does it in this
+ * process, so the export and the preview (which has no browser) share one path; it reads the whole
+ * image (a corrupt file fails here, in words, instead of printing a broken-image icon), turns it
+ * upright by its EXIF orientation and drops its metadata (a phone photo's GPS position stays home).
+ */
+
+/** The theme prints the photo 25 mm square (theme.css, `.photo`): about 300 dpi is 295 px. */
+const PHOTO_PRINT_PIXELS = Math.round((25 / 25.4) * 300);
+
+/** A camera's 100 megapixels is the most a photo may have before it is decoded. */
+const MAX_INPUT_PIXELS = 100_000_000;
+
+/** Raster formats sharp decodes here. SVG is left out: a drawing may name other files. */
+const RASTER_FORMATS = new Set(['jpeg', 'png', 'webp', 'gif', 'avif', 'heif', 'tiff']);
+
+interface ScaledPhoto {
+  type: 'image/jpeg' | 'image/png';
+  bytes: Buffer;
+}
+
+/** The photo as it prints, or a reason (in words) why these bytes are not a photo. */
+async function scalePhoto(bytes: Buffer): Promise<ScaledPhoto | { unreadable: string }> {
+  // Loaded only for a photo: sharp takes about 0.3 s to load.
+  const { default: sharp } = await import('sharp');
+  const open = (): Sharp =>
+    sharp(bytes, { failOn: 'error', limitInputPixels: MAX_INPUT_PIXELS, pages: 1 });
+  try {
+    const { format, hasAlpha } = await open().metadata();
+    if (!RASTER_FORMATS.has(format)) return { unreadable: `it is ${format.toUpperCase()}` };
+    // The shorter side fills the printed square, as the page's `object-fit: cover` does.
+    const scaled = open().autoOrient().resize(PHOTO_PRINT_PIXELS, PHOTO_PRINT_PIXELS, {
+      fit: 'outside',
+      withoutEnlargement: true,
+    });
+    // Transparency needs PNG; anything else prints as a small JPEG.
+    return hasAlpha
+      ? { type: 'image/png', bytes: await scaled.png({ compressionLevel: 9 }).toBuffer() }
+      : { type: 'image/jpeg', bytes: await scaled.jpeg({ quality: 85, mozjpeg: true }).toBuffer() };
+  } catch (error) {
+    // libvips ends some messages with a colon and nothing after it.
+    return { unreadable: describeError(error).replace(/[:\s]+$/, '') };
+  }
 }

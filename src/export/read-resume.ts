@@ -7,9 +7,9 @@ import { dirname } from 'node:path';
 import type { PaperSize, Resume } from 'jsonresume-theme-camera-ready';
 import { InputError, InvalidResumeError } from '../errors.js';
 import type { Progress } from '../runtime.js';
-import type { ExportOptions, ResumeTransform } from './export-options.js';
-import { displayPath } from './output-names.js';
+import type { ExportOptions, ResumeTransform } from './export.js';
 import { embedPhoto } from './photo.js';
+import { displayPath } from './write-files.js';
 
 export async function readResume(
   path: string,

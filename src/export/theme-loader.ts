@@ -1,3 +1,9 @@
+/**
+ * Themes in this process: finding and loading any JSON Resume theme (ESM or CommonJS, sync or
+ * async `render`), choosing which one renders a résumé, and saying in one line whatever a theme
+ * throws. The export runs the theme in a child process (theme-render.ts, theme-worker.ts); the
+ * preview and the maintainers' tools load it here.
+ */
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
@@ -5,7 +11,6 @@ import { pathToFileURL } from 'node:url';
 import type { PDFOptions } from 'puppeteer';
 import type { Resume } from 'jsonresume-theme-camera-ready';
 import { InputError, ThemeLoadError, ThemeRenderError } from '../errors.js';
-import { describeThrown } from './theme-thrown.js';
 
 /** What a theme may export beside `render`: page.pdf options, plus the media type to emulate. */
 export type ThemePdfOptions = PDFOptions & { mediaType?: 'screen' | 'print' };
@@ -211,4 +216,101 @@ function exportTarget(exports: unknown, conditions: ReadonlySet<string>): string
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
+}
+
+/*
+ * Which theme renders a résumé: the one the user named with --theme; else, where the résumé's own
+ * choice is taken, its `meta.theme` when that theme is installed here; else the repository's.
+ * A theme is code that runs with the user's rights, so a résumé someone sent can pick only among
+ * the themes the user installed, and in a batch only when asked (--theme-from-resume).
+ */
+
+const DEFAULT_THEME = './theme';
+
+export interface ThemeAsked {
+  /** --theme, when given. */
+  option: string | undefined;
+  /** Whether the résumé's `meta.theme` may choose (when --theme is not given). */
+  fromResume: boolean;
+}
+
+export interface ThemeChoice {
+  spec: string;
+  /** Chosen by the résumé's `meta.theme`. */
+  fromResume: boolean;
+  /** Why the résumé's own theme was not used, to be said as a warning. */
+  warning?: string;
+}
+
+/** `metaTheme` is unchecked (with --force it may be any JSON value): only a string names a theme. */
+export function chooseTheme(asked: ThemeAsked, metaTheme: unknown, cwd: string): ThemeChoice {
+  if (asked.option !== undefined) return { spec: asked.option, fromResume: false };
+  if (!asked.fromResume || typeof metaTheme !== 'string' || metaTheme.trim() === '') {
+    return { spec: DEFAULT_THEME, fromResume: false };
+  }
+  if (findTheme(metaTheme, cwd) !== undefined) return { spec: metaTheme, fromResume: true };
+  return {
+    spec: DEFAULT_THEME,
+    fromResume: false,
+    warning: metaThemeMissing(metaTheme, themePackageName(metaTheme), DEFAULT_THEME),
+  };
+}
+
+const metaThemeMissing = (named: string, packageName: string | undefined, used: string): string =>
+  `meta.theme "${named}" is not installed here, so the résumé is rendered with ${used}. ` +
+  (packageName
+    ? `To use it, install it (npm install ${packageName}) — a theme is code that runs with your rights: install only one you trust`
+    : `To use it, give a theme folder that exists`) +
+  ', or choose a theme with --theme.';
+
+/**
+ * Whatever a theme throws, as one line of text. A theme may throw anything — null, a Symbol, an
+ * object whose toString() throws, an Error whose `message` is a getter that throws — and none of
+ * it may escape as a crash of the exporter or be printed without saying what it was.
+ */
+export function describeThrown(value: unknown): string {
+  try {
+    return describe(value);
+  } catch {
+    // A getter, a toString() or a Proxy trap threw while the value was read.
+    return 'a value that cannot be shown as text (reading it threw)';
+  }
+}
+
+function describe(value: unknown): string {
+  if (value instanceof Error) return errorText(value);
+  switch (typeof value) {
+    case 'string':
+      return value.trim() === '' ? 'an empty string (not an Error)' : value;
+    case 'symbol':
+      return `${value.toString()} (a Symbol, not an Error)`;
+    case 'undefined':
+      return 'undefined (not an Error)';
+    case 'object':
+      if (value === null) return 'null (not an Error)';
+      return `an object, not an Error: ${objectText(value)}`;
+    default:
+      return `${String(value)} (a ${typeof value}, not an Error)`;
+  }
+}
+
+function errorText(error: Error): string {
+  let message: unknown;
+  try {
+    message = error.message;
+  } catch {
+    return 'an Error whose message cannot be read (reading it threw)';
+  }
+  if (typeof message === 'string' && message.trim() !== '') return message;
+  return `${String(error.name) || 'Error'} without a message`;
+}
+
+/** Its own toString() when it has one, else its JSON, cut short: a page of data says nothing more. */
+function objectText(value: object): string {
+  const { toString } = value as { toString?: unknown };
+  const text =
+    typeof toString === 'function' && toString !== Object.prototype.toString
+      ? String((toString as () => unknown).call(value))
+      : (JSON.stringify(value) ?? Object.prototype.toString.call(value));
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }

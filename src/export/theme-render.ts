@@ -163,7 +163,10 @@ export function startThemeWorker({
     if (forwarding) process.stderr.write(text);
   });
   child.on('error', (error) => end({ kind: 'unstartable', message: error.message }));
+  /** Whether the process has ended: its 'exit' came (a process that never started has no pid). */
+  let exited = false;
   child.on('exit', (code, signal) => {
+    exited = true;
     // V8's last words may still be in the pipe as the exit is seen.
     const settle = () =>
       end(OUT_OF_MEMORY.test(stderrTail) ? { kind: 'memory' } : { kind: 'exited', code, signal });
@@ -193,7 +196,7 @@ export function startThemeWorker({
   process.once('exit', killOnExit);
   const stop = async () => {
     end({ kind: 'stopped' });
-    if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) {
+    if (child.pid !== undefined && !exited) {
       // Held until it is gone, so the exporter does not end while its theme still runs.
       child.ref();
       await new Promise((resolve) => child.once('exit', resolve));

@@ -5,9 +5,8 @@
  * for, and `crashed` when the theme throws where nothing can catch it (a timer, say).
  */
 import { InputError, ThemeLoadError, ThemeRenderError } from '../errors.js';
-import { loadTheme } from './theme-loader.js';
+import { describeThrown, loadTheme } from './theme-loader.js';
 import type { ThemeJob, ThemeMessage, ThemeRequest } from './theme-render.js';
-import { describeThrown } from './theme-thrown.js';
 
 const send = (message: ThemeMessage, then: () => void = () => undefined) => {
   try {

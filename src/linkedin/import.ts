@@ -14,7 +14,7 @@ import { stat } from 'node:fs/promises';
 import type { Resume } from 'jsonresume-theme-camera-ready';
 import { editList, setValue, type Addition, type FieldUpdate } from '../bib/edit.js';
 import { titleKey } from '../bib/versions.js';
-import { FileChangedError, replaceFile } from '../export/replace-file.js';
+import { FileChangedError, replaceFile } from '../export/write-files.js';
 import { describeError, type InputStatus } from '../errors.js';
 import { createNewFile } from '../init/starter.js';
 import { quote, type Diagnostic } from '../resume/diagnostics.js';

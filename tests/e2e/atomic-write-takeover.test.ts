@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { LOCK_NAME, writeFilesAtomic } from '../../src/export/atomic-write.js';
+import { LOCK_NAME, writeFilesAtomic } from '../../src/export/write-files.js';
 
 const work = mkdtempSync(join(tmpdir(), 'atomic-takeover-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

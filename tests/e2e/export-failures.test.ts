@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { exitCodeFor } from '../../src/cli/exit-codes.js';
+import { exitCodeFor } from '../../src/cli/run-command.js';
 import { createProgress } from '../../src/runtime.js';
 import { ExportStepError } from '../../src/errors.js';
 import { exportResume } from '../../src/export/export.js';

@@ -1,7 +1,7 @@
 /**
  * Characters no font can draw are found before printing: the export warns with the characters
  * and the fix, or fails with --strict, and writes nothing then. (Finding them in a page is
- * tests/unit/glyph-coverage.test.ts.)
+ * tests/unit/export/print-fonts.test.ts.)
  */
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Resume } from 'jsonresume-theme-camera-ready';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { LOCK_NAME } from '../../src/export/atomic-write.js';
+import { LOCK_NAME } from '../../src/export/write-files.js';
 import { runScript, scriptCommand } from '../support/cli.js';
 import { repoRoot } from '../support/paths.js';
 

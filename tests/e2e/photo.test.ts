@@ -2,7 +2,7 @@
  * Photos through the export command and the preview: a camera's photo beside the résumé prints
  * small; a missing photo, a link out of the folder or a refused address is one warning and the
  * export goes on (with --strict it fails); the preview shows what the export embeds and nothing
- * else. (embedPhoto itself is tests/unit/photo.test.ts.)
+ * else. (embedPhoto itself is tests/unit/export/photo.test.ts.)
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';

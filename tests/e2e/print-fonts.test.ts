@@ -9,8 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createProgress } from '../../src/runtime.js';
-import { withPrintFonts } from '../../src/export/print-fonts.js';
-import { SERVED_FONT_ORIGIN, uncoveredCharacters } from '../../src/export/glyph-coverage.js';
+import {
+  withPrintFonts,
+  SERVED_FONT_ORIGIN,
+  uncoveredCharacters,
+} from '../../src/export/print-fonts.js';
 import {
   cachedFontPackage,
   fontCacheDir,

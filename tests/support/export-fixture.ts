@@ -6,9 +6,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PDFDocument } from 'pdf-lib';
 // The exporter's own pdf-lib: its outline readers check objects against these classes.
-import { pdfLib } from '../../src/export/pdf-lib.js';
+import { pdfLib, outlineItems, outlineTitle } from '../../src/export/printed-pdf.js';
 import type { Resume } from 'jsonresume-theme-camera-ready';
-import { outlineItems, outlineTitle } from '../../src/export/pdf-outline.js';
 import { seedResumePath } from './paths.js';
 
 const { PDFArray, PDFDict, PDFName, PDFString, PDFHexString } = pdfLib;

@@ -1,6 +1,7 @@
-/** What a folder holds, as the export tests compare it before and after a run. */
+/** Files in the export tests: what a folder holds before and after a run, and writing a few. */
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** The SHA-256 of a file's bytes, hex. */
 export function sha256(path: string): string {
@@ -14,4 +15,13 @@ export function filesIn(folder: string): string[] {
   } catch {
     return [];
   }
+}
+
+/** Writes each file (path relative to `folder` → text), creating folders; returns `folder`. */
+export function writeFiles(folder: string, files: Record<string, string>): string {
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(folder, name, '..'), { recursive: true });
+    writeFileSync(join(folder, name), text);
+  }
+  return folder;
 }

@@ -6,7 +6,6 @@ import { stat } from 'node:fs/promises';
 import type { Page } from 'puppeteer';
 import type { Resume } from 'jsonresume-theme-camera-ready';
 import type { FormatWriter, Output, OutputContext } from '../formats.js';
-import { outputBaseName } from '../output-names.js';
 import {
   affiliationBesideLabel,
   CARD_FILE,
@@ -20,6 +19,7 @@ import {
   type SiteFiles,
   type SiteSettings,
 } from './site-page.js';
+import { outputBaseName } from '../write-files.js';
 import { standardResume } from './standard-resume.js';
 
 /** What the command line says about the site. */

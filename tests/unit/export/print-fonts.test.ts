@@ -3,7 +3,7 @@
  * page's own embedded fonts, and named with their code points.
  */
 import { describe, expect, it } from 'vitest';
-import { describeCharacters, uncoveredCharacters } from '../../src/export/glyph-coverage.js';
+import { describeCharacters, uncoveredCharacters } from '../../../src/export/print-fonts.js';
 
 const page = (body: string, fonts = '') =>
   `<!DOCTYPE html><html><head><style>${fonts}</style></head><body>${body}</body></html>`;

@@ -9,11 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exitCodeFor } from '../../src/cli/exit-codes.js';
-import { PhotoError } from '../../src/errors.js';
-import { PHOTO_LIMIT_BYTES, embedPhoto, type PhotoOptions } from '../../src/export/photo.js';
-import { startListener, type Listener } from '../support/network-watch.js';
-import { CORRUPT_PNG, JPEG, PNG, WEBP, folderWith } from '../support/photos.js';
+import { exitCodeFor } from '../../../src/cli/run-command.js';
+import { PhotoError } from '../../../src/errors.js';
+import { PHOTO_LIMIT_BYTES, embedPhoto, type PhotoOptions } from '../../../src/export/photo.js';
+import { startListener, type Listener } from '../../support/network-watch.js';
+import { CORRUPT_PNG, JPEG, PNG, WEBP, folderWith } from '../../support/photos.js';
 
 async function embed(
   basics: Record<string, unknown>,

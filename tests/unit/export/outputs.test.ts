@@ -7,10 +7,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createProgress } from '../../src/runtime.js';
-import { commitOutputs } from '../../src/export/commit-outputs.js';
-import { FORMATS } from '../../src/export/formats.js';
-import { createTimings } from '../../src/export/timings.js';
+import { createProgress } from '../../../src/runtime.js';
+import { commitOutputs } from '../../../src/export/outputs.js';
+import { FORMATS } from '../../../src/export/formats.js';
+import { createTimings } from '../../../src/export/export.js';
 
 const work = mkdtempSync(join(tmpdir(), 'dev-pdf-report-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -4,18 +4,17 @@
  * reported as bugs with the stack trace only under --debug.
  */
 import { describe, expect, it } from 'vitest';
-import * as errors from '../../src/errors.js';
-import { exitCodeFor } from '../../src/cli/exit-codes.js';
-import { maxSizeOption } from '../../src/cli/resume-options.js';
+import * as errors from '../../../src/errors.js';
+import { exitCodeFor } from '../../../src/cli/run-command.js';
+import { maxSizeOption, type OptionDeclarations } from '../../../src/cli/options.js';
 import {
   commandHelp,
   defineCommand,
   executeCommand,
   type Command,
   type CommandIo,
-} from '../../src/cli/run-command.js';
-import type { OptionDeclarations } from '../../src/cli/options.js';
-import { stackLines } from '../support/cli.js';
+} from '../../../src/cli/run-command.js';
+import { stackLines } from '../../support/cli.js';
 
 function capture(): CommandIo & { out: string; err: string } {
   const io = {

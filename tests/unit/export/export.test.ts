@@ -1,6 +1,6 @@
 /** The phase timings behind `--timings`, on a clock the test moves by hand. */
 import { describe, expect, it } from 'vitest';
-import { createTimings } from '../../src/export/timings.js';
+import { createTimings } from '../../../src/export/export.js';
 
 describe('createTimings', () => {
   it('adds up each phase, a batch’s résumés included, and rounds to whole milliseconds', async () => {
