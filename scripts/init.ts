@@ -1,6 +1,6 @@
 /** `npm run init -- <file>`: writes a starter résumé to a new file. */
 import { defineCommand, runCommand } from '../src/cli/run-command.js';
-import { initResume } from '../src/init/starter.js';
+import { initResume } from '../src/resume/starter.js';
 
 const initCli = {
   usage: 'Usage: npm run init -- <file>',

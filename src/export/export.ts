@@ -169,7 +169,7 @@ export interface ExportOptions {
   strict?: boolean;
   /**
    * Fetch nothing: a photo given as an address is left out, and fonts a page needs that are not
-   * in the font cache (src/fonts) are not fetched from the npm registry (their characters print
+   * in the font cache (src/export/font-packages.ts) are not fetched from the npm registry (their characters print
    * in a fallback font); each with a warning.
    */
   offline?: boolean;

@@ -18,7 +18,7 @@ import {
   parseUnicodeRange,
   within,
   type FontPackage,
-} from '../fonts/font-packages.js';
+} from './font-packages.js';
 import { runProcess } from '../run-process.js';
 import type { Progress } from '../runtime.js';
 
@@ -29,7 +29,7 @@ import type { Progress } from '../runtime.js';
  * font; and a script no font of the page has falls back to whatever is installed (DejaVu), or to
  * boxes. So for the characters the page's embedded fonts lack, the printed page gets @font-face
  * rules under the families the page names (Noto Sans CJK, Noto Sans Devanagari…), for the slices
- * its text needs, from Noto packages fetched on first use (src/fonts). The fonts are served
+ * its text needs, from Noto packages fetched on first use (src/export/font-packages.ts). The fonts are served
  * through the sealed page's request interception: the page itself fetches nothing, and the
  * theme's HTML is unchanged.
  */

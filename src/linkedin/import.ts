@@ -16,7 +16,7 @@ import { editList, setValue, type Addition, type FieldUpdate } from '../bib/edit
 import { titleKey } from '../bib/versions.js';
 import { FileChangedError, replaceFile } from '../export/write-files.js';
 import { describeError, type InputStatus } from '../errors.js';
-import { createNewFile } from '../init/starter.js';
+import { createNewFile } from '../resume/starter.js';
 import { quote, type Diagnostic } from '../resume/diagnostics.js';
 import { readResumeText } from '../resume/load.js';
 import { validateText } from '../resume/validate.js';

@@ -19,7 +19,7 @@ import {
   fontCacheDir,
   FontUnavailable,
   SCRIPT_PACKAGES,
-} from '../../src/fonts/font-packages.js';
+} from '../../src/export/font-packages.js';
 import { runScript } from '../support/cli.js';
 import { repoRoot } from '../support/paths.js';
 import { theme } from '../support/theme.js';
