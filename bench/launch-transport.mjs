@@ -1,4 +1,4 @@
-// Our launch (Chromium spawned before puppeteer loads, DevTools over src/browser/pipe-transport.ts)
+// Our launch (Chromium spawned before puppeteer loads, DevTools over src/browser/launch.ts)
 // against puppeteer.launch({ pipe: true }) with the same Chromium and flags, each as the launcher
 // of a whole PDF export (exportResume's launchBrowser): processes from start to exit,
 // alternating, medians. Usage (after npm run build):

@@ -1,7 +1,7 @@
 /**
  * `npm run build` (and `prepare`), after the commands are compiled to build/: writes the résumé
  * validator as standalone code to build/src/resume/resume-validator.cjs, beside the compiled
- * src/resume/schema-validator.js that loads it, so validating does not compile the schema on every
+ * src/resume/schema.js that loads it, so validating does not compile the schema on every
  * run. The schema files stay the one source: the module records their fingerprint and is ignored
  * once they change.
  */
@@ -13,7 +13,7 @@ import { defineCommand, runCommand } from '../../src/cli/run-command.js';
 import { compileResumeValidator, schemaFingerprint } from '../../src/resume/schema.js';
 
 const text = {
-  usage: 'Usage: node build/scripts/build-validator.js',
+  usage: 'Usage: node build/scripts/maintainer/build-validator.js',
   about: [
     'Run by npm run build: writes the résumé validator as standalone code beside the compiled',
     'schema module, so validating does not compile the schema on every run.',

@@ -28,7 +28,7 @@ function loadPuppeteerCore(): typeof import('puppeteer-core') {
 
 /**
  * Puppeteer's own limit on one browser call (protocol messages, page.pdf). A backstop only: each
- * export step has its own, shorter limit (src/export/export-steps.ts).
+ * export step has its own, shorter limit (runStep, src/export/browser-session.ts).
  */
 export const PUPPETEER_CALL_LIMIT_MS = 120_000;
 

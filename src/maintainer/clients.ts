@@ -18,7 +18,7 @@ export const RESUME_CLI_VERSION = '3.1.2';
 
 /**
  * What both clients need to find and start Chromium here: the browser our exporter would use
- * (src/browser/find.ts), named the way puppeteer reads it, and no sandbox for resume-cli as root.
+ * (src/browser/find-or-install.ts), named the way puppeteer reads it, and no sandbox for resume-cli as root.
  * Where the exporter would use a headless shell, the clients get the system's full browser: they
  * launch with puppeteer's switches, without the one that makes the shell lay text out the same.
  */

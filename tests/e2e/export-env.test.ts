@@ -13,7 +13,7 @@ import { filesIn } from '../support/files.js';
 import { seedResumePath as resumePath } from '../support/paths.js';
 
 const work = mkdtempSync(join(tmpdir(), 'export-env-'));
-/** The name the export looks for first on PATH (src/browser/engines.ts). */
+/** The name the export looks for first on PATH (src/browser/find-or-install.ts). */
 const ENGINE = 'chromium-headless-shell';
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 

@@ -1,6 +1,6 @@
 /**
  * One real Chromium per test file, found and started the way the exporter does it
- * (src/browser/find.ts, launch.ts), so tests exercise the same launch path users get.
+ * (src/browser/find-or-install.ts, launch.ts), so tests exercise the same launch path users get.
  */
 import { once } from 'node:events';
 import type { Browser, Page } from 'puppeteer';
