@@ -1,7 +1,7 @@
 /**
  * No fact dropped: every string and number a person writes, in standard, pre-1.0 and unknown
  * fields, is visible in the page (an address at least as a link's target). Examples of single
- * fields shown in place are in tests/unit/theme-facts.test.ts.
+ * fields shown in place are in tests/unit/theme/facts.test.ts.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

@@ -8,10 +8,10 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Resume } from 'jsonresume-theme-camera-ready';
-import { LABELS } from '../../theme/src/labels.js';
-import { expectedFacts, missingFacts, visibleFacts } from '../support/facts.js';
-import { repoRoot } from '../support/paths.js';
-import { theme } from '../support/theme.js';
+import { LABELS } from '../../../theme/src/labels.js';
+import { expectedFacts, missingFacts, visibleFacts } from '../../support/facts.js';
+import { repoRoot } from '../../support/paths.js';
+import { theme } from '../../support/theme.js';
 
 const folder = join(repoRoot, 'tests', 'fixtures', 'languages');
 const read = (language: string): Record<string, unknown> =>

@@ -8,9 +8,9 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Resume, SectionKey } from 'jsonresume-theme-camera-ready';
-import { seedResumePath } from '../support/paths.js';
-import { htmlToText } from '../../src/maintainer/read-output.js';
-import { theme } from '../support/theme.js';
+import { seedResumePath } from '../../support/paths.js';
+import { htmlToText } from '../../../src/maintainer/read-output.js';
+import { theme } from '../../support/theme.js';
 
 const require = createRequire(import.meta.url);
 const schemaDir = join(require.resolve('@jsonresume/schema/package.json'), '..');

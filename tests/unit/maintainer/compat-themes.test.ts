@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { Resume } from 'jsonresume-theme-camera-ready';
-import { otherThemesDir, seedResumePath } from '../support/paths.js';
+import { otherThemesDir, seedResumePath } from '../../support/paths.js';
 import {
   checkTheme,
   factsOf,
@@ -15,7 +15,7 @@ import {
   OTHER_THEMES,
   type OtherTheme,
   type ThemeResult,
-} from '../../src/maintainer/other-themes.js';
+} from '../../../src/maintainer/other-themes.js';
 
 const resume = JSON.parse(await readFile(seedResumePath, 'utf8')) as Resume;
 

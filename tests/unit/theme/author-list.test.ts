@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Resume } from 'jsonresume-theme-camera-ready';
-import { htmlToText } from '../../src/maintainer/read-output.js';
-import { theme } from '../support/theme.js';
+import { htmlToText } from '../../../src/maintainer/read-output.js';
+import { theme } from '../../support/theme.js';
 
 const OWNER = 'Mirela Ostrovska';
 // Invented names; the shape (40 authors, the owner in the middle) is that of DBLP entries of

@@ -1,8 +1,8 @@
 /** LinkedIn's dates, descriptions and CSV files, and the merge plan, in process. */
 import { describe, expect, test } from 'vitest';
-import { readCsv } from '../../src/linkedin/archive.js';
-import { planLinkedInMerge } from '../../src/linkedin/import.js';
-import { isoDate, splitBullets } from '../../src/linkedin/map.js';
+import { readCsv } from '../../../src/linkedin/archive.js';
+import { planLinkedInMerge } from '../../../src/linkedin/import.js';
+import { isoDate, splitBullets } from '../../../src/linkedin/map.js';
 
 describe('LinkedIn dates', () => {
   test.each([

@@ -4,9 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Resume } from 'jsonresume-theme-camera-ready';
-import { LABELS } from '../../theme/src/labels.js';
-import { visibleFacts } from '../support/facts.js';
-import { theme } from '../support/theme.js';
+import { LABELS } from '../../../theme/src/labels.js';
+import { visibleFacts } from '../../support/facts.js';
+import { theme } from '../../support/theme.js';
 
 const resume = (locale: string | undefined, extra: Partial<Resume> = {}): Resume => ({
   basics: { name: 'Kim' },

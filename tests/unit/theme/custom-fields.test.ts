@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Resume } from 'jsonresume-theme-camera-ready';
-import { expectedFacts, missingFacts, visibleFacts } from '../support/facts.js';
-import { repoRoot } from '../support/paths.js';
-import { theme } from '../support/theme.js';
+import { expectedFacts, missingFacts, visibleFacts } from '../../support/facts.js';
+import { repoRoot } from '../../support/paths.js';
+import { theme } from '../../support/theme.js';
 
 const fixture = (language: string): Resume =>
   JSON.parse(
@@ -90,8 +90,8 @@ describe('custom fields', () => {
 
 describe('known keys', () => {
   it('have their words in every language the theme speaks', async () => {
-    const { LABELS } = await import('../../theme/src/labels.js');
-    const { fieldLabel } = await import('../../theme/src/field-labels.js');
+    const { LABELS } = await import('../../../theme/src/labels.js');
+    const { fieldLabel } = await import('../../../theme/src/field-labels.js');
     expect(fieldLabel('date_of_birth', 'en', LABELS['en']!)).toBe('Date of birth');
     for (const [language, labels] of Object.entries(LABELS)) {
       if (language === 'en') continue;

@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findBrowser } from '../../src/browser/find-or-install.js';
-import { isAllowedRequest } from '../../src/browser/page.js';
-import { writeFiles } from '../support/files.js';
+import { findBrowser } from '../../../src/browser/find-or-install.js';
+import { isAllowedRequest } from '../../../src/browser/page.js';
+import { writeFiles } from '../../support/files.js';
 
 const work = mkdtempSync(join(tmpdir(), 'export-units-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -8,9 +8,9 @@ import { parse } from 'parse5';
 import type { DefaultTreeAdapterMap } from 'parse5';
 import { describe, expect, it } from 'vitest';
 import type { Resume } from 'jsonresume-theme-camera-ready';
-import { hostile, PAYLOADS } from '../support/hostile.js';
-import { htmlToText, normaliseSpace } from '../../src/maintainer/read-output.js';
-import { theme } from '../support/theme.js';
+import { hostile, PAYLOADS } from '../../support/hostile.js';
+import { htmlToText, normaliseSpace } from '../../../src/maintainer/read-output.js';
+import { theme } from '../../support/theme.js';
 
 type Element = DefaultTreeAdapterMap['element'];
 type Node = DefaultTreeAdapterMap['node'];

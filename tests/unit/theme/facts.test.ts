@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Resume } from 'jsonresume-theme-camera-ready';
-import { visibleFacts } from '../support/facts.js';
-import { theme } from '../support/theme.js';
+import { visibleFacts } from '../../support/facts.js';
+import { theme } from '../../support/theme.js';
 
 describe('facts shown in place', () => {
   it('shows a pre-1.0 employer, website, score and photo as the 1.0 fields', () => {

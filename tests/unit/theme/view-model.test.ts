@@ -10,9 +10,9 @@ import type {
   ThemeOptions,
   ViewModel,
 } from 'jsonresume-theme-camera-ready';
-import { seedResumePath } from '../support/paths.js';
-import { htmlToText } from '../../src/maintainer/read-output.js';
-import { theme } from '../support/theme.js';
+import { seedResumePath } from '../../support/paths.js';
+import { htmlToText } from '../../../src/maintainer/read-output.js';
+import { theme } from '../../support/theme.js';
 
 const resume = JSON.parse(readFileSync(seedResumePath, 'utf8')) as Resume;
 const html = theme.render(resume);

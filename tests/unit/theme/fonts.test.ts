@@ -3,7 +3,7 @@
  * Polish adds Latin Extended, Vietnamese the Vietnamese subset alone, an arrow the arrows.
  */
 import { describe, expect, it } from 'vitest';
-import { theme } from '../support/theme.js';
+import { theme } from '../../support/theme.js';
 
 /** The unicode-range of every embedded face, in order. */
 function faces(html: string): string[] {
