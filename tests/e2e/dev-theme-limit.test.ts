@@ -50,6 +50,31 @@ afterAll(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
+/** `npm run dev` on `themeFolder` with `--timeout seconds`; its output is collected as it comes. */
+function startDev(themeFolder: string, seconds: number) {
+  const [program, args] = scriptCommand('dev');
+  const child = spawn(
+    program,
+    [
+      ...args,
+      '--port',
+      '0',
+      '--resume',
+      resume,
+      '--theme',
+      themeFolder,
+      '--timeout',
+      String(seconds),
+    ],
+    { cwd: repoRoot, env: { ...process.env, TMPDIR: work }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  server = child;
+  const output = { stdout: '', stderr: '' };
+  child.stdout.on('data', (chunk: Buffer) => (output.stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output.stderr += chunk.toString()));
+  return { child, output };
+}
+
 /** Polls until `check` holds, or fails after `limitMs` saying what was awaited. */
 async function waitFor(what: string, check: () => boolean, limitMs: number): Promise<void> {
   for (const end = performance.now() + limitMs; !check(); await delay(25)) {
@@ -75,31 +100,25 @@ function groupMembers(group: number): string[] {
 }
 
 it('shows the time-limit error, keeps answering, and ends on Ctrl+C with the theme’s processes', async () => {
-  const [program, args] = scriptCommand('dev');
   const startedAt = performance.now();
-  const child = spawn(
-    program,
-    [...args, '--port', '0', '--resume', resume, '--theme', theme, '--timeout', '2'],
-    { cwd: repoRoot, env: { ...process.env, TMPDIR: work }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  server = child;
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const { child, output } = startDev(theme, 2);
   const exited = new Promise<{ code: number | null; at: number }>((resolve) =>
     child.once('exit', (code) => resolve({ code, at: performance.now() })),
   );
 
-  await waitFor(`the address printed (${stderr})`, () => stdout.includes('Serving'), 30_000);
-  const url = /Serving (http:\/\/127\.0\.0\.1:\d+\/)/.exec(stdout)?.[1] ?? '';
+  await waitFor(
+    `the address printed (${output.stderr})`,
+    () => output.stdout.includes('Serving'),
+    30_000,
+  );
+  const url = /Serving (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output.stdout)?.[1] ?? '';
   const first = await fetch(url);
   const errorPageAt = performance.now();
   const page = htmlToText(await first.text());
   expect(first.status).toBe(200);
   expect(page).toContain('Theme jsonresume-theme-hang did not render within 2 s and was stopped');
   expect(page).toContain('raise the limit with --timeout');
-  expect(stderr).toContain('did not render within 2 s');
+  expect(output.stderr).toContain('did not render within 2 s');
   console.log(`dev theme limit: start → error page ${Math.round(errorPageAt - startedAt)} ms`);
   // The worker that ran out of time is gone, with the process its theme started.
   expect(processesMentioning(work).filter((line) => / sleep \(/.test(line))).toEqual([]);
@@ -111,7 +130,7 @@ it('shows the time-limit error, keeps answering, and ends on Ctrl+C with the the
   // A save renders again: the theme loops in a new worker while the server answers.
   writeFileSync(resume, seedText.replace('"Binjie Zhang"', '"Binjie Q. Zhang"'));
   await waitFor(
-    `the theme's sleep started (${stderr})`,
+    `the theme's sleep started (${output.stderr})`,
     () => processesMentioning(work).some((line) => / sleep \(/.test(line)),
     20_000,
   );
@@ -166,28 +185,22 @@ it('ends a render that loops when the theme is edited, and shows the edited them
   const renderer = (body: string) =>
     writeFileSync(join(edited, 'lib', 'render.js'), `module.exports = { render() { ${body} } };`);
   renderer("return '<!doctype html><html><body><p>first</p></body></html>';");
-  const [program, args] = scriptCommand('dev');
   // A limit far beyond the wait below: the edit, not the limit, ends the looping render.
-  const child = spawn(
-    program,
-    [...args, '--port', '0', '--resume', resume, '--theme', edited, '--timeout', '120'],
-    { cwd: repoRoot, env: { ...process.env, TMPDIR: work }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  server = child;
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const { child, output } = startDev(edited, 120);
   try {
-    await waitFor(`the address printed (${stderr})`, () => stdout.includes('Serving'), 30_000);
-    const url = /Serving (http:\/\/127\.0\.0\.1:\d+\/)/.exec(stdout)?.[1] ?? '';
+    await waitFor(
+      `the address printed (${output.stderr})`,
+      () => output.stdout.includes('Serving'),
+      30_000,
+    );
+    const url = /Serving (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output.stdout)?.[1] ?? '';
     expect(await (await fetch(url)).text()).toContain('<p>first</p>');
 
     renderer(
       "require('node:child_process').spawn('sleep', ['300'], { stdio: 'ignore' }); for (;;) {}",
     );
     await waitFor(
-      `the theme's sleep started (${stderr})`,
+      `the theme's sleep started (${output.stderr})`,
       () => processesMentioning(work).some((line) => / sleep \(/.test(line)),
       20_000,
     );
@@ -195,7 +208,7 @@ it('ends a render that loops when the theme is edited, and shows the edited them
     renderer("return '<!doctype html><html><body><p>fixed</p></body></html>';");
     let page = '';
     await waitFor(
-      `the edited theme shown (${stderr})`,
+      `the edited theme shown (${output.stderr})`,
       () => {
         fetch(url)
           .then(async (response) => (page = await response.text()))
@@ -209,7 +222,7 @@ it('ends a render that loops when the theme is edited, and shows the edited them
     expect(page).not.toContain('role="alert"');
     // The looping render was ended with its process group, not reported as a problem.
     expect(processesMentioning(work).filter((line) => / sleep \(/.test(line))).toEqual([]);
-    expect(stderr).not.toContain('✖');
+    expect(output.stderr).not.toContain('✖');
   } finally {
     child.kill('SIGKILL');
   }

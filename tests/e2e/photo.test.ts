@@ -19,7 +19,7 @@ import { embedPhoto } from '../../src/export/photo.js';
 import { REMOTE_PHOTO_LIMITS } from '../../src/export/photo-fetch.js';
 import { runScript, stackLines } from '../support/cli.js';
 import { visibleFacts } from '../support/facts.js';
-import { startListener, type Listener } from '../support/network-watch.js';
+import { listenerForSuite } from '../support/network-watch.js';
 import { repoRoot, seedResumePath } from '../support/paths.js';
 import { CORRUPT_PNG, PNG, cameraPhoto, folderWith } from '../support/photos.js';
 
@@ -114,19 +114,13 @@ describe('npm run export with a photo', () => {
   });
 
   describe('an https photo at a private address', () => {
-    let listener: Listener;
-    let port: number;
-    const connections = (): number => listener.contacts().connections;
-    beforeAll(async () => {
-      listener = await startListener();
-      port = Number(new URL(listener.http).port);
-    });
-    afterAll(() => listener.close());
+    // A real listener on 127.0.0.1: any connection the photo step makes is counted.
+    const { connections, port } = listenerForSuite();
 
     it.each([[[]], [['--offline']]])(
       'is refused with one warning, no connection, no photo and no address (%j)',
       async (extra) => {
-        const address = `https://127.0.0.1:${port}/me.jpg`;
+        const address = `https://127.0.0.1:${port()}/me.jpg`;
         const folder = folderWith({});
         const result = await exportIn(folder, resumeIn(folder, address), [
           '--format',

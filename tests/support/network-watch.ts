@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { run, scriptCommand, type CliResult, type RunOptions } from './cli.js';
 
 export interface Contacts {
@@ -55,6 +56,26 @@ export async function startListener(): Promise<Listener> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await new Promise<void>((resolve) => udp.close(() => resolve()));
     },
+  };
+}
+
+/**
+ * A listener on 127.0.0.1 for the tests of one `describe` block, started before them and closed
+ * after: the connections it has accepted, and its port.
+ */
+export function listenerForSuite(): { connections: () => number; port: () => number } {
+  let listener: Listener | undefined;
+  beforeAll(async () => {
+    listener = await startListener();
+  });
+  afterAll(() => listener?.close());
+  const started = () => {
+    if (!listener) throw new Error('The listener starts before the tests of its block.');
+    return listener;
+  };
+  return {
+    connections: () => started().contacts().connections,
+    port: () => Number(new URL(started().http).port),
   };
 }
 

@@ -8,11 +8,11 @@ import { mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exitCodeFor } from '../../../src/cli/run-command.js';
 import { PhotoError } from '../../../src/errors.js';
 import { PHOTO_LIMIT_BYTES, embedPhoto, type PhotoOptions } from '../../../src/export/photo.js';
-import { startListener, type Listener } from '../../support/network-watch.js';
+import { listenerForSuite } from '../../support/network-watch.js';
 import { CORRUPT_PNG, JPEG, PNG, WEBP, folderWith } from '../../support/photos.js';
 
 async function embed(
@@ -182,15 +182,8 @@ describe('embedPhoto: files beside the résumé', () => {
 });
 
 describe('embedPhoto: addresses', () => {
-  /** A real listener on 127.0.0.1: any connection the photo step makes is counted. */
-  let listener: Listener;
-  let port: number;
-  const connections = (): number => listener.contacts().connections;
-  beforeAll(async () => {
-    listener = await startListener();
-    port = Number(new URL(listener.http).port);
-  });
-  afterAll(() => listener.close());
+  // A real listener on 127.0.0.1: any connection the photo step makes is counted.
+  const { connections, port } = listenerForSuite();
 
   /** A resolver for one made-up name; every look-up is recorded. */
   function resolverTo(addresses: string[]) {
@@ -217,7 +210,7 @@ describe('embedPhoto: addresses', () => {
   ])('refuses %s without connecting', async (template, why) => {
     const before = connections();
     const dns = resolverTo(['93.184.215.14']);
-    const address = template.replace('PORT', String(port));
+    const address = template.replace('PORT', String(port()));
     const { basics, warnings } = await embed({ name: 'Ada', image: address }, folderWith({}), {
       resolve: dns.resolve,
     });
@@ -242,7 +235,7 @@ describe('embedPhoto: addresses', () => {
   ])('refuses a name that resolves to %j without connecting', async (addresses, why) => {
     const before = connections();
     const dns = resolverTo(addresses);
-    const address = `https://photos.example.org:${port}/me.jpg`;
+    const address = `https://photos.example.org:${port()}/me.jpg`;
     const { basics, warnings } = await embed({ image: address }, folderWith({}), {
       resolve: dns.resolve,
     });
@@ -256,7 +249,7 @@ describe('embedPhoto: addresses', () => {
     const dns = resolverTo(['127.0.0.1']);
     const before = connections();
     const http = await embed(
-      { image: `http://photos.example.org:${port}/me.jpg` },
+      { image: `http://photos.example.org:${port()}/me.jpg` },
       folderWith({}),
       {
         resolve: dns.resolve,
