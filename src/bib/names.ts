@@ -6,8 +6,14 @@
  */
 import type { Creator } from '@retorquere/bibtex-parser';
 
-/** Splits on `separator` (a sticky pattern) outside braces. */
-function splitOutside(text: string, separator: RegExp): string[] {
+/** What splits a list: the character it starts with, and all of it (a sticky pattern). */
+interface Separator {
+  first: string;
+  pattern: RegExp;
+}
+
+/** Splits on `separator` outside braces. */
+function splitOutside(text: string, separator: Separator): string[] {
   const parts: string[] = [];
   let depth = 0;
   let from = 0;
@@ -15,9 +21,10 @@ function splitOutside(text: string, separator: RegExp): string[] {
     const c = text[i];
     if (c === '{') depth++;
     else if (c === '}') depth--;
-    else if (depth === 0) {
-      separator.lastIndex = i;
-      const match = separator.exec(text);
+    // The pattern is tried only where it can start: a test per character would cost more.
+    else if (depth === 0 && c === separator.first) {
+      separator.pattern.lastIndex = i;
+      const match = separator.pattern.exec(text);
       if (match) {
         parts.push(text.slice(from, i));
         from = i + match[0].length;
@@ -29,10 +36,11 @@ function splitOutside(text: string, separator: RegExp): string[] {
   return parts;
 }
 
-const COMMA = /,/y;
+const COMMA: Separator = { first: ',', pattern: /,/y };
 /** A name in one pair of braces. */
 const WHOLE = /^\{[^{}]*\}$/;
-const AND = /\s+and\s+/iy;
+/** Between names; the list's white space is single spaces by then. */
+const AND: Separator = { first: ' ', pattern: /\s+and\s+/iy };
 
 /** Whether a word counts as lower case for von: its first letter outside braces. */
 function isLower(word: string): boolean {

@@ -67,11 +67,19 @@ function withAnglesHidden(text: string): { hidden: string; map: OffsetMap } {
 const shownAngles = (value: string) => value.replaceAll(LESS, '<').replaceAll(GREATER, '>');
 
 /**
+ * Text plainText gives back as it is: printable ASCII but for angle brackets, and letters of
+ * Latin-1 and Latin Extended-A (composed already, none a mark), between single spaces.
+ */
+const UNCHANGED = /^[!-;=?-~\u00a1-\u017f]+(?: [!-;=?-~\u00a1-\u017f]+)*$/;
+
+/**
  * Plain text: no markup, composed accents (the parser gives "a" + combining mark), one space.
  * An accent on a dotless i or j (`{\'\i}`) is an accent on i or j; `\^{}` and `\~{}` (a mark
  * on nothing, which the parser puts after a space) are the characters ^ and ~.
  */
 export function plainText(value: string): string {
+  // Most values are already plain: the passes below would give them back unchanged.
+  if (UNCHANGED.test(value)) return value;
   return shownAngles(value.replace(MARKUP, ''))
     .replace(/ı(?=\p{M})/gu, 'i')
     .replace(/ȷ(?=\p{M})/gu, 'j')

@@ -101,6 +101,12 @@ export function prescan(file: string, keep?: ReadonlySet<string>): Prescan {
     ),
   );
 
+  // The keys the file defines: a crossref to one of them is the parser's, to pass values on.
+  const defined =
+    crossrefTargets.size === 0
+      ? crossrefTargets
+      : new Set(Array.from(file.matchAll(ENTRY_KEYS), (m) => m[1]!.toLowerCase()));
+
   let at = 0;
   while (at < file.length) {
     const start = file.indexOf('@', at);
@@ -182,7 +188,9 @@ export function prescan(file: string, keep?: ReadonlySet<string>): Prescan {
             : /^[{"]/.test(written)
               ? plainValue(name, written.slice(1, -1), names)
               : undefined;
-        if (value === undefined) continue;
+        // A blank value is the parser's to skip (a crossref may fill the field).
+        if (value === undefined || value.trim() === '') continue;
+        if (name === 'crossref' && defined.has(value.toLowerCase())) continue;
         values[name] = value;
         drop(field);
       }
@@ -205,9 +213,12 @@ export function prescan(file: string, keep?: ReadonlySet<string>): Prescan {
   return { text, map, problems, undefinedMacros, plain, names };
 }
 
-/** Fields whose reading is more than text (names, lists, inheritance, month numbers). */
+/** Every entry's key, as the scan above reads it. */
+const ENTRY_KEYS = /@\s*[A-Za-z]+\s*[{(]\s*([^\s,{}()]+)/g;
+
+/** Fields whose reading is more than text (names, lists, month numbers). */
 const PARSER_FIELDS = new Set([
-  ...['editor', 'crossref', 'month', 'keywords', 'institution', 'publisher'],
+  ...['editor', 'month', 'keywords', 'institution', 'publisher'],
   ...['origpublisher', 'organization', 'location', 'origlocation'],
 ]);
 /** Fields the parser keeps verbatim: braces there are characters, not grouping. */
@@ -310,6 +321,8 @@ function scanEntry(
     let fromMacros = 0;
     let undefinedMacro: UndefinedMacro | undefined;
     let parts = 0;
+    /** Where the value ends, before any space that follows it. */
+    let end: number;
     for (;;) {
       parts++;
       const c = file[i];
@@ -354,12 +367,12 @@ function scanEntry(
         };
         return { key, end: i, fields, problem };
       }
+      end = i;
       skipSpace();
       if (file[i] !== '#') break;
       i++;
       skipSpace();
     }
-    const end = i;
     budget.left -= fromMacros;
     if (isString) sizes.set(name, size);
     else {

@@ -415,6 +415,26 @@ describe('values read without the LaTeX parser', () => {
     expect(fast['title']).toBe("The 3D Owner's Self-Supervised Naïve Ωmega Model");
   });
 
+  test('quoted values, and values followed by spaces, are read whole, quotes and all left out', () => {
+    // Thesis templates write "…" values and put a space or a line end before the comma.
+    const text = [
+      '@misc{k,',
+      '  title = "Quoted {T}itle" ,',
+      '  url = "https://example.org/a\\_b"',
+      '  , note = {To appear}',
+      '}',
+    ].join('\n');
+    const scanned = prescan(text, READ_FIELDS);
+    expect(scanned.plain.get(0)).toEqual({
+      title: 'Quoted Title',
+      url: 'https://example.org/a\\_b',
+      note: 'To appear',
+    });
+    expect(parseBib(text, READ_FIELDS).entries[0]!.fields).toEqual(
+      parseBib(text).entries[0]!.fields,
+    );
+  });
+
   test.each([
     'van der Berg, Anna and Anna van der Berg and Smith, Jr., John',
     '{Acme Lab} and Doe, J. and de la Fuente, Irene and AFY Poon and Poon, AFY',
