@@ -217,7 +217,59 @@ export function parseBib(file: string, read?: ReadonlySet<string>): ParsedBib {
     }
   }
 
-  const entries: BibEntry[] = [];
+  /** The fields a `@string` left undefined, by entry key. */
+  const undefinedFields = new Map<string, string[]>();
+  for (const { key, field } of scanned.undefinedMacros)
+    undefinedFields.set(key, [...(undefinedFields.get(key) ?? []), field]);
+  /** Entries by their offset in the file, read by the parser or by the pre-pass alone. */
+  const found: [number, BibEntry][] = [];
+  const finish = (
+    key: string,
+    type: string,
+    offset: number,
+    parsed: { fields: Record<string, string>; authors?: Creator[] },
+  ) => {
+    const where = lineAndColumn(offset);
+    const { fields } = parsed;
+    let { authors } = parsed;
+    // Values with no LaTeX in them were read by the pre-pass (the entry's own win over crossref).
+    if (commaLists.has(key)) {
+      diagnostics.push({
+        severity: 'warning',
+        path: key,
+        ...where,
+        ...bibText.commaSeparatedAuthors(),
+      });
+      authors = undefined;
+    }
+    const plain = scanned.plain.get(offset) ?? {};
+    for (const [name, value] of Object.entries(plain)) {
+      if (name !== 'author') fields[name] = plainText(value);
+    }
+    for (const field of undefinedFields.get(key) ?? []) delete fields[field];
+    for (const command of unknownCommands.get(key) ?? []) {
+      diagnostics.push({
+        severity: 'warning',
+        path: key,
+        ...where,
+        ...bibText.unknownCommand(command),
+      });
+    }
+    found.push([
+      offset,
+      {
+        key,
+        type: type.toLowerCase(),
+        fields,
+        authors: (
+          (plain['author'] !== undefined ? scanned.names.get(plain['author']) : undefined) ??
+          authors ??
+          []
+        ).map(person),
+        ...where,
+      },
+    ]);
+  };
   let cursor = 0;
   for (const entry of library.entries) {
     if (entry.input === '' || skipped.has(entry.key)) continue;
@@ -238,33 +290,12 @@ export function parseBib(file: string, read?: ReadonlySet<string>): ParsedBib {
       )
         fields[name] = plainText(value.join(', '));
     }
-    // Values with no LaTeX in them were read by the pre-pass (the entry's own win over crossref).
-    if (commaLists.has(entry.key)) {
-      diagnostics.push(located('warning', start, entry.key, bibText.commaSeparatedAuthors()));
-      delete entry.fields.author;
-    }
-    const plain = scanned.plain.get(fileOffset(start)) ?? {};
-    for (const [name, value] of Object.entries(plain)) {
-      if (name !== 'author') fields[name] = plainText(value);
-    }
-    for (const dropped of scanned.undefinedMacros.filter((m) => m.key === entry.key)) {
-      delete fields[dropped.field];
-    }
-    for (const command of unknownCommands.get(entry.key) ?? []) {
-      diagnostics.push(located('warning', start, entry.key, bibText.unknownCommand(command)));
-    }
-    entries.push({
-      key: entry.key,
-      type: entry.type.toLowerCase(),
-      fields,
-      authors: (
-        (plain['author'] !== undefined ? scanned.names.get(plain['author']) : undefined) ??
-        entry.fields.author ??
-        []
-      ).map(person),
-      ...at(start),
-    });
+    finish(entry.key, entry.type, fileOffset(start), { fields, authors: entry.fields.author });
   }
+  for (const { key, type, offset } of scanned.whole) {
+    if (!skipped.has(key)) finish(key, type, offset, { fields: {} });
+  }
+  const entries = found.sort((a, b) => a[0] - b[0]).map(([, entry]) => entry);
   return { entries, diagnostics };
 }
 

@@ -52,7 +52,12 @@ export interface Prescan {
   plain: Map<number, Record<string, string>>;
   /** The names of each author list in `plain`, by its text: read once. */
   names: Map<string, Creator[]>;
+  /** Entries read here whole and left out of `text`, in the order of the file. */
+  whole: { offset: number; key: string; type: string }[];
 }
+
+/** Characters from `[0]` to `[1]` of the file become `[2]`. */
+type Edit = [number, number, string];
 
 /** BibTeX's predefined macros: the months. */
 const PREDEFINED = new Set(MONTHS);
@@ -94,6 +99,8 @@ export function prescan(file: string, keep?: ReadonlySet<string>): Prescan {
   const undefinedMacros: UndefinedMacro[] = [];
   const plain = new Map<number, Record<string, string>>();
   const names = new Map<string, Creator[]>();
+  const whole: Prescan['whole'] = [];
+  const hasNul = file.includes('\0');
   // Entries other entries crossref (before or after them), whose values the parser passes on.
   const crossrefTargets = new Set(
     Array.from(file.matchAll(/\bcrossref\s*=\s*[{"]?\s*([^\s{}",]+)/gi), (m) =>
@@ -164,19 +171,28 @@ export function prescan(file: string, keep?: ReadonlySet<string>): Prescan {
     const readHere = type !== 'string' && keep !== undefined;
     // Fields are left out only of a well-formed entry; a value becomes `{}` in the others, so
     // the parser stops where the file goes wrong and says so.
-    const drop = (field: { comma: number; start: number; end: number }) =>
-      entry.complete ? replace(field.comma, field.end, '') : replace(field.start, field.end, EMPTY);
+    const dropped = (field: { comma: number; start: number; end: number }): Edit =>
+      entry.complete ? [field.comma, field.end, ''] : [field.start, field.end, EMPTY];
+    /** The edits of the entry's fields, made unless the whole entry is read here. */
+    const edits: Edit[] = [];
+    /** Whether the parser reads some of the entry (it reports whatever is wrong with it). */
+    let parserReads =
+      !readHere ||
+      target ||
+      !entry.complete ||
+      !entry.key ||
+      (hasNul && file.slice(start, entryEnd).includes('\0'));
     for (const field of entry.fields) {
       const { name, single } = field;
       const length = field.end - field.start;
       if (field.undefinedMacro) {
         undefinedMacros.push(field.undefinedMacro);
         // The caller drops the field; a one-letter macro becomes a digit.
-        replace(field.start, field.end, length < 2 ? '0' : EMPTY);
+        edits.push([field.start, field.end, length < 2 ? '0' : EMPTY]);
       } else if (!readHere || length < 2) {
-        continue;
+        parserReads = true;
       } else if (!keep.has(name)) {
-        drop(field);
+        edits.push(dropped(field));
       } else if (!target && single) {
         const written = file.slice(field.start, field.end);
         // A bare number or month macro is its own text; a {…} or "…" value is read here.
@@ -189,11 +205,20 @@ export function prescan(file: string, keep?: ReadonlySet<string>): Prescan {
               ? plainValue(name, written.slice(1, -1), names)
               : undefined;
         // A blank value is the parser's to skip (a crossref may fill the field).
-        if (value === undefined || value.trim() === '') continue;
-        if (name === 'crossref' && defined.has(value.toLowerCase())) continue;
+        if (value?.trim() === '') continue;
+        if (value === undefined || (name === 'crossref' && defined.has(value.toLowerCase()))) {
+          parserReads = true;
+          continue;
+        }
         values[name] = value;
-        drop(field);
-      }
+        edits.push(dropped(field));
+      } else parserReads = true;
+    }
+    if (parserReads) for (const [from, to, by] of edits) replace(from, to, by);
+    else {
+      // Nothing left for the parser: the entry is left out of its text altogether.
+      replace(start, entryEnd, '');
+      whole.push({ offset: start, key: entry.key!, type });
     }
     if (Object.keys(values).length > 0) plain.set(start, values);
     at = Math.max(entryEnd, start + 1);
@@ -210,7 +235,7 @@ export function prescan(file: string, keep?: ReadonlySet<string>): Prescan {
       text.slice(0, start) + blank(text.slice(start, end)).replaceAll('\0', ' ') + text.slice(end);
     offset = end;
   }
-  return { text, map, problems, undefinedMacros, plain, names };
+  return { text, map, problems, undefinedMacros, plain, names, whole };
 }
 
 /** Every entry's key, as the scan above reads it. */
@@ -240,7 +265,10 @@ function plainValue(
   // An AAS journal macro alone: `journal = {\apj}`.
   const macro = /^\s*\\([a-z]+)\s*$/.exec(content)?.[1];
   if (macro !== undefined && Object.hasOwn(JOURNAL_MACROS, macro)) return JOURNAL_MACROS[macro];
-  const decoded = decodeSimpleLatex(content);
+  if (PRIVATE.test(content)) return undefined;
+  // Signs written as text stand in for themselves until the check for LaTeX below is done.
+  const signs = field === 'author' ? content : content.replace(TEXT_SIGN, privateSign);
+  const decoded = decodeSimpleLatex(signs)?.replace(DASHES, (dash) => DASH[dash]!);
   if (decoded === undefined || /[\\$~^_%#<>`"\0]|--|''|!`|\?`/.test(decoded)) return undefined;
   if (field === 'author') {
     const found = plainNames(decoded);
@@ -248,8 +276,22 @@ function plainValue(
     names.set(decoded, found);
     return decoded;
   }
-  return decoded.replace(/[{}]/g, '');
+  return decoded
+    .replace(/[{}]/g, '')
+    .replace(PRIVATE_ALL, (sign) => String.fromCharCode(sign.charCodeAt(0) - PRIVATE_BASE));
 }
+
+/** Escaped signs (`\%`) and the caret and tilde as text (`\^{}`): the characters themselves. */
+const TEXT_SIGN = /\\([%_#$])|\\([\^~])\{\}/g;
+/** Where in the private use area a sign stands in for itself (its code added). */
+const PRIVATE_BASE = 0xe000;
+const PRIVATE = /[\ue000-\ue07f]/;
+const PRIVATE_ALL = /[\ue000-\ue07f]/g;
+const privateSign = (_: string, escaped?: string, text?: string) =>
+  String.fromCharCode(PRIVATE_BASE + (escaped ?? text)!.charCodeAt(0));
+/** TeX's dash ligatures, as the parser reads them (not in name lists, which keep them). */
+const DASHES = /---?/g;
+const DASH: Record<string, string> = { '---': '—', '--': '–' };
 
 /** The next line that starts an entry, after `offset` (or the end of the file). */
 function nextEntry(file: string, offset: number): number {
