@@ -36,6 +36,10 @@ export const bibText = {
     message: `@string ${quote(name)} is not defined, so the ${field} field is left out; the rest of the entry is imported.`,
     hint: `define it before the entry (@string{${name} = {…}}), or write the text in braces: ${field} = {…}.`,
   }),
+  ownNameMacro: (macro: string, defined: boolean): MessageText => ({
+    message: `the author list names ${macro}, a LaTeX command rather than a name (CVs define one for their owner's name${defined ? '; this file defines it in its @preamble' : ''}). Only LaTeX knows whose name it stands for, so this author is left out of the list.`,
+    hint: `write the name itself in place of ${macro} (author = {Doe, Jane and …}); --owner or basics.name tells the import which author is you.`,
+  }),
   commaSeparatedAuthors: fixedText(
     'the author list separates names with commas, which BibTeX reads as parts of one name; the authors of this entry are left out.',
     'separate the names with " and ": author = {Doe, Jan and Roe, Rita}.',

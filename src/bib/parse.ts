@@ -9,7 +9,7 @@ import type { Diagnostic } from '../resume/diagnostics.js';
 import { JOURNAL_MACROS } from './journal-macros.js';
 import { bibText } from './messages.js';
 import { OffsetMap } from './offset-map.js';
-import { prescan } from './prescan.js';
+import { DOLLAR, prescan } from './prescan.js';
 
 /** One person (or a literal name such as a consortium) from a name list. */
 export interface Person {
@@ -64,7 +64,9 @@ function withAnglesHidden(text: string): { hidden: string; map: OffsetMap } {
   return { hidden, map };
 }
 
-const shownAngles = (value: string) => value.replaceAll(LESS, '<').replaceAll(GREATER, '>');
+/** The file's own signs back in place of the characters that stood for them in the parser's text. */
+const shownSigns = (value: string) =>
+  value.replaceAll(LESS, '<').replaceAll(GREATER, '>').replaceAll(DOLLAR, '$');
 
 /**
  * Text plainText gives back as it is: printable ASCII but for angle brackets, and letters of
@@ -80,7 +82,7 @@ const UNCHANGED = /^[!-;=?-~\u00a1-\u017f]+(?: [!-;=?-~\u00a1-\u017f]+)*$/;
 export function plainText(value: string): string {
   // Most values are already plain: the passes below would give them back unchanged.
   if (UNCHANGED.test(value)) return value;
-  return shownAngles(value.replace(MARKUP, ''))
+  return shownSigns(value.replace(MARKUP, ''))
     .replace(/ı(?=\p{M})/gu, 'i')
     .replace(/ȷ(?=\p{M})/gu, 'j')
     .replace(/(^|\s)\u0302/g, '^')
@@ -134,7 +136,7 @@ export function parseBib(file: string, read?: ReadonlySet<string>): ParsedBib {
     unsupported: (_node, tex, entry) => {
       const name = tex.slice(1);
       if (Object.hasOwn(JOURNAL_MACROS, name)) return JOURNAL_MACROS[name]!;
-      unknownCommands.set(entry.key, [...(unknownCommands.get(entry.key) ?? []), shownAngles(tex)]);
+      unknownCommands.set(entry.key, [...(unknownCommands.get(entry.key) ?? []), shownSigns(tex)]);
       return '';
     },
   });
@@ -154,6 +156,15 @@ export function parseBib(file: string, read?: ReadonlySet<string>): ParsedBib {
       path: problem.name || '(file)',
       ...lineAndColumn(problem.offset),
       ...bibText.outOfBounds(problem.bound, problem.name),
+    });
+  }
+
+  for (const { macro, offset, key, defined } of scanned.ownNames) {
+    diagnostics.push({
+      severity: 'warning',
+      path: key || '(file)',
+      ...lineAndColumn(offset),
+      ...bibText.ownNameMacro(macro, defined),
     });
   }
 
@@ -178,7 +189,7 @@ export function parseBib(file: string, read?: ReadonlySet<string>): ParsedBib {
     }
     const source = error.input?.trim() ?? '';
     const stopped = /at line (\d+), column (\d+)/.exec(error.error);
-    const reason = shownAngles(error.error)
+    const reason = shownSigns(error.error)
       .replace(/\s+at line \d+, column \d+.*$/s, '')
       // The parser's "Token mismatch, expected X, found "Y"..." in plainer words.
       .replace(
@@ -265,7 +276,10 @@ export function parseBib(file: string, read?: ReadonlySet<string>): ParsedBib {
           (plain['author'] !== undefined ? scanned.names.get(plain['author']) : undefined) ??
           authors ??
           []
-        ).map(person),
+        )
+          .map(person)
+          // A name left out (a CV's macro for its owner) leaves nothing of itself.
+          .filter((p) => p.family || p.given || p.literal || p.others),
         ...where,
       },
     ]);

@@ -52,8 +52,19 @@ export interface Prescan {
   plain: Map<number, Record<string, string>>;
   /** The names of each author list in `plain`, by its text: read once. */
   names: Map<string, Creator[]>;
+  /** Names written as a LaTeX command (a CV's macro for its owner), left out of their lists. */
+  ownNames: OwnNameMacro[];
   /** Entries read here whole and left out of `text`, in the order of the file. */
   whole: { offset: number; key: string; type: string }[];
+}
+
+/** A name in an author list written as one LaTeX command: `\\myname`, `\\textbf{\\me}`. */
+export interface OwnNameMacro {
+  macro: string;
+  offset: number;
+  key: string;
+  /** Whether the file defines it (`\\newcommand` in a `@preamble`). */
+  defined: boolean;
 }
 
 /** Characters from `[0]` to `[1]` of the file become `[2]`. */
@@ -100,6 +111,7 @@ export function prescan(file: string, keep?: ReadonlySet<string>): Prescan {
   const plain = new Map<number, Record<string, string>>();
   const names = new Map<string, Creator[]>();
   const whole: Prescan['whole'] = [];
+  const ownNames: OwnNameMacro[] = [];
   const hasNul = file.includes('\0');
   // Entries other entries crossref (before or after them), whose values the parser passes on.
   const crossrefTargets = new Set(
@@ -175,6 +187,30 @@ export function prescan(file: string, keep?: ReadonlySet<string>): Prescan {
       entry.complete ? [field.comma, field.end, ''] : [field.start, field.end, EMPTY];
     /** The edits of the entry's fields, made unless the whole entry is read here. */
     const edits: Edit[] = [];
+    /** A field the parser reads: what it would stumble on is taken out first. */
+    const leave = (field: ScannedEntry['fields'][number]) => {
+      const written = file.slice(field.start, field.end);
+      let readable = unclosedMath(written);
+      if (NAME_LISTS.has(field.name))
+        for (const use of ownNameMacros(written)) {
+          const offset = field.start + use.index;
+          const defines = new RegExp(
+            String.raw`\\(?:(?:re)?newcommand|providecommand|def)\s*\{?\s*\\${use.macro}(?![A-Za-z])`,
+          );
+          ownNames.push({
+            macro: `\\${use.macro}`,
+            offset,
+            key: entry.key ?? '',
+            defined: defines.test(file),
+          });
+          // Left out of the list: the parser would expand or drop it inside the names around it.
+          readable =
+            readable.slice(0, use.index) +
+            ' '.repeat(use.macro.length + 1) +
+            readable.slice(use.index + use.macro.length + 1);
+        }
+      if (readable !== written) edits.push([field.start, field.end, readable]);
+    };
     /** Whether the parser reads some of the entry (it reports whatever is wrong with it). */
     let parserReads =
       !readHere ||
@@ -191,6 +227,7 @@ export function prescan(file: string, keep?: ReadonlySet<string>): Prescan {
         edits.push([field.start, field.end, length < 2 ? '0' : EMPTY]);
       } else if (!readHere || length < 2) {
         parserReads = true;
+        leave(field);
       } else if (!keep.has(name)) {
         edits.push(dropped(field));
       } else if (!target && single) {
@@ -208,11 +245,15 @@ export function prescan(file: string, keep?: ReadonlySet<string>): Prescan {
         if (value?.trim() === '') continue;
         if (value === undefined || (name === 'crossref' && defined.has(value.toLowerCase()))) {
           parserReads = true;
+          leave(field);
           continue;
         }
         values[name] = value;
         edits.push(dropped(field));
-      } else parserReads = true;
+      } else {
+        parserReads = true;
+        leave(field);
+      }
     }
     if (parserReads) for (const [from, to, by] of edits) replace(from, to, by);
     else {
@@ -235,7 +276,7 @@ export function prescan(file: string, keep?: ReadonlySet<string>): Prescan {
       text.slice(0, start) + blank(text.slice(start, end)).replaceAll('\0', ' ') + text.slice(end);
     offset = end;
   }
-  return { text, map, problems, undefinedMacros, plain, names, whole };
+  return { text, map, problems, undefinedMacros, plain, names, whole, ownNames };
 }
 
 /** Every entry's key, as the scan above reads it. */
@@ -246,6 +287,68 @@ const PARSER_FIELDS = new Set([
   ...['editor', 'month', 'keywords', 'institution', 'publisher'],
   ...['origpublisher', 'organization', 'location', 'origlocation'],
 ]);
+/** Fields that are lists of names. */
+const NAME_LISTS = new Set(['author', 'editor']);
+
+/** A `$` read as a dollar sign: the parser's text holds this noncharacter in its place. */
+export const DOLLAR = '\ufdd2';
+
+/**
+ * A value whose math the file leaves open (an odd number of `$`, as in "costs $5"): its `$` are
+ * dollar signs. The parser would give up on the whole entry.
+ */
+function unclosedMath(value: string): string {
+  if (!value.includes('$')) return value;
+  const at: number[] = [];
+  for (let i = 0; i < value.length; i++) {
+    if (value[i] === '\\') i++;
+    else if (value[i] === '$') at.push(i);
+  }
+  if (at.length % 2 === 0) return value;
+  const chars: string[] = [];
+  let from = 0;
+  for (const i of at) {
+    chars.push(value.slice(from, i), DOLLAR);
+    from = i + 1;
+  }
+  chars.push(value.slice(from));
+  return chars.join('');
+}
+
+/** A name that is one command, maybe in braces or bold: the command's name and where it is. */
+const COMMAND_NAME =
+  /^(\s*(?:\\(?:textbf|textit|textsc|emph|underline)\s*)?(?:\{\s*)*)\\([A-Za-z]+)\s*\}*\s*$/;
+/** Commands for a letter, which are no name. */
+const LETTER_COMMANDS = new Set([
+  'o',
+  'O',
+  'ss',
+  'ae',
+  'AE',
+  'oe',
+  'OE',
+  'aa',
+  'AA',
+  'l',
+  'L',
+  'i',
+  'j',
+]);
+
+/** The names of a list (as written) that are a command each. */
+function ownNameMacros(value: string): { macro: string; index: number }[] {
+  const found: { macro: string; index: number }[] = [];
+  let from = 0;
+  for (const separator of [...value.matchAll(/\s+and\s+/gi), undefined]) {
+    const end = separator?.index ?? value.length;
+    const name = COMMAND_NAME.exec(value.slice(from, end));
+    if (name && !LETTER_COMMANDS.has(name[2]!))
+      found.push({ macro: name[2]!, index: from + name[1]!.length });
+    if (separator) from = separator.index + separator[0].length;
+  }
+  return found;
+}
+
 /** Fields the parser keeps verbatim: braces there are characters, not grouping. */
 const VERBATIM = new Set(['url', 'doi', 'eprint', 'pdf', 'code', 'html', 'arxiv', 'file']);
 

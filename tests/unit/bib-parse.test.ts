@@ -229,6 +229,49 @@ describe('LaTeX to plain Unicode', () => {
   });
 });
 
+describe('a dollar sign and a CV’s macro for its owner', () => {
+  test.each([
+    ['@misc{k, title = {Cost of $5 items}, year = 2024}', 'Cost of $5 items'],
+    ['@misc{k, title = "A $\\alpha$-stable $x", note = {only $5}}', 'A $α$-stable $x'],
+    ['@misc{k, title = {Math $x^2$ here}, abstract = {costs $5}}', 'Math x² here'],
+  ])('a $ the file leaves open is a dollar sign; the entry is read: %s', (text, title) => {
+    for (const read of [undefined, READ_FIELDS]) {
+      const { entries, diagnostics } = parseBib(text, read);
+      expect(diagnostics).toEqual([]);
+      expect(entries.map((e) => [e.key, e.fields['title']])).toEqual([['k', title]]);
+    }
+  });
+
+  test('a name written as a LaTeX command is a located warning, the rest of the list read', () => {
+    // Shapes of LaTeX CVs that keep their own publications in a .bib beside the CV.
+    const file = [
+      '@preamble{"\\newcommand{\\myname}{Ferreira, Tom\\\'as}"}',
+      '@article{a1,',
+      '  author = {\\myname and Roe, Rita},',
+      '  title = {First}}',
+      '@article{a2,',
+      '  author = {Roe, Rita and \\textbf{\\me}},',
+      '  title = {Second}}',
+    ].join('\n');
+    for (const read of [undefined, READ_FIELDS]) {
+      const { entries, diagnostics } = parseBib(file, read);
+      expect(entries.map((e) => [e.key, e.authors.map((p) => `${p.given} ${p.family}`)])).toEqual([
+        ['a1', ['Rita Roe']],
+        ['a2', ['Rita Roe']],
+      ]);
+      expect(diagnostics).toMatchObject([
+        { severity: 'warning', path: 'a1', line: 3, column: 13 },
+        { severity: 'warning', path: 'a2', line: 6, column: 35 },
+      ]);
+      expect(diagnostics[0]!.message).toMatch(
+        /names \\myname, a LaTeX command .* defines it in its @preamble/,
+      );
+      expect(diagnostics[1]!.message).toMatch(/names \\me, a LaTeX command/);
+      expect(diagnostics[1]!.message).not.toContain('@preamble');
+    }
+  });
+});
+
 describe('the owner in an author list', () => {
   const person = (family: string, given: string, extra: Partial<Person> = {}): Person => ({
     family,
@@ -434,6 +477,24 @@ describe('values read without the LaTeX parser', () => {
       parseBib(text).entries[0]!.fields,
     );
   });
+
+  test.each([
+    [String.raw`Pages 1--2 --- a dash, 1990----2000`, 'Pages 1–2 — a dash, 1990—-2000'],
+    [String.raw`50\% of \$5 \#1 in C\_x`, '50% of $5 #1 in C_x'],
+    [
+      String.raw`Updates in O(n{\^{}}2) and a\~{}b, not -{}- a ligature`,
+      'Updates in O(n^2) and a~b, not -- a ligature',
+    ],
+  ])(
+    'signs and dashes read without the parser, as the parser reads them: %s',
+    (title, expected) => {
+      const text = `@misc{k, title={${title}}, year = 2024}`;
+      expect(parseBib(text, READ_FIELDS).entries).toEqual(parseBib(text).entries);
+      expect(parseBib(text, READ_FIELDS).entries[0]!.fields['title']).toBe(expected);
+      // The pre-pass read the whole entry, so the parser was given none of it.
+      expect(prescan(text, READ_FIELDS).whole).toMatchObject([{ key: 'k' }]);
+    },
+  );
 
   test.each([
     'van der Berg, Anna and Anna van der Berg and Smith, Jr., John',
