@@ -6,7 +6,7 @@
  */
 import { stat } from 'node:fs/promises';
 import type { Resume } from 'jsonresume-theme-camera-ready';
-import { editList, setValue } from '../bib/edit.js';
+import { editList, setValue } from '../bib/merge.js';
 import { FileChangedError, replaceFile } from '../export/replace-file.js';
 import { describeError, type InputStatus } from '../errors.js';
 import { createNewFile } from '../init/create-file.js';

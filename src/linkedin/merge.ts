@@ -6,8 +6,8 @@
  * résumé's own, the rest at the end. Entries LinkedIn lists twice (a skill) are added once.
  */
 import type { Resume } from 'jsonresume-theme-camera-ready';
-import { titleKey } from '../bib/versions.js';
-import type { Addition, FieldUpdate } from '../bib/edit.js';
+import { titleKey } from '../bib/map.js';
+import type { Addition, FieldUpdate } from '../bib/merge.js';
 import type { LinkedInData, SectionName, Sourced } from './map.js';
 
 type Item = Record<string, unknown>;

@@ -10,7 +10,7 @@ import type { Resume } from 'jsonresume-theme-camera-ready';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { importBib } from '../../src/bib/import.js';
 import { isContainer } from '../../src/bib/map.js';
-import { parseBib } from '../../src/bib/parse.js';
+import { parseBib } from '../../src/bib/read.js';
 import { repoRoot } from '../support/paths.js';
 
 const fixtures = join(repoRoot, 'tests', 'fixtures', 'bib');

@@ -6,10 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { isContainer, mapEntry, READ_FIELDS, type BibFacts } from '../../src/bib/map.js';
-import { isOwner } from '../../src/bib/owner.js';
-import { parseBib, type Person } from '../../src/bib/parse.js';
-import { prescan } from '../../src/bib/prescan.js';
+import { isContainer, isOwner, mapEntry, READ_FIELDS, type BibFacts } from '../../src/bib/map.js';
+import { parseBib, prescan, type Person } from '../../src/bib/read.js';
 import { repoRoot } from '../support/paths.js';
 
 const fixtures = join(repoRoot, 'tests', 'fixtures', 'bib');
