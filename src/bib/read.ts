@@ -220,11 +220,12 @@ export function prescan(file: string, keep?: ReadonlySet<string>): Prescan {
       !readHere ||
       target ||
       !entry.complete ||
-      !entry.key ||
+      !ENTRY_KEY.test(entry.key ?? '') ||
       (hasNul && file.slice(start, entryEnd).includes('\0'));
     for (const field of entry.fields) {
       const { name, single } = field;
       const length = field.end - field.start;
+      if (!FIELD_NAME.test(name)) parserReads = true;
       if (field.undefinedMacro) {
         undefinedMacros.push(field.undefinedMacro);
         // The caller drops the field; a one-letter macro becomes a digit.
@@ -282,6 +283,13 @@ export function prescan(file: string, keep?: ReadonlySet<string>): Prescan {
   }
   return { text, map, problems, undefinedMacros, plain, names, whole, ownNames };
 }
+
+/**
+ * The keys and field names the parser accepts: an entry with any other is left to the parser,
+ * which reports it.
+ */
+const ENTRY_KEY = /^[-+'\w&;:\\./[\]*"\p{L}]+$/u;
+const FIELD_NAME = /^[-+'\w&;:\\./\p{L}]+$/u;
 
 /** Every entry's key, as the scan above reads it. */
 const ENTRY_KEYS = /@\s*[A-Za-z]+\s*[{(]\s*([^\s,{}()]+)/g;

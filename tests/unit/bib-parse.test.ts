@@ -397,6 +397,13 @@ describe('malformed entries', () => {
     expect(diagnostics).toMatchObject([{ path: 'b', line: 7, column: 3 }]);
   });
 
+  test('a key BibTeX refuses is reported, also when the pre-pass reads every field', () => {
+    const file = '@misc{k\u001b,\n  title = {T}}\n@misc{ok,\n  title = {U}}';
+    const { entries, diagnostics } = parseBib(file, READ_FIELDS);
+    expect(entries.map((e) => e.key)).toEqual(['ok']);
+    expect(diagnostics).toMatchObject([{ severity: 'error', line: 1 }]);
+  });
+
   test('an unclosed brace is reported at the start of its entry', () => {
     const text =
       '@article{ok1, title={One}}\n\n@article{open, title={Two, year=2021}\n@article{ok2, title={Three}}\n';
