@@ -1,10 +1,11 @@
 /**
  * What BibTeX's text means without the LaTeX parser: the accents and letters most names and
- * titles carry, the standard macro tables (months, AAS journals), and name lists (BibTeX's rules
+ * titles carry, simple math, the standard macro tables (months, AAS journals), and name lists (BibTeX's rules
  * for a list without LaTeX, the owner's name as a person writes it). The reader and the writer of
  * .bib files share them.
  */
 import type { Creator } from '@retorquere/bibtex-parser';
+import { latex2unicode } from 'unicode2latex';
 
 /**
  * The LaTeX most names and titles carry, read without the LaTeX parser: accents (`{\'a}`,
@@ -73,6 +74,38 @@ export function decodeSimpleLatex(text: string): string | undefined {
     .normalize('NFC')
     .replace(BRACED_LETTER, '$1');
   return decoded.includes('\\') ? undefined : decoded;
+}
+
+/** The symbol a command stands for in math, from the table the parser reads math with. */
+function mathSymbol(command: string): string | undefined {
+  const entry = (latex2unicode as Readonly<Record<string, string | { math?: string }>>)[command];
+  const symbol = typeof entry === 'string' ? entry : entry?.math;
+  // A symbol with braces in it would lose them to the case-brace pass.
+  return symbol === undefined || /[{}]/.test(symbol) ? undefined : symbol;
+}
+
+/** Math of letters, digits and commands: what `plainMath` reads. */
+const SIMPLE_MATH = /^(?:[A-Za-z0-9 ]|\\[A-Za-z]+)+$/;
+
+/**
+ * Math of letters, digits and symbol commands (`H$\\alpha$`, `$z\\sim2$`) as the parser reads it:
+ * each command its symbol, spaces dropped. Undefined for any other math, which is the parser's.
+ */
+export function plainMath(text: string): string | undefined {
+  if (!text.includes('$')) return text;
+  if (text.includes('$$')) return undefined;
+  let simple = true;
+  const read = text.replace(/\$([^$]*)\$/g, (_, math: string) => {
+    if (!SIMPLE_MATH.test(math)) simple = false;
+    let symbols = '';
+    for (const [token] of math.matchAll(/\\[A-Za-z]+|[A-Za-z0-9]/g)) {
+      const symbol = token.startsWith('\\') ? mathSymbol(token) : token;
+      if (symbol === undefined) simple = false;
+      symbols += symbol ?? '';
+    }
+    return symbols;
+  });
+  return simple && !read.includes('$') ? read : undefined;
 }
 
 /** BibTeX's month macros, January first. */

@@ -15,7 +15,7 @@
 import { parse, type Creator } from '@retorquere/bibtex-parser';
 import type { Diagnostic } from '../resume/diagnostics.js';
 import { lineIndex } from '../resume/json-locations.js';
-import { decodeSimpleLatex, JOURNAL_MACROS, MONTHS, plainNames } from './latex.js';
+import { decodeSimpleLatex, JOURNAL_MACROS, MONTHS, plainMath, plainNames } from './latex.js';
 import { bibText, type Bound } from './messages.js';
 
 // The pre-pass.
@@ -383,7 +383,11 @@ function plainValue(
   if (PRIVATE.test(content)) return undefined;
   // Signs written as text stand in for themselves until the check for LaTeX below is done.
   const signs = field === 'author' ? content : content.replace(TEXT_SIGN, privateSign);
-  const decoded = decodeSimpleLatex(signs)?.replace(DASHES, (dash) => DASH[dash]!);
+  const math = field === 'author' ? signs : plainMath(signs);
+  const decoded =
+    math === undefined
+      ? undefined
+      : decodeSimpleLatex(math)?.replace(DASHES, (dash) => DASH[dash]!);
   if (decoded === undefined || /[\\$~^_%#<>`"\0]|--|''|!`|\?`/.test(decoded)) return undefined;
   if (field === 'author') {
     const found = plainNames(decoded);

@@ -490,8 +490,13 @@ describe('values read without the LaTeX parser', () => {
       String.raw`Updates in O(n{\^{}}2) and a\~{}b, not -{}- a ligature`,
       'Updates in O(n^2) and a~b, not -- a ligature',
     ],
+    // NASA ADS titles: math of letters and symbols.
+    [
+      String.raw`Star Formation at $z\sim2$ from H$\alpha$ and $\mu$ Maps`,
+      'Star Formation at z∼2 from Hα and 𝜇 Maps',
+    ],
   ])(
-    'signs and dashes read without the parser, as the parser reads them: %s',
+    'signs, dashes and simple math read without the parser, as the parser reads them: %s',
     (title, expected) => {
       const text = `@misc{k, title={${title}}, year = 2024}`;
       expect(parseBib(text, READ_FIELDS).entries).toEqual(parseBib(text).entries);
