@@ -6,9 +6,15 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { isContainer, isOwner, mapEntry, READ_FIELDS, type BibFacts } from '../../src/bib/map.js';
-import { parseBib, prescan, type Person } from '../../src/bib/read.js';
-import { repoRoot } from '../support/paths.js';
+import {
+  isContainer,
+  isOwner,
+  mapEntry,
+  READ_FIELDS,
+  type BibFacts,
+} from '../../../src/bib/map.js';
+import { parseBib, prescan, type Person } from '../../../src/bib/read.js';
+import { repoRoot } from '../../support/paths.js';
 
 const fixtures = join(repoRoot, 'tests', 'fixtures', 'bib');
 const OWNER = { name: 'Tomás Ferreira', shownAs: 'Tomás Ferreira' };
