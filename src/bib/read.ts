@@ -116,6 +116,8 @@ export function prescan(file: string, keep?: ReadonlySet<string>): Prescan {
   const names = new Map<string, Creator[]>();
   const whole: Prescan['whole'] = [];
   const ownNames: OwnNameMacro[] = [];
+  /** Whether the file defines a command, by its name. */
+  const definedCommands = new Map<string, boolean>();
   const hasNul = file.includes('\0');
   // Entries other entries crossref (before or after them), whose values the parser passes on.
   const crossrefTargets = new Set(
@@ -197,16 +199,15 @@ export function prescan(file: string, keep?: ReadonlySet<string>): Prescan {
       let readable = unclosedMath(written);
       if (NAME_LISTS.has(field.name))
         for (const use of ownNameMacros(written)) {
+          // Looked up once per command: a CV may use it in every entry.
+          let defined = definedCommands.get(use.macro);
+          if (defined === undefined) {
+            const definition = String.raw`\\(?:(?:re)?newcommand|providecommand|def)\s*\{?\s*\\${use.macro}(?![A-Za-z])`;
+            defined = new RegExp(definition).test(file);
+            definedCommands.set(use.macro, defined);
+          }
           const offset = field.start + use.index;
-          const defines = new RegExp(
-            String.raw`\\(?:(?:re)?newcommand|providecommand|def)\s*\{?\s*\\${use.macro}(?![A-Za-z])`,
-          );
-          ownNames.push({
-            macro: `\\${use.macro}`,
-            offset,
-            key: entry.key ?? '',
-            defined: defines.test(file),
-          });
+          ownNames.push({ macro: `\\${use.macro}`, offset, key: entry.key ?? '', defined });
           // Left out of the list: the parser would expand or drop it inside the names around it.
           readable =
             readable.slice(0, use.index) +
