@@ -285,8 +285,12 @@ export function mapEntry(entry: BibEntry, owner: Owner): MappedEntry {
  * the display form a person has in `authors`.
  */
 
+const ASCII = /^[\0-\x7f]*$/;
+
 /** Lower case letters only, accents dropped: "Zhāng" and "zhang" compare equal. */
 function letters(value: string): string {
+  // ASCII needs no decomposition, and its letters are A-Z and a-z: most names take this path.
+  if (ASCII.test(value)) return value.replace(/[^A-Za-z]/g, '').toLowerCase();
   return value
     .normalize('NFKD')
     .replace(/[^\p{L}]/gu, '')
