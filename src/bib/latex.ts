@@ -85,7 +85,8 @@ function mathSymbol(command: string): string | undefined {
 }
 
 /** Math of letters, digits and commands: what `plainMath` reads. */
-const SIMPLE_MATH = /^(?:[A-Za-z0-9 ]|\\[A-Za-z]+)+$/;
+// A command takes all its letters, so the pattern has one way to match (no backtracking).
+const SIMPLE_MATH = /^(?:[A-Za-z0-9 ]|\\[A-Za-z]+(?![A-Za-z]))+$/;
 
 /**
  * Math of letters, digits and symbol commands (`H$\\alpha$`, `$z\\sim2$`) as the parser reads it:

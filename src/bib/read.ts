@@ -330,7 +330,7 @@ function unclosedMath(value: string): string {
 
 /** A name that is one command, maybe in braces or bold: the command's name and where it is. */
 const COMMAND_NAME =
-  /^(\s*(?:\\(?:textbf|textit|textsc|emph|underline)\s*)?(?:\{\s*)*)\\([A-Za-z]+)\s*\}*\s*$/;
+  /^(\s*(?:\\(?:textbf|textit|textsc|emph|underline)\s*)?(?:\{\s*)*)\\([A-Za-z]+)[\s}]*$/;
 /** Commands for a letter, which are no name. */
 const LETTER_COMMANDS = new Set([
   'o',
