@@ -378,10 +378,13 @@ export interface WorkKey {
 
 /** Case, accents, punctuation and spacing do not make a different title. */
 export function titleKey(title: string): string {
-  const key = title
-    .normalize('NFKD')
-    .replace(/[^\p{L}\p{N}]/gu, '')
-    .toLowerCase();
+  // ASCII needs no decomposition, and its letters and digits are A-Z, a-z and 0-9.
+  const key = ASCII.test(title)
+    ? title.replace(/[^A-Za-z0-9]/g, '').toLowerCase()
+    : title
+        .normalize('NFKD')
+        .replace(/[^\p{L}\p{N}]/gu, '')
+        .toLowerCase();
   // A title of signs alone ("<>") is its own key.
   return key || title.trim();
 }

@@ -152,20 +152,21 @@ function newPublication(entry: MappedEntry, usedIds: Set<string | undefined>): P
   const { facts } = entry;
   const id = ID_PATTERN.test(entry.key) && !usedIds.has(entry.key) ? entry.key : undefined;
   if (id) usedIds.add(id);
-  const publication: Publication = {
-    ...(id ? { id } : {}),
-    name: facts.name,
-    ...(facts.authors ? { authors: facts.authors } : {}),
-    publisher: publisherText(facts),
-    ...(facts.releaseDate ? { releaseDate: facts.releaseDate } : {}),
-    ...(facts.url ? { url: facts.url } : {}),
-    ...(facts.links ? { links: facts.links } : {}),
-    ...(facts.venue ? { venue: facts.venue } : {}),
-    status: facts.status,
-    ...(facts.firstAuthor !== undefined ? { firstAuthor: facts.firstAuthor } : {}),
-    // Set once, as the .bib has it; after that tags are the résumé's own.
-    ...(facts.tags ? { tags: facts.tags } : {}),
-  };
+  // Set field by field, in this order (the order they are written in): spreading an object per
+  // field costs more than all the rest of it for a thousand entries.
+  const publication: Publication = {};
+  if (id) publication.id = id;
+  publication.name = facts.name;
+  if (facts.authors) publication.authors = facts.authors;
+  publication.publisher = publisherText(facts);
+  if (facts.releaseDate) publication.releaseDate = facts.releaseDate;
+  if (facts.url) publication.url = facts.url;
+  if (facts.links) publication.links = facts.links;
+  if (facts.venue) publication.venue = facts.venue;
+  publication.status = facts.status;
+  if (facts.firstAuthor !== undefined) publication.firstAuthor = facts.firstAuthor;
+  // Set once, as the .bib has it; after that tags are the résumé's own.
+  if (facts.tags) publication.tags = facts.tags;
   return publication;
 }
 
