@@ -3,9 +3,7 @@
  * entries into the résumé's publications. Given LinkedIn's archive (a .zip or its folder), merges
  * the profile instead (runLinkedInImport, below).
  */
-import { describeChanges } from '../src/bib/changes-text.js';
-import { importBib } from '../src/bib/import.js';
-import { importCli } from '../src/bib/messages.js';
+import { describeChanges, importBib } from '../src/bib/import.js';
 import { createProgress } from '../src/runtime.js';
 import {
   exitCodeForStatus,
@@ -22,6 +20,42 @@ import { describeLinkedInChanges, importLinkedIn } from '../src/linkedin/import.
 import { linkedInText } from '../src/linkedin/messages.js';
 import { formatReport } from '../src/resume/diagnostics.js';
 import { printable } from '../src/printable.js';
+
+/** The command's help and its own lines. */
+const importCli = {
+  usage: [
+    'Usage: npm run import -- <refs.bib> [--resume resume.json] [--owner "Name"] [--dry-run]',
+    '       npm run import -- <LinkedIn archive .zip or folder> [--resume resume.json] [--dry-run]',
+  ].join('\n'),
+  about: [
+    'Merges the BibTeX entries of <refs.bib> into the résumé’s publications. Entries that are',
+    'versions of one work (same DOI, arXiv id or title) become one publication: the refereed',
+    'version’s venue, date and status, the links of all. Each work finds its publication by',
+    'DOI, then arXiv id, then title; title, authors, venue, date, links and status are updated;',
+    'scores, distinctions, id, tags and summary are kept; new entries are added newest first;',
+    'publications the .bib lacks are reported and kept.',
+    '',
+    'Given LinkedIn’s archive (Settings › Data privacy › Get a copy of your data), merges your',
+    'profile, positions, education, skills, languages, certifications, projects, publications,',
+    'honors and volunteering: entries already in the résumé only get the fields they lack, the',
+    'others are added. A résumé that does not exist yet is created.',
+  ].join('\n'),
+  resumeOption: 'the résumé to update',
+  ownerOption: 'your name as the author lists write it',
+  dryRunOption: 'print what would change, entry by entry, and write nothing',
+  quietOption: 'no progress lines',
+  exitCodes: [
+    'Exit codes: 0 merged, 1 invalid input (malformed entries are reported and the others',
+    '            merged; an invalid résumé is not written), 2 a file cannot be read or',
+    '            written, or the options are wrong, 3 a bug in the command.',
+  ].join('\n'),
+  read: (entries: number, file: string): string =>
+    `read ${entries} ${entries === 1 ? 'entry' : 'entries'} from ${file}`,
+  oneFile: (files: readonly string[]): string =>
+    files.length === 0
+      ? 'which .bib file? Give its path, e.g. npm run import -- refs.bib.'
+      : `expected one .bib file, got ${files.length}: ${files.join(' ')}.`,
+};
 
 runCommand(
   defineCommand({

@@ -1,7 +1,8 @@
 /**
  * The import as one function: read the .bib and the résumé, map and merge, edit the résumé text,
  * validate the result, and write it all-or-nothing (unless it is a dry run). Nothing is printed
- * here; the caller gets the plan, the diagnostics and an exit code.
+ * here; the caller gets the plan, the diagnostics and a status, and the lines that describe the
+ * changes (describeChanges).
  *
  * The write goes through src/export/replace-file.ts: when another program saved the résumé
  * after it was read, the import reads it again and merges into what was saved (up to ATTEMPTS
@@ -9,18 +10,24 @@
  */
 import { stat } from 'node:fs/promises';
 import type { Publication, Resume } from 'jsonresume-theme-camera-ready';
-import { FileChangedError, replaceFile } from '../export/write-files.js';
 import { describeError, type InputStatus } from '../errors.js';
-import type { Diagnostic } from '../resume/diagnostics.js';
+import { FileChangedError, replaceFile } from '../export/write-files.js';
+import { printable } from '../printable.js';
+import { quote, type Diagnostic } from '../resume/diagnostics.js';
 import { readResumeText, type ReadResult } from '../resume/load.js';
-import { bibText } from './messages.js';
 import { validateForErrors } from '../resume/validate.js';
-import { applyChanges } from './edit.js';
-import { isContainer, mapEntry, READ_FIELDS, type MappedEntry, type Owner } from './map.js';
-import { splitName } from './owner.js';
-import { planMerge, type Change } from './merge.js';
-import { parseBib, type ParsedBib } from './parse.js';
-import { mergeVersions } from './versions.js';
+import {
+  isContainer,
+  mapEntry,
+  mergeVersions,
+  READ_FIELDS,
+  type MappedEntry,
+  type Owner,
+} from './map.js';
+import { applyChanges, planMerge, type Change } from './merge.js';
+import { changesText, bibText } from './messages.js';
+import { parseBib, type ParsedBib } from './read.js';
+import { splitName } from './latex.js';
 
 /** Larger than any one person's publication list by far; bounds memory and time. */
 export const MAX_BIB_BYTES = 16 * 1024 * 1024;
@@ -230,4 +237,59 @@ async function merge(
   }
   const bibStatus = bibDiagnostics.some((d) => d.severity === 'error') ? 'invalid' : 'ok';
   return { text, bibStatus, common };
+}
+
+/**
+ * What an import changes, entry by entry, as lines for the terminal (also for --dry-run). Keys
+ * and file names come from the user's files: their control characters are printed escaped.
+ */
+
+const pad = (word: string) => word.padEnd(9);
+
+/** The entry's key, and the other versions of the work merged into it. */
+const keys = (entry: MappedEntry) =>
+  entry.versions?.length ? `${entry.key} ${changesText.versions(entry.versions)}` : entry.key;
+
+export function describeChanges(
+  changes: readonly Change[],
+  run: { file: string; dryRun: boolean; written: boolean; failed: boolean },
+): string {
+  const lines: string[] = [];
+  const counts = { add: 0, update: 0, unchanged: 0, absent: 0 };
+  for (const change of changes) {
+    switch (change.kind) {
+      case 'add':
+        counts.add++;
+        lines.push(
+          `+ ${pad('add')} ${keys(change.entry)}  ${quote(change.publication.name)} → publications[${change.index}]`,
+        );
+        break;
+      case 'update':
+        counts.update++;
+        lines.push(
+          `~ ${pad('update')} ${keys(change.entry)}  ${quote(change.entry.facts.name)} → publications[${change.index}]`,
+        );
+        for (const { field, from, to } of change.fields) {
+          lines.push(
+            `      ${field}: ${from === undefined ? '(none)' : quote(from)} → ${quote(to)}`,
+          );
+        }
+        break;
+      case 'unchanged':
+        counts.unchanged++;
+        lines.push(`= ${pad('unchanged')} ${keys(change.entry)}  publications[${change.index}]`);
+        break;
+      case 'absent':
+        counts.absent++;
+        lines.push(
+          `? ${pad('absent')} publications[${change.index}] ${quote(change.publication.name ?? '')}: ${changesText.absent}`,
+        );
+        break;
+      case 'duplicate':
+        // Reported with the .bib diagnostics, where its line is.
+        break;
+    }
+  }
+  lines.push('', changesText.summary(counts, run));
+  return `${lines.map((line) => printable(line)).join('\n')}\n`;
 }

@@ -1,13 +1,19 @@
 /**
  * One BibTeX entry → the facts a publication carries in our vocabulary: title, authors, first
- * author mark, venue, date, link, status. Pure; problems come back as messages for the caller.
+ * author mark, venue, date, link, status; and the versions of one work made one. Pure; problems
+ * come back as messages for the caller.
  */
 import type { Publication, PublicationStatus } from 'jsonresume-theme-camera-ready';
-import { bibText } from './messages.js';
-import { MONTHS } from './months.js';
 import type { MessageText } from '../resume/diagnostics.js';
-import { displayName, isOwner } from './owner.js';
-import type { BibEntry } from './parse.js';
+import { ET_AL, MONTHS, splitName } from './latex.js';
+import { bibText } from './messages.js';
+import type { BibEntry, Person } from './read.js';
+import type { Identifiers } from './write.js';
+
+/**
+ * One BibTeX entry → the facts a publication carries in our vocabulary: title, authors, first
+ * author mark, venue, date, link, status. Pure; problems come back as messages for the caller.
+ */
 
 /** The name of the arXiv link in `links`, beside a DOI in `url`. */
 export const ARXIV_LINK = 'arXiv';
@@ -17,12 +23,6 @@ export type BibFacts = Pick<
   Publication,
   'name' | 'authors' | 'firstAuthor' | 'venue' | 'releaseDate' | 'url' | 'links' | 'status' | 'tags'
 >;
-
-/** Identifiers that find the same paper again: lower-case DOI, arXiv id without version. */
-export interface Identifiers {
-  doi?: string;
-  arxiv?: string;
-}
 
 export interface MappedEntry {
   key: string;
@@ -47,11 +47,6 @@ export const READ_FIELDS: ReadonlySet<string> = new Set([
   ...['howpublished', 'date', 'year', 'month', 'volume', 'doi', 'url', 'eprint', 'eprinttype'],
   ...['archiveprefix', 'arxiv', 'pdf', 'code', 'html'],
 ]);
-
-/** The author-list word for `and others`, and the name BibTeX writes for it. */
-export const ET_AL = 'et al.';
-
-export { MONTHS } from './months.js';
 
 function releaseDate(fields: Record<string, string>): string | undefined {
   // BibLaTeX `date` may be a range ("2021/2022") or carry a time: its start, to the day.
@@ -282,4 +277,229 @@ export function mapEntry(entry: BibEntry, owner: Owner): MappedEntry {
       : found.status;
   const { key, line, column } = entry;
   return { key, line, column, facts, statusStated: found.stated, ids, problems };
+}
+
+/**
+ * Names: who the résumé's owner is in an author list, whatever form the list uses
+ * ("Zhang, Binjie", "B. Zhang", "Binjie Zhang", "Zhang Binjie", with accents or without), and
+ * the display form a person has in `authors`.
+ */
+
+const ASCII = /^[\0-\x7f]*$/;
+
+/** Lower case letters only, accents dropped: "Zhāng" and "zhang" compare equal. */
+function letters(value: string): string {
+  // ASCII needs no decomposition, and its letters are A-Z and a-z: most names take this path.
+  if (ASCII.test(value)) return value.replace(/[^A-Za-z]/g, '').toLowerCase();
+  return value
+    .normalize('NFKD')
+    .replace(/[^\p{L}]/gu, '')
+    .toLowerCase();
+}
+
+/**
+ * The parts of a given name: "Bin-Jie" and "B. J." both have two; Scholar's run-together
+ * initials ("AFY", before lower-casing) have one per letter.
+ */
+function parts(given: string): string[] {
+  return given
+    .split(/[\s.\-‐]+/)
+    .flatMap((word) => (/^\p{Lu}{2,4}$/u.test(word) ? [...word] : [word]))
+    .map(letters)
+    .filter(Boolean);
+}
+
+/**
+ * "Binjie" fits "B.", "Bin-Jie", "Binjie" and "Binjie Q."; "Bo" does not fit "Binjie". Names are
+ * compared part by part, an initial fitting any name it begins; extra middle names are allowed.
+ */
+function givenNamesFit(a: string, b: string): boolean {
+  const left = parts(a);
+  const right = parts(b);
+  if (left.length === 0 || right.length === 0) return false;
+  if (left.join('') === right.join('')) return true;
+  const fits = (x: string, y: string) =>
+    x === y || (x.length === 1 && y.startsWith(x)) || (y.length === 1 && x.startsWith(y));
+  return left.slice(0, right.length).every((name, i) => fits(name, right[i]!));
+}
+
+/** A name as people write it: "Binjie Zhang", "Anna van der Berg", "John Smith Jr.". */
+export function displayName(person: Person): string {
+  if (person.literal) return person.literal;
+  return [person.given, person.prefix, person.family, person.suffix].filter(Boolean).join(' ');
+}
+
+/**
+ * Whether a family name written as `family` closes the words `words`, and the words before it
+ * fit `given`: the family name may be split differently on the two sides ("Sanz del Valle,
+ * Marcos" against "Marcos Sanz del Valle", parsed as given "Marcos Sanz", family "del Valle").
+ */
+function familyCloses(words: string[], family: string, given: string): boolean {
+  const target = letters(family);
+  for (let k = 1; k <= words.length; k++) {
+    const tail = letters(words.slice(-k).join(''));
+    if (tail.length > target.length) return false;
+    if (tail !== target) continue;
+    const rest = words.slice(0, -k);
+    // A particle left over belongs to the family name, which then differs: "Berg" is not
+    // "van der Berg".
+    return !/^\p{Ll}/u.test(rest.at(-1) ?? '') && givenNamesFit(rest.join(' '), given);
+  }
+  return false;
+}
+
+/** Whether `person` is the owner called `owner` (in any of the forms above). */
+export function isOwner(person: Person, owner: string): boolean {
+  const { given, family } = splitName(owner);
+  if (letters(family) === '' || person.others) return false;
+  if (person.literal) return letters(person.literal) === letters(`${given}${family}`);
+  const words = (text: string) => text.split(/\s+/).filter(Boolean);
+  const personFamily = `${person.prefix} ${person.family}`;
+  const sameOrder =
+    familyCloses(words(`${person.given} ${personFamily}`), family, given) ||
+    familyCloses(words(`${given} ${family}`), personFamily, person.given);
+  // "Zhang Binjie" without a comma reads as given "Zhang", family "Binjie".
+  const swapped =
+    letters(person.family) === letters(given) && letters(person.given) === letters(family);
+  return sameOrder || swapped;
+}
+
+/**
+ * Versions of one work: a preprint and its published paper, or the CoRR and conference copies
+ * a DBLP file lists, share a DOI, an arXiv id or a title. They become one entry whose venue,
+ * date and status are the most advanced version's, and which keeps every version's links.
+ */
+
+/** What finds a work again: its identifiers and its normalised title. */
+export interface WorkKey {
+  ids: Identifiers;
+  title: string;
+}
+
+/** Case, accents, punctuation and spacing do not make a different title. */
+export function titleKey(title: string): string {
+  // ASCII needs no decomposition, and its letters and digits are A-Z, a-z and 0-9.
+  const key = ASCII.test(title)
+    ? title.replace(/[^A-Za-z0-9]/g, '').toLowerCase()
+    : title
+        .normalize('NFKD')
+        .replace(/[^\p{L}\p{N}]/gu, '')
+        .toLowerCase();
+  // A title of signs alone ("<>") is its own key.
+  return key || title.trim();
+}
+
+/** The names a work is found by, strongest first: DOI, arXiv id, title. */
+function namesOf(key: WorkKey): string[] {
+  const names: string[] = [];
+  if (key.ids.doi) names.push(`doi:${key.ids.doi}`);
+  if (key.ids.arxiv) names.push(`arxiv:${key.ids.arxiv}`);
+  if (key.title) names.push(`title:${key.title}`);
+  return names;
+}
+
+/**
+ * The one rule for "the same work", for entries among themselves and against the résumé: the
+ * same DOI, else arXiv id, else normalised title; found in constant time.
+ */
+export class WorkIndex<T> {
+  private readonly byName = new Map<string, T>();
+
+  /** The first value added under a name keeps it. */
+  add(key: WorkKey, value: T): void {
+    for (const name of namesOf(key)) if (!this.byName.has(name)) this.byName.set(name, value);
+  }
+
+  find(key: WorkKey): T | undefined {
+    for (const name of namesOf(key)) {
+      const value = this.byName.get(name);
+      if (value !== undefined) return value;
+    }
+    return undefined;
+  }
+}
+
+/** How far a version has come: a refereed one outranks an accepted one, and so on. */
+const RANK: Record<PublicationStatus, number> = {
+  published: 4,
+  accepted: 3,
+  'under-review': 2,
+  'in-preparation': 1,
+  preprint: 0,
+};
+
+function rank(entry: MappedEntry): number {
+  const status = entry.facts.status;
+  // A paper "published" on arXiv alone is still a preprint.
+  if (entry.facts.venue === 'arXiv') return 0;
+  return status === undefined ? 0 : (RANK[status as PublicationStatus] ?? 0);
+}
+
+const doiUrl = (doi: string) => `https://doi.org/${doi}`;
+const arxivUrl = (id: string) => `https://arxiv.org/abs/${id}`;
+
+/** The versions as one entry: the highest-ranked version's facts (the first of equals). */
+function combine(versions: MappedEntry[]): MappedEntry {
+  const ordered = [...versions].sort((a, b) => rank(b) - rank(a));
+  const [best, ...rest] = ordered as [MappedEntry, ...MappedEntry[]];
+  if (rest.length === 0) return best;
+  const facts = { ...best.facts };
+  for (const other of rest) {
+    facts.releaseDate ??= other.facts.releaseDate;
+    if (facts.authors === undefined && facts.firstAuthor === undefined) {
+      if (other.facts.authors) facts.authors = other.facts.authors;
+      if (other.facts.firstAuthor !== undefined) facts.firstAuthor = other.facts.firstAuthor;
+    }
+  }
+  const ids: Identifiers = { ...best.ids };
+  const links = { ...best.facts.links };
+  for (const other of rest) {
+    ids.doi ??= other.ids.doi;
+    ids.arxiv ??= other.ids.arxiv;
+    for (const [name, url] of Object.entries(other.facts.links ?? {})) links[name] ??= url;
+  }
+  // The DOI (the version of record) is the link; arXiv is kept beside it.
+  if (ids.doi && !best.ids.doi) facts.url = doiUrl(versions.find((v) => v.ids.doi)!.ids.doi!);
+  facts.url ??= rest.find((v) => v.facts.url)?.facts.url;
+  if (ids.arxiv && facts.url !== arxivUrl(ids.arxiv)) links[ARXIV_LINK] ??= arxivUrl(ids.arxiv);
+  if (Object.keys(links).length > 0) facts.links = links;
+  return {
+    ...best,
+    facts,
+    ids,
+    statusStated: best.statusStated,
+    versions: rest.map((v) => v.key),
+  };
+}
+
+/**
+ * Groups the entries that are versions of one work (linked by any identifier or title, also
+ * through a third version) and gives one entry per work, in the order of each work's first entry.
+ */
+export function mergeVersions(entries: readonly MappedEntry[]): MappedEntry[] {
+  const keys = entries.map((entry) => ({
+    ids: entry.ids,
+    title: titleKey(entry.facts.name ?? ''),
+  }));
+  const group = entries.map((_, i) => i);
+  const root = (i: number): number => {
+    let at = i;
+    while (group[at] !== at) at = group[at] = group[group[at]!]!;
+    return at;
+  };
+  // Index by each identifier and title, so linking is linear in the number of entries.
+  const seen = new Map<string, number>();
+  keys.forEach((key, i) => {
+    for (const name of namesOf(key)) {
+      const first = seen.get(name);
+      if (first === undefined) seen.set(name, i);
+      else group[root(i)] = root(first);
+    }
+  });
+  const works = new Map<number, MappedEntry[]>();
+  entries.forEach((entry, i) => {
+    const at = root(i);
+    works.set(at, [...(works.get(at) ?? []), entry]);
+  });
+  return [...works.values()].map(combine);
 }

@@ -1,6 +1,8 @@
-/** The texts of `npm run import` and of BibTeX reading and writing. */
+/** The texts of BibTeX reading and of what an import changes. */
 import { fixedText, quote, type MessageText } from '../resume/diagnostics.js';
-import { MAX_DEPTH, MAX_EXPANDED, type Bound } from './prescan.js';
+
+/** The bound a part of the file goes past: a NUL, brace depth, or `@string` expansion. */
+export type Bound = 'nul' | 'depth' | 'expansion';
 
 /** `npm run import`: reading BibTeX into `publications`. */
 export const bibText = {
@@ -12,7 +14,11 @@ export const bibText = {
     message: `@string ${quote(name)} is not defined. The entry is left out; the others are imported.`,
     hint: `define it before the entry (@string{${name} = {…}}), or write the text in braces: {…}.`,
   }),
-  outOfBounds: (bound: Bound, name: string): MessageText => {
+  outOfBounds: (
+    bound: Bound,
+    name: string,
+    limits: { depth: number; expanded: number },
+  ): MessageText => {
     const what = name ? `entry ${name}` : 'this entry';
     switch (bound) {
       case 'nul':
@@ -22,12 +28,12 @@ export const bibText = {
         };
       case 'depth':
         return {
-          message: `${what} nests braces more than ${MAX_DEPTH} deep. It is left out; the other entries are imported.`,
+          message: `${what} nests braces more than ${limits.depth} deep. It is left out; the other entries are imported.`,
           hint: 'check that every { has its } where you meant it; titles need one or two levels at most.',
         };
       case 'expansion':
         return {
-          message: `${name ? quote(name) : 'this value'} grows too large through @string macros joined with # (past ${MAX_EXPANDED.toLocaleString('en')} characters, or past twice the file's size for all macros together). It is left out; the other entries are imported.`,
+          message: `${name ? quote(name) : 'this value'} grows too large through @string macros joined with # (past ${limits.expanded.toLocaleString('en')} characters, or past twice the file's size for all macros together). It is left out; the other entries are imported.`,
           hint: 'write the value out, or define the @string without joining it to itself.',
         };
     }
@@ -35,6 +41,10 @@ export const bibText = {
   undefinedMacro: (name: string, field: string): MessageText => ({
     message: `@string ${quote(name)} is not defined, so the ${field} field is left out; the rest of the entry is imported.`,
     hint: `define it before the entry (@string{${name} = {…}}), or write the text in braces: ${field} = {…}.`,
+  }),
+  ownNameMacro: (macro: string, defined: boolean): MessageText => ({
+    message: `the author list names ${macro}, a LaTeX command rather than a name (CVs define one for their owner's name${defined ? '; this file defines it in its @preamble' : ''}). Only LaTeX knows whose name it stands for, so this author is left out of the list.`,
+    hint: `write the name itself in place of ${macro} (author = {Doe, Jane and …}); --owner or basics.name tells the import which author is you.`,
   }),
   commaSeparatedAuthors: fixedText(
     'the author list separates names with commas, which BibTeX reads as parts of one name; the authors of this entry are left out.',
@@ -91,7 +101,8 @@ export const bibText = {
     `the merged publications would make ${file} invalid (above); nothing was written.`,
 };
 
-export const importCli = {
+/** What an import changes, entry by entry. */
+export const changesText = {
   absent: 'not in the .bib file; kept as it is',
   versions: (keys: readonly string[]): string => `(one work with ${keys.join(', ')})`,
   summary: (
@@ -103,36 +114,4 @@ export const importCli = {
     if (run.failed) return `${tally}. ${run.file} not written.`;
     return `${tally}. ${run.written ? `${run.file} written.` : `${run.file} already up to date.`}`;
   },
-  usage: [
-    'Usage: npm run import -- <refs.bib> [--resume resume.json] [--owner "Name"] [--dry-run]',
-    '       npm run import -- <LinkedIn archive .zip or folder> [--resume resume.json] [--dry-run]',
-  ].join('\n'),
-  about: [
-    'Merges the BibTeX entries of <refs.bib> into the résumé’s publications. Entries that are',
-    'versions of one work (same DOI, arXiv id or title) become one publication: the refereed',
-    'version’s venue, date and status, the links of all. Each work finds its publication by',
-    'DOI, then arXiv id, then title; title, authors, venue, date, links and status are updated;',
-    'scores, distinctions, id, tags and summary are kept; new entries are added newest first;',
-    'publications the .bib lacks are reported and kept.',
-    '',
-    'Given LinkedIn’s archive (Settings › Data privacy › Get a copy of your data), merges your',
-    'profile, positions, education, skills, languages, certifications, projects, publications,',
-    'honors and volunteering: entries already in the résumé only get the fields they lack, the',
-    'others are added. A résumé that does not exist yet is created.',
-  ].join('\n'),
-  resumeOption: 'the résumé to update',
-  ownerOption: 'your name as the author lists write it',
-  dryRunOption: 'print what would change, entry by entry, and write nothing',
-  quietOption: 'no progress lines',
-  exitCodes: [
-    'Exit codes: 0 merged, 1 invalid input (malformed entries are reported and the others',
-    '            merged; an invalid résumé is not written), 2 a file cannot be read or',
-    '            written, or the options are wrong, 3 a bug in the command.',
-  ].join('\n'),
-  read: (entries: number, file: string): string =>
-    `read ${entries} ${entries === 1 ? 'entry' : 'entries'} from ${file}`,
-  oneFile: (files: readonly string[]): string =>
-    files.length === 0
-      ? 'which .bib file? Give its path, e.g. npm run import -- refs.bib.'
-      : `expected one .bib file, got ${files.length}: ${files.join(' ')}.`,
 };

@@ -1,14 +1,13 @@
 /**
  * `publications` → BibTeX, for papers and application portals: one entry per publication with a
  * stable key, LaTeX's special characters escaped (unicode2latex, the tables Better BibTeX uses), the status
- * as a note. Import reads every fact written here back the same.
+ * as a note. Import reads every fact written here back the same. The DOI or arXiv id a
+ * publication's links carry decides the fields written, and finds the publication again when the
+ * import merges into it.
  */
 import type { Publication, Resume } from 'jsonresume-theme-camera-ready';
 import { Transform } from 'unicode2latex';
-import { ET_AL, MONTHS } from './map.js';
-// Every valid résumé id is a valid BibTeX key too, and is used as one.
-import { ID_PATTERN, identifiersOf } from './merge.js';
-import { splitName } from './owner.js';
+import { ET_AL, MONTHS, splitName } from './latex.js';
 
 // UTF-8 stays as it is (LaTeX and biber read it; ASCII macros for other scripts would not read
 // back the same); only the characters LaTeX treats specially are escaped.
@@ -134,4 +133,37 @@ export function writeBib(resume: Resume): { text: string; entries: number } {
   const publications = (resume.publications ?? []).filter((p) => (p.name ?? '') !== '');
   const text = publications.map((p) => entryFor(p, owner, keyFor(p, owner, taken))).join('\n');
   return { text, entries: publications.length };
+}
+
+/** Identifiers that find the same paper again: lower-case DOI, arXiv id without version. */
+export interface Identifiers {
+  doi?: string;
+  arxiv?: string;
+}
+
+// Every valid résumé id is a valid BibTeX key too, and is used as one.
+/** The extension schema's pattern for a publication `id`. */
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/;
+
+/** A DOI as written in a link ("10.1000/a%2Fb" is "10.1000/a/b"); kept as is if not decodable. */
+function decodedDoi(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** The DOI (as written) or arXiv id a publication's links carry (`url` first, then `links`). */
+export function identifiersOf(...urls: (string | undefined)[]): Identifiers {
+  const ids: Identifiers = {};
+  for (const url of urls) {
+    const doi = /^https?:\/\/(?:dx\.)?doi\.org\/(10\.\S+)$/i.exec(url ?? '')?.[1];
+    const arxiv = /^https?:\/\/arxiv\.org\/(?:abs|pdf)\/([^\s?#]+?)(?:v\d+)?(?:\.pdf)?$/i.exec(
+      url ?? '',
+    )?.[1];
+    if (doi) ids.doi ??= decodedDoi(doi);
+    if (arxiv) ids.arxiv ??= arxiv;
+  }
+  return ids;
 }

@@ -12,8 +12,8 @@
  */
 import { stat } from 'node:fs/promises';
 import type { Resume } from 'jsonresume-theme-camera-ready';
-import { editList, setValue, type Addition, type FieldUpdate } from '../bib/edit.js';
-import { titleKey } from '../bib/versions.js';
+import { editList, setValue, type Addition, type FieldUpdate } from '../bib/merge.js';
+import { titleKey } from '../bib/map.js';
 import { FileChangedError, replaceFile } from '../export/write-files.js';
 import { describeError, type InputStatus } from '../errors.js';
 import { createNewFile } from '../resume/starter.js';

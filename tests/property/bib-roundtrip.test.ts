@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import type { Publication, PublicationStatus, Resume } from 'jsonresume-theme-camera-ready';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { importBib } from '../../src/bib/import.js';
-import { titleKey } from '../../src/bib/versions.js';
+import { titleKey } from '../../src/bib/map.js';
 import { writeBib } from '../../src/bib/write.js';
 
 const OWNER = 'Tomás Ferreira';

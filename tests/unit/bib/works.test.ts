@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Publication, Resume } from 'jsonresume-theme-camera-ready';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { importBib } from '../../src/bib/import.js';
-import { writeBib } from '../../src/bib/write.js';
-import { repoRoot } from '../support/paths.js';
+import { importBib } from '../../../src/bib/import.js';
+import { writeBib } from '../../../src/bib/write.js';
+import { repoRoot } from '../../support/paths.js';
 
 const fixtures = join(repoRoot, 'tests', 'fixtures', 'bib');
 let scratch: string;

@@ -8,10 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Resume } from 'jsonresume-theme-camera-ready';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { importBib } from '../../src/bib/import.js';
-import { isContainer } from '../../src/bib/map.js';
-import { parseBib } from '../../src/bib/parse.js';
-import { repoRoot } from '../support/paths.js';
+import { importBib } from '../../../src/bib/import.js';
+import { isContainer } from '../../../src/bib/map.js';
+import { parseBib } from '../../../src/bib/read.js';
+import { repoRoot } from '../../support/paths.js';
 
 const fixtures = join(repoRoot, 'tests', 'fixtures', 'bib');
 

@@ -3,7 +3,7 @@
  * (pasted from a PDF, say) is one space, never nothing.
  */
 import { describe, expect, it } from 'vitest';
-import { writeBib } from '../../src/bib/write.js';
+import { writeBib } from '../../../src/bib/write.js';
 
 describe('writeBib: whitespace', () => {
   it('turns line breaks and tabs inside fields into one space', () => {

@@ -22,8 +22,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Resume } from 'jsonresume-theme-camera-ready';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { importBib } from '../../src/bib/import.js';
-import { readResumeText } from '../../src/resume/load.js';
+import { importBib } from '../../../src/bib/import.js';
+import { readResumeText } from '../../../src/resume/load.js';
 
 let scratch: string;
 let counter = 0;

@@ -6,11 +6,15 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { isContainer, mapEntry, READ_FIELDS, type BibFacts } from '../../src/bib/map.js';
-import { isOwner } from '../../src/bib/owner.js';
-import { parseBib, type Person } from '../../src/bib/parse.js';
-import { prescan } from '../../src/bib/prescan.js';
-import { repoRoot } from '../support/paths.js';
+import {
+  isContainer,
+  isOwner,
+  mapEntry,
+  READ_FIELDS,
+  type BibFacts,
+} from '../../../src/bib/map.js';
+import { parseBib, prescan, type Person } from '../../../src/bib/read.js';
+import { repoRoot } from '../../support/paths.js';
 
 const fixtures = join(repoRoot, 'tests', 'fixtures', 'bib');
 const OWNER = { name: 'Tomás Ferreira', shownAs: 'Tomás Ferreira' };
@@ -229,6 +233,49 @@ describe('LaTeX to plain Unicode', () => {
   });
 });
 
+describe('a dollar sign and a CV’s macro for its owner', () => {
+  test.each([
+    ['@misc{k, title = {Cost of $5 items}, year = 2024}', 'Cost of $5 items'],
+    ['@misc{k, title = "A $\\alpha$-stable $x", note = {only $5}}', 'A $α$-stable $x'],
+    ['@misc{k, title = {Math $x^2$ here}, abstract = {costs $5}}', 'Math x² here'],
+  ])('a $ the file leaves open is a dollar sign; the entry is read: %s', (text, title) => {
+    for (const read of [undefined, READ_FIELDS]) {
+      const { entries, diagnostics } = parseBib(text, read);
+      expect(diagnostics).toEqual([]);
+      expect(entries.map((e) => [e.key, e.fields['title']])).toEqual([['k', title]]);
+    }
+  });
+
+  test('a name written as a LaTeX command is a located warning, the rest of the list read', () => {
+    // Shapes of LaTeX CVs that keep their own publications in a .bib beside the CV.
+    const file = [
+      '@preamble{"\\newcommand{\\myname}{Ferreira, Tom\\\'as}"}',
+      '@article{a1,',
+      '  author = {\\myname and Roe, Rita},',
+      '  title = {First}}',
+      '@article{a2,',
+      '  author = {Roe, Rita and \\textbf{\\me}},',
+      '  title = {Second}}',
+    ].join('\n');
+    for (const read of [undefined, READ_FIELDS]) {
+      const { entries, diagnostics } = parseBib(file, read);
+      expect(entries.map((e) => [e.key, e.authors.map((p) => `${p.given} ${p.family}`)])).toEqual([
+        ['a1', ['Rita Roe']],
+        ['a2', ['Rita Roe']],
+      ]);
+      expect(diagnostics).toMatchObject([
+        { severity: 'warning', path: 'a1', line: 3, column: 13 },
+        { severity: 'warning', path: 'a2', line: 6, column: 35 },
+      ]);
+      expect(diagnostics[0]!.message).toMatch(
+        /names \\myname, a LaTeX command .* defines it in its @preamble/,
+      );
+      expect(diagnostics[1]!.message).toMatch(/names \\me, a LaTeX command/);
+      expect(diagnostics[1]!.message).not.toContain('@preamble');
+    }
+  });
+});
+
 describe('the owner in an author list', () => {
   const person = (family: string, given: string, extra: Partial<Person> = {}): Person => ({
     family,
@@ -356,6 +403,13 @@ describe('malformed entries', () => {
     expect(diagnostics).toMatchObject([{ path: 'b', line: 7, column: 3 }]);
   });
 
+  test('a key BibTeX refuses is reported, also when the pre-pass reads every field', () => {
+    const file = '@misc{k\u001b,\n  title = {T}}\n@misc{ok,\n  title = {U}}';
+    const { entries, diagnostics } = parseBib(file, READ_FIELDS);
+    expect(entries.map((e) => e.key)).toEqual(['ok']);
+    expect(diagnostics).toMatchObject([{ severity: 'error', line: 1 }]);
+  });
+
   test('an unclosed brace is reported at the start of its entry', () => {
     const text =
       '@article{ok1, title={One}}\n\n@article{open, title={Two, year=2021}\n@article{ok2, title={Three}}\n';
@@ -414,6 +468,49 @@ describe('values read without the LaTeX parser', () => {
     expect(fast).toEqual(parseBib(text).entries[0]!.fields);
     expect(fast['title']).toBe("The 3D Owner's Self-Supervised Naïve Ωmega Model");
   });
+
+  test('quoted values, and values followed by spaces, are read whole, quotes and all left out', () => {
+    // Thesis templates write "…" values and put a space or a line end before the comma.
+    const text = [
+      '@misc{k,',
+      '  title = "Quoted {T}itle" ,',
+      '  url = "https://example.org/a\\_b"',
+      '  , note = {To appear}',
+      '}',
+    ].join('\n');
+    const scanned = prescan(text, READ_FIELDS);
+    expect(scanned.plain.get(0)).toEqual({
+      title: 'Quoted Title',
+      url: 'https://example.org/a\\_b',
+      note: 'To appear',
+    });
+    expect(parseBib(text, READ_FIELDS).entries[0]!.fields).toEqual(
+      parseBib(text).entries[0]!.fields,
+    );
+  });
+
+  test.each([
+    [String.raw`Pages 1--2 --- a dash, 1990----2000`, 'Pages 1–2 — a dash, 1990—-2000'],
+    [String.raw`50\% of \$5 \#1 in C\_x`, '50% of $5 #1 in C_x'],
+    [
+      String.raw`Updates in O(n{\^{}}2) and a\~{}b, not -{}- a ligature`,
+      'Updates in O(n^2) and a~b, not -- a ligature',
+    ],
+    // NASA ADS titles: math of letters and symbols.
+    [
+      String.raw`Star Formation at $z\sim2$ from H$\alpha$ and $\mu$ Maps`,
+      'Star Formation at z∼2 from Hα and 𝜇 Maps',
+    ],
+  ])(
+    'signs, dashes and simple math read without the parser, as the parser reads them: %s',
+    (title, expected) => {
+      const text = `@misc{k, title={${title}}, year = 2024}`;
+      expect(parseBib(text, READ_FIELDS).entries).toEqual(parseBib(text).entries);
+      expect(parseBib(text, READ_FIELDS).entries[0]!.fields['title']).toBe(expected);
+      // The pre-pass read the whole entry, so the parser was given none of it.
+      expect(prescan(text, READ_FIELDS).whole).toMatchObject([{ key: 'k' }]);
+    },
+  );
 
   test.each([
     'van der Berg, Anna and Anna van der Berg and Smith, Jr., John',

@@ -14,8 +14,8 @@ import {
   type Resume,
 } from 'jsonresume-theme-camera-ready';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { importBib } from '../../src/bib/import.js';
-import { repoRoot, seedResumePath } from '../support/paths.js';
+import { importBib } from '../../../src/bib/import.js';
+import { repoRoot, seedResumePath } from '../../support/paths.js';
 
 const fixtures = join(repoRoot, 'tests', 'fixtures', 'bib');
 const seedBib = join(fixtures, 'seed-cv.bib');
