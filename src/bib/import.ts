@@ -4,7 +4,7 @@
  * here; the caller gets the plan, the diagnostics and a status, and the lines that describe the
  * changes (describeChanges).
  *
- * The write goes through src/export/replace-file.ts: when another program saved the résumé
+ * The write goes through src/export/write-files.ts (replaceFile): when another program saved the résumé
  * after it was read, the import reads it again and merges into what was saved (up to ATTEMPTS
  * times), so neither that edit nor the import is lost.
  */
