@@ -3,8 +3,7 @@
  * into (a frozen copy of) resume.json itself, merging rules, formatting kept byte for byte, dry
  * runs and refusals. Files live in a scratch folder; the fixtures are never written.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { applyEdits, findNodeAtLocation, modify, parseTree } from 'jsonc-parser';
 import {
@@ -13,29 +12,19 @@ import {
   type Publication,
   type Resume,
 } from 'jsonresume-theme-camera-ready';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { importBib } from '../../../src/bib/import.js';
+import { scratchFiles } from '../../support/files.js';
 import { repoRoot, seedResumePath } from '../../support/paths.js';
 
 const fixtures = join(repoRoot, 'tests', 'fixtures', 'bib');
 const seedBib = join(fixtures, 'seed-cv.bib');
 let frozenText: string;
-let scratch: string;
-let counter = 0;
+const scratchFile = scratchFiles('bib-import-');
 
 beforeAll(async () => {
   frozenText = await readFile(seedResumePath, 'utf8');
-  scratch = await mkdtemp(join(tmpdir(), 'bib-import-'));
 });
-afterAll(async () => {
-  await rm(scratch, { recursive: true, force: true });
-});
-
-async function scratchFile(name: string, text: string): Promise<string> {
-  const path = join(scratch, `${counter++}-${name}`);
-  await writeFile(path, text);
-  return path;
-}
 
 function withoutPublications(text: string): string {
   return applyEdits(text, modify(text, ['publications'], undefined, {}));

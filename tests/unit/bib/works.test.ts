@@ -4,31 +4,17 @@
  * written with particles and initials, solo papers, statuses. Expected values are read from the
  * fixture text.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Publication, Resume } from 'jsonresume-theme-camera-ready';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { importBib } from '../../../src/bib/import.js';
 import { writeBib } from '../../../src/bib/write.js';
+import { scratchFiles } from '../../support/files.js';
 import { repoRoot } from '../../support/paths.js';
 
 const fixtures = join(repoRoot, 'tests', 'fixtures', 'bib');
-let scratch: string;
-let counter = 0;
-
-beforeAll(async () => {
-  scratch = await mkdtemp(join(tmpdir(), 'bib-works-'));
-});
-afterAll(async () => {
-  await rm(scratch, { recursive: true, force: true });
-});
-
-async function scratchFile(name: string, text: string): Promise<string> {
-  const path = join(scratch, `${counter++}-${name}`);
-  await writeFile(path, text);
-  return path;
-}
+const scratchFile = scratchFiles('bib-works-');
 
 const resumeOf = (name: string, publications?: Publication[]) =>
   `${JSON.stringify({ basics: { name }, ...(publications && { publications }) }, null, 2)}\n`;
