@@ -4,7 +4,8 @@
  * are read; the work done stays proportional to the file.
  */
 import { describe, expect, test } from 'vitest';
-import { MAX_DEPTH, parseBib } from '../../../src/bib/read.js';
+import { MAX_DEPTH } from '../../../src/bib/prescan.js';
+import { parseBib } from '../../../src/bib/read.js';
 
 const GOOD = '@misc{good, title={A Good Entry}, author={Doe, Jan}, year=2024}\n';
 

@@ -13,7 +13,8 @@ import {
   READ_FIELDS,
   type BibFacts,
 } from '../../../src/bib/map.js';
-import { parseBib, prescan, type Person } from '../../../src/bib/read.js';
+import { prescan } from '../../../src/bib/prescan.js';
+import { parseBib, type Person } from '../../../src/bib/read.js';
 import { repoRoot } from '../../support/paths.js';
 
 const fixtures = join(repoRoot, 'tests', 'fixtures', 'bib');
